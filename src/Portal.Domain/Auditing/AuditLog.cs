@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Portal.Domain.Persistence;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Auditing;
+
+/// <summary>Adds audit entries to the same unit of work as the change they describe.</summary>
+public static class AuditLog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    public static void Record(PortalDbContext db, Actor actor, string action, string entityType, string entityKey, object? before, object? after, bool succeeded = true) =>
+        db.AuditEntries.Add(new AuditEntry(
+            actor.Name,
+            action,
+            entityType,
+            entityKey,
+            before is null ? null : JsonSerializer.Serialize(before, Json),
+            after is null ? null : JsonSerializer.Serialize(after, Json),
+            Activity.Current?.TraceId.ToString(),
+            succeeded));
+}

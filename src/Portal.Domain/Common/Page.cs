@@ -1,0 +1,16 @@
+namespace Portal.Domain.Common;
+
+/// <summary>One page of results and the total across all pages.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+
+/// <summary>Splits <c>ns/name</c> into its parts; a bare name is in the default namespace.</summary>
+public static class EntityRef
+{
+    public static (string Namespace, string Name) Parse(string reference)
+    {
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0
+            ? (CatalogName.DefaultNamespace, reference)
+            : (reference[..slash], reference[(slash + 1)..]);
+    }
+}

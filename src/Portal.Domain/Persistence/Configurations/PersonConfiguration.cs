@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Catalog;
+
+namespace Portal.Domain.Persistence.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.MapCatalogEntity("people");
+        b.Property(p => p.Email).HasMaxLength(320);
+        b.Property(p => p.GitHubLogin).HasMaxLength(100);
+        b.HasIndex(p => p.Email);
+        b.HasIndex(p => p.GitHubLogin);
+        b.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

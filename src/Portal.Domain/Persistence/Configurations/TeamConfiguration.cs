@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Catalog;
+
+namespace Portal.Domain.Persistence.Configurations;
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> b)
+    {
+        b.MapCatalogEntity("teams");
+        b.Property(t => t.Type).HasMaxLength(40);
+        b.Property(t => t.ContactChannel).HasMaxLength(200);
+        b.Property(t => t.Email).HasMaxLength(320);
+        b.HasOne(t => t.ParentTeam).WithMany().HasForeignKey(t => t.ParentTeamId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(t => t.Memberships).WithOne(m => m.Team).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(t => t.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(t => t.SearchText);
+    }
+}
+
+internal sealed class TeamMembershipConfiguration : IEntityTypeConfiguration<TeamMembership>
+{
+    public void Configure(EntityTypeBuilder<TeamMembership> b)
+    {
+        b.ToTable("team_memberships");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.TeamId, m.PersonId }).IsUnique();
+        b.HasIndex(m => m.PersonId);
+        b.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

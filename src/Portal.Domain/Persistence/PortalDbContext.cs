@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Catalog;
+using Portal.Domain.Common;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Persistence;
+
+/// <summary>The one database of Portal. Mapping lives in <c>Configurations/</c>, one class per entity.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<SoftwareSystem> Systems => Set<SoftwareSystem>();
+
+    public DbSet<BusinessDomain> Domains => Set<BusinessDomain>();
+
+    public DbSet<Resource> Resources => Set<Resource>();
+
+    public DbSet<Api> Apis => Set<Api>();
+
+    public DbSet<ServiceApi> ServiceApis => Set<ServiceApi>();
+
+    public DbSet<Dependency> Dependencies => Set<Dependency>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every enum is stored by name: readable in SQL and safe to reorder.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The version column is the concurrency token on both providers: EF checks the original value in
+    /// the WHERE clause, and we raise it here for every modified row.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.IncrementVersion();
+            }
+        }
+    }
+}
