@@ -29,6 +29,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Dependency> Dependencies => Set<Dependency>();
 
+    public DbSet<CatalogSnapshot> CatalogSnapshots => Set<CatalogSnapshot>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

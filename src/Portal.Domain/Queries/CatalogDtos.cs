@@ -130,3 +130,14 @@ public sealed record DashboardCountsDto(
     int DeprecatedServices);
 
 public sealed record SearchHitDto(string Kind, string Name, string DisplayName, string Url);
+
+public sealed record PersonTeamDto(string Name, string Namespace, string DisplayName, MembershipRole Role);
+
+public sealed record PersonDetailsDto(
+    string Name,
+    string Namespace,
+    string DisplayName,
+    string? Email,
+    string? GitHubLogin,
+    string Role,
+    IReadOnlyList<PersonTeamDto> Teams);

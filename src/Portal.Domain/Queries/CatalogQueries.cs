@@ -6,6 +6,15 @@ using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Queries;
 
+/// <summary>What a filter box suggests.</summary>
+public enum SuggestionKind
+{
+    Team,
+    System,
+    Kind,
+    Tag,
+}
+
 /// <summary>Read side of the catalog, shared by pages, the REST API and the CLI.</summary>
 public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -231,6 +240,26 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             t.Version);
     }
 
+    public async Task<PersonDetailsDto?> GetPersonAsync(string reference, CancellationToken ct = default)
+    {
+        var (ns, name) = EntityRef.Parse(reference);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.People.AsNoTracking()
+            .Include(x => x.Memberships).ThenInclude(m => m.Team)
+            .FirstOrDefaultAsync(x => x.Namespace == ns && x.Name == name, ct);
+        return p is null
+            ? null
+            : new PersonDetailsDto(
+                p.Name,
+                p.Namespace,
+                p.DisplayName,
+                p.Email,
+                p.GitHubLogin,
+                p.Role.ToString(),
+                [.. p.Memberships.OrderBy(m => m.Team.Name, StringComparer.Ordinal)
+                    .Select(m => new PersonTeamDto(m.Team.Name, m.Team.Namespace, m.Team.DisplayName, m.Role))]);
+    }
+
     public async Task<DashboardCountsDto> CountsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -279,6 +308,23 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             .. teams.Select(t => new SearchHitDto("Team", t.Name, t.Display, "/teams/" + Route(t.Namespace, t.Name))),
             .. people.Select(p => new SearchHitDto("Person", p.Name, p.Display, "/people/" + Route(p.Namespace, p.Name))),
         ];
+    }
+
+    /// <summary>Suggestions for filter boxes: names of teams, systems, kinds or tags that contain <paramref name="q"/>.</summary>
+    public async Task<IReadOnlyList<string>> SuggestAsync(SuggestionKind kind, string? q, int take = 20, CancellationToken ct = default)
+    {
+        var term = (q ?? "").Trim().ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IQueryable<string> names = kind switch
+        {
+            SuggestionKind.Team => db.Teams.AsNoTracking().Where(t => t.SearchText.Contains(term))
+                .Select(t => t.Namespace == CatalogName.DefaultNamespace ? t.Name : t.Namespace + "/" + t.Name),
+            SuggestionKind.System => db.Systems.AsNoTracking().Where(x => x.SearchText.Contains(term))
+                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
+            SuggestionKind.Kind => db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct(),
+            _ => db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct(),
+        };
+        return await names.OrderBy(n => n).Take(take).ToListAsync(ct);
     }
 
     /// <summary>URL path segment(s) for an entity; the default namespace is left out.</summary>

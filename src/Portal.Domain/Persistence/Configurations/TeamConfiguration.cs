@@ -15,7 +15,6 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.HasOne(t => t.ParentTeam).WithMany().HasForeignKey(t => t.ParentTeamId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(t => t.Memberships).WithOne(m => m.Team).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(t => t.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
-        b.HasIndex(t => t.SearchText);
     }
 }
 

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Security;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Auth;
+
+/// <summary>Sign-in and sign-out endpoints; the sign-in page posts a plain form here so the cookie can be set.</summary>
+public static class AuthEndpoints
+{
+    public static WebApplication MapPortalAuth(this WebApplication app)
+    {
+        app.MapPost("/auth/local/signin", LocalSignInAsync).AllowAnonymous();
+        app.MapPost("/auth/signout", SignOutAsync);
+        app.MapGet("/auth/oidc/signin", (string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [AuthHosting.OidcScheme]))
+            .AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> LocalSignInAsync(
+        HttpContext http,
+        [FromForm] string? person,
+        [FromForm] string? returnUrl,
+        IOptions<AuthOptions> options,
+        ActorDirectory directory,
+        ILoggerFactory loggers)
+    {
+        if (options.Value.Mode != AuthMode.Local)
+        {
+            return Results.NotFound();
+        }
+
+        var target = SafeReturnUrl(returnUrl);
+        var logger = loggers.CreateLogger("Portal.Auth");
+        if (string.IsNullOrWhiteSpace(person))
+        {
+            return Results.LocalRedirect("/signin?error=choose&returnUrl=" + Uri.EscapeDataString(target));
+        }
+
+        if (person == PortalClaims.LocalAdminId)
+        {
+            // Evaluation only: offered while nobody is in the catalog to sign in as.
+            if (await directory.AnyPeopleAsync(http.RequestAborted))
+            {
+                return Results.LocalRedirect("/signin?error=local-admin&returnUrl=" + Uri.EscapeDataString(target));
+            }
+
+            await SignInAsync(http, PortalClaims.LocalAdminId, "Local administrator", PortalRole.Admin);
+            logger.LogInformation("Signed in as the built-in local administrator");
+            return Results.LocalRedirect(target);
+        }
+
+        var actor = await directory.ForPersonAsync(person, null, http.RequestAborted);
+        if (actor is null)
+        {
+            return Results.LocalRedirect("/signin?error=unknown&returnUrl=" + Uri.EscapeDataString(target));
+        }
+
+        await SignInAsync(http, actor.Name, actor.DisplayName, actor.Role);
+        logger.LogInformation("Signed in locally as {Person} ({Role})", actor.Name, actor.Role);
+        return Results.LocalRedirect(target);
+    }
+
+    private static Task SignInAsync(HttpContext http, string id, string displayName, PortalRole role) =>
+        http.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            PortalClaims.Create(id, displayName, role, "local", CookieAuthenticationDefaults.AuthenticationScheme));
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IOptions<AuthOptions> options)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return options.Value.Mode == AuthMode.Oidc
+            ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [AuthHosting.OidcScheme])
+            : Results.LocalRedirect("/signin");
+    }
+
+    /// <summary>Only local paths: a sign-in link must never send someone to another site.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

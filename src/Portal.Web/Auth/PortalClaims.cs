@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Portal.Domain.Security;
+
+namespace Portal.Web.Auth;
+
+/// <summary>Claim names Portal writes into its cookie and token principals.</summary>
+public static class PortalClaims
+{
+    public const string Source = "portal:source";
+    public const string LocalAdminId = "local-admin";
+
+    public static ClaimsPrincipal Create(string id, string displayName, PortalRole role, string source, string scheme) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, id),
+                new Claim(ClaimTypes.Name, displayName),
+                new Claim(ClaimTypes.Role, role.ToString()),
+                new Claim(Source, source),
+            ],
+            scheme,
+            ClaimTypes.Name,
+            ClaimTypes.Role));
+
+    public static PortalRole RoleOf(ClaimsPrincipal user) =>
+        user.IsInRole(nameof(PortalRole.Admin)) ? PortalRole.Admin
+        : user.IsInRole(nameof(PortalRole.Editor)) ? PortalRole.Editor
+        : PortalRole.Viewer;
+}
+
+/// <summary>Turns whoever is signed in (cookie, OIDC or API token) into the domain's <see cref="Actor"/>.</summary>
+public sealed class ActorResolver(ActorDirectory directory)
+{
+    public async Task<Actor> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+        }
+
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = PortalClaims.RoleOf(user);
+        var name = user.Identity.Name ?? id;
+        switch (user.FindFirstValue(PortalClaims.Source))
+        {
+            case "token":
+                return new Actor("token:" + name, name, role, new HashSet<Guid>());
+            case "local" when id == PortalClaims.LocalAdminId:
+                return ActorDirectory.LocalAdministrator;
+            case "local":
+                // The role a person has now, not the one they had when they signed in.
+                return await directory.ForPersonAsync(id, null, ct) ?? new Actor(id, name, PortalRole.Viewer, new HashSet<Guid>());
+            default:
+                var email = user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue("email") ?? user.FindFirstValue("preferred_username") ?? id;
+                return await directory.ForPersonAsync(email, role, ct) ?? new Actor(email, name, role, new HashSet<Guid>());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Options;
+using Portal.Domain.Demo;
+using Portal.Domain.Security;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Cli;
+
+/// <summary>
+/// Verbs on the same executable: <c>migrate</c>, <c>seed demo</c>, <c>token create</c>. A verb never
+/// serves the web app; it exits 0 on success and non-zero with a message on failure.
+/// </summary>
+public sealed class PortalCli
+{
+    public const string Usage = """
+        Portal: an internal developer portal for teams that are starting to scale.
+
+        Usage:
+          dotnet run --project src/Portal.Web                      serve the portal (no verb)
+          dotnet run --project src/Portal.Web -- <verb> [options]
+
+        Verbs:
+          migrate                                      apply database migrations and exit
+          seed demo                                    load the demo company (does nothing if already loaded)
+          token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
+                                                       the token is printed as the last line, once
+          --help                                       show this text
+
+        Configuration comes from appsettings.json, environment variables (Database__Provider=Postgres,
+        ConnectionStrings__Portal=...) and --Key=Value arguments, as for the web app.
+        """;
+
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "help", "--help", "-h"];
+
+    private PortalCli(string[] verbArgs, string[] hostArgs)
+    {
+        VerbArgs = verbArgs;
+        HostArgs = hostArgs;
+    }
+
+    public string[] VerbArgs { get; }
+
+    /// <summary>Arguments left for the host's configuration (e.g. <c>--Database:Provider=Postgres</c>).</summary>
+    public string[] HostArgs { get; }
+
+    public bool IsHelp => VerbArgs[0] is "help" or "--help" or "-h";
+
+    /// <summary>Null when the arguments name no verb: then the web app runs.</summary>
+    public static PortalCli? Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        {
+            return args.Length > 0 && !args[0].StartsWith('-') ? new PortalCli(args, []) : null;
+        }
+
+        var verb = new List<string>();
+        var host = new List<string>();
+        foreach (var arg in args)
+        {
+            (arg.StartsWith("--", StringComparison.Ordinal) && (arg.Contains('=') && (arg.Contains(':') || arg.Contains("__", StringComparison.Ordinal))) ? host : verb).Add(arg);
+        }
+
+        return new PortalCli([.. verb], [.. host]);
+    }
+
+    public async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        try
+        {
+            return VerbArgs switch
+            {
+                ["migrate"] => await MigrateAsync(services, stdout, ct),
+                ["seed", "demo"] => await SeedDemoAsync(services, stdout, ct),
+                ["token", "create", .. var rest] => await CreateTokenAsync(services, rest, stdout, stderr, ct),
+                _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
+            };
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Fail(stderr, "Configuration is not valid: " + string.Join(" ", ex.Failures));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Fail(stderr, $"{VerbArgs[0]} failed: {ex.GetBaseException().Message}");
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await stdout.WriteLineAsync(applied.Count == 0
+            ? $"Database ({options.Provider}) is up to date; nothing to apply."
+            : $"Applied {applied.Count} migration(s) to {options.Provider}: {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        await stdout.WriteLineAsync(result.AlreadyLoaded
+            ? "Demo data is already loaded; nothing changed."
+            : $"Loaded demo company {DemoSeeder.CompanyName}: {result.Teams} teams, {result.People} people, {result.Services} services, "
+              + $"{result.Systems} systems, {result.Resources} resources, {result.Apis} APIs, {result.Dependencies} dependencies.");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        string? name = null;
+        string? role = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--name" when i + 1 < args.Length:
+                    name = args[++i];
+                    break;
+                case "--role" when i + 1 < args.Length:
+                    role = args[++i];
+                    break;
+                default:
+                    return Fail(stderr, $"token create: unexpected argument '{args[i]}'. Usage: token create --name NAME --role admin|editor|viewer");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Fail(stderr, "token create: --name is required. Usage: token create --name NAME --role admin|editor|viewer");
+        }
+
+        if (role is null || !Enum.TryParse<PortalRole>(role, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole))
+        {
+            return Fail(stderr, $"token create: --role must be admin, editor or viewer, not '{role}'.");
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var (token, secret) = await services.GetRequiredService<ApiTokenService>()
+            .CreateAsync(new Actor("cli", "Command line", PortalRole.Admin, new HashSet<Guid>()), name, parsedRole, ct);
+        await stdout.WriteLineAsync($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}'. Store it now; it is not shown again:");
+        await stdout.WriteLineAsync(secret);
+        return 0;
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 1;
+    }
+}

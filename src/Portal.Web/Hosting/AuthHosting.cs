@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Persistence;
+using Portal.Domain.Security;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Sign-in (local or OpenID Connect), API tokens, roles, and Data Protection keys shared through the database.</summary>
+public static class AuthHosting
+{
+    public const string AdminPolicy = "Admin";
+    public const string EditorPolicy = "Editor";
+    public const string ApiPolicy = "Api";
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        var authentication = builder.Services
+            .AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = auth.Mode == AuthMode.Oidc ? OidcScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "portal.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/forbidden";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+
+                // The API answers with status codes, never with a redirect to a sign-in page.
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        if (auth.Mode == AuthMode.Oidc)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, o =>
+            {
+                o.Authority = auth.Oidc.Authority;
+                o.ClientId = auth.Oidc.ClientId;
+                o.ClientSecret = auth.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.RequireHttpsMetadata = auth.Oidc.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+                o.Scope.Clear();
+                foreach (var scope in auth.Oidc.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    o.Scope.Add(scope);
+                }
+
+                o.Events.OnTokenValidated = ctx =>
+                {
+                    if (ctx.Principal?.Identity is ClaimsIdentity identity)
+                    {
+                        var role = OidcRoles.Map(identity.FindAll(auth.Oidc.RoleClaim).Select(c => c.Value), auth.Oidc);
+                        identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+                        identity.AddClaim(new Claim(PortalClaims.Source, "oidc"));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(PortalRole.Admin)))
+            .AddPolicy(EditorPolicy, p => p.RequireRole(nameof(PortalRole.Admin), nameof(PortalRole.Editor)))
+            .AddPolicy(ApiPolicy, p => p
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<ActorResolver>();
+
+        // Keys in the database: every instance behind a load balancer reads the same key ring.
+        builder.Services.AddDataProtection().SetApplicationName("portal");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IDbContextFactory<PortalDbContext>>((o, dbFactory) => o.XmlRepository = new DatabaseXmlRepository(dbFactory));
+        return builder;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Maps identity-provider role claim values to a Portal role.</summary>
+public static class OidcRoles
+{
+    public static PortalRole Map(IEnumerable<string> values, OidcOptions options)
+    {
+        var set = values.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return set.Contains(options.AdminRole) ? PortalRole.Admin
+            : set.Contains(options.EditorRole) ? PortalRole.Editor
+            : PortalRole.Viewer;
+    }
+}
+
+/// <summary>Stores Data Protection keys in <c>data_protection_keys</c>.</summary>
+internal sealed class DatabaseXmlRepository(IDbContextFactory<PortalDbContext> dbFactory) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var db = dbFactory.CreateDbContext();
+        return [.. db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).AsEnumerable().Select(XElement.Parse)];
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var db = dbFactory.CreateDbContext();
+        db.DataProtectionKeys.Add(new DataProtectionKeyRecord { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.SaveChanges();
+    }
+}

@@ -1,0 +1,22 @@
+using Portal.Domain.Commands;
+using Portal.Domain.Demo;
+using Portal.Domain.Queries;
+using Portal.Domain.Security;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Domain services shared by pages, API, jobs and CLI.</summary>
+public static class DomainHosting
+{
+    public static WebApplicationBuilder AddPortalDomain(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<AuditQueries>();
+        builder.Services.AddSingleton<ServiceCommands>();
+        builder.Services.AddSingleton<ActorDirectory>();
+        builder.Services.AddSingleton<ApiTokenService>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+}

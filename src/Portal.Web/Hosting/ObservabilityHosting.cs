@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Structured logs with correlation ids, health checks that say what healthy means, OpenTelemetry over OTLP.</summary>
+public static class ObservabilityHosting
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public static WebApplicationBuilder AddPortalObservability(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var endpoint = telemetry.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+            .WithTracing(t => t
+                .AddSource(JobsHosting.JobActivity.Name)
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/_blazor"))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Every request gets a correlation id (the caller's, or the trace id), echoed back and put on every log line.</summary>
+    public static WebApplication UsePortalCorrelation(this WebApplication app)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            var incoming = ctx.Request.Headers[CorrelationHeader].ToString();
+            var id = incoming is { Length: > 0 and <= 100 } ? incoming : Activity.Current?.TraceId.ToString() ?? ctx.TraceIdentifier;
+            Activity.Current?.SetTag("correlation.id", id);
+            ctx.Response.Headers[CorrelationHeader] = id;
+            var logger = ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Requests");
+            using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
+            {
+                await next();
+            }
+        });
+        return app;
+    }
+
+    public static WebApplication MapPortalHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task WriteJsonAsync(HttpContext ctx, HealthReport report)
+    {
+        ctx.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.Select(e => new
+            {
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                error = e.Value.Exception?.Message,
+                data = e.Value.Data,
+            }),
+        };
+        return ctx.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+    }
+}
+
+/// <summary>Healthy means: the database answers a query within 5 s and has no pending migrations.</summary>
+internal sealed class DatabaseHealthCheck(DatabaseMigrator migrator) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            var pending = await migrator.PendingAsync(timeout.Token);
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy("Database answered within 5 s and its schema is up to date.")
+                : HealthCheckResult.Unhealthy($"Database answered but {pending.Count} migration(s) are pending: run 'migrate'.", data: new Dictionary<string, object> { ["pending"] = pending });
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("Database did not answer within 5 s.", ex);
+        }
+    }
+}
+
+/// <summary>Healthy means: the Hangfire job storage answers, so jobs can be queued and picked up.</summary>
+internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var monitoring = storage.GetMonitoringApi();
+            var servers = monitoring.Servers().Count;
+            var failed = monitoring.FailedCount();
+            var data = new Dictionary<string, object> { ["servers"] = servers, ["failedJobs"] = failed, ["storage"] = storage.GetType().Name };
+            return Task.FromResult(HealthCheckResult.Healthy($"Job storage ({storage.GetType().Name}) answered; {servers} job server(s) registered.", data));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Job storage did not answer.", ex));
+        }
+    }
+}

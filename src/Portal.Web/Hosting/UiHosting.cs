@@ -1,0 +1,37 @@
+using MudBlazor.Services;
+using Portal.Web.Components;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Blazor Server with MudBlazor, interactive from the root.</summary>
+public static class UiHosting
+{
+    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapPortalUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+/// <summary>The interactive API reference (Scalar) over <c>/openapi/v1.json</c>.</summary>
+public static class ApiReferenceHosting
+{
+    public static WebApplication MapPortalApiReference(this WebApplication app)
+    {
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, "/api/reference", o => o.Title = "Portal API")
+            .AllowAnonymous();
+        return app;
+    }
+}

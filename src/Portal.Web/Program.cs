@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Portal.Web.Api;
+using Portal.Web.Auth;
+using Portal.Web.Cli;
+using Portal.Web.Hosting;
+
+var cli = PortalCli.Parse(args);
+if (cli is { IsHelp: true })
+{
+    Console.WriteLine(PortalCli.Usage);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(cli?.HostArgs ?? args);
+builder.AddPortalObservability();
+builder.AddPortalDatabase();
+builder.AddPortalDomain();
+builder.AddPortalJobs(runServer: cli is null);
+builder.AddPortalAuth();
+builder.AddPortalUi();
+
+if (cli is null && builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() is { Mode: AuthMode.Local, AllowLocalModeOnNetwork: false }
+    && LocalModeGuard.NonLoopbackBindings(builder.Configuration) is { Count: > 0 } exposed)
+{
+    Console.Error.WriteLine(
+        $"Refusing to start: Auth:Mode is Local (anyone can sign in as anyone) but the portal would listen on {string.Join(", ", exposed)}. "
+        + "Use Auth:Mode=Oidc, bind to localhost, or set Auth:AllowLocalModeOnNetwork=true if you accept the risk.");
+    return 2;
+}
+
+var app = builder.Build();
+
+if (cli is not null)
+{
+    return await cli.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+{
+    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UsePortalCorrelation();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapPortalHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapPortalApiReference();
+app.MapPortalAuth();
+app.MapPortalApi();
+app.MapPortalJobsDashboard();
+app.MapPortalUi();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
