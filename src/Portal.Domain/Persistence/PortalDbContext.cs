@@ -49,6 +49,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     {
         // Every enum is stored by name: readable in SQL and safe to reorder.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // Timestamps are UTC; providers hand them back as Unspecified, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

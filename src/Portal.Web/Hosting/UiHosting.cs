@@ -13,6 +13,8 @@ public static class UiHosting
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         return builder;
     }
 

@@ -13,7 +13,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126070427_InitialCatalog")]
+    [Migration("20261126071034_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />

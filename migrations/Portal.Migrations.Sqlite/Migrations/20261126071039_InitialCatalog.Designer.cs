@@ -11,7 +11,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126070432_InitialCatalog")]
+    [Migration("20261126071039_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
