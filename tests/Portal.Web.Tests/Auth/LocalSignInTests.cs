@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Portal.Testing;
+
+namespace Portal.Web.Tests.Auth;
+
+public sealed partial class LocalSignInTests : IAsyncLifetime
+{
+    private PortalWebFactory _factory = null!;
+
+    public async ValueTask InitializeAsync() => _factory = await PortalWebFactory.CreateAsync(TestProvider.Sqlite);
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string person, string returnUrl = "/")
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/signin", Ct);
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var response = await client.PostAsync(
+            "/auth/local/signin",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                ["person"] = person,
+                ["returnUrl"] = returnUrl,
+            }),
+            Ct);
+        return (client, response);
+    }
+
+    [Fact]
+    public async Task SignIn_AsLocalAdministratorOnEmptyCatalog_OpensThePortal()
+    {
+        var (client, response) = await SignInAsync("local-admin", "/catalog");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/catalog", response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/catalog", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AsLocalAdministratorOncePeopleExist_IsRefused()
+    {
+        await _factory.SeedDemoAsync();
+        var (_, response) = await SignInAsync("local-admin");
+        Assert.Contains("error=local-admin", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_AsUnknownPerson_IsRefused()
+    {
+        await _factory.SeedDemoAsync();
+        var (_, response) = await SignInAsync("nobody-here");
+        Assert.Contains("error=unknown", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_AsPersonWithExternalReturnUrl_StaysOnThePortal()
+    {
+        await _factory.SeedDemoAsync();
+        var (_, response) = await SignInAsync("erik.johansson", "https://evil.example/");
+        Assert.Equal("/", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/auth/local/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["person"] = "local-admin" }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

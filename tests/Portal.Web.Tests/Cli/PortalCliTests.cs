@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Portal.Testing;
+using Portal.Web.Cli;
+
+namespace Portal.Web.Tests.Cli;
+
+public class PortalCliTests
+{
+    [Fact]
+    public void Parse_NoArguments_RunsTheWebApp() => Assert.Null(PortalCli.Parse([]));
+
+    [Fact]
+    public void Parse_OnlyHostOptions_RunsTheWebApp() => Assert.Null(PortalCli.Parse(["--urls", "http://localhost:5000"]));
+
+    [Fact]
+    public void Parse_VerbWithConfigurationOverride_SeparatesHostArguments()
+    {
+        var cli = PortalCli.Parse(["token", "create", "--name", "ci", "--role", "viewer", "--Database:Provider=Postgres"]);
+        Assert.NotNull(cli);
+        Assert.Equal(["token", "create", "--name", "ci", "--role", "viewer"], cli.VerbArgs);
+        Assert.Equal(["--Database:Provider=Postgres"], cli.HostArgs);
+    }
+
+    [Fact]
+    public void Parse_Help_IsHelp() => Assert.True(PortalCli.Parse(["--help"])!.IsHelp);
+
+    [Fact]
+    public async Task TokenCreate_OnTheRealExecutable_PrintsTheTokenLast()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "token", "create", "--name", "ci", "--role", "editor");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("ptl_", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenCreate_UnknownRole_FailsWithAMessage()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, _, stderr) = await RunAsync(db.ConnectionString, "token", "create", "--name", "ci", "--role", "owner");
+        Assert.Equal(1, exit);
+        Assert.Contains("--role must be admin, editor or viewer", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateThenSeedDemo_CreatesTheDemoCompanyOnce()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var migrate = await RunAsync(db.ConnectionString, "migrate");
+        var first = await RunAsync(db.ConnectionString, "seed", "demo");
+        var second = await RunAsync(db.ConnectionString, "seed", "demo");
+
+        Assert.Equal(0, migrate.Exit);
+        Assert.Contains("Applied", migrate.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Loaded demo company", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("already loaded", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_ExitsNonZero()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, _, stderr) = await RunAsync(db.ConnectionString, "frobnicate");
+        Assert.Equal(1, exit);
+        Assert.Contains("Unknown command", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_WithoutConnectionString_FailsNamingTheSetting()
+    {
+        var (exit, _, stderr) = await RunAsync(null, "migrate", "--Database:Provider=Postgres");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("ConnectionStrings:Portal", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs Portal.Web.dll from this test's output folder as a separate process.</summary>
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Portal"] = connectionString ?? "";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Demo;
+using Portal.Domain.Security;
+using Portal.Testing;
+
+namespace Portal.Web.Tests;
+
+/// <summary>The real app on a fresh, migrated database of the given provider.</summary>
+public sealed class PortalWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<PortalWebFactory> CreateAsync(TestProvider provider) =>
+        new(await TestDatabase.CreateAsync(provider));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider == TestProvider.Postgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
+        builder.UseSetting("Auth:Mode", "Local");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+    }
+
+    public async Task SeedDemoAsync() => await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+
+    public async Task<string> CreateTokenAsync(PortalRole role, string name = "test")
+    {
+        var (_, secret) = await Services.GetRequiredService<ApiTokenService>()
+            .CreateAsync(new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), name, role);
+        return secret;
+    }
+
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
