@@ -1,3 +1,3 @@
 // Hangfire keeps its storage and log provider in process-wide statics, so two app hosts alive at
 // once in one test process step on each other. Host-based tests therefore run one class at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
