@@ -1,0 +1,69 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Portal.Domain.Commands;
+using Portal.Domain.Demo;
+using Portal.Domain.Persistence;
+using Portal.Domain.Queries;
+using Portal.Domain.Security;
+using Portal.Testing;
+using Portal.Web.Auth;
+using Portal.Web.Components.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Web.Tests.Components;
+
+/// <summary>bUnit context with MudBlazor, the domain services over a real SQLite database, and a signed-in user.</summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    private TestDatabase? _db;
+
+    protected TestDatabase Db => _db ?? throw new InvalidOperationException("not initialised");
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_db.Factory);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<CatalogQueries>();
+        Services.AddSingleton<AuditQueries>();
+        Services.AddSingleton<ServiceCommands>();
+        Services.AddSingleton<ActorDirectory>();
+        Services.AddSingleton<ApiTokenService>();
+        Services.AddSingleton<DemoSeeder>();
+        Services.AddSingleton<ActorResolver>();
+        Services.AddSingleton<MarkdownRenderer>();
+    }
+
+    /// <summary>Signs in a local person (or the local administrator) with a role.</summary>
+    protected void SignIn(string id, PortalRole role)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(id);
+        auth.SetRoles(role.ToString());
+        auth.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id),
+            new System.Security.Claims.Claim(PortalClaims.Source, "local"));
+        if (role == PortalRole.Admin)
+        {
+            auth.SetPolicies("Admin", "Editor");
+        }
+        else if (role == PortalRole.Editor)
+        {
+            auth.SetPolicies("Editor");
+        }
+    }
+
+    protected Task SeedDemoAsync() => new DemoSeeder(Db.Factory).SeedAsync();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+}

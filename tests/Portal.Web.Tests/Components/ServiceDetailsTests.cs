@@ -1,0 +1,51 @@
+using Bunit;
+using Portal.Domain.Catalog;
+using Portal.Domain.Security;
+using Portal.Web.Components.Pages.Catalog;
+
+namespace Portal.Web.Tests.Components;
+
+public sealed class ServiceDetailsTests : ComponentTest
+{
+    [Fact]
+    public async Task ServiceDetails_DescriptionWithScript_RendersMarkdownWithoutActiveContent()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var service = new Service("payments", "Payments");
+            service.Describe("Payments", "**Moves money.** <script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)>");
+            db.Services.Add(service);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "payments"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-description] strong")));
+        var description = page.Find("[data-testid=service-description]");
+        Assert.Equal("Moves money.", description.QuerySelector("strong")!.TextContent);
+        Assert.Empty(description.QuerySelectorAll("script"));
+        Assert.DoesNotContain("javascript:", description.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(description.QuerySelectorAll("[onerror], img"));
+    }
+
+    [Fact]
+    public async Task ServiceDetails_Demo_ShowsOwnerContactAndDependents()
+    {
+        await SeedDemoAsync();
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "payments"));
+
+        page.WaitForAssertion(() => Assert.Contains("Payments Core", page.Find("[data-testid=service-owner]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("#payments-core", page.Find("[data-testid=service-owner]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Used by", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServiceDetails_UnknownService_SaysSo()
+    {
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "ghost"));
+        page.WaitForAssertion(() => Assert.Contains("No service called 'ghost'", page.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal));
+    }
+}
