@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>
+/// A test with a browser context of its own (no cookies shared with other tests) against a running app,
+/// plus the steps every journey needs: wait for the Blazor circuit, sign in, take a screenshot.
+/// </summary>
+public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
+
+    /// <summary>The page's path and query, e.g. <c>/catalog?q=ledger</c>.</summary>
+    protected string CurrentPathAndQuery => new Uri(Page.Url).PathAndQuery;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            Locale = "en-GB",
+        });
+        _context.SetDefaultTimeout(BrowserFixture.TimeoutMs);
+        _context.SetDefaultNavigationTimeout(BrowserFixture.TimeoutMs);
+        _page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null && TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            await ScreenshotAsync("failed");
+        }
+
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Opens a page and waits until its Blazor circuit is connected, so clicks reach the server.</summary>
+    protected async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Pages prerender first; until the circuit is up, buttons render but do nothing. Every layout renders
+    /// <c>data-interactive="true"</c> once it runs interactively.
+    /// </summary>
+    protected async Task WaitForInteractiveAsync() =>
+        await Assertions.Expect(Page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+
+    /// <summary>Signs in on <c>/signin</c> by choosing a person (or <c>local-admin</c>) and waits for the dashboard.</summary>
+    protected async Task SignInAsync(string person)
+    {
+        await GoToAsync("/signin");
+        await Page.GetByTestId("signin-" + person).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Saves a full-page PNG as <c>artifacts/screenshots/&lt;test method&gt;-&lt;step&gt;.png</c>.</summary>
+    protected async Task ScreenshotAsync(string step)
+    {
+        var test = TestContext.Current.TestMethod?.MethodName ?? GetType().Name;
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"{test}-{step}"), FullPage = true });
+    }
+}
