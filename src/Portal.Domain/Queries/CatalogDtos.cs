@@ -44,6 +44,7 @@ public sealed record ServiceSummaryDto(
     string? Owner,
     string? OwnerDisplayName,
     string? System,
+    string? SystemDisplayName,
     IReadOnlyList<string> Tags,
     DateTime UpdatedAt);
 
@@ -75,6 +76,7 @@ public sealed record ServiceDetailsDto(
     string? System,
     string? SystemDisplayName,
     string? Domain,
+    string? DomainDisplayName,
     string? RepositoryUrl,
     IReadOnlyList<string> Tags,
     IReadOnlyList<LinkDto> Links,
@@ -95,6 +97,7 @@ public sealed record TeamSummaryDto(
     string DisplayName,
     string? Description,
     string? Parent,
+    string? ParentDisplayName,
     int Members,
     int Services,
     bool IsGone);

@@ -29,6 +29,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         s.OwnerTeam != null ? s.OwnerTeam.Name : null,
         s.OwnerTeam != null ? (s.OwnerTeam.Title ?? s.OwnerTeam.Name) : null,
         s.System != null ? s.System.Name : null,
+        s.System != null ? (s.System.Title ?? s.System.Name) : null,
         s.Tags,
         s.UpdatedAt);
 
@@ -161,6 +162,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             s.System?.Name,
             s.System?.DisplayName,
             s.System?.Domain?.Name,
+            s.System?.Domain?.DisplayName,
             s.RepositoryUrl,
             s.Tags,
             [.. s.Links.Select(l => new LinkDto(l.Url, l.Title, l.Type))],
@@ -197,6 +199,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 t.Title ?? t.Name,
                 t.Description,
                 t.ParentTeam != null ? t.ParentTeam.Name : null,
+                t.ParentTeam != null ? (t.ParentTeam.Title ?? t.ParentTeam.Name) : null,
                 t.Memberships.Count,
                 db.Services.Count(s => s.OwnerTeamId == t.Id),
                 t.IsGone))

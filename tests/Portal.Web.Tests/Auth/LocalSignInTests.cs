@@ -70,6 +70,25 @@ public sealed partial class LocalSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobsDashboard_SignedInViewer_IsForbidden()
+    {
+        await _factory.SeedDemoAsync();
+        var (client, _) = await SignInAsync("lina.haddad");
+        var response = await client.GetAsync("/jobs", Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/forbidden", StringComparison.Ordinal), $"got {response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task JobsDashboard_SignedInAdmin_IsShown()
+    {
+        await _factory.SeedDemoAsync();
+        var (client, _) = await SignInAsync("erik.johansson");
+        var response = await client.GetAsync("/jobs", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Portal jobs", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -82,9 +82,13 @@ public partial class ServiceList
         return new GridData<ServiceSummaryDto> { Items = page.Items, TotalItems = page.Total };
     }
 
+    /// <summary>Maps the grid's column identifier onto the sort keys the query understands.</summary>
     private static string? SortTag(string sortBy) => sortBy.ToLowerInvariant() switch
     {
-        "name" or "owner" or "tier" or "lifecycle" or "kind" or "system" => sortBy.ToLowerInvariant(),
+        "name" or "displayname" => "name",
+        "owner" or "ownerdisplayname" => "owner",
+        "system" or "systemdisplayname" => "system",
+        "tier" or "lifecycle" or "kind" => sortBy.ToLowerInvariant(),
         _ => null,
     };
 
