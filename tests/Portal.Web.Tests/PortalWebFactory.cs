@@ -9,7 +9,7 @@ using Portal.Testing;
 namespace Portal.Web.Tests;
 
 /// <summary>The real app on a fresh, migrated database of the given provider.</summary>
-public sealed class PortalWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -45,6 +45,9 @@ public sealed class PortalWebFactory(TestDatabase database) : WebApplicationFact
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

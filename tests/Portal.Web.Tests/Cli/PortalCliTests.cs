@@ -75,6 +75,24 @@ public class PortalCliTests
         Assert.Contains("ConnectionStrings:Portal", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_LocalModeOnNetworkAddress_RefusesToStart()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, _, stderr) = await RunAsync(db.ConnectionString, "--urls", "http://0.0.0.0:5999");
+        Assert.Equal(2, exit);
+        Assert.Contains("Auth:Mode is Local", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_OidcWithoutAuthority_StopsAtStartNamingTheKey()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "--urls", "http://127.0.0.1:0", "--Auth:Mode=Oidc");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Auth:Oidc:Authority", stdout + stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs Portal.Web.dll from this test's output folder as a separate process.</summary>
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args)
     {
@@ -95,7 +113,20 @@ public class PortalCliTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // A verb that wrongly starts serving would never exit: give up after a minute and say so.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, await stdout, "timed out after 60 s: " + await stderr);
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }
