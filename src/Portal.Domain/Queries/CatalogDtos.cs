@@ -71,6 +71,7 @@ public sealed record ServiceDetailsDto(
     int Tier,
     Lifecycle Lifecycle,
     TeamRefDto? Owner,
+    Guid? OwnerTeamId,
     string? OwnerRef,
     string? OwnerContact,
     string? System,

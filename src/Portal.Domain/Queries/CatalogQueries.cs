@@ -157,6 +157,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             s.Tier,
             s.Lifecycle,
             s.OwnerTeam is null ? null : new TeamRefDto(s.OwnerTeam.Name, s.OwnerTeam.Namespace, s.OwnerTeam.DisplayName),
+            s.OwnerTeamId,
             s.OwnerRef,
             s.OwnerTeam?.ContactChannel ?? s.OwnerTeam?.Email,
             s.System?.Name,

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using Portal.Domain.Commands;
+using Portal.Domain.Common;
+using Portal.Domain.Queries;
+using Portal.Web.Auth;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Components.Pages.Catalog;
+
+/// <summary>Edits a service: owners and admins only, with per-field errors and conflict detection.</summary>
+public partial class EditService
+{
+    private ServiceDetailsDto? _service;
+    private ServiceEditModel _model = new();
+    private EditContext _editContext = new(new ServiceEditModel());
+    private readonly Dictionary<string, string> _fieldErrors = new(StringComparer.OrdinalIgnoreCase);
+    private bool _loading = true;
+    private bool _canEdit;
+    private bool _isAdmin;
+    private bool _saving;
+    private bool _conflict;
+    private string? _error;
+    private List<BreadcrumbItem> _crumbs = [];
+
+    [Parameter] public string? Namespace { get; set; }
+
+    [Parameter] public required string Name { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    [Inject] private CatalogQueries Queries { get; set; } = null!;
+
+    [Inject] private ServiceCommands Commands { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    private string Reference => Namespace is null ? Name : $"{Namespace}/{Name}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = true;
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        _service = await Queries.GetServiceAsync(Reference);
+        if (_service is null)
+        {
+            return;
+        }
+
+        var actor = await Actors.ResolveAsync((await AuthState).User);
+        _isAdmin = actor.IsAdmin;
+        _canEdit = actor.CanEdit(_service.OwnerTeamId);
+        _model = ServiceEditModel.From(_service);
+        _editContext = new EditContext(_model);
+        _fieldErrors.Clear();
+        _crumbs = [new("Catalog", "/catalog"), new(_service.DisplayName, PortalLinks.Service(_service.Namespace, _service.Name)), new("Edit", null, disabled: true)];
+    }
+
+    private string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        _error = null;
+        _fieldErrors.Clear();
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            await Commands.UpdateAsync(actor, Reference, _model.ToEdit(), _model.Version);
+            Snackbar.Add($"Saved {_service!.DisplayName}.", Severity.Success);
+            Navigation.NavigateTo(PortalLinks.Service(_service.Namespace, _service.Name));
+        }
+        catch (DomainValidationException ex)
+        {
+            _fieldErrors[ex.Field] = ex.Reason;
+            _error = $"Not saved: {ex.Field} {ex.Reason}.";
+        }
+        catch (ConcurrencyConflictException)
+        {
+            _conflict = true;
+        }
+        catch (ForbiddenException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _conflict = false;
+        await LoadAsync();
+    }
+
+    private async Task<IEnumerable<string>> SuggestAsync(SuggestionKind kind, string? text, CancellationToken ct) =>
+        await Queries.SuggestAsync(kind, text, 20, ct);
+}
