@@ -653,6 +653,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("namespace");
 
+                    b.Property<Guid?>("OnCallTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("on_call_team_id");
+
                     b.Property<string>("OwnerRef")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -716,6 +720,8 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("Kind");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("OnCallTeamId");
 
                     b.HasIndex("OwnerTeamId");
 
@@ -1153,6 +1159,11 @@ namespace Portal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Portal.Domain.Catalog.Service", b =>
                 {
+                    b.HasOne("Portal.Domain.Catalog.Team", "OnCallTeam")
+                        .WithMany()
+                        .HasForeignKey("OnCallTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Domain.Catalog.Team", "OwnerTeam")
                         .WithMany()
                         .HasForeignKey("OwnerTeamId")
@@ -1162,6 +1173,8 @@ namespace Portal.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OnCallTeam");
 
                     b.Navigation("OwnerTeam");
 

@@ -643,6 +643,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("namespace");
 
+                    b.Property<Guid?>("OnCallTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_call_team_id");
+
                     b.Property<string>("OwnerRef")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -706,6 +710,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("OnCallTeamId");
 
                     b.HasIndex("OwnerTeamId");
 
@@ -1141,6 +1147,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Portal.Domain.Catalog.Service", b =>
                 {
+                    b.HasOne("Portal.Domain.Catalog.Team", "OnCallTeam")
+                        .WithMany()
+                        .HasForeignKey("OnCallTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Domain.Catalog.Team", "OwnerTeam")
                         .WithMany()
                         .HasForeignKey("OwnerTeamId")
@@ -1150,6 +1161,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OnCallTeam");
 
                     b.Navigation("OwnerTeam");
 

@@ -32,6 +32,11 @@ public sealed class Service : CatalogEntity
 
     public Team? OwnerTeam { get; private set; }
 
+    /// <summary>The team that answers pages for this service, when it is not the owner. Null: the owner is on call.</summary>
+    public Guid? OnCallTeamId { get; private set; }
+
+    public Team? OnCallTeam { get; private set; }
+
     /// <summary>Owner reference as written in the source, kept when the team is unknown.</summary>
     public string? OwnerRef { get; private set; }
 
@@ -78,6 +83,14 @@ public sealed class Service : CatalogEntity
         OwnerTeam = team;
         OwnerTeamId = team?.Id;
         OwnerRef = team?.Ref;
+        Touch();
+    }
+
+    /// <summary>Hands on-call duty to another team than the owner; null puts it back on the owner.</summary>
+    public void AssignOnCall(Team? team)
+    {
+        OnCallTeam = team;
+        OnCallTeamId = team?.Id;
         Touch();
     }
 

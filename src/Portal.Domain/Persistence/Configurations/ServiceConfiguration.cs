@@ -17,6 +17,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
             .HasConversion(JsonValue.Converter<List<ServiceLink>>(() => []), JsonValue.Comparer<List<ServiceLink>>());
         b.PrimitiveCollection(s => s.Tags);
         b.HasOne(s => s.OwnerTeam).WithMany().HasForeignKey(s => s.OwnerTeamId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(s => s.OnCallTeam).WithMany().HasForeignKey(s => s.OnCallTeamId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(s => s.System).WithMany().HasForeignKey(s => s.SystemId).OnDelete(DeleteBehavior.SetNull);
 
         // The catalog grid sorts and filters by these; counting and paging stay in the database.
