@@ -21,6 +21,8 @@ public sealed class PortalCli
         Verbs:
           migrate                                      apply database migrations and exit
           seed demo                                    load the demo company (does nothing if already loaded)
+          seed scale --services N [--seed S]           generate a large deterministic catalog for benchmarks
+                     [--teams N] [--people N] [--edges-per-service N]
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        the token is printed as the last line, once
           --help                                       show this text
@@ -70,6 +72,7 @@ public sealed class PortalCli
             {
                 ["migrate"] => await MigrateAsync(services, stdout, ct),
                 ["seed", "demo"] => await SeedDemoAsync(services, stdout, ct),
+                ["seed", "scale", .. var rest] => await SeedScaleAsync(services, rest, stdout, stderr, ct),
                 ["token", "create", .. var rest] => await CreateTokenAsync(services, rest, stdout, stderr, ct),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
             };
@@ -102,6 +105,42 @@ public sealed class PortalCli
             ? "Demo data is already loaded; nothing changed."
             : $"Loaded demo company {DemoSeeder.CompanyName}: {result.Teams} teams, {result.People} people, {result.Services} services, "
               + $"{result.Systems} systems, {result.Resources} resources, {result.Apis} APIs, {result.Dependencies} dependencies.");
+        return 0;
+    }
+
+    private static async Task<int> SeedScaleAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var options = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--services" or "--teams" or "--people" or "--edges-per-service" or "--seed" && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0)
+            {
+                options[args[i]] = value;
+                i++;
+            }
+            else
+            {
+                return Fail(stderr, $"seed scale: unexpected or invalid argument '{args[i]}'. Usage: seed scale --services N [--teams N] [--people N] [--edges-per-service N] [--seed S]");
+            }
+        }
+
+        if (!options.TryGetValue("--services", out var count))
+        {
+            return Fail(stderr, "seed scale: --services is required, e.g. seed scale --services 10000");
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var spec = new ScaleSpec(
+            count,
+            options.TryGetValue("--teams", out var teams) ? teams : null,
+            options.TryGetValue("--people", out var people) ? people : null,
+            null,
+            options.GetValueOrDefault("--edges-per-service", 5),
+            options.GetValueOrDefault("--seed", 42));
+        var result = await services.GetRequiredService<ScaleSeeder>().SeedAsync(spec, ct);
+        await stdout.WriteLineAsync(
+            $"Generated {result.Services} services, {result.Teams} teams, {result.People} people, {result.Systems} systems and "
+            + $"{result.Dependencies} dependencies in {result.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 

@@ -17,6 +17,7 @@ public static class DomainHosting
         builder.Services.AddSingleton<ActorDirectory>();
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<ScaleSeeder>();
         builder.Services.AddSingleton<OwnershipHealth>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
