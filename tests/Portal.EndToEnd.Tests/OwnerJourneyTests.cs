@@ -1,0 +1,46 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>Journeys that change data: an owner edits a service, a non-owner is refused. They get an app of their own.</summary>
+public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture browser)
+    : EndToEndTest(app, browser), IClassFixture<DemoPortalAppFixture>
+{
+    [Fact]
+    public async Task EditService_AsOwner_SavesAndShowsTheNewTitle()
+    {
+        await SignInAsync("ada.okafor");
+        await GoToAsync("/catalog/refunds");
+        await Page.GetByTestId("service-edit").ClickAsync();
+        await Expect(Page.GetByTestId("edit-save")).ToBeVisibleAsync();
+        await WaitForInteractiveAsync();
+        await ScreenshotAsync("form");
+
+        await Page.GetByTestId("edit-title").FillAsync("Refunds & Reversals");
+        await Page.GetByTestId("edit-save").ClickAsync();
+
+        await Expect(Page.GetByTestId("service-title")).ToHaveTextAsync("Refunds & Reversals");
+        await ScreenshotAsync("saved");
+    }
+
+    [Fact]
+    public async Task EditService_AsEditorOfAnotherTeam_IsRefused()
+    {
+        await SignInAsync("yusuf.demir");
+        await GoToAsync("/catalog/ledger");
+        await Expect(Page.GetByTestId("service-title")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("service-edit")).ToHaveCountAsync(0);
+
+        await GoToAsync("/catalog/ledger/edit");
+        await Expect(Page.GetByTestId("edit-refused")).ToContainTextAsync("Only the owning team");
+    }
+
+    [Fact]
+    public async Task OwnershipHealth_Demo_ListsUnownedServices()
+    {
+        await SignInAsync("erik.johansson");
+        await GoToAsync("/ownership");
+        await Expect(Page.GetByTestId("ownership-findings")).ToContainTextAsync("CSV Customer Importer");
+        await ScreenshotAsync("findings");
+    }
+}
