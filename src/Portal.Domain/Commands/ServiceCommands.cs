@@ -72,7 +72,7 @@ public sealed class ServiceCommands(IDbContextFactory<PortalDbContext> dbFactory
         service.SetRepository(edit.RepositoryUrl);
         service.SetTags(edit.Tags);
         service.SetLinks(edit.Links);
-        service.RecordSource(DataSource.Manual, service.SourceLocation);
+        service.RecordSource(DataSource.Manual, null);
 
         db.Entry(service).Property(s => s.Version).OriginalValue = expectedVersion;
         AuditLog.Record(db, actor, "service.update", "service", service.Ref, before, Snapshot(service));
