@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.OnCall;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Persistence;
@@ -36,6 +37,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<OnCallRotation> OnCallRotations => Set<OnCallRotation>();
+
+    public DbSet<OnCallParticipant> OnCallParticipants => Set<OnCallParticipant>();
+
+    public DbSet<OnCallOverride> OnCallOverrides => Set<OnCallOverride>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
