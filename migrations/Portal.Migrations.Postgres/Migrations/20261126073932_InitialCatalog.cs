@@ -178,6 +178,35 @@ namespace Portal.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "on_call_rotations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    shift_length_days = table.Column<int>(type: "integer", nullable: false),
+                    handoff_time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    external_schedule_provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    external_schedule_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_rotations", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_rotations_teams_team_id",
+                        column: x => x.team_id,
+                        principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "team_memberships",
                 columns: table => new
                 {
@@ -240,6 +269,63 @@ namespace Portal.Migrations.Postgres.Migrations
                         principalTable: "teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "on_call_overrides",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    start_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    end_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_overrides", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_overrides_on_call_rotations_rotation_id",
+                        column: x => x.rotation_id,
+                        principalTable: "on_call_rotations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_on_call_overrides_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "on_call_participants",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_participants", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_participants_on_call_rotations_rotation_id",
+                        column: x => x.rotation_id,
+                        principalTable: "on_call_rotations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_on_call_participants_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -330,6 +416,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     lifecycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     system_id = table.Column<Guid>(type: "uuid", nullable: true),
                     owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    on_call_team_id = table.Column<Guid>(type: "uuid", nullable: true),
                     owner_ref = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     repository_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     tags = table.Column<List<string>>(type: "text[]", nullable: false),
@@ -354,6 +441,12 @@ namespace Portal.Migrations.Postgres.Migrations
                         name: "FK_services_systems_system_id",
                         column: x => x.system_id,
                         principalTable: "systems",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_services_teams_on_call_team_id",
+                        column: x => x.on_call_team_id,
+                        principalTable: "teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -510,6 +603,32 @@ namespace Portal.Migrations.Postgres.Migrations
                 column: "owner_team_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_on_call_overrides_person_id",
+                table: "on_call_overrides",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_overrides_rotation_id_end_utc",
+                table: "on_call_overrides",
+                columns: new[] { "rotation_id", "end_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_participants_person_id",
+                table: "on_call_participants",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_participants_rotation_id_position",
+                table: "on_call_participants",
+                columns: new[] { "rotation_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_rotations_team_id_level",
+                table: "on_call_rotations",
+                columns: new[] { "team_id", "level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_email",
                 table: "people",
                 column: "email");
@@ -572,6 +691,11 @@ namespace Portal.Migrations.Postgres.Migrations
                 table: "services",
                 columns: new[] { "namespace", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_services_on_call_team_id",
+                table: "services",
+                column: "on_call_team_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_services_owner_team_id",
@@ -646,6 +770,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "dependencies");
 
             migrationBuilder.DropTable(
+                name: "on_call_overrides");
+
+            migrationBuilder.DropTable(
+                name: "on_call_participants");
+
+            migrationBuilder.DropTable(
                 name: "service_apis");
 
             migrationBuilder.DropTable(
@@ -653,6 +783,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "resources");
+
+            migrationBuilder.DropTable(
+                name: "on_call_rotations");
 
             migrationBuilder.DropTable(
                 name: "apis");

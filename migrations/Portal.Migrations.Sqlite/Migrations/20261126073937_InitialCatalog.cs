@@ -176,6 +176,35 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "on_call_rotations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    shift_length_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    handoff_time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    external_schedule_provider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    external_schedule_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_rotations", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_rotations_teams_team_id",
+                        column: x => x.team_id,
+                        principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "team_memberships",
                 columns: table => new
                 {
@@ -238,6 +267,63 @@ namespace Portal.Migrations.Sqlite.Migrations
                         principalTable: "teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "on_call_overrides",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    end_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_overrides", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_overrides_on_call_rotations_rotation_id",
+                        column: x => x.rotation_id,
+                        principalTable: "on_call_rotations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_on_call_overrides_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "on_call_participants",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_participants", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_on_call_participants_on_call_rotations_rotation_id",
+                        column: x => x.rotation_id,
+                        principalTable: "on_call_rotations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_on_call_participants_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +414,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     lifecycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     system_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    on_call_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     owner_ref = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     repository_url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     tags = table.Column<string>(type: "TEXT", nullable: false),
@@ -352,6 +439,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                         name: "FK_services_systems_system_id",
                         column: x => x.system_id,
                         principalTable: "systems",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_services_teams_on_call_team_id",
+                        column: x => x.on_call_team_id,
+                        principalTable: "teams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -508,6 +601,32 @@ namespace Portal.Migrations.Sqlite.Migrations
                 column: "owner_team_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_on_call_overrides_person_id",
+                table: "on_call_overrides",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_overrides_rotation_id_end_utc",
+                table: "on_call_overrides",
+                columns: new[] { "rotation_id", "end_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_participants_person_id",
+                table: "on_call_participants",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_participants_rotation_id_position",
+                table: "on_call_participants",
+                columns: new[] { "rotation_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_rotations_team_id_level",
+                table: "on_call_rotations",
+                columns: new[] { "team_id", "level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_email",
                 table: "people",
                 column: "email");
@@ -570,6 +689,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "services",
                 columns: new[] { "namespace", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_services_on_call_team_id",
+                table: "services",
+                column: "on_call_team_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_services_owner_team_id",
@@ -644,6 +768,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "dependencies");
 
             migrationBuilder.DropTable(
+                name: "on_call_overrides");
+
+            migrationBuilder.DropTable(
+                name: "on_call_participants");
+
+            migrationBuilder.DropTable(
                 name: "service_apis");
 
             migrationBuilder.DropTable(
@@ -651,6 +781,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "resources");
+
+            migrationBuilder.DropTable(
+                name: "on_call_rotations");
 
             migrationBuilder.DropTable(
                 name: "apis");
