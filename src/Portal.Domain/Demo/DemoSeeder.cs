@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.OnCall;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
 using static Portal.Domain.Catalog.InteractionKind;
@@ -13,7 +14,7 @@ namespace Portal.Domain.Demo;
 /// a synchronous cycle, a database shared across teams, a deep chain with a timeout inversion and
 /// retry amplification, a single point of failure, unowned services and a team without members.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider? clock = null)
 {
     public const string CompanyName = "Quill & Ledger";
 
@@ -431,8 +432,13 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory)
             dependencies.Add(dependency);
         }
 
+        // data-insights is hiring: platform carries its pager, which ownership health should flag.
+        services["reporting"].AssignOnCall(teams["platform-infra"]);
+        var rotations = Rotations(teams, people, (clock ?? TimeProvider.System).GetUtcNow());
+
         db.Teams.AddRange(teams.Values);
         db.People.AddRange(people.Values);
+        db.OnCallRotations.AddRange(rotations);
         db.Domains.AddRange(domains.Values);
         db.Systems.AddRange(systems.Values);
         db.Services.AddRange(services.Values);
@@ -446,6 +452,42 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory)
 
         return new DemoSeedResult(
             false, teams.Count, people.Count, services.Count, systems.Count, domains.Count, resources.Count, apis.Count, dependencies.Count);
+    }
+
+    /// <summary>
+    /// A weekly rotation for every team, starting a few weeks ago so the calendar has history and a
+    /// future. Payments Core also has a secondary level, a PagerDuty link and one override; the empty
+    /// Data &amp; Insights team gets an empty rotation, which shows as a warning.
+    /// </summary>
+    private static List<OnCallRotation> Rotations(Dictionary<string, Team> teams, Dictionary<string, Person> people, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var start = today.AddDays(-56 - ((int)today.DayOfWeek + 6) % 7);
+        var rotations = new List<OnCallRotation>();
+        foreach (var row in Teams)
+        {
+            var zone = row.Parent == "customer-experience" || row.Name == "customer-experience" ? "America/New_York"
+                : row.Name == "platform-infra" ? "Europe/London" : "Europe/Berlin";
+            var members = People.Where(p => p.Team == row.Name).Select(p => people[p.Name])
+                .Concat(SecondTeams.Where(x => x.Team == row.Name).Select(x => people[x.Person])).ToList();
+            var primary = OnCallRotation.Create(teams[row.Name], OnCallLevel.Primary, $"{row.Title} primary", 1, ShiftUnit.Weeks, new TimeOnly(9, 0), zone, start);
+            primary.SetParticipants(members);
+            rotations.Add(primary);
+
+            if (row.Name == "payments-core")
+            {
+                primary.LinkExternalSchedule(ExternalScheduleProvider.PagerDuty, "PQ7Z1LD");
+                var secondary = OnCallRotation.Create(teams[row.Name], OnCallLevel.Secondary, $"{row.Title} secondary", 1, ShiftUnit.Weeks, new TimeOnly(9, 0), zone, start);
+                secondary.SetParticipants(Enumerable.Reverse(members));
+                rotations.Add(secondary);
+
+                // Tomás is at a wedding; Diego, the embedded SRE, covers the weekend.
+                var from = now.UtcDateTime.Date.AddDays(1).AddHours(16);
+                primary.AddOverride(people["diego.alvarez"], from, from.AddDays(2));
+            }
+        }
+
+        return rotations;
     }
 
     private static IEnumerable<ServiceLink> LinksFor(ServiceRow row)

@@ -72,6 +72,7 @@ public sealed record ServiceDetailsDto(
     Lifecycle Lifecycle,
     TeamRefDto? Owner,
     Guid? OwnerTeamId,
+    TeamRefDto? OnCallTeam,
     string? OwnerRef,
     string? OwnerContact,
     string? System,
@@ -90,7 +91,11 @@ public sealed record ServiceDetailsDto(
     string? SourceLocation,
     bool IsOrphaned,
     DateTime UpdatedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>Who is on call for the service now; filled by callers that ask for it (the API does).</summary>
+    public Portal.Domain.OnCall.TeamOnCallDto? OnCall { get; init; }
+}
 
 public sealed record TeamSummaryDto(
     string Name,

@@ -116,6 +116,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.Services.AsNoTracking()
             .Include(x => x.OwnerTeam)
+            .Include(x => x.OnCallTeam)
             .Include(x => x.System).ThenInclude(x => x!.Domain)
             .FirstOrDefaultAsync(x => x.Namespace == ns && x.Name == name, ct);
         if (s is null)
@@ -158,6 +159,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             s.Lifecycle,
             s.OwnerTeam is null ? null : new TeamRefDto(s.OwnerTeam.Name, s.OwnerTeam.Namespace, s.OwnerTeam.DisplayName),
             s.OwnerTeamId,
+            s.OnCallTeam is null ? null : new TeamRefDto(s.OnCallTeam.Name, s.OnCallTeam.Namespace, s.OnCallTeam.DisplayName),
             s.OwnerRef,
             s.OwnerTeam?.ContactChannel ?? s.OwnerTeam?.Email,
             s.System?.Name,
@@ -262,6 +264,20 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 p.Role.ToString(),
                 [.. p.Memberships.OrderBy(m => m.Team.Name, StringComparer.Ordinal)
                     .Select(m => new PersonTeamDto(m.Team.Name, m.Team.Namespace, m.Team.DisplayName, m.Role))]);
+    }
+
+    /// <summary>Services whose pages go to this team: those it is on call for, and those it owns without another on-call team.</summary>
+    public async Task<IReadOnlyList<ServiceSummaryDto>> ServicesPagingTeamAsync(string teamRef, CancellationToken ct = default)
+    {
+        var (ns, name) = EntityRef.Parse(teamRef);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Services.AsNoTracking()
+            .Where(s => s.OnCallTeam != null
+                ? s.OnCallTeam.Namespace == ns && s.OnCallTeam.Name == name
+                : s.OwnerTeam != null && s.OwnerTeam.Namespace == ns && s.OwnerTeam.Name == name)
+            .OrderBy(s => s.Tier).ThenBy(s => s.Name)
+            .Select(ToSummary)
+            .ToListAsync(ct);
     }
 
     public async Task<DashboardCountsDto> CountsAsync(CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Commands;
+using Portal.Domain.OnCall;
 using Portal.Domain.Queries;
 using Portal.Web.Auth;
 using Portal.Web.Hosting;
@@ -23,6 +24,9 @@ public sealed record ServiceUpdateRequest(
     IReadOnlyList<LinkDto>? Links,
     int Version);
 
+/// <summary>A person with their teams and on-call duty.</summary>
+public sealed record PersonResponse(PersonDetailsDto Person, IReadOnlyList<PersonOnCallDto> OnCall);
+
 /// <summary><c>/api/v1</c>: services and teams.</summary>
 public static class CatalogApi
 {
@@ -36,12 +40,17 @@ public static class CatalogApi
         api.MapGet("/services", ListServicesAsync).WithName("ListServices").WithTags("Services")
             .WithSummary("Services, paged, filtered and sorted in the database.");
         api.MapGet("/services/{name}", GetServiceAsync).WithName("GetService").WithTags("Services");
-        api.MapGet("/services/{ns}/{name}", (string ns, string name, CatalogQueries q, CancellationToken ct) => GetServiceAsync($"{ns}/{name}", q, ct))
+        api.MapGet("/services/{ns}/{name}", (string ns, string name, CatalogQueries q, OnCallQueries o, TimeProvider c, CancellationToken ct) => GetServiceAsync($"{ns}/{name}", q, o, c, ct))
             .WithName("GetNamespacedService").WithTags("Services");
         api.MapPut("/services/{name}", UpdateServiceAsync).WithName("UpdateService").WithTags("Services")
             .WithSummary("Change a service. Owners and admins only; send the version you read, 409 if someone saved in between.");
         api.MapGet("/teams", ListTeamsAsync).WithName("ListTeams").WithTags("Teams");
         api.MapGet("/teams/{name}", GetTeamAsync).WithName("GetTeam").WithTags("Teams");
+        api.MapGet("/teams/{name}/on-call", GetTeamOnCallAsync).WithName("GetTeamOnCall").WithTags("On-call")
+            .WithSummary("Who is on call for a team at an instant (default now), per level, with who is next.");
+        api.MapGet("/teams/{name}/on-call/schedule", GetTeamScheduleAsync).WithName("GetTeamOnCallSchedule").WithTags("On-call");
+        api.MapGet("/people/{name}", GetPersonAsync).WithName("GetPerson").WithTags("People")
+            .WithSummary("A person with their teams and the rotations they are on call for now or in the next four weeks.");
         return api;
     }
 
@@ -105,10 +114,52 @@ public static class CatalogApi
         return Results.Ok(new PagedResponse<ServiceSummaryDto>(result.Items, result.Total, result.PageNumber, result.PageSize));
     }
 
-    internal static async Task<IResult> GetServiceAsync(string name, CatalogQueries queries, CancellationToken ct) =>
-        await queries.GetServiceAsync(name, ct) is { } service
-            ? Results.Ok(service)
-            : Results.Problem($"Service '{name}' was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    internal static async Task<IResult> GetServiceAsync(string name, CatalogQueries queries, OnCallQueries onCall, TimeProvider clock, CancellationToken ct)
+    {
+        if (await queries.GetServiceAsync(name, ct) is not { } service)
+        {
+            return Results.Problem($"Service '{name}' was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var pager = service.OnCallTeam ?? service.Owner;
+        var now = pager is null ? null : await onCall.ForTeamAsync(pager.Namespace == "default" ? pager.Name : $"{pager.Namespace}/{pager.Name}", clock.GetUtcNow(), ct);
+        return Results.Ok(service with { OnCall = now });
+    }
+
+    internal static async Task<IResult> GetTeamOnCallAsync(string name, OnCallQueries onCall, TimeProvider clock, CancellationToken ct, string? at = null)
+    {
+        DateTimeOffset instant;
+        if (string.IsNullOrWhiteSpace(at))
+        {
+            instant = clock.GetUtcNow();
+        }
+        else if (!DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out instant))
+        {
+            return ApiProblems.Invalid("at", $"'{at}' is not an ISO-8601 instant, e.g. 2026-11-26T09:00:00Z");
+        }
+
+        return Results.Ok(await onCall.ForTeamAsync(name, instant, ct));
+    }
+
+    internal static async Task<IResult> GetTeamScheduleAsync(string name, OnCallQueries onCall, TimeProvider clock, CancellationToken ct, int weeks = 4)
+    {
+        if (weeks is < 1 or > OnCallQueries.MaxScheduleWeeks)
+        {
+            return ApiProblems.Invalid("weeks", $"must be between 1 and {OnCallQueries.MaxScheduleWeeks}");
+        }
+
+        return Results.Ok(await onCall.ScheduleAsync(name, clock.GetUtcNow(), weeks, ct));
+    }
+
+    internal static async Task<IResult> GetPersonAsync(string name, CatalogQueries queries, OnCallQueries onCall, TimeProvider clock, CancellationToken ct)
+    {
+        if (await queries.GetPersonAsync(name, ct) is not { } person)
+        {
+            return Results.Problem($"Person '{name}' was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return Results.Ok(new PersonResponse(person, await onCall.ForPersonAsync(name, clock.GetUtcNow(), ct)));
+    }
 
     internal static async Task<IResult> UpdateServiceAsync(
         string name,

@@ -19,6 +19,7 @@ public static class DomainHosting
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<ScaleSeeder>();
         builder.Services.AddSingleton<OwnershipHealth>();
+        builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

@@ -53,6 +53,19 @@ public abstract class DemoSeederTests(TestProvider provider) : DatabaseTest(prov
         Assert.Contains(writers, teams => teams >= 2);
     }
 
+    [Fact]
+    public async Task SeedAsync_EveryTeamHasARotation_OneHasTwoLevelsAndAnOverride()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await new DemoSeeder(Db.Factory).SeedAsync(ct);
+        await using var db = Db.CreateContext();
+        var teams = await db.Teams.CountAsync(ct);
+        var rotations = await db.OnCallRotations.Select(r => new { r.TeamId, r.Level }).ToListAsync(ct);
+        Assert.Equal(teams, rotations.Select(r => r.TeamId).Distinct().Count());
+        Assert.Contains(rotations.GroupBy(r => r.TeamId), g => g.Count() == 2);
+        Assert.Equal(1, await db.OnCallOverrides.CountAsync(ct));
+    }
+
     private static bool HasCycle(ILookup<Guid, Guid> graph)
     {
         var state = new Dictionary<Guid, int>();

@@ -87,6 +87,54 @@ public abstract class ServicesApiTests(TestProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetService_ByName_SaysWhoIsOnCallNow()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/services/payments", Ct);
+        var levels = body.GetProperty("onCall").GetProperty("levels");
+        Assert.Equal(2, levels.GetArrayLength());
+        Assert.Equal("primary", levels[0].GetProperty("level").GetString());
+        Assert.Equal(JsonValueKind.Object, levels[0].GetProperty("now").ValueKind);
+    }
+
+    [Fact]
+    public async Task GetTeamOnCall_AtAnInstant_AnswersForThatInstant()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var now = await client.GetFromJsonAsync<JsonElement>("/api/v1/teams/payments-core/on-call", Ct);
+        var inAWeek = await client.GetFromJsonAsync<JsonElement>(
+            "/api/v1/teams/payments-core/on-call?at=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(7).ToString("O")), Ct);
+        string Primary(JsonElement e) => e.GetProperty("levels")[0].GetProperty("now").GetProperty("name").GetString()!;
+        Assert.NotEqual(Primary(now), Primary(inAWeek));
+    }
+
+    [Fact]
+    public async Task GetTeamOnCall_BadInstant_Returns400NamingAt()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var response = await client.GetAsync("/api/v1/teams/payments-core/on-call?at=tomorrow-ish", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"at\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetTeamOnCall_UnknownTeam_Returns404()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/teams/nobody/on-call", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPerson_ReturnsTeamsAndOnCallDuty()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/people/diego.alvarez", Ct);
+        Assert.Equal(2, body.GetProperty("person").GetProperty("teams").GetArrayLength());
+        Assert.True(body.GetProperty("onCall").GetArrayLength() >= 1);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/people/nobody", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task GetService_Unknown_Returns404()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));

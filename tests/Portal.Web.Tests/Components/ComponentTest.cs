@@ -35,6 +35,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<DemoSeeder>();
         Services.AddSingleton<ActorResolver>();
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
+        Services.AddSingleton<OwnershipHealth>();
     }
 
     /// <summary>Signs in a local person (or the local administrator) with a role.</summary>

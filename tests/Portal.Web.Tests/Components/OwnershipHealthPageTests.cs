@@ -12,7 +12,6 @@ public sealed class OwnershipHealthPageTests : ComponentTest
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Services.AddSingleton<OwnershipHealth>();
         Services.AddSingleton(Options.Create(new OwnershipThresholds()));
         SignIn("someone", PortalRole.Viewer);
     }
