@@ -89,7 +89,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Api", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -192,7 +191,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.BusinessDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -318,7 +316,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Dependency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -414,7 +411,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -509,7 +505,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Resource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -602,7 +597,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -740,7 +734,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.ServiceApi", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -779,7 +772,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.SoftwareSystem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -866,7 +858,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -967,7 +958,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.TeamMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1006,7 +996,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1046,7 +1035,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1082,7 +1070,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallRotation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1155,7 +1142,6 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

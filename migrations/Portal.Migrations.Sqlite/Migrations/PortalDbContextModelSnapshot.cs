@@ -81,7 +81,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Api", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -184,7 +183,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.BusinessDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -308,7 +306,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Dependency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -404,7 +401,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -499,7 +495,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Resource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -592,7 +587,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -730,7 +724,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.ServiceApi", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -769,7 +762,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.SoftwareSystem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -856,7 +848,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -957,7 +948,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.TeamMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -996,7 +986,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1036,7 +1025,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1072,7 +1060,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallRotation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1145,7 +1132,6 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

@@ -50,6 +50,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         SnakeCaseNames.Apply(modelBuilder);
+
+        // Ids are made by the entity (sortable v7 GUIDs), not the database. Saying so lets EF treat a
+        // new child added to a loaded parent (a membership, an override) as an insert, not an update.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            if (key.Properties is [{ ClrType: var type } id] && type == typeof(Guid))
+            {
+                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

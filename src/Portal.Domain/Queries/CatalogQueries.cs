@@ -13,6 +13,7 @@ public enum SuggestionKind
     System,
     Kind,
     Tag,
+    Person,
 }
 
 /// <summary>Read side of the catalog, shared by pages, the REST API and the CLI.</summary>
@@ -340,6 +341,8 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             SuggestionKind.Team => db.Teams.AsNoTracking().Where(t => t.SearchText.Contains(term))
                 .Select(t => t.Namespace == CatalogName.DefaultNamespace ? t.Name : t.Namespace + "/" + t.Name),
             SuggestionKind.System => db.Systems.AsNoTracking().Where(x => x.SearchText.Contains(term))
+                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
+            SuggestionKind.Person => db.People.AsNoTracking().Where(x => x.SearchText.Contains(term))
                 .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
             SuggestionKind.Kind => db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct(),
             _ => db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct(),

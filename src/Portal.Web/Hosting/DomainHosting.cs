@@ -20,6 +20,7 @@ public static class DomainHosting
         builder.Services.AddSingleton<ScaleSeeder>();
         builder.Services.AddSingleton<OwnershipHealth>();
         builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
+        builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallCommands>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

@@ -33,6 +33,27 @@ public abstract class ConcurrencyTests(TestProvider provider) : DatabaseTest(pro
     }
 
     [Fact]
+    public async Task SaveChanges_MemberAddedToLoadedTeam_IsInserted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var seed = Db.CreateContext())
+        {
+            seed.AddRange(new Team("payments"), new Person("ada"));
+            await seed.SaveChangesAsync(ct);
+        }
+
+        await using (var context = Db.CreateContext())
+        {
+            var team = await context.Teams.Include(t => t.Memberships).SingleAsync(ct);
+            team.AddMember(await context.People.SingleAsync(ct), MembershipRole.Lead);
+            await context.SaveChangesAsync(ct);
+        }
+
+        await using var check = Db.CreateContext();
+        Assert.Equal(MembershipRole.Lead, (await check.TeamMemberships.SingleAsync(ct)).Role);
+    }
+
+    [Fact]
     public async Task SaveChanges_Modified_IncrementsVersion()
     {
         var ct = TestContext.Current.CancellationToken;
