@@ -43,4 +43,35 @@ public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await Expect(Page.GetByTestId("ownership-findings")).ToContainTextAsync("CSV Customer Importer");
         await ScreenshotAsync("findings");
     }
+
+    [Fact]
+    public async Task TeamPage_PaymentsCore_ShowsWhoIsOnCallAndTheCalendar()
+    {
+        await SignInAsync("ada.okafor");
+        await GoToAsync("/teams/payments-core");
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Primary");
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Secondary");
+        await Expect(Page.GetByTestId("oncall-calendar")).ToBeVisibleAsync();
+        await ScreenshotAsync("team-oncall");
+    }
+
+    [Fact]
+    public async Task ManageOnCall_OverlappingOverride_IsRejectedWithAClearMessage()
+    {
+        await SignInAsync("ada.okafor");
+        await GoToAsync("/teams/payments-core/on-call");
+        var primary = Page.GetByTestId("rotation-primary");
+        await Expect(primary.GetByTestId("overrides")).ToContainTextAsync("Diego Alvarez");
+
+        // The demo's override starts tomorrow 16:00 UTC and lasts two days; ask for one inside it.
+        var start = DateTime.UtcNow.Date.AddDays(1).AddHours(18);
+        await primary.GetByLabel("Who covers").FillAsync("tomas.reyes");
+        await Page.Keyboard.PressAsync("Enter");
+        await primary.GetByLabel("From (UTC)").FillAsync(start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await primary.GetByLabel("Until (UTC)").FillAsync(start.AddHours(4).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByTestId("add-override-primary").ClickAsync();
+
+        await Expect(Page.GetByTestId("override-error")).ToContainTextAsync("overlaps");
+        await ScreenshotAsync("overlap");
+    }
 }
