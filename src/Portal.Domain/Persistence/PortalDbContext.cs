@@ -95,6 +95,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             if (entry.State == EntityState.Modified)
             {
                 entry.Entity.IncrementVersion();
+
+                // Marked here so the new value is saved even with automatic change detection off
+                // (bulk imports detect changes once, before saving).
+                entry.Property(e => e.Version).IsModified = true;
             }
         }
     }

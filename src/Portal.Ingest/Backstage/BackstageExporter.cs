@@ -1,0 +1,475 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalog;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+using YamlDotNet.RepresentationModel;
+using static Portal.Ingest.Backstage.BackstageYaml;
+
+namespace Portal.Ingest.Backstage;
+
+/// <summary>
+/// Writes the catalog as Backstage YAML: one multi-document file per kind and an <c>all.yaml</c>
+/// Location naming them. Importing the result changes nothing: Portal-only fields travel as
+/// <see cref="PortalAnnotations"/> and the <c>spec.interactions</c> extension.
+/// </summary>
+/// <remarks>
+/// Backstage cannot represent a record without an owner or an API without a definition, and orphaned
+/// records are no longer in any source; these are left out and listed in a comment at the top of their file.
+/// </remarks>
+public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public const string LocationFileName = "all.yaml";
+
+    private const string ApiVersion = "backstage.io/v1alpha1";
+
+    /// <summary>The files <see cref="ExportAsync"/> writes, in the order of <see cref="BackstageKinds.Imported"/>.</summary>
+    public static IReadOnlyList<string> KindFileNames { get; } =
+        ["groups.yaml", "users.yaml", "domains.yaml", "systems.yaml", "resources.yaml", "apis.yaml", "components.yaml"];
+
+    public async Task<IReadOnlyList<CatalogFile>> ExportAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var data = await Snapshot.LoadAsync(db, ct);
+        var files = new List<CatalogFile>
+        {
+            Groups(data),
+            Users(data),
+            Domains(data),
+            Systems(data),
+            Resources(data),
+            Apis(data),
+            Components(data),
+        };
+        files.Add(new CatalogFile(LocationFileName, "# The whole Portal catalog, exported as Backstage entities.\n" + Write([Location()])));
+        return files;
+    }
+
+    /// <summary>Writes <see cref="ExportAsync"/>'s files into <paramref name="directory"/>, creating it if needed.</summary>
+    public async Task ExportToDirectoryAsync(string directory, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        foreach (var file in await ExportAsync(ct))
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, file.Path), file.Content, new UTF8Encoding(false), ct);
+        }
+    }
+
+    private static CatalogFile Groups(Snapshot data)
+    {
+        var children = data.Teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value);
+        return Build("groups.yaml", "Groups", data.Teams, (team, _) =>
+        {
+            var spec = new YamlMappingNode { { "type", Scalar(team.Type) } };
+            var profile = new YamlMappingNode();
+            AddIf(profile, "displayName", team.Title);
+            AddIf(profile, "email", team.Email);
+            if (profile.Children.Count > 0)
+            {
+                spec.Add("profile", profile);
+            }
+
+            if (team.ParentTeamId is { } parentId)
+            {
+                spec.Add("parent", Scalar(data.Ref(parentId, BackstageKinds.Group, team.Namespace)));
+            }
+
+            spec.Add("children", FlowSequence(children[team.Id].Select(c => data.Ref(c.Id, BackstageKinds.Group, team.Namespace)).Order(StringComparer.Ordinal)));
+            var annotations = new Dictionary<string, string>();
+            if (team.ContactChannel is not null)
+            {
+                annotations[PortalAnnotations.ContactChannel] = team.ContactChannel;
+            }
+
+            return Envelope(BackstageKinds.Group, team, spec, annotations, writeTitle: false);
+        });
+    }
+
+    private static CatalogFile Users(Snapshot data)
+    {
+        var memberships = data.Memberships.ToLookup(m => m.PersonId, m => m.TeamId);
+        return Build("users.yaml", "Users", data.People, (person, _) =>
+        {
+            var spec = new YamlMappingNode();
+            var profile = new YamlMappingNode();
+            AddIf(profile, "displayName", person.Title);
+            AddIf(profile, "email", person.Email);
+            if (profile.Children.Count > 0)
+            {
+                spec.Add("profile", profile);
+            }
+
+            spec.Add("memberOf", FlowSequence(memberships[person.Id].Select(t => data.Ref(t, BackstageKinds.Group, person.Namespace)).Order(StringComparer.Ordinal)));
+            return Envelope(BackstageKinds.User, person, spec, writeTitle: false);
+        });
+    }
+
+    private static CatalogFile Domains(Snapshot data) =>
+        Build("domains.yaml", "Domains", data.Domains, (domain, skip) =>
+            domain.OwnerTeamId is not { } owner
+                ? skip("no owning team")
+                : Envelope(BackstageKinds.Domain, domain, new YamlMappingNode { { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, domain.Namespace)) } }));
+
+    private static CatalogFile Systems(Snapshot data) =>
+        Build("systems.yaml", "Systems", data.Systems, (system, skip) =>
+        {
+            if (system.OwnerTeamId is not { } owner)
+            {
+                return skip("no owning team");
+            }
+
+            var spec = new YamlMappingNode { { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, system.Namespace)) } };
+            if (system.DomainId is { } domain)
+            {
+                spec.Add("domain", Scalar(data.Ref(domain, BackstageKinds.Domain, system.Namespace)));
+            }
+
+            return Envelope(BackstageKinds.System, system, spec);
+        });
+
+    private static CatalogFile Resources(Snapshot data) =>
+        Build("resources.yaml", "Resources", data.Resources, (resource, skip) =>
+        {
+            if (resource.OwnerTeamId is not { } owner)
+            {
+                return skip("no owning team");
+            }
+
+            var spec = new YamlMappingNode
+            {
+                { "type", Scalar(resource.Type.ToString().ToLowerInvariant()) },
+                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, resource.Namespace)) },
+            };
+            if (resource.SystemId is { } system)
+            {
+                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, resource.Namespace)));
+            }
+
+            return Envelope(BackstageKinds.Resource, resource, spec);
+        });
+
+    private static CatalogFile Apis(Snapshot data) =>
+        Build("apis.yaml", "APIs", data.Apis, (api, skip) =>
+        {
+            if (api.OwnerTeamId is not { } owner)
+            {
+                return skip("no owning team");
+            }
+
+            if (string.IsNullOrWhiteSpace(api.Definition))
+            {
+                return skip("no definition");
+            }
+
+            var spec = new YamlMappingNode
+            {
+                { "type", Scalar(api.Type) },
+                { "lifecycle", Scalar(Wire(api.Lifecycle)) },
+                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, api.Namespace)) },
+            };
+            if (api.SystemId is { } system)
+            {
+                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, api.Namespace)));
+            }
+
+            if (ApiDefinitions.TryParsePlaceholder(api.Definition, out var name, out var value))
+            {
+                spec.Add("definition", new YamlMappingNode { { name, Scalar(value) } });
+            }
+            else if (ApiDefinitions.IsRemoteType(api.Type) && ApiDefinitions.TryParseRemotes(api.Definition) is { } remotes)
+            {
+                spec.Add("remotes", remotes);
+            }
+            else
+            {
+                spec.Add("definition", Scalar(api.Definition));
+            }
+
+            return Envelope(BackstageKinds.Api, api, spec);
+        });
+
+    private static CatalogFile Components(Snapshot data)
+    {
+        var edges = data.Dependencies.ToLookup(d => d.SourceServiceId);
+        var apis = data.ServiceApis.ToLookup(r => r.ServiceId);
+        return Build("components.yaml", "Components", data.Services, (service, skip) =>
+        {
+            if (service.OwnerTeamId is not { } owner)
+            {
+                return skip("no owning team");
+            }
+
+            var ns = service.Namespace;
+            var spec = new YamlMappingNode
+            {
+                { "type", Scalar(service.Kind) },
+                { "lifecycle", Scalar(Wire(service.Lifecycle)) },
+                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, ns)) },
+            };
+            if (service.SystemId is { } system)
+            {
+                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, ns)));
+            }
+
+            var outgoing = edges[service.Id]
+                .Select(e => (Edge: e, Target: data.Ref(e.TargetServiceId ?? e.TargetResourceId!.Value, BackstageKinds.Component, ns, alwaysWriteKind: true)))
+                .OrderBy(e => e.Target, StringComparer.Ordinal)
+                .ToList();
+            if (outgoing.Count > 0)
+            {
+                spec.Add("dependsOn", BlockSequence(outgoing.Select(e => Scalar(e.Target))));
+            }
+
+            foreach (var (field, relation) in new[] { ("providesApis", ApiRelation.Provides), ("consumesApis", ApiRelation.Consumes) })
+            {
+                var names = apis[service.Id].Where(r => r.Relation == relation).Select(r => data.Ref(r.ApiId, BackstageKinds.Api, ns)).Order(StringComparer.Ordinal).ToList();
+                if (names.Count > 0)
+                {
+                    spec.Add(field, BlockSequence(names.Select(Scalar)));
+                }
+            }
+
+            var interactions = outgoing.Select(e => Interaction(e.Edge, e.Target)).OfType<YamlMappingNode>().ToList();
+            if (interactions.Count > 0)
+            {
+                spec.Add("interactions", BlockSequence(interactions));
+            }
+
+            var annotations = new Dictionary<string, string> { [PortalAnnotations.Tier] = service.Tier.ToString(CultureInfo.InvariantCulture) };
+            if (service.RepositoryUrl is { } repository && repository != GitHubUrl(service.Annotations))
+            {
+                annotations[PortalAnnotations.Repository] = repository;
+            }
+
+            return Envelope(BackstageKinds.Component, service, spec, annotations, extraMetadata: metadata =>
+            {
+                if (service.Tags.Count > 0)
+                {
+                    metadata.Add("tags", BlockSequence(service.Tags.Select(Scalar)));
+                }
+
+                if (service.Links.Count > 0)
+                {
+                    metadata.Add("links", BlockSequence(service.Links.Select(Link)));
+                }
+            });
+        });
+    }
+
+    /// <summary>
+    /// The <c>spec.interactions</c> entry of an edge, or null when the edge is exactly what a bare
+    /// <c>dependsOn</c> creates (kind unknown, or a read-write shared database; nothing else known).
+    /// </summary>
+    private static YamlMappingNode? Interaction(Dependency edge, string target)
+    {
+        var toResource = edge.TargetResourceId is not null;
+        var defaultKind = toResource ? InteractionKind.SharedDatabase : InteractionKind.Unknown;
+        var entry = new YamlMappingNode { { "target", Scalar(target) } };
+        if (edge.Kind != defaultKind)
+        {
+            entry.Add("kind", Scalar(edge.Kind.ToWire()));
+        }
+
+        AddIf(entry, "timeoutMs", edge.TimeoutMs?.ToString(CultureInfo.InvariantCulture), typed: true);
+        AddIf(entry, "retries", edge.Retries?.ToString(CultureInfo.InvariantCulture), typed: true);
+        AddIf(entry, "backoff", Bool(edge.Backoff), typed: true);
+        AddIf(entry, "circuitBreaker", Bool(edge.CircuitBreaker), typed: true);
+        AddIf(entry, "fallback", Bool(edge.Fallback), typed: true);
+        AddIf(entry, "bulkhead", Bool(edge.Bulkhead), typed: true);
+        AddIf(entry, "criticality", edge.Criticality?.ToString().ToLowerInvariant());
+        if (toResource && edge.Access is { } access && access != ResourceAccess.ReadWrite)
+        {
+            entry.Add("access", Scalar(access == ResourceAccess.Read ? "read" : "write"));
+        }
+
+        return entry.Children.Count > 1 ? entry : null;
+    }
+
+    private static YamlMappingNode Link(ServiceLink link)
+    {
+        var node = new YamlMappingNode { { "url", Scalar(link.Url) } };
+        AddIf(node, "title", link.Title);
+        AddIf(node, "type", link.Type);
+        return node;
+    }
+
+    private static YamlMappingNode Location()
+    {
+        var metadata = new YamlMappingNode
+        {
+            { "name", Scalar("portal-export") },
+            { "description", Scalar("Every entity exported from Portal, one file per kind.") },
+        };
+        var spec = new YamlMappingNode { { "targets", BlockSequence(KindFileNames.Select(f => Scalar("./" + f))) } };
+        return new YamlMappingNode
+        {
+            { "apiVersion", Scalar(ApiVersion) },
+            { "kind", Scalar(BackstageKinds.Location) },
+            { "metadata", metadata },
+            { "spec", spec },
+        };
+    }
+
+    private static YamlMappingNode Envelope(
+        string kind,
+        CatalogEntity entity,
+        YamlMappingNode spec,
+        IReadOnlyDictionary<string, string>? portalAnnotations = null,
+        bool writeTitle = true,
+        Action<YamlMappingNode>? extraMetadata = null)
+    {
+        var metadata = new YamlMappingNode { { "name", Scalar(entity.Name) } };
+        if (entity.Namespace != CatalogName.DefaultNamespace)
+        {
+            metadata.Add("namespace", Scalar(entity.Namespace));
+        }
+
+        if (writeTitle)
+        {
+            AddIf(metadata, "title", entity.Title);
+        }
+
+        AddIf(metadata, "description", entity.Description);
+        var annotations = entity.Annotations.Where(a => !PortalAnnotations.IsReserved(a.Key)).Concat(portalAnnotations ?? new Dictionary<string, string>())
+            .OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        if (annotations.Count > 0)
+        {
+            var map = new YamlMappingNode();
+            foreach (var (key, value) in annotations)
+            {
+                map.Add(Scalar(key), Scalar(value));
+            }
+
+            metadata.Add("annotations", map);
+        }
+
+        extraMetadata?.Invoke(metadata);
+        return new YamlMappingNode
+        {
+            { "apiVersion", Scalar(ApiVersion) },
+            { "kind", Scalar(kind) },
+            { "metadata", metadata },
+            { "spec", spec },
+        };
+    }
+
+    /// <summary>One file of one kind: a comment naming what was left out and why, then a document per entity.</summary>
+    private static CatalogFile Build<T>(string fileName, string title, IEnumerable<T> entities, Func<T, Func<string, YamlMappingNode?>, YamlMappingNode?> document)
+        where T : CatalogEntity
+    {
+        var documents = new List<YamlNode>();
+        var skipped = new List<string>();
+        foreach (var entity in entities.OrderBy(e => e.Namespace, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (entity.IsOrphaned)
+            {
+                skipped.Add($"{entity.Ref} (orphaned: gone from its source)");
+                continue;
+            }
+
+            YamlMappingNode? Skip(string reason)
+            {
+                skipped.Add($"{entity.Ref} ({reason})");
+                return null;
+            }
+
+            if (document(entity, Skip) is { } node)
+            {
+                documents.Add(node);
+            }
+        }
+
+        var header = new StringBuilder($"# {title} exported from Portal: {documents.Count} entities.\n");
+        foreach (var line in skipped)
+        {
+            header.Append("# Left out: ").Append(line).Append('\n');
+        }
+
+        return new CatalogFile(fileName, header + Write(documents));
+    }
+
+    private static void AddIf(YamlMappingNode map, string key, string? value, bool typed = false)
+    {
+        if (value is not null)
+        {
+            map.Add(key, typed ? Typed(value) : Scalar(value));
+        }
+    }
+
+    private static string? Bool(bool? value) => value switch
+    {
+        true => "true",
+        false => "false",
+        null => null,
+    };
+
+    private static string Wire(Lifecycle lifecycle) => lifecycle.ToString().ToLowerInvariant();
+
+    private static string? GitHubUrl(IReadOnlyDictionary<string, string> annotations) =>
+        annotations.TryGetValue(PortalAnnotations.GitHubProjectSlug, out var slug) ? $"https://github.com/{slug.Trim()}" : null;
+
+    /// <summary>The catalog read without tracking, and the reference of every record by id.</summary>
+    private sealed class Snapshot
+    {
+        private readonly Dictionary<Guid, EntityKey> _keys = [];
+
+        public List<Team> Teams { get; private init; } = [];
+
+        public List<Person> People { get; private init; } = [];
+
+        public List<TeamMembership> Memberships { get; private init; } = [];
+
+        public List<BusinessDomain> Domains { get; private init; } = [];
+
+        public List<SoftwareSystem> Systems { get; private init; } = [];
+
+        public List<Resource> Resources { get; private init; } = [];
+
+        public List<Api> Apis { get; private init; } = [];
+
+        public List<Service> Services { get; private init; } = [];
+
+        public List<ServiceApi> ServiceApis { get; private init; } = [];
+
+        public List<Dependency> Dependencies { get; private init; } = [];
+
+        public static async Task<Snapshot> LoadAsync(PortalDbContext db, CancellationToken ct)
+        {
+            var snapshot = new Snapshot
+            {
+                Teams = await db.Teams.AsNoTracking().ToListAsync(ct),
+                People = await db.People.AsNoTracking().ToListAsync(ct),
+                Memberships = await db.TeamMemberships.AsNoTracking().ToListAsync(ct),
+                Domains = await db.Domains.AsNoTracking().ToListAsync(ct),
+                Systems = await db.Systems.AsNoTracking().ToListAsync(ct),
+                Resources = await db.Resources.AsNoTracking().ToListAsync(ct),
+                Apis = await db.Apis.AsNoTracking().ToListAsync(ct),
+                Services = await db.Services.AsNoTracking().ToListAsync(ct),
+                ServiceApis = await db.ServiceApis.AsNoTracking().ToListAsync(ct),
+                Dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct),
+            };
+            snapshot.Index(BackstageKinds.Group, snapshot.Teams);
+            snapshot.Index(BackstageKinds.User, snapshot.People);
+            snapshot.Index(BackstageKinds.Domain, snapshot.Domains);
+            snapshot.Index(BackstageKinds.System, snapshot.Systems);
+            snapshot.Index(BackstageKinds.Resource, snapshot.Resources);
+            snapshot.Index(BackstageKinds.Api, snapshot.Apis);
+            snapshot.Index(BackstageKinds.Component, snapshot.Services);
+            return snapshot;
+        }
+
+        /// <summary>The reference to record <paramref name="id"/> as written in a field whose default kind is <paramref name="defaultKind"/>.</summary>
+        public string Ref(Guid id, string defaultKind, string contextNamespace, bool alwaysWriteKind = false) =>
+            EntityRefs.Format(_keys[id], defaultKind, contextNamespace, alwaysWriteKind);
+
+        private void Index(string kind, IEnumerable<CatalogEntity> entities)
+        {
+            foreach (var entity in entities)
+            {
+                _keys[entity.Id] = StoredCatalog.KeyOf(kind, entity);
+            }
+        }
+    }
+}

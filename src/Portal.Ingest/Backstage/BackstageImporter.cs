@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+using Portal.Domain.Security;
+
+namespace Portal.Ingest.Backstage;
+
+/// <summary>
+/// Imports a Backstage catalog (Component, API, Resource, System, Domain, Group, User, Location) into
+/// Portal: upsert by kind + namespace + name, every write of one import in one SaveChanges, one audit
+/// entry. Only admins may import: an import can hand any record to any team.
+/// </summary>
+/// <remarks>
+/// Three phases: <see cref="BackstageCatalogReader"/> parses and validates every file; references are
+/// then resolved against the files and the database (an owner that is not a group anywhere rejects the
+/// entity); finally records are written, comparing before setting so an unchanged record is not
+/// touched and keeps its version. Records of the same scope that are no longer in the files are
+/// flagged orphaned, never deleted.
+/// </remarks>
+public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public const string AuditAction = "catalog.import";
+
+    private const int MaxAuditKeyLength = 300;
+
+    /// <summary>
+    /// Imports a file or a directory (every <c>*.yaml</c>/<c>*.yml</c> below it, hidden folders
+    /// excepted), following Location targets relative to the file that names them. The path is the
+    /// scope for orphans: records imported from under it before and missing now are flagged orphaned.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(string path, Actor actor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(actor);
+        await DemandAdminAsync(actor, path, ct);
+
+        var full = Path.GetFullPath(path);
+        string baseDirectory;
+        string? orphanPrefix;
+        var files = new List<CatalogFile>();
+        if (Directory.Exists(full))
+        {
+            baseDirectory = full;
+            orphanPrefix = ToScope(full);
+            var options = new EnumerationOptions { RecurseSubdirectories = true, MatchType = MatchType.Simple };
+            foreach (var file in Directory.EnumerateFiles(full, "*", options).Where(IsYaml).Order(StringComparer.Ordinal))
+            {
+                files.Add(new CatalogFile(Path.GetRelativePath(full, file), await File.ReadAllTextAsync(file, ct)));
+            }
+        }
+        else if (File.Exists(full))
+        {
+            // A single file's scope is the files read through it, not its whole folder: importing
+            // one team's file must not orphan everything else imported from next to it.
+            baseDirectory = Path.GetDirectoryName(full)!;
+            orphanPrefix = null;
+            files.Add(new CatalogFile(Path.GetFileName(full), await File.ReadAllTextAsync(full, ct)));
+        }
+        else
+        {
+            throw new FileNotFoundException($"No catalog file or directory at '{path}'.", full);
+        }
+
+        string? LoadFile(string relative)
+        {
+            var target = Path.GetFullPath(Path.Combine(baseDirectory, relative));
+            return File.Exists(target) ? File.ReadAllText(target) : null;
+        }
+
+        return await ImportCoreAsync(files, ToScope(full), ToScope(baseDirectory), orphanPrefix, LoadFile, actor, ct);
+    }
+
+    /// <summary>
+    /// Imports files held in memory (an upload, a request body). Paths are relative to
+    /// <paramref name="scope"/>, which names the root: records imported under the same scope before
+    /// and missing from <paramref name="files"/> now are flagged orphaned. Location targets are looked
+    /// up among <paramref name="files"/> only.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<CatalogFile> files, string scope, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(actor);
+        await DemandAdminAsync(actor, scope, ct);
+        var root = ToScope(scope);
+        return await ImportCoreAsync(files, root, root, root, null, actor, ct);
+    }
+
+    private async Task<ImportReport> ImportCoreAsync(
+        IReadOnlyList<CatalogFile> files,
+        string scope,
+        string locationBase,
+        string? orphanPrefix,
+        Func<string, string?>? loadFile,
+        Actor actor,
+        CancellationToken ct)
+    {
+        var read = BackstageCatalogReader.Read(files, loadFile);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Tens of thousands of tracked records: scanning them all for changes on every Add, Entries or
+        // SaveChanges call costs seconds each time. Changes are detected once, just before saving.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var catalog = await StoredCatalog.LoadAsync(db, ct);
+        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix);
+        run.Execute();
+        var report = run.Report(scope);
+
+        AuditLog.Record(db, actor, AuditAction, "catalog", AuditKey(scope), null, Summary(report, read));
+
+        // One pass over every tracked record; SaveChanges (and its version bump) then trusts it.
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    private async Task DemandAdminAsync(Actor actor, string scope, CancellationToken ct)
+    {
+        if (actor.IsAdmin)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        AuditLog.Record(db, actor, AuditAction + ".denied", "catalog", AuditKey(ToScope(scope)), null, null, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        throw new ForbiddenException($"{actor.DisplayName} may not import a catalog: an import can change any team's records, so only admins may.");
+    }
+
+    private static object Summary(ImportReport report, CatalogReadResult read) => new
+    {
+        report.Scope,
+        Files = read.FilesRead.Count,
+        Kinds = report.Kinds.ToDictionary(
+            k => k.Key,
+            k => new { k.Value.Created, k.Value.Updated, k.Value.Unchanged, k.Value.Rejected, k.Value.Orphaned }),
+        Errors = report.Errors.Count(),
+        Notices = report.Notices.Count(),
+    };
+
+    private static bool IsYaml(string file) =>
+        file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static string ToScope(string path)
+    {
+        var scope = path.Replace('\\', '/');
+        return scope.Length > 1 ? scope.TrimEnd('/') : scope;
+    }
+
+    private static string AuditKey(string scope) =>
+        scope.Length <= MaxAuditKeyLength ? scope : "…" + scope[^(MaxAuditKeyLength - 1)..];
+}

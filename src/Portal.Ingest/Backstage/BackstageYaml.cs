@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Portal.Ingest.Backstage;
+
+/// <summary>Reading and writing multi-document YAML with YamlDotNet's representation model.</summary>
+internal static partial class BackstageYaml
+{
+    /// <summary>A file that is not valid YAML: where the parser gave up (1-based) and why.</summary>
+    public sealed record SyntaxError(int Document, int Line, int Column, string Message);
+
+    /// <summary>Loads every document of <paramref name="content"/>, or says where it is broken.</summary>
+    public static (IReadOnlyList<YamlDocument> Documents, SyntaxError? Error) Load(string content)
+    {
+        var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(content)));
+        try
+        {
+            stream.Load(parser);
+            return ([.. stream.Documents], null);
+        }
+        catch (YamlException e)
+        {
+            return ([], new SyntaxError(stream.Documents.Count + 1, (int)e.Start.Line, (int)e.Start.Column, BareMessage(e)));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException for some unterminated flow
+            // collections; the last event the parser produced is the closest position we have.
+            return ([.. stream.Documents], new SyntaxError(stream.Documents.Count + 1, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column, e.Message));
+        }
+    }
+
+    /// <summary>A plain scalar that YAML reads as null (<c>~</c>, <c>null</c>, nothing), or no node at all.</summary>
+    public static bool IsNull(YamlNode? node) =>
+        node is null
+        || (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s
+            && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL"));
+
+    public static YamlNode? Child(YamlMappingNode map, string key)
+    {
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is YamlScalarNode { Value: var name } && name == key)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A string scalar: literal when multi-line, quoted when a YAML reader (Backstage's included) would
+    /// otherwise take it for a null, a boolean, a number or a date, e.g. the annotation value <c>"1"</c>.
+    /// </summary>
+    public static YamlScalarNode Scalar(string value)
+    {
+        var style = value.Contains('\n', StringComparison.Ordinal)
+            ? ScalarStyle.Literal
+            : value.Trim().Length == 0 || LooksTyped().IsMatch(value)
+                ? ScalarStyle.DoubleQuoted
+                : ScalarStyle.Any;
+        return new YamlScalarNode(value) { Style = style };
+    }
+
+    /// <summary>A number or boolean written as such (Portal's own extension fields).</summary>
+    public static YamlScalarNode Typed(string value) => new(value) { Style = ScalarStyle.Plain };
+
+    public static YamlSequenceNode FlowSequence(IEnumerable<string> items) =>
+        new(items.Select(Scalar)) { Style = SequenceStyle.Flow };
+
+    public static YamlSequenceNode BlockSequence(IEnumerable<YamlNode> items) =>
+        new(items) { Style = SequenceStyle.Block };
+
+    /// <summary>Writes documents separated by <c>---</c>, without document-end markers.</summary>
+    public static string Write(IEnumerable<YamlNode> documents)
+    {
+        var text = new StringBuilder();
+        var first = true;
+        foreach (var root in documents)
+        {
+            if (!first)
+            {
+                text.Append("---\n");
+            }
+
+            first = false;
+            using var writer = new StringWriter { NewLine = "\n" };
+            new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+            var doc = writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+            if (doc.EndsWith("...\n", StringComparison.Ordinal))
+            {
+                doc = doc[..^4];
+            }
+
+            text.Append(doc);
+        }
+
+        return text.ToString();
+    }
+
+    // YAML 1.1 and 1.2 implicit types: null, booleans (yes/no/on/off too), numbers in any base, dates.
+    [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\.inf|\.nan)|0x[0-9a-f_]+|0o[0-7_]+|[-+]?[0-9][0-9_.:e+-]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksTyped();
+
+    // YamlException messages start with "(Line: 3, Col: 1, Idx: 20) - (…): "; the position is reported separately.
+    private static string BareMessage(YamlException e)
+    {
+        var marker = e.Message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && e.Message.StartsWith('(') ? e.Message[(marker + 3)..] : e.Message;
+    }
+
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is not null)
+            {
+                LastEnd = inner.Current.End;
+            }
+
+            return moved;
+        }
+    }
+}
