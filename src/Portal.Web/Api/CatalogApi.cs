@@ -51,6 +51,7 @@ public static class CatalogApi
         api.MapGet("/teams/{name}/on-call/schedule", GetTeamScheduleAsync).WithName("GetTeamOnCallSchedule").WithTags("On-call");
         api.MapGet("/people/{name}", GetPersonAsync).WithName("GetPerson").WithTags("People")
             .WithSummary("A person with their teams and the rotations they are on call for now or in the next four weeks.");
+        api.MapCatalogFilesApi();
         return api;
     }
 

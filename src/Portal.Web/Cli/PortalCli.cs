@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Domain.Demo;
 using Portal.Domain.Security;
+using Portal.Ingest.Backstage;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Cli;
@@ -23,6 +24,9 @@ public sealed class PortalCli
           seed demo                                    load the demo company (does nothing if already loaded)
           seed scale --services N [--seed S]           generate a large deterministic catalog for benchmarks
                      [--teams N] [--people N] [--edges-per-service N]
+          import <file-or-dir>                         import Backstage catalog-info.yaml files; prints a summary per kind;
+                                                       exits 1 when nothing could be imported
+          export <dir>                                 write the catalog as Backstage YAML files into <dir>
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        the token is printed as the last line, once
           --help                                       show this text
@@ -31,7 +35,7 @@ public sealed class PortalCli
         ConnectionStrings__Portal=...) and --Key=Value arguments, as for the web app.
         """;
 
-    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "import", "export", "help", "--help", "-h"];
 
     private PortalCli(string[] verbArgs, string[] hostArgs)
     {
@@ -74,6 +78,9 @@ public sealed class PortalCli
                 ["seed", "demo"] => await SeedDemoAsync(services, stdout, ct),
                 ["seed", "scale", .. var rest] => await SeedScaleAsync(services, rest, stdout, stderr, ct),
                 ["token", "create", .. var rest] => await CreateTokenAsync(services, rest, stdout, stderr, ct),
+                ["import", var path] => await ImportAsync(services, path, stdout, stderr, ct),
+                ["export", var dir] => await ExportAsync(services, dir, stdout, ct),
+                ["import"] or ["export"] => Fail(stderr, $"{VerbArgs[0]}: give a path, e.g. {VerbArgs[0]} ./catalog"),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
             };
         }
@@ -141,6 +148,35 @@ public sealed class PortalCli
         await stdout.WriteLineAsync(
             $"Generated {result.Services} services, {result.Teams} teams, {result.People} people, {result.Systems} systems and "
             + $"{result.Dependencies} dependencies in {result.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    private static readonly Actor CliActor = new("cli", "Command line", PortalRole.Admin, new HashSet<Guid>());
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string path, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return Fail(stderr, $"import: '{path}' is neither a file nor a directory.");
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var report = await services.GetRequiredService<BackstageImporter>().ImportAsync(path, CliActor, ct);
+        await ImportReportText.WriteAsync(report, stdout);
+        if (report.NothingImported)
+        {
+            await stderr.WriteLineAsync("import: nothing could be imported; see the problems above.");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string directory, TextWriter stdout, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await services.GetRequiredService<BackstageExporter>().ExportToDirectoryAsync(directory, ct);
+        await stdout.WriteLineAsync($"Exported the catalog to {Path.GetFullPath(directory)} (all.yaml lists the files).");
         return 0;
     }
 

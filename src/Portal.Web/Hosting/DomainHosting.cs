@@ -18,6 +18,8 @@ public static class DomainHosting
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<ScaleSeeder>();
+        builder.Services.AddSingleton<Portal.Ingest.Backstage.BackstageImporter>();
+        builder.Services.AddSingleton<Portal.Ingest.Backstage.BackstageExporter>();
         builder.Services.AddSingleton<OwnershipHealth>();
         builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallCommands>();

@@ -1,18 +1,17 @@
 using Portal.Domain.Security;
 using Portal.Ingest.Backstage;
+using Portal.Testing;
 
 namespace Portal.Ingest.Tests.Backstage;
 
 /// <summary>Where the test catalogs are: Backstage's own examples next to the repository, and our fixtures.</summary>
 internal static class BackstageTestData
 {
-    private static readonly Lazy<string> ExamplesPath = new(FindExamples);
-
     /// <summary>
     /// Backstage's example catalog, used as it is: <c>shared/data/backstage-examples</c> in a folder above
     /// the test binaries (/work/shared/… locally, &lt;clone&gt;/../shared/… in CI).
     /// </summary>
-    public static string Examples => ExamplesPath.Value;
+    public static string Examples => SharedData.BackstageExamples;
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Backstage", "Fixtures", name);
 
@@ -29,21 +28,6 @@ internal static class BackstageTestData
     /// <summary>Reads root-relative paths from disk, as the importer does for Location targets.</summary>
     public static Func<string, string?> DiskLoader(string root) =>
         relative => File.Exists(Path.Combine(root, relative)) ? File.ReadAllText(Path.Combine(root, relative)) : null;
-
-    private static string FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "backstage-examples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"shared/data/backstage-examples was not found in any folder above {AppContext.BaseDirectory}; the Backstage tests need Backstage's example catalog there.");
-    }
 }
 
 /// <summary>A scratch copy of a catalog folder that tests may edit; deleted on dispose.</summary>

@@ -59,6 +59,50 @@ public class PortalCliTests
     }
 
     [Fact]
+    public async Task Import_RealBackstageExamples_PrintsASummaryPerKindAndExportRoundTrips()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var import = await RunAsync(db.ConnectionString, "import", SharedData.BackstageExamples);
+        var dir = Directory.CreateTempSubdirectory("portal-export-").FullName;
+        try
+        {
+            var export = await RunAsync(db.ConnectionString, "export", dir);
+            var again = await RunAsync(db.ConnectionString, "import", dir);
+
+            Assert.True(import.Exit == 0, import.Stderr);
+            Assert.Matches(@"Component\s+\d+", import.Stdout);
+            Assert.Contains("invalid-component.yaml document 1", import.Stdout, StringComparison.Ordinal);
+            Assert.Equal(0, export.Exit);
+            Assert.True(File.Exists(Path.Combine(dir, "all.yaml")));
+            Assert.Equal(0, again.Exit);
+            Assert.Matches(@"Component\s+0\s+0\s+\d+", again.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Import_NothingValid_ExitsNonZero()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "import", Path.Combine(SharedData.BackstageExamples, "components", "invalid-component.yaml"));
+        Assert.Equal(1, exit);
+        Assert.Contains("nothing could be imported", stderr, StringComparison.Ordinal);
+        Assert.Contains("invalid-component.yaml", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MissingPath_SaysSo()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, _, stderr) = await RunAsync(db.ConnectionString, "import", "/no/such/place");
+        Assert.Equal(1, exit);
+        Assert.Contains("neither a file nor a directory", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownVerb_ExitsNonZero()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);

@@ -1,0 +1,27 @@
+namespace Portal.Testing;
+
+/// <summary>
+/// Real public data beside the repository: <c>shared/data/…</c> in a folder above the test binaries
+/// (/work/shared/… on a developer machine, &lt;clone&gt;/../shared/… in CI).
+/// </summary>
+public static class SharedData
+{
+    private static readonly Lazy<string> BackstageExamplesPath = new(() => Find(Path.Combine("shared", "data", "backstage-examples")));
+
+    /// <summary>Backstage's example catalog, used as it is.</summary>
+    public static string BackstageExamples => BackstageExamplesPath.Value;
+
+    private static string Find(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"{relative} was not found in any folder above {AppContext.BaseDirectory}; these tests need the shared data there.");
+    }
+}
