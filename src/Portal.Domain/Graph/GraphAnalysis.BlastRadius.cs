@@ -1,0 +1,169 @@
+namespace Portal.Domain.Graph;
+
+public static partial class GraphAnalysis
+{
+    /// <summary>
+    /// Every service that can fail when <paramref name="nodeRef"/> (a service or a resource) fails. Failure
+    /// travels upstream, from callee to caller, over edges the caller waits on (synchronous calls, unknown
+    /// ones included, and shared-database use of a resource); by default it stops at asynchronous edges and
+    /// at edges with a fallback. Breadth-first, so each impacted service comes with a shortest path.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="nodeRef"/> is not in the graph.</exception>
+    public static BlastRadiusResult BlastRadius(DependencyGraph graph, string nodeRef, BlastRadiusOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return graph.TryGetIndex(nodeRef, out var node)
+            ? BlastRadius(graph, node, options)
+            : throw new ArgumentException($"'{nodeRef}' is not in the dependency graph", nameof(nodeRef));
+    }
+
+    /// <inheritdoc cref="BlastRadius(DependencyGraph, string, BlastRadiusOptions?)"/>
+    public static BlastRadiusResult BlastRadius(DependencyGraph graph, int node, BlastRadiusOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)node, (uint)graph.NodeCount, nameof(node));
+        var o = options ?? BlastRadiusOptions.Default;
+
+        var n = graph.NodeCount;
+        var depth = new int[n];
+        Array.Fill(depth, -1);
+        var via = new int[n]; // via[u]: the edge u → … that first reached u, i.e. the next hop towards the failing node
+        var queue = new int[n];
+        int head = 0, tail = 0;
+        depth[node] = 0;
+        queue[tail++] = node;
+        while (head < tail)
+        {
+            var v = queue[head++];
+            if (depth[v] >= o.MaxDepth)
+            {
+                continue;
+            }
+
+            var edges = graph.IncomingEdges(v);
+            var callers = graph.Callers(v);
+            for (var i = 0; i < edges.Length; i++)
+            {
+                var u = callers[i];
+                if (depth[u] == -1 && Spreads(graph, edges[i], o))
+                {
+                    depth[u] = depth[v] + 1;
+                    via[u] = edges[i];
+                    queue[tail++] = u;
+                }
+            }
+        }
+
+        var failing = graph.Nodes[node].Ref;
+        var impacted = new List<ImpactedService>(tail - 1);
+        var directEdges = new List<int>();
+        for (var q = 1; q < tail; q++)
+        {
+            var u = queue[q];
+            if (depth[u] == 1)
+            {
+                directEdges.Add(via[u]);
+            }
+
+            var path = new string[depth[u] + 1];
+            path[0] = graph.Nodes[u].Ref;
+            for (int h = 1, at = u; h < path.Length; h++)
+            {
+                at = graph.Edges[via[at]].To;
+                path[h] = graph.Nodes[at].Ref;
+            }
+
+            impacted.Add(new ImpactedService(path[0], graph.Nodes[u].DisplayName, depth[u], path));
+        }
+
+        // BFS order is already by depth; order by ref within a depth so the answer does not depend on edge order.
+        impacted.Sort((a, b) => a.Depth != b.Depth ? a.Depth.CompareTo(b.Depth) : string.CompareOrdinal(a.Ref, b.Ref));
+        var direct = impacted.TakeWhile(s => s.Depth == 1).ToList();
+        var transitive = impacted.Skip(direct.Count).ToList();
+        var (summary, remedy) = DescribeBlastRadius(graph, failing, direct, transitive, directEdges);
+        return new BlastRadiusResult(failing, direct, transitive, impacted.Count, summary, remedy);
+    }
+
+    internal static bool Spreads(DependencyGraph graph, int edge, BlastRadiusOptions options) =>
+        (options.FollowAsync || graph.IsBlocking(edge)) && !(options.StopAtFallback && graph.Edges[edge].Fallback == true);
+
+    private static (string Summary, string Remedy) DescribeBlastRadius(
+        DependencyGraph graph, string failing, List<ImpactedService> direct, List<ImpactedService> transitive, List<int> directEdges)
+    {
+        var count = direct.Count + transitive.Count;
+        if (count == 0)
+        {
+            return (
+                $"If {failing} fails, no other service fails with it: nothing waits on it without a fallback.",
+                "Nothing to do now; keep it that way by making new callers asynchronous or giving them a fallback.");
+        }
+
+        var farthest = transitive.Count > 0 ? transitive[^1] : direct[^1];
+        var summary = Invariant(
+            $"If {failing} fails, {Plural(count, "service", "services")} can fail with it: {direct.Count:N0} directly ({Names(direct.Select(d => d.Ref))})") +
+            (transitive.Count > 0 ? Invariant($" and {transitive.Count:N0} through them") : "") +
+            Invariant($"; the farthest is {Plural(farthest.Depth, "call", "calls")} away: {string.Join(" → ", farthest.Path)}.");
+
+        var withoutBreaker = directEdges
+            .Where(e => graph.Edges[e].CircuitBreaker != true)
+            .Select(e => graph.Nodes[graph.Edges[e].From].Ref)
+            .Distinct()
+            .OrderBy(r => r, StringComparer.Ordinal)
+            .ToList();
+        var remedy = $"The direct callers decide how far this spreads: give them a fallback (a cached or degraded answer) " +
+            $"or call {failing} asynchronously where the answer is not needed at once.";
+        if (withoutBreaker.Count > 0)
+        {
+            remedy += $" Add a circuit breaker on the calls from {Names(withoutBreaker)}, so they fail fast instead of piling up.";
+        }
+
+        return (summary, remedy);
+    }
+
+    /// <summary>
+    /// Counts what <see cref="BlastRadius(DependencyGraph, int, BlastRadiusOptions?)"/> would list, without
+    /// paths, reusing its arrays between calls so sizing hundreds of nodes allocates once.
+    /// </summary>
+    internal sealed class UpstreamCounter(DependencyGraph graph)
+    {
+        private readonly int[] _seen = new int[graph.NodeCount];
+        private readonly int[] _depth = new int[graph.NodeCount];
+        private readonly int[] _queue = new int[graph.NodeCount];
+        private int _stamp;
+
+        /// <summary>How many services fail with <paramref name="node"/>, and the most critical tier among them (0 when none).</summary>
+        public (int Count, int MinTier) Count(int node, BlastRadiusOptions options)
+        {
+            _stamp++;
+            int head = 0, tail = 0, minTier = 0;
+            _seen[node] = _stamp;
+            _depth[node] = 0;
+            _queue[tail++] = node;
+            while (head < tail)
+            {
+                var v = _queue[head++];
+                if (_depth[v] >= options.MaxDepth)
+                {
+                    continue;
+                }
+
+                var edges = graph.IncomingEdges(v);
+                var callers = graph.Callers(v);
+                for (var i = 0; i < edges.Length; i++)
+                {
+                    var u = callers[i];
+                    if (_seen[u] != _stamp && Spreads(graph, edges[i], options))
+                    {
+                        _seen[u] = _stamp;
+                        _depth[u] = _depth[v] + 1;
+                        _queue[tail++] = u;
+                        var tier = graph.Nodes[u].Tier;
+                        minTier = minTier == 0 ? tier : Math.Min(minTier, tier);
+                    }
+                }
+            }
+
+            return (tail - 1, minTier);
+        }
+    }
+}
