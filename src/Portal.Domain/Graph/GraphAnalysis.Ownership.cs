@@ -29,6 +29,12 @@ public static partial class GraphAnalysis
             var callers = graph.Callers(r);
             for (var i = 0; i < edges.Length; i++)
             {
+                // Publishing to a topic or queue is an integration contract, not a shared data store.
+                if (graph.Edges[edges[i]].Kind is InteractionKind.AsyncEvent or InteractionKind.AsyncQueue)
+                {
+                    continue;
+                }
+
                 var c = callers[i];
                 if (slotFor[c] != r + 1)
                 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
 using Portal.Domain.Security;
 
@@ -38,6 +39,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    public DbSet<GraphState> GraphStates => Set<GraphState>();
+
     public DbSet<OnCallRotation> OnCallRotations => Set<OnCallRotation>();
 
     public DbSet<OnCallParticipant> OnCallParticipants => Set<OnCallParticipant>();
@@ -72,17 +75,53 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesTheGraph())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await BumpGraphVersionAsync(cancellationToken);
+            return saved;
+        }
+
+        // The change and the version bump commit together, so a cache keyed by the version never
+        // holds a graph older than its key. The strategy retries the whole unit on transient errors.
+        return await Database.CreateExecutionStrategy().ExecuteAsync(
+            (Context: this, Accept: acceptAllChangesOnSuccess),
+            async (_, state, ct) =>
+            {
+                await using var transaction = await state.Context.Database.BeginTransactionAsync(ct);
+                var saved = await state.Context.SaveWithoutGraphAsync(ct);
+                await state.Context.BumpGraphVersionAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (state.Accept)
+                {
+                    state.Context.ChangeTracker.AcceptAllChanges();
+                }
+
+                return saved;
+            },
+            null,
+            cancellationToken);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    private Task<int> SaveWithoutGraphAsync(CancellationToken ct) => base.SaveChangesAsync(false, ct);
+
+    private bool ChangesTheGraph() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is Service or Resource or Dependency or Team);
+
+    private Task<int> BumpGraphVersionAsync(CancellationToken ct) =>
+        GraphStates.Where(g => g.Id == GraphState.SingletonId).ExecuteUpdateAsync(u => u.SetProperty(g => g.Version, g => g.Version + 1), ct);
 
     /// <summary>
     /// The version column is the concurrency token on both providers: EF checks the original value in

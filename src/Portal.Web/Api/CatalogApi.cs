@@ -52,6 +52,7 @@ public static class CatalogApi
         api.MapGet("/people/{name}", GetPersonAsync).WithName("GetPerson").WithTags("People")
             .WithSummary("A person with their teams and the rotations they are on call for now or in the next four weeks.");
         api.MapCatalogFilesApi();
+        api.MapGraphApi();
         return api;
     }
 

@@ -23,6 +23,8 @@ public static class DomainHosting
         builder.Services.AddSingleton<OwnershipHealth>();
         builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         builder.Services.AddSingleton<Portal.Domain.OnCall.OnCallCommands>();
+        builder.Services.AddSingleton<DependencyCommands>();
+        builder.Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Migrations.Postgres.Migrations
+namespace Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCatalog : Migration
@@ -17,16 +15,16 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "api_tokens",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_used_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,17 +35,17 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    entity_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    entity_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    before = table.Column<string>(type: "text", nullable: true),
-                    after = table.Column<string>(type: "text", nullable: true),
-                    correlation_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    succeeded = table.Column<bool>(type: "boolean", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    entity_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    entity_key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    before = table.Column<string>(type: "TEXT", nullable: true),
+                    after = table.Column<string>(type: "TEXT", nullable: true),
+                    correlation_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,15 +56,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "catalog_snapshots",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    services = table.Column<int>(type: "integer", nullable: false),
-                    teams = table.Column<int>(type: "integer", nullable: false),
-                    people = table.Column<int>(type: "integer", nullable: false),
-                    dependencies = table.Column<int>(type: "integer", nullable: false),
-                    unowned_services = table.Column<int>(type: "integer", nullable: false),
-                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    services = table.Column<int>(type: "INTEGER", nullable: false),
+                    teams = table.Column<int>(type: "INTEGER", nullable: false),
+                    people = table.Column<int>(type: "INTEGER", nullable: false),
+                    dependencies = table.Column<int>(type: "INTEGER", nullable: false),
+                    unowned_services = table.Column<int>(type: "INTEGER", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,10 +75,10 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    xml = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,25 +86,37 @@ namespace Portal.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "graph_state",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_graph_state", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "people",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    git_hub_login = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    git_hub_login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,24 +127,24 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "teams",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    parent_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    contact_channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    is_gone = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    parent_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    contact_channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    is_gone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,20 +161,20 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "domains",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,19 +191,19 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "on_call_rotations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    shift_length_days = table.Column<int>(type: "integer", nullable: false),
-                    handoff_time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    time_zone_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    external_schedule_provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    external_schedule_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    shift_length_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    handoff_time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    time_zone_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    external_schedule_provider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    external_schedule_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,12 +220,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "team_memberships",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,21 +248,21 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "systems",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    domain_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    domain_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,13 +285,13 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "on_call_overrides",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    rotation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    start_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    end_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    end_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,12 +314,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "on_call_participants",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    rotation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rotation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,24 +342,24 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "apis",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    lifecycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    system_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    definition = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    lifecycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    system_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    definition = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,22 +382,22 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "resources",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    system_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    system_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,29 +420,29 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "services",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    tier = table.Column<int>(type: "integer", nullable: false),
-                    lifecycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    system_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    owner_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    on_call_team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    owner_ref = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    repository_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    tags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    links = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    @namespace = table.Column<string>(name: "namespace", type: "character varying(63)", maxLength: 63, nullable: false),
-                    name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    source_location = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    is_orphaned = table.Column<bool>(type: "boolean", nullable: false),
-                    annotations = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    search_text = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    lifecycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    system_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    owner_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    on_call_team_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    owner_ref = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    repository_url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    tags = table.Column<string>(type: "TEXT", nullable: false),
+                    links = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    @namespace = table.Column<string>(name: "namespace", type: "TEXT", maxLength: 63, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_location = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    is_orphaned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    annotations = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -461,23 +471,23 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "dependencies",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    source_service_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    target_service_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    target_resource_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    timeout_ms = table.Column<int>(type: "integer", nullable: true),
-                    retries = table.Column<int>(type: "integer", nullable: true),
-                    backoff = table.Column<bool>(type: "boolean", nullable: true),
-                    circuit_breaker = table.Column<bool>(type: "boolean", nullable: true),
-                    fallback = table.Column<bool>(type: "boolean", nullable: true),
-                    bulkhead = table.Column<bool>(type: "boolean", nullable: true),
-                    criticality = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    access = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_service_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    target_service_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    target_resource_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    timeout_ms = table.Column<int>(type: "INTEGER", nullable: true),
+                    retries = table.Column<int>(type: "INTEGER", nullable: true),
+                    backoff = table.Column<bool>(type: "INTEGER", nullable: true),
+                    circuit_breaker = table.Column<bool>(type: "INTEGER", nullable: true),
+                    fallback = table.Column<bool>(type: "INTEGER", nullable: true),
+                    bulkhead = table.Column<bool>(type: "INTEGER", nullable: true),
+                    criticality = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    access = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -507,12 +517,12 @@ namespace Portal.Migrations.Postgres.Migrations
                 name: "service_apis",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    service_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    api_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    relation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    service_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    api_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    relation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -530,6 +540,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "graph_state",
+                columns: new[] { "id", "version" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_hash",
@@ -768,6 +783,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "dependencies");
+
+            migrationBuilder.DropTable(
+                name: "graph_state");
 
             migrationBuilder.DropTable(
                 name: "on_call_overrides");

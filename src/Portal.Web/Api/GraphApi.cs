@@ -1,0 +1,130 @@
+using Portal.Domain.Catalog;
+using Portal.Domain.Commands;
+using Portal.Domain.Graph;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Api;
+
+/// <summary>Body of <c>PUT /api/v1/services/{name}/dependencies/{target}</c>.</summary>
+public sealed record DependencyRequest(
+    string Kind,
+    int? TimeoutMs,
+    int? Retries,
+    bool? Backoff,
+    bool? CircuitBreaker,
+    bool? Fallback,
+    bool? Bulkhead,
+    Criticality? Criticality,
+    ResourceAccess? Access);
+
+/// <summary>Blast radius of one service, as <c>GET …/blast-radius</c> answers.</summary>
+public sealed record BlastRadiusResponse(string Service, IReadOnlyList<ImpactedService> Direct, IReadOnlyList<ImpactedService> Transitive, int Count, string Summary, string Remedy);
+
+/// <summary>Findings, each list cut to <c>limit</c>, worst first.</summary>
+public sealed record AnalysisResponse(
+    long Version,
+    IReadOnlyList<DependencyCycle> Cycles,
+    IReadOnlyList<SyncChain> SyncChains,
+    IReadOnlyList<RetryAmplificationPath> RetryAmplification,
+    IReadOnlyList<TimeoutInversion> TimeoutInversions,
+    IReadOnlyList<SharedResource> SharedResources,
+    IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure,
+    IReadOnlyList<TeamCoupling> CrossTeamCoupling);
+
+/// <summary><c>/api/v1/graph</c> and the dependency routes of services.</summary>
+public static class GraphApi
+{
+    public static RouteGroupBuilder MapGraphApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/services/{name}/blast-radius", BlastRadiusAsync).WithName("GetBlastRadius").WithTags("Graph")
+            .WithSummary("Every service that can fail when this one fails, with the chain of calls that connects each.");
+        api.MapGet("/graph", ViewAsync).WithName("GetGraph").WithTags("Graph")
+            .WithSummary("Nodes and edges around a service (focus, depth 1–3), of a team or a system; grouped when more than 300 nodes would show.");
+        api.MapGet("/graph/analysis", AnalysisAsync).WithName("GetGraphAnalysis").WithTags("Graph")
+            .WithSummary("Cycles, long synchronous chains, retry amplification, timeout inversions, shared resources, single points of failure, cross-team coupling.");
+        api.MapPut("/services/{name}/dependencies/{**target}", PutDependencyAsync).WithName("PutDependency").WithTags("Graph")
+            .WithSummary("Add or change how a service calls a service or 'resource:<name>'. Owners of the calling service and admins only.");
+        api.MapDelete("/services/{name}/dependencies/{**target}", DeleteDependencyAsync).WithName("DeleteDependency").WithTags("Graph");
+        return api;
+    }
+
+    internal static async Task<IResult> BlastRadiusAsync(
+        string name,
+        GraphService graphs,
+        CancellationToken ct,
+        bool followAsync = false,
+        bool stopAtFallback = true)
+    {
+        var snapshot = await graphs.CurrentAsync(ct);
+        if (!snapshot.Graph.TryGetIndex(name, out var node))
+        {
+            return Results.Problem($"Service '{name}' is not in the dependency graph.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var result = GraphAnalysis.BlastRadius(snapshot.Graph, node, new BlastRadiusOptions(followAsync, stopAtFallback));
+        return Results.Ok(new BlastRadiusResponse(result.Service, result.Direct, result.Transitive, result.Count, result.Summary, result.Remedy));
+    }
+
+    internal static async Task<IResult> ViewAsync(GraphService graphs, CancellationToken ct, string? focus = null, int depth = 2, string? team = null, string? system = null, string? group = null)
+    {
+        if (depth is < 1 or > GraphView.MaxFocusDepth)
+        {
+            return ApiProblems.Invalid("depth", $"must be between 1 and {GraphView.MaxFocusDepth}");
+        }
+
+        if (group is not null and not ("team" or "system"))
+        {
+            return ApiProblems.Invalid("group", "must be 'team' or 'system'");
+        }
+
+        var snapshot = await graphs.CurrentAsync(ct);
+        if (!string.IsNullOrWhiteSpace(focus) && !snapshot.Graph.TryGetIndex(focus, out _))
+        {
+            return Results.Problem($"'{focus}' is not in the dependency graph.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return Results.Ok(GraphViews.Build(snapshot, focus, depth, team, system, group));
+    }
+
+    internal static async Task<IResult> AnalysisAsync(GraphService graphs, CancellationToken ct, int limit = 100)
+    {
+        if (limit is < 1 or > GraphService.MaxFindings)
+        {
+            return ApiProblems.Invalid("limit", $"must be between 1 and {GraphService.MaxFindings}");
+        }
+
+        var snapshot = await graphs.CurrentAsync(ct);
+        var a = snapshot.Analysis;
+        return Results.Ok(new AnalysisResponse(
+            snapshot.Version,
+            [.. a.Cycles.Take(limit)],
+            [.. a.SyncChains.Take(limit)],
+            [.. a.RetryAmplification.Take(limit)],
+            [.. a.TimeoutInversions.Take(limit)],
+            [.. a.SharedResources.Take(limit)],
+            [.. a.SinglePointsOfFailure.Take(limit)],
+            [.. a.CrossTeamCoupling.Take(limit)]));
+    }
+
+    internal static async Task<IResult> PutDependencyAsync(string name, string target, DependencyRequest body, HttpContext http, ActorResolver actors, DependencyCommands commands, CancellationToken ct)
+    {
+        if (InteractionKindExtensions.ParseWire(body.Kind) is not { } kind)
+        {
+            return ApiProblems.Invalid("kind", $"'{body.Kind}' is not one of sync-http, sync-grpc, async-event, async-queue, shared-database, library, unknown");
+        }
+
+        var created = await commands.UpsertAsync(
+            await actors.ResolveAsync(http.User, ct),
+            name,
+            target,
+            new DependencyEdit(kind, body.TimeoutMs, body.Retries, body.Backoff, body.CircuitBreaker, body.Fallback, body.Bulkhead, body.Criticality, body.Access),
+            ct);
+        return created ? Results.Created($"/api/v1/services/{name}/dependencies/{target}", null) : Results.NoContent();
+    }
+
+    internal static async Task<IResult> DeleteDependencyAsync(string name, string target, HttpContext http, ActorResolver actors, DependencyCommands commands, CancellationToken ct)
+    {
+        await commands.DeleteAsync(await actors.ResolveAsync(http.User, ct), name, target, ct);
+        return Results.NoContent();
+    }
+}
