@@ -58,7 +58,14 @@ public sealed record DependencyDto(
     int? TimeoutMs,
     int? Retries,
     bool? Fallback,
-    ResourceAccess? Access);
+    ResourceAccess? Access)
+{
+    public bool? Backoff { get; init; }
+
+    public bool? CircuitBreaker { get; init; }
+
+    public bool? Bulkhead { get; init; }
+}
 
 public sealed record ServiceDetailsDto(
     Guid Id,

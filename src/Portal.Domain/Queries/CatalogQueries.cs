@@ -139,7 +139,12 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 d.TimeoutMs,
                 d.Retries,
                 d.Fallback,
-                d.Access))
+                d.Access)
+            {
+                Backoff = d.Backoff,
+                CircuitBreaker = d.CircuitBreaker,
+                Bulkhead = d.Bulkhead,
+            })
             .ToListAsync(ct);
         var dependents = await db.Dependencies.AsNoTracking()
             .Where(d => d.TargetServiceId == s.Id)
