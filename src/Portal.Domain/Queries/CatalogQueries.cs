@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.Graph;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Queries;
@@ -19,6 +20,8 @@ public enum SuggestionKind
 /// <summary>Read side of the catalog, shared by pages, the REST API and the CLI.</summary>
 public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private readonly CountCache _counts = new();
+
     internal static readonly Expression<Func<Service, ServiceSummaryDto>> ToSummary = s => new ServiceSummaryDto(
         s.Name,
         s.Namespace,
@@ -40,7 +43,14 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         var page = Math.Max(1, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var services = Filter(db.Services.AsNoTracking(), query);
-        var total = await services.CountAsync(ct);
+        var version = await db.GraphStates.AsNoTracking().Where(g => g.Id == GraphState.SingletonId).Select(g => g.Version).FirstOrDefaultAsync(ct);
+        var countKey = string.Join('\u001f', query.Q?.Trim().ToLowerInvariant(), query.Owner, query.Tier, query.Lifecycle, query.System, query.Kind, query.Tag);
+        if (!_counts.TryGet(version, countKey, out var total))
+        {
+            total = await services.CountAsync(ct);
+            _counts.Set(version, countKey, total);
+        }
+
         var items = await Sort(services, query.SortBy, query.Descending)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
@@ -54,7 +64,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim().ToLowerInvariant();
-            services = services.Where(s => s.SearchText.Contains(q));
+            services = services.Where(s => EF.Functions.Like(s.SearchText, SearchPattern.Contains(q), SearchPattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Owner))
@@ -196,7 +206,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLowerInvariant();
-            teams = teams.Where(t => t.SearchText.Contains(term));
+            teams = teams.Where(t => EF.Functions.Like(t.SearchText, SearchPattern.Contains(term), SearchPattern.Escape));
         }
 
         var total = await teams.CountAsync(ct);
@@ -319,13 +329,13 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
 
         var term = q.Trim().ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var services = await db.Services.AsNoTracking().Where(s => s.SearchText.Contains(term))
+        var services = await db.Services.AsNoTracking().Where(s => EF.Functions.Like(s.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
             .OrderBy(s => s.Name.StartsWith(term) ? 0 : 1).ThenBy(s => s.Name).Take(perKind)
             .Select(s => new { s.Name, s.Namespace, Display = s.Title ?? s.Name }).ToListAsync(ct);
-        var teams = await db.Teams.AsNoTracking().Where(t => t.SearchText.Contains(term))
+        var teams = await db.Teams.AsNoTracking().Where(t => EF.Functions.Like(t.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
             .OrderBy(t => t.Name).Take(perKind)
             .Select(t => new { t.Name, t.Namespace, Display = t.Title ?? t.Name }).ToListAsync(ct);
-        var people = await db.People.AsNoTracking().Where(p => p.SearchText.Contains(term))
+        var people = await db.People.AsNoTracking().Where(p => EF.Functions.Like(p.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
             .OrderBy(p => p.Name).Take(perKind)
             .Select(p => new { p.Name, p.Namespace, Display = p.Title ?? p.Name }).ToListAsync(ct);
         return
@@ -343,11 +353,11 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         IQueryable<string> names = kind switch
         {
-            SuggestionKind.Team => db.Teams.AsNoTracking().Where(t => t.SearchText.Contains(term))
+            SuggestionKind.Team => db.Teams.AsNoTracking().Where(t => EF.Functions.Like(t.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
                 .Select(t => t.Namespace == CatalogName.DefaultNamespace ? t.Name : t.Namespace + "/" + t.Name),
-            SuggestionKind.System => db.Systems.AsNoTracking().Where(x => x.SearchText.Contains(term))
+            SuggestionKind.System => db.Systems.AsNoTracking().Where(x => EF.Functions.Like(x.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
                 .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
-            SuggestionKind.Person => db.People.AsNoTracking().Where(x => x.SearchText.Contains(term))
+            SuggestionKind.Person => db.People.AsNoTracking().Where(x => EF.Functions.Like(x.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
                 .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
             SuggestionKind.Kind => db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct(),
             _ => db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct(),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
+using Portal.Domain.Queries;
 
 namespace Portal.Domain.Security;
 
@@ -15,7 +16,7 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLowerInvariant();
-            people = people.Where(p => p.SearchText.Contains(term));
+            people = people.Where(p => EF.Functions.Like(p.SearchText, SearchPattern.Contains(term), SearchPattern.Escape));
         }
 
         var rows = await people.OrderBy(p => p.Name).Take(take)

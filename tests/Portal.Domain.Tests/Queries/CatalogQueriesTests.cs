@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Queries;
 using Portal.Testing;
@@ -53,6 +54,16 @@ public abstract class CatalogQueriesTests(TestProvider provider) : DatabaseTest(
         Assert.Equal("ledger", Assert.Single(page.Items).Name);
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("svc\\")]
+    public async Task ListServicesAsync_SearchWithLikeWildcards_MatchesThemLiterally(string q)
+    {
+        var page = await Queries.ListServicesAsync(new ServiceQuery { Q = q }, TestContext.Current.CancellationToken);
+        Assert.Equal(0, page.Total);
+    }
+
     [Fact]
     public async Task ListServicesAsync_FiltersCombine()
     {
@@ -77,6 +88,39 @@ public abstract class CatalogQueriesTests(TestProvider provider) : DatabaseTest(
         var page = await Queries.ListServicesAsync(new ServiceQuery { SortBy = "tier", Descending = true, PageSize = 3 }, TestContext.Current.CancellationToken);
         Assert.All(page.Items, s => Assert.Equal(3, s.Tier));
         Assert.Equal(page.Items.Select(s => s.Name).Order(StringComparer.Ordinal), page.Items.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task ListServicesAsync_ServiceAddedAfterACountedQuery_TotalIncludesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queries = Queries;
+        Assert.Equal(31, (await queries.ListServicesAsync(new ServiceQuery(), ct)).Total);
+        Assert.Equal(31, (await queries.ListServicesAsync(new ServiceQuery { Page = 2 }, ct)).Total);
+
+        await using (var db = Db.CreateContext())
+        {
+            db.Services.Add(new Service("newcomer"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(32, (await queries.ListServicesAsync(new ServiceQuery(), ct)).Total);
+    }
+
+    [Fact]
+    public async Task ListServicesAsync_TagRemovedElsewhere_FilteredTotalFollows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queries = Queries;
+        Assert.Equal(6, (await queries.ListServicesAsync(new ServiceQuery { Tag = "pci" }, ct)).Total);
+
+        await using (var db = Db.CreateContext())
+        {
+            (await db.Services.SingleAsync(s => s.Name == "svc-05", ct)).SetTags(["core"]);
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(5, (await queries.ListServicesAsync(new ServiceQuery { Tag = "pci" }, ct)).Total);
     }
 
     [Fact]
