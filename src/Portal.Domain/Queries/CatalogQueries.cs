@@ -15,6 +15,9 @@ public enum SuggestionKind
     Kind,
     Tag,
     Person,
+
+    /// <summary>Service refs (<c>name</c>, or <c>namespace/name</c> outside the default namespace).</summary>
+    Service,
 }
 
 /// <summary>Read side of the catalog, shared by pages, the REST API and the CLI.</summary>
@@ -346,7 +349,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         ];
     }
 
-    /// <summary>Suggestions for filter boxes: names of teams, systems, kinds or tags that contain <paramref name="q"/>.</summary>
+    /// <summary>Suggestions for filter boxes: names of teams, systems, kinds, tags, people or services that contain <paramref name="q"/>.</summary>
     public async Task<IReadOnlyList<string>> SuggestAsync(SuggestionKind kind, string? q, int take = 20, CancellationToken ct = default)
     {
         var term = (q ?? "").Trim().ToLowerInvariant();
@@ -360,6 +363,8 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             SuggestionKind.Person => db.People.AsNoTracking().Where(x => EF.Functions.Like(x.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
                 .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
             SuggestionKind.Kind => db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct(),
+            SuggestionKind.Service => db.Services.AsNoTracking().Where(x => x.SearchText.Contains(term))
+                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
             _ => db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct(),
         };
         return await names.OrderBy(n => n).Take(take).ToListAsync(ct);

@@ -37,6 +37,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         Services.AddSingleton<OwnershipHealth>();
+        Services.AddSingleton<Portal.Domain.Graph.GraphService>();
     }
 
     /// <summary>Signs in a local person (or the local administrator) with a role.</summary>

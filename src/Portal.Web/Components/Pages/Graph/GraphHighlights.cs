@@ -1,0 +1,102 @@
+using Portal.Domain.Graph;
+
+namespace Portal.Web.Components.Pages.Graph;
+
+/// <summary>
+/// What the graph page emphasises: nodes and the edges between them, with the finding's own words.
+/// <see cref="Nodes"/> is empty when there was nothing to show (the summary then says why).
+/// </summary>
+public sealed record GraphHighlight(
+    string Kind,
+    string Title,
+    string Summary,
+    string? Remedy,
+    IReadOnlyList<string> Nodes,
+    IReadOnlyList<(string From, string To)> Edges);
+
+/// <summary>Finds the highlight the URL asks for (<c>?highlight=blast|cycle|chain|retry</c>) in a graph snapshot.</summary>
+public static class GraphHighlights
+{
+    public const string None = "none";
+    public const string Blast = "blast";
+    public const string Cycle = "cycle";
+    public const string Chain = "chain";
+    public const string Retry = "retry";
+
+    /// <summary>The choices, in the order the page offers them, with their labels.</summary>
+    public static IReadOnlyList<(string Value, string Label)> Choices { get; } =
+    [
+        (None, "Nothing"),
+        (Blast, "What breaks if the focused node goes down"),
+        (Cycle, "A dependency cycle"),
+        (Chain, "The longest synchronous chain"),
+        (Retry, "The worst retry amplification"),
+    ];
+
+    /// <summary>
+    /// The highlight of kind <paramref name="kind"/>: the blast radius of <paramref name="focus"/>; or the cycle,
+    /// chain or retry path that starts at, else passes through, <paramref name="focus"/>, else the worst one of the
+    /// catalog. Null for <see cref="None"/> and unknown kinds.
+    /// </summary>
+    public static GraphHighlight? Find(GraphSnapshot snapshot, string? kind, string? focus)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var graph = snapshot.Graph;
+        var hasFocus = !string.IsNullOrWhiteSpace(focus) && graph.TryGetIndex(focus, out _);
+        switch (kind?.ToLowerInvariant())
+        {
+            case Blast:
+                if (!hasFocus)
+                {
+                    return Nothing(Blast, "Blast radius", "Pick a service to focus on to see what breaks when it goes down.");
+                }
+
+                var blast = GraphAnalysis.BlastRadius(graph, focus!);
+                var impacted = blast.Direct.Concat(blast.Transitive).ToList();
+                return new GraphHighlight(
+                    Blast,
+                    $"What breaks if {focus} goes down: {impacted.Count} service{(impacted.Count == 1 ? "" : "s")}",
+                    blast.Summary,
+                    blast.Remedy,
+                    [focus!, .. impacted.Select(i => i.Ref)],
+                    [.. impacted.SelectMany(i => Pairs(i.Path)).Distinct()]);
+
+            case Cycle:
+                var cycles = snapshot.Analysis.Cycles;
+                var cycle = (hasFocus ? cycles.FirstOrDefault(c => c.Services.Contains(focus!)) : null) ?? cycles.FirstOrDefault();
+                return cycle is null
+                    ? Nothing(Cycle, "Dependency cycle", "No services call each other round in a circle.")
+                    : new GraphHighlight(
+                        Cycle,
+                        $"{(cycle.IsSynchronous ? "Synchronous cycle" : "Cycle")} of {cycle.Services.Count} services",
+                        cycle.Summary,
+                        cycle.Remedy,
+                        cycle.Services,
+                        [.. cycle.Edges.Select(e => (e.From, e.To)).Distinct()]);
+
+            case Chain:
+                var chains = snapshot.Analysis.SyncChains;
+                var chain = (hasFocus ? chains.FirstOrDefault(c => c.EntryPoint == focus) ?? chains.FirstOrDefault(c => c.Path.Contains(focus!)) : null)
+                    ?? chains.FirstOrDefault();
+                return chain is null
+                    ? Nothing(Chain, "Synchronous chain", "No service waits on another that waits on a third.")
+                    : new GraphHighlight(Chain, $"Synchronous chain of {chain.Depth} calls from {chain.EntryPoint}", chain.Summary, chain.Remedy, chain.Path, Pairs(chain.Path));
+
+            case Retry:
+                var paths = snapshot.Analysis.RetryAmplification;
+                var path = (hasFocus ? paths.FirstOrDefault(p => p.Top == focus) ?? paths.FirstOrDefault(p => p.Path.Contains(focus!)) : null)
+                    ?? paths.FirstOrDefault();
+                return path is null
+                    ? Nothing(Retry, "Retry amplification", "No path multiplies requests through retries.")
+                    : new GraphHighlight(Retry, $"Retries multiply requests up to {path.Factor:0.#}× from {path.Top} to {path.Bottom}", path.Summary, path.Remedy, path.Path, Pairs(path.Path));
+
+            default:
+                return null;
+        }
+    }
+
+    private static GraphHighlight Nothing(string kind, string title, string why) => new(kind, title, why, null, [], []);
+
+    private static List<(string From, string To)> Pairs(IReadOnlyList<string> path) =>
+        [.. path.Zip(path.Skip(1), (a, b) => (a, b))];
+}
