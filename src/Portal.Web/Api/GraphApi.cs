@@ -18,7 +18,8 @@ public sealed record DependencyRequest(
     ResourceAccess? Access);
 
 /// <summary>Blast radius of one service, as <c>GET …/blast-radius</c> answers.</summary>
-public sealed record BlastRadiusResponse(string Service, IReadOnlyList<ImpactedService> Direct, IReadOnlyList<ImpactedService> Transitive, int Count, string Summary, string Remedy);
+/// <remarks><see cref="Transitive"/> holds at most <c>limit</c> entries, nearest first; <see cref="Count"/> is always the whole radius.</remarks>
+public sealed record BlastRadiusResponse(string Service, IReadOnlyList<ImpactedService> Direct, IReadOnlyList<ImpactedService> Transitive, int Count, bool Truncated, string Summary, string Remedy);
 
 /// <summary>Findings, each list cut to <c>limit</c>, worst first.</summary>
 public sealed record AnalysisResponse(
@@ -53,8 +54,14 @@ public static class GraphApi
         GraphService graphs,
         CancellationToken ct,
         bool followAsync = false,
-        bool stopAtFallback = true)
+        bool stopAtFallback = true,
+        int limit = 500)
     {
+        if (limit is < 1 or > 100_000)
+        {
+            return ApiProblems.Invalid("limit", "must be between 1 and 100000");
+        }
+
         var snapshot = await graphs.CurrentAsync(ct);
         if (!snapshot.Graph.TryGetIndex(name, out var node))
         {
@@ -62,7 +69,8 @@ public static class GraphApi
         }
 
         var result = GraphAnalysis.BlastRadius(snapshot.Graph, node, new BlastRadiusOptions(followAsync, stopAtFallback));
-        return Results.Ok(new BlastRadiusResponse(result.Service, result.Direct, result.Transitive, result.Count, result.Summary, result.Remedy));
+        var transitive = result.Transitive.Count > limit ? [.. result.Transitive.Take(limit)] : result.Transitive;
+        return Results.Ok(new BlastRadiusResponse(result.Service, result.Direct, transitive, result.Count, transitive.Count < result.Transitive.Count, result.Summary, result.Remedy));
     }
 
     internal static async Task<IResult> ViewAsync(GraphService graphs, CancellationToken ct, string? focus = null, int depth = 2, string? team = null, string? system = null, string? group = null)

@@ -49,6 +49,7 @@ public static class JobsHosting
                 o.ShutdownTimeout = TimeSpan.FromSeconds(15);
             });
             builder.Services.AddHostedService<RecurringJobsRegistrar>();
+            builder.Services.AddHostedService<GraphWarmUp>();
         }
 
         return builder;
@@ -121,6 +122,33 @@ internal sealed class JobTracingFilter(ILogger<JobTracingFilter> logger) : JobFi
         if (context.Items.TryGetValue(ActivityKey, out var activity))
         {
             (activity as Activity)?.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Loads and analyses the dependency graph once the app has started, so the first person to open the graph
+/// pages does not wait for it. Failures are logged, not fatal: the pages load it on demand anyway.
+/// </summary>
+internal sealed class GraphWarmUp(Portal.Domain.Graph.GraphService graphs, IHostApplicationLifetime lifetime, ILogger<GraphWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        try
+        {
+            var snapshot = await graphs.CurrentAsync(stoppingToken);
+            _ = snapshot.Analysis;
+            logger.LogInformation("Dependency graph version {Version} loaded and analysed: {Nodes} nodes, {Edges} edges", snapshot.Version, snapshot.Graph.NodeCount, snapshot.Graph.EdgeCount);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not warm up the dependency graph; it will load on first use");
         }
     }
 }

@@ -36,6 +36,18 @@ public sealed class GraphApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BlastRadius_Limit_CutsTheTransitiveListButKeepsTheCount()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var full = await client.GetFromJsonAsync<JsonElement>("/api/v1/services/payments/blast-radius", Ct);
+        var cut = await client.GetFromJsonAsync<JsonElement>("/api/v1/services/payments/blast-radius?limit=1", Ct);
+        Assert.Equal(1, cut.GetProperty("transitive").GetArrayLength());
+        Assert.True(cut.GetProperty("truncated").GetBoolean());
+        Assert.False(full.GetProperty("truncated").GetBoolean());
+        Assert.Equal(full.GetProperty("count").GetInt32(), cut.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task BlastRadius_UnknownService_Returns404()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
