@@ -70,10 +70,11 @@ internal static class BenchmarksDoc
         md.AppendLine("| SQLite | the app's bundled SQLite (Microsoft.Data.Sqlite), a file in the temp folder, WAL mode |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Commit measured | `{m.Commit}` |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Requests | {o.Warmup} warm-up + {o.Requests} timed, sequential, per scenario |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) at the start of each run | {string.Join(", ", report.Results.Select(r => $"{Targets.ProviderName(r.Provider)} {Targets.SizeLabel(r.Size)}: {r.LoadAtStart:0.00}{(r.Quiet ? "" : " (busy)")}"))} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) before the scenarios of each run, lowest–highest | {string.Join(", ", report.Results.Select(r => $"{Targets.ProviderName(r.Provider)} {Targets.SizeLabel(r.Size)}: {r.Scenarios.Min(s => s.LoadAtStart):0.00}–{r.Scenarios.Max(s => s.LoadAtStart):0.00}{(r.Quiet ? "" : " (busy)")}"))} |");
         md.AppendLine();
-        md.AppendLine("The machine is shared (other builds and tests may run on it); a run waits while the 1-minute load average is");
-        md.AppendLine(CultureInfo.InvariantCulture, $"above {o.MaxLoad:0.0} and is marked *busy* if it had to start anyway.");
+        md.AppendLine("The machine is shared (other builds and tests may run on it). Before seeding and before every scenario the harness");
+        md.AppendLine(CultureInfo.InvariantCulture, $"waits while the 1-minute load average is above {o.MaxLoad:0.0}; a run is marked *busy* if a scenario had to start anyway.");
+        md.AppendLine("The load average includes the harness's own previous scenario (client and server each keep about one core busy).");
         md.AppendLine();
 
         md.AppendLine("## What is measured, and how");
@@ -205,7 +206,7 @@ internal static class BenchmarksDoc
         foreach (var run in runs.OfType<RunResult>())
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.LoadAtStart:0.00} → {run.LoadAtEnd:0.00}{(run.Quiet ? "" : " (busy: above the limit)")}.");
+                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00} before the scenarios, {run.LoadAtEnd:0.00} after{(run.Quiet ? "" : " (busy: above the limit)")}.");
         }
 
         md.AppendLine();
@@ -255,13 +256,13 @@ internal static class BenchmarksDoc
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Seed: {run.SeedReport} Process wall time {run.SeedWall?.TotalSeconds:0.0} s. Server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB.");
             md.AppendLine();
-            md.AppendLine("| Scenario | min | p50 | p95 | p99 | max | mean | body bytes | checked response |");
-            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            md.AppendLine("| Scenario | min | p50 | p95 | p99 | max | mean | body bytes | checked response | load at start |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
             foreach (var s in run.Scenarios)
             {
                 var t = s.Stats;
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {s.Name} | {Targets.Num(t.Min)} | {Targets.Num(t.P50)} | {Targets.Num(t.P95)} | {Targets.Num(t.P99)} | {Targets.Num(t.Max)} | {Targets.Num(t.Mean)} | {s.ResponseBytes:N0} | {s.Observed} |");
+                    $"| {s.Name} | {Targets.Num(t.Min)} | {Targets.Num(t.P50)} | {Targets.Num(t.P95)} | {Targets.Num(t.P99)} | {Targets.Num(t.Max)} | {Targets.Num(t.Mean)} | {s.ResponseBytes:N0} | {s.Observed} | {s.LoadAtStart:0.00} |");
             }
 
             md.AppendLine();

@@ -11,7 +11,7 @@ internal static class ConsoleReport
         foreach (var run in report.Results)
         {
             Console.WriteLine();
-            Console.WriteLine($"{Targets.ProviderName(run.Provider)}, {run.Size:N0} services  (seed {run.SeedWall?.TotalSeconds:0.0} s, peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB, load {run.LoadAtStart:0.00}{(run.Quiet ? "" : " BUSY")})");
+            Console.WriteLine($"{Targets.ProviderName(run.Provider)}, {run.Size:N0} services  (seed {run.SeedWall?.TotalSeconds:0.0} s, peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB, load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00}{(run.Quiet ? "" : " BUSY")})");
             Console.WriteLine($"  {"scenario",-10} {"min",8} {"p50",8} {"p95",8} {"p99",8} {"max",8}  ms");
             foreach (var s in run.Scenarios)
             {

@@ -187,6 +187,11 @@ internal sealed class PortalServer(Process process, Uri baseAddress, OutputTail 
 
     public string OutputTail => output.Text;
 
+    /// <summary>Whether the server still runs, and its last output: for error messages.</summary>
+    public string Describe() => process.HasExited
+        ? $"The Portal process exited with {process.ExitCode}. Its last output:\n{output.Text}"
+        : $"The Portal process (pid {process.Id}) is still running. Its last output:\n{output.Text}";
+
     /// <summary>The process's peak resident set size so far (VmHWM in /proc/&lt;pid&gt;/status), in bytes.</summary>
     public long PeakRssBytes() => ProcStatusKb("VmHWM") * 1024;
 

@@ -23,7 +23,8 @@ internal sealed record RunContext(PortalApp App, BenchOptions Options, Provider 
 /// <param name="Stats">Latencies in milliseconds.</param>
 /// <param name="ResponseBytes">Size of one response body.</param>
 /// <param name="Observed">What the validated response contained, e.g. <c>total 10000, 25 items</c>.</param>
-internal sealed record ScenarioResult(string Name, string Description, string Request, LatencyStats Stats, long ResponseBytes, string Observed);
+/// <param name="LoadAtStart">1-minute load average when this scenario began.</param>
+internal sealed record ScenarioResult(string Name, string Description, string Request, LatencyStats Stats, long ResponseBytes, string Observed, double LoadAtStart);
 
 /// <summary>The outcome of one workload on one provider at one size.</summary>
 /// <param name="Workload">The workload's name, e.g. <c>read</c>.</param>
@@ -33,9 +34,9 @@ internal sealed record ScenarioResult(string Name, string Description, string Re
 /// <param name="SeedWall">Wall time of the process that generated the data, start to exit, when there was one.</param>
 /// <param name="SeedReport">What the seeding verb said about itself.</param>
 /// <param name="PeakRssBytes">Peak resident set size (VmHWM) of the measured Portal process.</param>
-/// <param name="LoadAtStart">1-minute load average when measuring began.</param>
+/// <param name="LoadAtStart">1-minute load average when measuring began (the first scenario's).</param>
 /// <param name="LoadAtEnd">1-minute load average when measuring ended.</param>
-/// <param name="Quiet">False when the machine stayed above <c>--max-load</c> and was measured anyway.</param>
+/// <param name="Quiet">False when, before some scenario, the machine stayed above <c>--max-load</c> and was measured anyway.</param>
 internal sealed record RunResult(
     string Workload,
     Provider Provider,
