@@ -51,6 +51,28 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(provider, builder.ConnectionString, null, admin, name);
     }
 
+    /// <summary>Process ids of the PostgreSQL backends connected to this database (none for SQLite).</summary>
+    public async Task<IReadOnlyList<int>> BackendPidsAsync(CancellationToken ct)
+    {
+        if (_postgresAdmin is null)
+        {
+            return [];
+        }
+
+        await using var connection = new NpgsqlConnection(_postgresAdmin);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _postgresName });
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
     /// <summary>The PostgreSQL server's version, for the report.</summary>
     public static async Task<string> PostgresVersionAsync(string postgresAdmin, CancellationToken ct)
     {

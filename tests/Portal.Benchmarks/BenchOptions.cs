@@ -27,9 +27,12 @@ internal sealed record BenchOptions
           --workloads read            what to measure: read (the catalog API); import is pending the importer (issue 3)
           --requests 500              timed requests per scenario
           --warmup 50                 untimed requests per scenario before timing
-          --max-load 2.5              wait while the 1-minute load average is above this before measuring
+          --max-load 2.5              before each provider and size: wait while the 1-minute load average is above this
+          --max-other-cpu 0.3         before each scenario: wait while other processes keep more cores than this busy;
+                                      after it: repeat it if they did while it was timed
           --load-retries 10           how many times to wait (--load-wait seconds each) before measuring anyway
           --load-wait 30
+          --attempts 5                at most this many tries per scenario; the quietest is kept
           --no-build                  do not run `dotnet build -c Release` on src/Portal.Web first
           --write-docs                rewrite docs/benchmarks.md with the results
           --help
@@ -50,6 +53,10 @@ internal sealed record BenchOptions
     public int LoadRetries { get; init; } = 10;
 
     public TimeSpan LoadWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    public double MaxOtherCpu { get; init; } = 0.3;
+
+    public int Attempts { get; init; } = 5;
 
     public bool Build { get; init; } = true;
 
@@ -83,6 +90,8 @@ internal sealed record BenchOptions
                 "--max-load" => options with { MaxLoad = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--load-retries" => options with { LoadRetries = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--load-wait" => options with { LoadWait = TimeSpan.FromSeconds(PositiveInt("--load-wait", Value())) },
+                "--max-other-cpu" => options with { MaxOtherCpu = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--attempts" => options with { Attempts = PositiveInt("--attempts", Value()) },
                 "--no-build" => options with { Build = false },
                 "--write-docs" => options with { WriteDocs = true },
                 "--help" or "-h" => options with { Help = true },

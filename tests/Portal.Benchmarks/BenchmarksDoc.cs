@@ -72,9 +72,13 @@ internal static class BenchmarksDoc
         md.AppendLine(CultureInfo.InvariantCulture, $"| Requests | {o.Warmup} warm-up + {o.Requests} timed, sequential, per scenario |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) before the scenarios of each run, lowest–highest | {string.Join(", ", report.Results.Select(r => $"{Targets.ProviderName(r.Provider)} {Targets.SizeLabel(r.Size)}: {r.Scenarios.Min(s => s.LoadAtStart):0.00}–{r.Scenarios.Max(s => s.LoadAtStart):0.00}{(r.Quiet ? "" : " (busy)")}"))} |");
         md.AppendLine();
-        md.AppendLine("The machine is shared (other builds and tests may run on it). Before seeding and before every scenario the harness");
-        md.AppendLine(CultureInfo.InvariantCulture, $"waits while the 1-minute load average is above {o.MaxLoad:0.0}; a run is marked *busy* if a scenario had to start anyway.");
-        md.AppendLine("The load average includes the harness's own previous scenario (client and server each keep about one core busy).");
+        md.AppendLine("The machine is shared (other builds and tests run on it), so the harness measures only when it is otherwise quiet:");
+        md.AppendLine(CultureInfo.InvariantCulture, $"before seeding each provider and size it waits while the 1-minute load average is above {o.MaxLoad:0.0}. The load average lags");
+        md.AppendLine("by a minute and counts the benchmark's own client, server and database, so per scenario it uses the CPU time of *other*");
+        md.AppendLine("processes (busy time in `/proc/stat` minus the harness, the Portal server and its PostgreSQL backends): it waits while");
+        md.AppendLine(CultureInfo.InvariantCulture, $"they keep more than {o.MaxOtherCpu:0.00} cores busy, and repeats the scenario (up to {o.Attempts} times, keeping the quietest attempt)");
+        md.AppendLine("if they did during its timed requests. The details list the load average and the others' CPU per scenario; a run is");
+        md.AppendLine("marked *busy* when a scenario never got a quiet attempt.");
         md.AppendLine();
 
         md.AppendLine("## What is measured, and how");
@@ -206,7 +210,7 @@ internal static class BenchmarksDoc
         foreach (var run in runs.OfType<RunResult>())
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00} before the scenarios, {run.LoadAtEnd:0.00} after{(run.Quiet ? "" : " (busy: above the limit)")}.");
+                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00} before the scenarios, {run.LoadAtEnd:0.00} after; other processes used at most {run.Scenarios.Max(s => s.OtherCores):0.00} cores during timed requests{(run.Quiet ? "" : " (busy: above a limit)")}.");
         }
 
         md.AppendLine();
@@ -256,13 +260,13 @@ internal static class BenchmarksDoc
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Seed: {run.SeedReport} Process wall time {run.SeedWall?.TotalSeconds:0.0} s. Server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB.");
             md.AppendLine();
-            md.AppendLine("| Scenario | min | p50 | p95 | p99 | max | mean | body bytes | checked response | load at start |");
-            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+            md.AppendLine("| Scenario | min | p50 | p95 | p99 | max | mean | body bytes | checked response | load at start | others' CPU (cores) | attempt |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
             foreach (var s in run.Scenarios)
             {
                 var t = s.Stats;
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {s.Name} | {Targets.Num(t.Min)} | {Targets.Num(t.P50)} | {Targets.Num(t.P95)} | {Targets.Num(t.P99)} | {Targets.Num(t.Max)} | {Targets.Num(t.Mean)} | {s.ResponseBytes:N0} | {s.Observed} | {s.LoadAtStart:0.00} |");
+                    $"| {s.Name} | {Targets.Num(t.Min)} | {Targets.Num(t.P50)} | {Targets.Num(t.P95)} | {Targets.Num(t.P99)} | {Targets.Num(t.Max)} | {Targets.Num(t.Mean)} | {s.ResponseBytes:N0} | {s.Observed} | {s.LoadAtStart:0.00} | {s.OtherCores:0.00} | {s.Attempt} |");
             }
 
             md.AppendLine();

@@ -69,65 +69,98 @@ internal sealed class CatalogReadWorkload : IWorkload
 
         Console.WriteLine($"  {options.Warmup} warm-up + {options.Requests} timed requests per scenario");
         var results = new List<ScenarioResult>();
-        var quiet = true;
         foreach (var scenario in Scenarios)
         {
-            // Other work on the machine comes and goes: check before every scenario, not once per run.
-            var (load, scenarioQuiet) = await LoadGuard.WaitForQuietAsync(options.MaxLoad, options.LoadRetries, options.LoadWait, ct);
-            quiet &= scenarioQuiet;
             ScenarioResult result;
             try
             {
-                result = await MeasureAsync(client, scenario, size, load, options, ct);
+                result = await MeasureQuietlyAsync(client, server, db, scenario, size, options, ct);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
                 throw new InvalidOperationException($"{scenario.Name}: {ex.Message}. {server.Describe()}", ex);
             }
 
-            Console.WriteLine($"    {scenario.Name,-10} p50 {result.Stats.P50,7:0.00} ms  p95 {result.Stats.P95,7:0.00} ms  p99 {result.Stats.P99,7:0.00} ms  load {load:0.00}  ({result.Observed})");
             results.Add(result);
         }
 
         var loadAtEnd = LoadGuard.Read().One;
+        var quiet = results.All(r => r.OtherCores <= options.MaxOtherCpu);
         return new RunResult(Name, provider, size, results, seed.Elapsed, seedReport, server.PeakRssBytes(), results[0].LoadAtStart, loadAtEnd, quiet);
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(HttpClient client, ReadScenario scenario, int size, double load, BenchOptions options, CancellationToken ct)
+    /// <summary>
+    /// Measures a scenario when the machine is otherwise quiet: waits until other processes leave the CPU alone, then
+    /// repeats the measurement while they took more than <see cref="BenchOptions.MaxOtherCpu"/> cores during it,
+    /// keeping the quietest attempt.
+    /// </summary>
+    private static async Task<ScenarioResult> MeasureQuietlyAsync(
+        HttpClient client, PortalServer server, BenchDatabase db, ReadScenario scenario, int size, BenchOptions options, CancellationToken ct)
+    {
+        ScenarioResult? best = null;
+        for (var attempt = 1; attempt <= options.Attempts; attempt++)
+        {
+            int[] ownPids = [Environment.ProcessId, server.ProcessId, .. await db.BackendPidsAsync(ct)];
+            var (load, _) = await LoadGuard.WaitForIdleAsync(ownPids, options.MaxOtherCpu, options.LoadRetries, options.LoadWait, ct);
+            var result = await MeasureAsync(client, server, db, scenario, size, load, attempt, options, ct);
+            var quiet = result.OtherCores <= options.MaxOtherCpu;
+            Console.WriteLine(
+                $"    {scenario.Name,-10} p50 {result.Stats.P50,7:0.00} ms  p95 {result.Stats.P95,7:0.00} ms  p99 {result.Stats.P99,7:0.00} ms  "
+                + $"load {load:0.00}, others {result.OtherCores:0.00} cores{(quiet ? "" : $" > {options.MaxOtherCpu:0.00}: disturbed")}  ({result.Observed})");
+            if (best is null || result.OtherCores < best.OtherCores)
+            {
+                best = result;
+            }
+
+            if (quiet)
+            {
+                break;
+            }
+        }
+
+        return best!;
+    }
+
+    private static async Task<ScenarioResult> MeasureAsync(
+        HttpClient client, PortalServer server, BenchDatabase db, ReadScenario scenario, int size, double load, int attempt, BenchOptions options, CancellationToken ct)
     {
         // Check what comes back before timing anything.
+        byte[] body;
+        string observed;
         using (var first = await client.GetAsync(scenario.Path, ct))
         {
-            var body = await first.Content.ReadAsByteArrayAsync(ct);
+            body = await first.Content.ReadAsByteArrayAsync(ct);
             if (first.StatusCode != HttpStatusCode.OK)
             {
                 throw new InvalidOperationException($"{scenario.Name}: GET {scenario.Path} answered {(int)first.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
             }
 
-            using var json = JsonDocument.Parse(body);
-            string observed;
             try
             {
+                using var json = JsonDocument.Parse(body);
                 observed = scenario.Check(json.RootElement, size);
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or JsonException)
             {
                 throw new InvalidOperationException($"{scenario.Name}: GET {scenario.Path} returned an unexpected shape: {ex.Message}", ex);
             }
-
-            for (var i = 1; i < options.Warmup; i++)
-            {
-                await TimeOneAsync(client, scenario, body.Length, ct);
-            }
-
-            var samples = new double[options.Requests];
-            for (var i = 0; i < samples.Length; i++)
-            {
-                samples[i] = await TimeOneAsync(client, scenario, body.Length, ct);
-            }
-
-            return new ScenarioResult(scenario.Name, scenario.Description, "GET " + scenario.Path, LatencyStats.From(samples), body.Length, observed, load);
         }
+
+        for (var i = 1; i < options.Warmup; i++)
+        {
+            await TimeOneAsync(client, scenario, body.Length, ct);
+        }
+
+        // The benchmark's own CPU: this process, the server, and the server's PostgreSQL backends.
+        var meter = CpuMeter.Start([Environment.ProcessId, server.ProcessId, .. await db.BackendPidsAsync(ct)]);
+        var samples = new double[options.Requests];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = await TimeOneAsync(client, scenario, body.Length, ct);
+        }
+
+        return new ScenarioResult(
+            scenario.Name, scenario.Description, "GET " + scenario.Path, LatencyStats.From(samples), body.Length, observed, load, meter.OtherCores(), attempt);
     }
 
     /// <summary>One request, timed from send to the last byte of the body read.</summary>

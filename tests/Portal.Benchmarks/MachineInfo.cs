@@ -80,8 +80,9 @@ internal sealed record MachineInfo(string Cpu, int Cores, long MemoryBytes, stri
 }
 
 /// <summary>
-/// The machine is shared: measure only when it is quiet. Waits while the 1-minute load average is above a
-/// limit, and reports the load the measurement actually started at.
+/// The machine is shared: measure only when it is otherwise quiet. Before a run, waits while the 1-minute load
+/// average is above a limit; before a scenario, waits while other processes keep the CPU busy (the load average
+/// lags by a minute and counts the benchmark's own work). Reports what the measurement started at.
 /// </summary>
 internal static class LoadGuard
 {
@@ -112,6 +113,34 @@ internal static class LoadGuard
             }
 
             Console.WriteLine($"  load {load:0.00} > {maxLoad:0.0}; waiting {wait.TotalSeconds:0} s ({attempt + 1}/{retries})…");
+            await Task.Delay(wait, ct);
+        }
+    }
+
+    /// <summary>
+    /// Samples for two seconds how many cores processes other than <paramref name="ownPids"/> keep busy, and waits
+    /// while that is above <paramref name="maxOtherCores"/>. Returns the 1-minute load average and whether it became quiet.
+    /// </summary>
+    public static async Task<(double Load, bool Quiet)> WaitForIdleAsync(
+        IReadOnlyList<int> ownPids, double maxOtherCores, int retries, TimeSpan wait, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var meter = CpuMeter.Start(ownPids);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            var others = meter.OtherCores();
+            if (others <= maxOtherCores)
+            {
+                return (Read().One, true);
+            }
+
+            if (attempt >= retries)
+            {
+                Console.WriteLine($"    others still use {others:0.00} cores after {retries} waits; measuring anyway (recorded as busy).");
+                return (Read().One, false);
+            }
+
+            Console.WriteLine($"    others use {others:0.00} cores > {maxOtherCores:0.00}; waiting {wait.TotalSeconds:0} s ({attempt + 1}/{retries})…");
             await Task.Delay(wait, ct);
         }
     }

@@ -24,7 +24,10 @@ internal sealed record RunContext(PortalApp App, BenchOptions Options, Provider 
 /// <param name="ResponseBytes">Size of one response body.</param>
 /// <param name="Observed">What the validated response contained, e.g. <c>total 10000, 25 items</c>.</param>
 /// <param name="LoadAtStart">1-minute load average when this scenario began.</param>
-internal sealed record ScenarioResult(string Name, string Description, string Request, LatencyStats Stats, long ResponseBytes, string Observed, double LoadAtStart);
+/// <param name="OtherCores">Average cores other processes on the machine kept busy during the timed requests.</param>
+/// <param name="Attempt">Which attempt was kept (a scenario is repeated when others disturbed it).</param>
+internal sealed record ScenarioResult(
+    string Name, string Description, string Request, LatencyStats Stats, long ResponseBytes, string Observed, double LoadAtStart, double OtherCores, int Attempt);
 
 /// <summary>The outcome of one workload on one provider at one size.</summary>
 /// <param name="Workload">The workload's name, e.g. <c>read</c>.</param>
@@ -36,7 +39,7 @@ internal sealed record ScenarioResult(string Name, string Description, string Re
 /// <param name="PeakRssBytes">Peak resident set size (VmHWM) of the measured Portal process.</param>
 /// <param name="LoadAtStart">1-minute load average when measuring began (the first scenario's).</param>
 /// <param name="LoadAtEnd">1-minute load average when measuring ended.</param>
-/// <param name="Quiet">False when, before some scenario, the machine stayed above <c>--max-load</c> and was measured anyway.</param>
+/// <param name="Quiet">False when some scenario was measured above <c>--max-load</c> or <c>--max-other-cpu</c> after all attempts.</param>
 internal sealed record RunResult(
     string Workload,
     Provider Provider,
