@@ -27,6 +27,7 @@ internal sealed record BenchOptions
           --workloads read            what to measure: read (the catalog API); import is pending the importer (issue 3)
           --requests 500              timed requests per scenario
           --warmup 50                 untimed requests per scenario before timing
+          --server-warmup 10          seconds of round-robin requests over all scenarios after the server starts
           --max-load 2.5              before each provider and size: wait while the 1-minute load average is above this
           --max-other-cpu 0.3         before each scenario: wait while other processes keep more cores than this busy;
                                       after it: repeat it if they did while it was timed
@@ -45,6 +46,8 @@ internal sealed record BenchOptions
     public IReadOnlyList<string> Workloads { get; init; } = ["read"];
 
     public int Requests { get; init; } = 500;
+
+    public TimeSpan ServerWarmup { get; init; } = TimeSpan.FromSeconds(10);
 
     public int Warmup { get; init; } = 50;
 
@@ -87,6 +90,7 @@ internal sealed record BenchOptions
                 "--workloads" => options with { Workloads = [.. Value().Split(',').Select(w => w.Trim().ToLowerInvariant())] },
                 "--requests" => options with { Requests = PositiveInt("--requests", Value()) },
                 "--warmup" => options with { Warmup = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--server-warmup" => options with { ServerWarmup = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--max-load" => options with { MaxLoad = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--load-retries" => options with { LoadRetries = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--load-wait" => options with { LoadWait = TimeSpan.FromSeconds(PositiveInt("--load-wait", Value())) },

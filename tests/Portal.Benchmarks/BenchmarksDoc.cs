@@ -69,7 +69,7 @@ internal static class BenchmarksDoc
 
         md.AppendLine("| SQLite | the app's bundled SQLite (Microsoft.Data.Sqlite), a file in the temp folder, WAL mode |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Commit measured | `{m.Commit}` |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| Requests | {o.Warmup} warm-up + {o.Requests} timed, sequential, per scenario |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Requests | {o.ServerWarmup.TotalSeconds:0} s server warm-up, then {o.Warmup} warm-up + {o.Requests} timed, sequential, per scenario |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) before the scenarios of each run, lowest–highest | {string.Join(", ", report.Results.Select(r => $"{Targets.ProviderName(r.Provider)} {Targets.SizeLabel(r.Size)}: {r.Scenarios.Min(s => s.LoadAtStart):0.00}–{r.Scenarios.Max(s => s.LoadAtStart):0.00}{(r.Quiet ? "" : " (busy)")}"))} |");
         md.AppendLine();
         md.AppendLine("The machine is shared (other builds and tests run on it), so the harness measures only when it is otherwise quiet:");
@@ -91,7 +91,9 @@ internal static class BenchmarksDoc
         md.AppendLine("  2N people, N/20 systems, 5N dependencies — 10,000 services give 2,000 teams and 20,000 people) and");
         md.AppendLine("  `token create --name bench --role viewer`. The server is used once `/healthz` answers 200.");
         md.AppendLine("- Client: one `HttpClient` on one keep-alive connection with the bearer token, on the same machine (loopback).");
-        md.AppendLine("  Per scenario: warm-up requests, then sequential requests, each timed with `Stopwatch.GetTimestamp` from send to the");
+        md.AppendLine(CultureInfo.InvariantCulture, $"  First {o.ServerWarmup.TotalSeconds:0} s of all scenarios' requests round-robin, so the runtime's tiered JIT has compiled the request");
+        md.AppendLine("  pipeline before anything is timed (steady state is measured, not start-up). Then per scenario: warm-up requests,");
+        md.AppendLine("  then sequential requests, each timed with `Stopwatch.GetTimestamp` from send to the");
         md.AppendLine("  last byte of the body. Percentiles are nearest-rank. The first response of each scenario is checked (status 200,");
         md.AppendLine("  and the shape: e.g. `total` equals N for the unfiltered list, every item of a filtered page matches the filter);");
         md.AppendLine("  every timed response must be 200 with the same length, so a broken endpoint cannot produce fast numbers.");
@@ -210,7 +212,7 @@ internal static class BenchmarksDoc
         foreach (var run in runs.OfType<RunResult>())
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00} before the scenarios, {run.LoadAtEnd:0.00} after; other processes used at most {run.Scenarios.Max(s => s.OtherCores):0.00} cores during timed requests{(run.Quiet ? "" : " (busy: above a limit)")}.");
+                $"- {run.Size:N0} services: seeded in {run.SeedWall?.TotalSeconds:0.0} s; server peak RSS {run.PeakRssBytes / (1024.0 * 1024):0} MiB; load {run.Scenarios.Min(s => s.LoadAtStart):0.00}–{run.Scenarios.Max(s => s.LoadAtStart):0.00} before the scenarios, {run.LoadAtEnd:0.00} after; other processes used at most {run.Scenarios.Max(s => s.OtherCores):0.00} cores during timed requests{(run.Quiet ? "" : " (busy: above a limit)")}{(run.ServerRestarts > 0 ? $"; the server was stopped from outside {run.ServerRestarts}× and restarted on the same database" : "")}.");
         }
 
         md.AppendLine();

@@ -185,6 +185,10 @@ internal sealed class PortalServer(Process process, Uri baseAddress, OutputTail 
 
     public int ProcessId => process.Id;
 
+    public bool HasExited => process.HasExited;
+
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
     public string OutputTail => output.Text;
 
     /// <summary>Whether the server still runs, and its last output: for error messages.</summary>

@@ -36,10 +36,11 @@ internal sealed record ScenarioResult(
 /// <param name="Scenarios">What was timed, in run order.</param>
 /// <param name="SeedWall">Wall time of the process that generated the data, start to exit, when there was one.</param>
 /// <param name="SeedReport">What the seeding verb said about itself.</param>
-/// <param name="PeakRssBytes">Peak resident set size (VmHWM) of the measured Portal process.</param>
+/// <param name="PeakRssBytes">Peak resident set size (VmHWM) of the measured Portal process (the highest, if it was restarted).</param>
 /// <param name="LoadAtStart">1-minute load average when measuring began (the first scenario's).</param>
 /// <param name="LoadAtEnd">1-minute load average when measuring ended.</param>
-/// <param name="Quiet">False when some scenario was measured above <c>--max-load</c> or <c>--max-other-cpu</c> after all attempts.</param>
+/// <param name="Quiet">False when some scenario was measured above <c>--max-other-cpu</c> after all attempts.</param>
+/// <param name="ServerRestarts">How often the server was stopped from outside and started again on the same database.</param>
 internal sealed record RunResult(
     string Workload,
     Provider Provider,
@@ -50,7 +51,8 @@ internal sealed record RunResult(
     long PeakRssBytes,
     double LoadAtStart,
     double LoadAtEnd,
-    bool Quiet);
+    bool Quiet,
+    int ServerRestarts = 0);
 
 /// <summary>The workloads the harness knows.</summary>
 internal static class Workloads
