@@ -34,6 +34,8 @@ internal sealed record BenchOptions
           --load-retries 10           how many times to wait (--load-wait seconds each) before measuring anyway
           --load-wait 30
           --attempts 5                at most this many tries per scenario; the quietest is kept
+          --no-analyze                PostgreSQL: measure right after seeding, before planner statistics exist
+                                      (by default the harness runs ANALYZE, as autovacuum would shortly after a bulk load)
           --no-build                  do not run `dotnet build -c Release` on src/Portal.Web first
           --write-docs                rewrite docs/benchmarks.md with the results
           --help
@@ -62,6 +64,9 @@ internal sealed record BenchOptions
     public int Attempts { get; init; } = 5;
 
     public bool Build { get; init; } = true;
+
+    /// <summary>Run ANALYZE on PostgreSQL after seeding; see <see cref="BenchDatabase.AnalyzeAsync"/>.</summary>
+    public bool Analyze { get; init; } = true;
 
     public bool WriteDocs { get; init; }
 
@@ -97,6 +102,7 @@ internal sealed record BenchOptions
                 "--max-other-cpu" => options with { MaxOtherCpu = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--attempts" => options with { Attempts = PositiveInt("--attempts", Value()) },
                 "--no-build" => options with { Build = false },
+                "--no-analyze" => options with { Analyze = false },
                 "--write-docs" => options with { WriteDocs = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Run with --help."),

@@ -90,6 +90,10 @@ internal static class BenchmarksDoc
         md.AppendLine("- Data: before the server starts, the same executable runs `seed scale --services N` (deterministic: N services, N/5 teams,");
         md.AppendLine("  2N people, N/20 systems, 5N dependencies — 10,000 services give 2,000 teams and 20,000 people) and");
         md.AppendLine("  `token create --name bench --role viewer`. The server is used once `/healthz` answers 200.");
+        md.AppendLine(o.Analyze
+            ? "- PostgreSQL statistics: after seeding the harness runs `ANALYZE`, which autovacuum does by itself within about a minute of a bulk load;\n"
+              + "  otherwise the plans (and numbers) depend on whether autovacuum got there first. SQLite is measured as the app leaves it (no `ANALYZE`)."
+            : "- PostgreSQL statistics: `--no-analyze` — measured right after seeding, before autovacuum has gathered planner statistics.");
         md.AppendLine("- Client: one `HttpClient` on one keep-alive connection with the bearer token, on the same machine (loopback).");
         md.AppendLine(CultureInfo.InvariantCulture, $"  First {o.ServerWarmup.TotalSeconds:0} s of all scenarios' requests round-robin, so the runtime's tiered JIT has compiled the request");
         md.AppendLine("  pipeline before anything is timed (steady state is measured, not start-up). Then per scenario: warm-up requests,");

@@ -52,6 +52,10 @@ internal sealed class CatalogReadWorkload : IWorkload
         var seedReport = seed.Stdout.LastOrDefault() ?? "";
         Console.WriteLine($"    {seedReport} (process wall time {seed.Elapsed.TotalSeconds:0.0} s)");
         var token = (await app.RunVerbAsync(db, port, ["token", "create", "--name", "bench", "--role", "viewer"], ct)).Stdout[^1];
+        if (options.Analyze && await db.AnalyzeAsync(ct))
+        {
+            Console.WriteLine("    ANALYZE (what autovacuum does within a minute of a bulk load)");
+        }
 
         var server = await app.StartServerAsync(db, port, ct);
         try
