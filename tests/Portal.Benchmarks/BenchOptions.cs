@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Portal.Benchmarks;
 
@@ -37,7 +38,9 @@ internal sealed record BenchOptions
           --no-analyze                PostgreSQL: measure right after seeding, before planner statistics exist
                                       (by default the harness runs ANALYZE, as autovacuum would shortly after a bulk load)
           --no-build                  do not run `dotnet build -c Release` on src/Portal.Web first
-          --write-docs                rewrite docs/benchmarks.md with the results
+          --write-docs                rewrite docs/benchmarks.md with the results (they are always saved as JSON
+                                      under artifacts/benchmarks/)
+          --render FILE.json          measure nothing: print and (with --write-docs) rewrite the doc from saved results
           --help
         """;
 
@@ -72,8 +75,13 @@ internal sealed record BenchOptions
 
     public bool Help { get; init; }
 
-    /// <summary>Admin connection string for PostgreSQL (may create and drop databases), or null.</summary>
+    /// <summary>Admin connection string for PostgreSQL (may create and drop databases), or null. Never saved: it holds a password.</summary>
+    [JsonIgnore]
     public string? PostgresAdmin { get; init; }
+
+    /// <summary>Rewrite docs/benchmarks.md from a saved results file instead of measuring.</summary>
+    [JsonIgnore]
+    public string? Render { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -104,6 +112,7 @@ internal sealed record BenchOptions
                 "--no-build" => options with { Build = false },
                 "--no-analyze" => options with { Analyze = false },
                 "--write-docs" => options with { WriteDocs = true },
+                "--render" => options with { Render = Value() },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Run with --help."),
             };

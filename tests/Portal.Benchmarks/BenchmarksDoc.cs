@@ -240,7 +240,7 @@ internal static class BenchmarksDoc
             $"{Targets.Backstage.FullTextP95LowMs:0}–{Targets.Backstage.FullTextP95HighMs:0} ms");
         Row("first page p95, 1k", Targets.Small, CatalogReadWorkload.FirstPage, s => s.P95, Targets.Backstage.FirstPageP95At1kMs, $"{Targets.Backstage.FirstPageP95At1kMs:0} ms");
         md.AppendLine();
-        md.AppendLine("Each Portal cell: its time, and how many times faster than Backstage it is (for search, against the middle of 9–11 ms).");
+        md.AppendLine("Each Portal cell: its time, and how it compares with Backstage (for search, against the middle of 9–11 ms).");
         md.AppendLine("Backstage's full-text filter and Portal's `q=` are not necessarily the same query; the search target stays the");
         md.AppendLine(CultureInfo.InvariantCulture, $"product issue's {Targets.SearchP95Ms:0} ms.");
         md.AppendLine();
@@ -254,7 +254,9 @@ internal static class BenchmarksDoc
         }
     }
 
-    private static string Times(double factor) => factor.ToString(factor < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "× faster";
+    private static string Times(double factor) => factor >= 1
+        ? factor.ToString(factor < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "× faster"
+        : (1 / factor).ToString("0.0", CultureInfo.InvariantCulture) + "× slower";
 
     private static void RenderDetails(StringBuilder md, BenchReport report)
     {

@@ -26,6 +26,14 @@ if (repoRoot is null)
     return 2;
 }
 
+if (options.Render is not null)
+{
+    var saved = ReportStore.Load(options.Render);
+    ConsoleReport.Print(saved);
+    WriteDocs(saved);
+    return 0;
+}
+
 // Ctrl+C stops measuring but still stops the server and drops the database.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -82,11 +90,16 @@ catch (Exception ex) when (ex is not OperationCanceledException)
 
 var report = new BenchReport(MachineInfo.Read(repoRoot), options, started, DateTime.UtcNow, results, postgresVersion);
 ConsoleReport.Print(report);
-if (options.WriteDocs)
-{
-    var path = Path.Combine(repoRoot, "docs", "benchmarks.md");
-    BenchmarksDoc.Write(path, report);
-    Console.WriteLine($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
-}
-
+Console.WriteLine($"Saved {Path.GetRelativePath(Environment.CurrentDirectory, ReportStore.Save(repoRoot, report))}");
+WriteDocs(report);
 return 0;
+
+void WriteDocs(BenchReport report)
+{
+    if (options.WriteDocs)
+    {
+        var path = Path.Combine(repoRoot, "docs", "benchmarks.md");
+        BenchmarksDoc.Write(path, report);
+        Console.WriteLine($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+    }
+}
