@@ -1,0 +1,348 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Portal.Benchmarks;
+
+/// <summary>
+/// The catalog read API at scale: <c>seed scale --services N</c>, a viewer token from <c>token create</c>, then
+/// each scenario over one keep-alive connection — warm-up requests, then timed sequential requests.
+/// The first response of every scenario is checked for status and shape, so a broken endpoint cannot
+/// produce fast numbers; every timed response must be 200 and as long as the checked one.
+/// </summary>
+internal sealed class CatalogReadWorkload : IWorkload
+{
+    public const string FirstPage = "first-page";
+    public const string Search = "q-search";
+    public const string SearchTerm = "payment";
+    public const string OwnerTeam = "scale-team-00042";
+    public const string TagName = "payment";
+    public const string DetailsService = "scale-svc-00042";
+
+    private const int MaxRestarts = 3;
+
+    /// <summary>The scenarios in the order they run and are reported.</summary>
+    public static IReadOnlyList<ReadScenario> Scenarios { get; } =
+    [
+        new(FirstPage, "first page, default sort", "/api/v1/services", CheckFirstPage),
+        new(Search, $"search `q={SearchTerm}`", $"/api/v1/services?q={SearchTerm}", CheckSearch),
+        new("sort-name", "sorted by name", "/api/v1/services?sort=name", CheckSortedByName),
+        new("owner", $"filter by owner `{OwnerTeam}`", $"/api/v1/services?owner={OwnerTeam}", CheckOwner),
+        new("tier", "filter by tier 1", "/api/v1/services?tier=1", CheckTier),
+        new("tag", $"filter by tag `{TagName}`", $"/api/v1/services?tag={TagName}", CheckTag),
+        new("deep-page", "deep page (items 4,976–5,000)", "/api/v1/services?page=200&pageSize=25", CheckDeepPage),
+        new("details", $"one service `{DetailsService}` with dependencies and dependents", $"/api/v1/services/{DetailsService}", CheckDetails),
+    ];
+
+    public string Name => "read";
+
+    public async Task<RunResult> RunAsync(RunContext context, CancellationToken ct)
+    {
+        var (app, options, provider, size) = context;
+
+        // Seeding is measured too (its wall time), so wait for a quiet machine before it.
+        await LoadGuard.WaitForQuietAsync(options.MaxLoad, options.LoadRetries, options.LoadWait, ct);
+        await using var db = await BenchDatabase.CreateAsync(provider, options.PostgresAdmin, ct);
+        var port = PortalApp.FreePort();
+
+        Console.WriteLine($"  seed scale --services {size}…");
+        var seed = await app.RunVerbAsync(db, port, ["seed", "scale", "--services", size.ToString(CultureInfo.InvariantCulture)], ct);
+        var seedReport = seed.Stdout.LastOrDefault() ?? "";
+        Console.WriteLine($"    {seedReport} (process wall time {seed.Elapsed.TotalSeconds:0.0} s)");
+        var token = (await app.RunVerbAsync(db, port, ["token", "create", "--name", "bench", "--role", "viewer"], ct)).Stdout[^1];
+        if (options.Analyze && await db.AnalyzeAsync(ct))
+        {
+            Console.WriteLine("    ANALYZE (what autovacuum does within a minute of a bulk load)");
+        }
+
+        var server = await app.StartServerAsync(db, port, ct);
+        try
+        {
+            Console.WriteLine($"  Portal is healthy at {server.BaseAddress} (pid {server.ProcessId})");
+            using var client = new HttpClient(new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(30),
+                MaxConnectionsPerServer = 1,
+                AutomaticDecompression = DecompressionMethods.None,
+            })
+            {
+                BaseAddress = server.BaseAddress,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            await WarmUpServerAsync(client, options.ServerWarmup, ct);
+            Console.WriteLine($"  {options.Warmup} warm-up + {options.Requests} timed requests per scenario");
+            var results = new List<ScenarioResult>();
+            var restarts = 0;
+            long peakRss = 0;
+            foreach (var scenario in Scenarios)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        results.Add(await MeasureQuietlyAsync(client, server, db, scenario, size, options, ct));
+                        break;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                    {
+                        // On a shared machine someone's clean-up may stop every Portal process. Scenarios measured so
+                        // far stand; start a new server on the same database and measure this one again.
+                        if (!server.HasExited || restarts >= MaxRestarts)
+                        {
+                            throw new InvalidOperationException($"{scenario.Name}: {ex.Message}. {server.Describe()}", ex);
+                        }
+
+                        restarts++;
+                        Console.WriteLine($"  the Portal process exited ({server.ExitCode}) during {scenario.Name}; restarting it on the same database ({restarts}/{MaxRestarts})");
+                        await server.DisposeAsync();
+                        server = await app.StartServerAsync(db, port, ct);
+                        await WarmUpServerAsync(client, options.ServerWarmup, ct);
+                    }
+                }
+
+                peakRss = Math.Max(peakRss, server.PeakRssBytes());
+            }
+
+            var loadAtEnd = LoadGuard.Read().One;
+            var quiet = results.All(r => r.OtherCores <= options.MaxOtherCpu);
+            return new RunResult(Name, provider, size, results, seed.Elapsed, seedReport, peakRss, results[0].LoadAtStart, loadAtEnd, quiet, restarts);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Measures a scenario when the machine is otherwise quiet: waits until other processes leave the CPU alone, then
+    /// repeats the measurement while they took more than <see cref="BenchOptions.MaxOtherCpu"/> cores during it,
+    /// keeping the quietest attempt.
+    /// </summary>
+    private static async Task<ScenarioResult> MeasureQuietlyAsync(
+        HttpClient client, PortalServer server, BenchDatabase db, ReadScenario scenario, int size, BenchOptions options, CancellationToken ct)
+    {
+        ScenarioResult? best = null;
+        for (var attempt = 1; attempt <= options.Attempts; attempt++)
+        {
+            int[] ownPids = [Environment.ProcessId, server.ProcessId, .. await db.BackendPidsAsync(ct)];
+            var (load, _) = await LoadGuard.WaitForIdleAsync(ownPids, options.MaxOtherCpu, options.LoadRetries, options.LoadWait, ct);
+            var result = await MeasureAsync(client, server, db, scenario, size, load, attempt, options, ct);
+            var quiet = result.OtherCores <= options.MaxOtherCpu;
+            Console.WriteLine(
+                $"    {scenario.Name,-10} p50 {result.Stats.P50,7:0.00} ms  p95 {result.Stats.P95,7:0.00} ms  p99 {result.Stats.P99,7:0.00} ms  "
+                + $"load {load:0.00}, others {result.OtherCores:0.00} cores{(quiet ? "" : $" > {options.MaxOtherCpu:0.00}: disturbed")}  ({result.Observed})");
+            if (best is null || result.OtherCores < best.OtherCores)
+            {
+                best = result;
+            }
+
+            if (quiet)
+            {
+                break;
+            }
+        }
+
+        return best!;
+    }
+
+    private static async Task<ScenarioResult> MeasureAsync(
+        HttpClient client, PortalServer server, BenchDatabase db, ReadScenario scenario, int size, double load, int attempt, BenchOptions options, CancellationToken ct)
+    {
+        // Check what comes back before timing anything.
+        byte[] body;
+        string observed;
+        using (var first = await client.GetAsync(scenario.Path, ct))
+        {
+            body = await first.Content.ReadAsByteArrayAsync(ct);
+            if (first.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{scenario.Name}: GET {scenario.Path} answered {(int)first.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(body);
+                observed = scenario.Check(json.RootElement, size);
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or JsonException)
+            {
+                throw new InvalidOperationException($"{scenario.Name}: GET {scenario.Path} returned an unexpected shape: {ex.Message}", ex);
+            }
+        }
+
+        for (var i = 1; i < options.Warmup; i++)
+        {
+            await TimeOneAsync(client, scenario, body.Length, ct);
+        }
+
+        // The benchmark's own CPU: this process, the server, and the server's PostgreSQL backends.
+        var meter = CpuMeter.Start([Environment.ProcessId, server.ProcessId, .. await db.BackendPidsAsync(ct)]);
+        var samples = new double[options.Requests];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = await TimeOneAsync(client, scenario, body.Length, ct);
+        }
+
+        return new ScenarioResult(
+            scenario.Name, scenario.Description, "GET " + scenario.Path, LatencyStats.From(samples), body.Length, observed, load, meter.OtherCores(), attempt);
+    }
+
+    /// <summary>
+    /// Sends every scenario's request round-robin for a while before anything is timed. The runtime compiles hot code
+    /// in tiers (with profile-guided re-compilation) in the background; without this the first scenario would pay for
+    /// the whole request pipeline's tier-up and look slower than the same query measured later.
+    /// </summary>
+    private static async Task WarmUpServerAsync(HttpClient client, TimeSpan duration, CancellationToken ct)
+    {
+        var requests = 0;
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < duration)
+        {
+            foreach (var scenario in Scenarios)
+            {
+                using var response = await client.GetAsync(scenario.Path, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                requests++;
+            }
+        }
+
+        Console.WriteLine($"  server warm-up: {requests} requests in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+    }
+
+    /// <summary>One request, timed from send to the last byte of the body read.</summary>
+    private static async Task<double> TimeOneAsync(HttpClient client, ReadScenario scenario, int expectedLength, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(scenario.Path, HttpCompletionOption.ResponseContentRead, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.StatusCode != HttpStatusCode.OK || body.Length != expectedLength)
+        {
+            throw new InvalidOperationException(
+                $"{scenario.Name}: GET {scenario.Path} answered {(int)response.StatusCode} with {body.Length} bytes; the checked response had 200 and {expectedLength} bytes.");
+        }
+
+        return elapsed.TotalMilliseconds;
+    }
+
+    // Shape checks: each returns a short description of what it saw, or throws InvalidOperationException.
+
+    private static string CheckFirstPage(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total == size, $"total is {page.Total}, expected {size}");
+        Expect(page.Page == 1 && page.PageSize == 25, $"page {page.Page}, pageSize {page.PageSize}; expected 1 and 25");
+        Expect(page.Items.Count == Math.Min(25, size), $"{page.Items.Count} items, expected {Math.Min(25, size)}");
+        Expect(page.Items[0].Name == "scale-svc-00001", $"first item is {page.Items[0].Name}, expected scale-svc-00001");
+        return page.Describe();
+    }
+
+    private static string CheckSearch(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total > 0 && page.Total < size, $"total is {page.Total}, expected some but not all of {size}");
+        Expect(page.Items.Count == Math.Min(25, page.Total), $"{page.Items.Count} items for total {page.Total}");
+        foreach (var item in page.Items)
+        {
+            Expect(item.SearchableText.Contains(SearchTerm, StringComparison.OrdinalIgnoreCase), $"{item.Name} does not mention '{SearchTerm}'");
+        }
+
+        return page.Describe();
+    }
+
+    private static string CheckSortedByName(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total == size, $"total is {page.Total}, expected {size}");
+        Expect(page.Items.Count == Math.Min(25, size), $"{page.Items.Count} items");
+        var names = page.Items.Select(i => i.Name).ToList();
+        Expect(names.SequenceEqual(names.Order(StringComparer.Ordinal)), "items are not sorted by name");
+        return page.Describe();
+    }
+
+    private static string CheckOwner(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total > 0 && page.Total < size, $"total is {page.Total}");
+        Expect(page.Items.Count > 0 && page.Items.All(i => i.Owner == OwnerTeam), $"not every item is owned by {OwnerTeam}");
+        return page.Describe();
+    }
+
+    private static string CheckTier(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total > 0 && page.Total < size, $"total is {page.Total}");
+        Expect(page.Items.Count == Math.Min(25, page.Total) && page.Items.All(i => i.Tier == 1), "not every item is tier 1");
+        return page.Describe();
+    }
+
+    private static string CheckTag(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total > 0 && page.Total < size, $"total is {page.Total}");
+        Expect(page.Items.Count == Math.Min(25, page.Total) && page.Items.All(i => i.Tags.Contains(TagName)), $"not every item has tag {TagName}");
+        return page.Describe();
+    }
+
+    private static string CheckDeepPage(JsonElement root, int size)
+    {
+        var page = ServicePage.Read(root);
+        Expect(page.Total == size, $"total is {page.Total}, expected {size}");
+        Expect(page.Page == 200, $"page is {page.Page}");
+        var expected = Math.Clamp(size - 199 * 25, 0, 25);
+        Expect(page.Items.Count == expected, $"{page.Items.Count} items, expected {expected}");
+        if (expected > 0)
+        {
+            Expect(page.Items[0].Name == "scale-svc-04976", $"first item is {page.Items[0].Name}, expected scale-svc-04976");
+        }
+
+        return expected == 0 ? page.Describe() + " (past the end)" : page.Describe();
+    }
+
+    private static string CheckDetails(JsonElement root, int size)
+    {
+        var name = root.GetProperty("name").GetString();
+        Expect(name == DetailsService, $"name is {name}");
+        var dependencies = root.GetProperty("dependencies").GetArrayLength();
+        var dependents = root.GetProperty("dependents").GetArrayLength();
+        Expect(dependencies + dependents > 0, "the service has no dependencies and no dependents");
+        return $"{dependencies} dependencies, {dependents} dependents";
+    }
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    private sealed record ServiceItem(string Name, string? Owner, int Tier, IReadOnlyList<string> Tags, string SearchableText);
+
+    private sealed record ServicePage(IReadOnlyList<ServiceItem> Items, int Total, int Page, int PageSize)
+    {
+        public static ServicePage Read(JsonElement root) => new(
+            [.. root.GetProperty("items").EnumerateArray().Select(ReadItem)],
+            root.GetProperty("total").GetInt32(),
+            root.GetProperty("page").GetInt32(),
+            root.GetProperty("pageSize").GetInt32());
+
+        public string Describe() => $"total {Total}, {Items.Count} items";
+
+        private static ServiceItem ReadItem(JsonElement e)
+        {
+            var name = e.GetProperty("name").GetString() ?? throw new InvalidOperationException("an item has no name");
+            var tags = e.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
+            var text = string.Join(' ', name, e.GetProperty("displayName").GetString(), e.GetProperty("description").GetString(), string.Join(' ', tags));
+            return new ServiceItem(name, e.GetProperty("owner").GetString(), e.GetProperty("tier").GetInt32(), tags, text);
+        }
+    }
+}
+
+/// <summary>One request the read workload times, with the check its first response must pass.</summary>
+internal sealed record ReadScenario(string Name, string Description, string Path, Func<JsonElement, int, string> Check);
