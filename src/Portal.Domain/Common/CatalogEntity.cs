@@ -45,7 +45,7 @@ public abstract class CatalogEntity : Entity, IVersioned
     public string DisplayName => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 
     /// <summary>Backstage-style reference without kind, e.g. <c>payments</c> or <c>ops/payments</c>.</summary>
-    public string Ref => Namespace == CatalogName.DefaultNamespace ? Name : $"{Namespace}/{Name}";
+    public string Ref => EntityRef.Format(Namespace, Name);
 
     public void IncrementVersion() => Version++;
 

@@ -69,7 +69,7 @@ public sealed class GraphService(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>The node reference a service or resource has in the graph.</summary>
-    public static string ServiceRef(string ns, string name) => ns == CatalogName.DefaultNamespace ? name : $"{ns}/{name}";
+    public static string ServiceRef(string ns, string name) => EntityRef.Format(ns, name);
 
     public static string ResourceRef(string ns, string name) => "resource:" + ServiceRef(ns, name);
 

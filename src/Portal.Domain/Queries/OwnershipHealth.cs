@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Queries;
@@ -63,7 +64,7 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
         var findings = new List<OwnershipFindingDto>();
         foreach (var s in services)
         {
-            var reference = s.Namespace == "default" ? s.Name : $"{s.Namespace}/{s.Name}";
+            var reference = EntityRef.Format(s.Namespace, s.Name);
             var edit = "/catalog/" + CatalogQueries.Route(s.Namespace, s.Name) + "/edit";
             if (s.Owner is null && s.OwnerRef is not null)
             {
@@ -102,7 +103,7 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(ct);
         foreach (var t in teams.Where(t => t.Services > t.Members * thresholds.MaxServicesPerMember))
         {
-            findings.Add(new(OwnershipFindingKind.OverloadedTeam, t.Namespace == "default" ? t.Name : $"{t.Namespace}/{t.Name}", t.Display, "team", 0,
+            findings.Add(new(OwnershipFindingKind.OverloadedTeam, EntityRef.Format(t.Namespace, t.Name), t.Display, "team", 0,
                 $"Owns {t.Services} services with {t.Members} member(s), more than {thresholds.MaxServicesPerMember:0.##} per person.",
                 "Split ownership or grow the team.", "/teams/" + CatalogQueries.Route(t.Namespace, t.Name)));
         }

@@ -21,7 +21,7 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
         var rows = await people.OrderBy(p => p.Name).Take(take)
             .Select(p => new { p.Name, p.Namespace, Display = p.Title ?? p.Name, p.Role }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Namespace == CatalogName.DefaultNamespace ? r.Name : $"{r.Namespace}/{r.Name}", r.Display, r.Role))];
+        return [.. rows.Select(r => (EntityRef.Format(r.Namespace, r.Name), r.Display, r.Role))];
     }
 
     public async Task<bool> AnyPeopleAsync(CancellationToken ct = default)

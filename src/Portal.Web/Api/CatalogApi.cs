@@ -1,5 +1,6 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Commands;
+using Portal.Domain.Common;
 using Portal.Domain.OnCall;
 using Portal.Domain.Queries;
 using Portal.Web.Auth;
@@ -124,7 +125,7 @@ public static class CatalogApi
         }
 
         var pager = service.OnCallTeam ?? service.Owner;
-        var now = pager is null ? null : await onCall.ForTeamAsync(pager.Namespace == "default" ? pager.Name : $"{pager.Namespace}/{pager.Name}", clock.GetUtcNow(), ct);
+        var now = pager is null ? null : await onCall.ForTeamAsync(EntityRef.Format(pager.Namespace, pager.Name), clock.GetUtcNow(), ct);
         return Results.Ok(service with { OnCall = now });
     }
 

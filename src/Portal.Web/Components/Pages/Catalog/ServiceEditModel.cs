@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Portal.Domain.Catalog;
+using Portal.Domain.Common;
 using Portal.Domain.Queries;
 
 namespace Portal.Web.Components.Pages.Catalog;
@@ -43,7 +44,7 @@ public sealed class ServiceEditModel
         Kind = s.Kind,
         Tier = s.Tier,
         Lifecycle = s.Lifecycle,
-        Owner = s.Owner is null ? null : (s.Owner.Namespace == "default" ? s.Owner.Name : $"{s.Owner.Namespace}/{s.Owner.Name}"),
+        Owner = s.Owner is null ? null : EntityRef.Format(s.Owner.Namespace, s.Owner.Name),
         System = s.System,
         RepositoryUrl = s.RepositoryUrl,
         Tags = string.Join(", ", s.Tags),

@@ -220,7 +220,7 @@ public partial class ManageOnCall
             Provider = rotation?.ExternalScheduleProvider ?? ExternalScheduleProvider.None;
             ExternalId = rotation?.ExternalScheduleId;
             Participants.Clear();
-            Participants.AddRange(rotation?.Participants.Select(p => p.Namespace == "default" ? p.Name : $"{p.Namespace}/{p.Name}") ?? []);
+            Participants.AddRange(rotation?.Participants.Select(p => EntityRef.Format(p.Namespace, p.Name)) ?? []);
         }
 
         public void Move(int index, int by) =>
