@@ -16,6 +16,7 @@ builder.AddPortalObservability();
 builder.AddPortalDatabase();
 builder.AddPortalDomain();
 builder.AddPortalJobs(runServer: cli is null);
+builder.AddPortalGitHub();
 builder.AddPortalAuth();
 builder.AddPortalUi();
 
@@ -55,6 +56,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapPortalApiReference();
 app.MapPortalAuth();
 app.MapPortalApi();
+app.MapPortalGitHubWebhooks();
 app.MapPortalJobsDashboard();
 app.MapPortalUi();
 

@@ -5,6 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
 using Portal.Domain.Security;
+using Portal.Domain.Sync;
 
 namespace Portal.Domain.Persistence;
 
@@ -46,6 +47,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<OnCallParticipant> OnCallParticipants => Set<OnCallParticipant>();
 
     public DbSet<OnCallOverride> OnCallOverrides => Set<OnCallOverride>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<SyncRunError> SyncRunErrors => Set<SyncRunError>();
+
+    public DbSet<SyncRunRepository> SyncRunRepositories => Set<SyncRunRepository>();
+
+    public DbSet<GitHubRepository> GitHubRepositories => Set<GitHubRepository>();
+
+    public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
+
+    public DbSet<HttpCacheEntry> HttpCache => Set<HttpCacheEntry>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

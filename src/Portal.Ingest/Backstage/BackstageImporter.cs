@@ -87,6 +87,21 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         return await ImportCoreAsync(files, root, root, root, null, actor, ct);
     }
 
+    /// <summary>
+    /// Imports files another source read (a GitHub sync): records are marked as coming from
+    /// <paramref name="source"/> at <c>{locationBase}/{path}</c>; records of that source under
+    /// <paramref name="orphanScope"/> missing from <paramref name="files"/> are flagged orphaned. Runs as
+    /// <paramref name="actor"/> without the admin check: the caller decided the sync may write.
+    /// </summary>
+    public async Task<ImportReport> ImportFromSourceAsync(
+        IReadOnlyList<CatalogFile> files, string locationBase, string orphanScope, DataSource source, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(locationBase);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orphanScope);
+        return await ImportCoreAsync(files, orphanScope, ToScope(locationBase), ToScope(orphanScope), null, actor, ct, source);
+    }
+
     private async Task<ImportReport> ImportCoreAsync(
         IReadOnlyList<CatalogFile> files,
         string scope,
@@ -94,7 +109,8 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         string? orphanPrefix,
         Func<string, string?>? loadFile,
         Actor actor,
-        CancellationToken ct)
+        CancellationToken ct,
+        DataSource source = DataSource.Import)
     {
         var read = BackstageCatalogReader.Read(files, loadFile);
 
@@ -104,7 +120,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         // SaveChanges call costs seconds each time. Changes are detected once, just before saving.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var catalog = await StoredCatalog.LoadAsync(db, ct);
-        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix);
+        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix, source);
         run.Execute();
         var report = run.Report(scope);
 

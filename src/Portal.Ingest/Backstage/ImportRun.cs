@@ -16,7 +16,7 @@ namespace Portal.Ingest.Backstage;
 /// orphaned and reappears is <em>updated</em>: its flag changes visibly. Re-importing the same files
 /// from the same place writes nothing at all.
 /// </remarks>
-internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, CatalogReadResult read, string locationBase, string? orphanPrefix)
+internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, CatalogReadResult read, string locationBase, string? orphanPrefix, DataSource source = DataSource.Import)
 {
     private const int MaxSourceLocationLength = 1000;
 
@@ -546,15 +546,15 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                     }
 
                     edge = target.Entity is Resource resource
-                        ? Dependency.ToResource(service, resource, ResourceAccess.ReadWrite, DataSource.Import)
-                        : Dependency.ToService(service, (Service)target.Entity, InteractionKind.Unknown, DataSource.Import);
+                        ? Dependency.ToResource(service, resource, ResourceAccess.ReadWrite, source)
+                        : Dependency.ToService(service, (Service)target.Entity, InteractionKind.Unknown, source);
                     db.Add(edge);
                     edges.Add(edge);
                     outcome.Changed = true;
                 }
-                else if (target.Declared && edge.Source != DataSource.Import)
+                else if (target.Declared && edge.Source != source)
                 {
-                    edge.RecordSource(DataSource.Import);
+                    edge.RecordSource(source);
                     outcome.SourceTaken = true;
                 }
 
@@ -564,7 +564,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 }
             }
 
-            foreach (var edge in edges.Where(e => e.Source == DataSource.Import && !targets.ContainsKey((e.TargetServiceId ?? e.TargetResourceId)!.Value)).ToList())
+            foreach (var edge in edges.Where(e => e.Source == source && !targets.ContainsKey((e.TargetServiceId ?? e.TargetResourceId)!.Value)).ToList())
             {
                 db.Remove(edge);
                 edges.Remove(edge);
@@ -615,9 +615,9 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 outcome.Changed = true;
             }
 
-            if (outcome.Created || entity.IsOrphaned || entity.Source != DataSource.Import || entity.SourceLocation != location)
+            if (outcome.Created || entity.IsOrphaned || entity.Source != source || entity.SourceLocation != location)
             {
-                entity.RecordSource(DataSource.Import, location);
+                entity.RecordSource(source, location);
                 outcome.SourceTaken = true;
             }
         }
@@ -645,7 +645,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
 
         foreach (var (key, entity) in catalog.All())
         {
-            if (entity.Source == DataSource.Import && !entity.IsOrphaned && entity.SourceLocation is { } location
+            if (entity.Source == source && !entity.IsOrphaned && entity.SourceLocation is { } location
                 && !_outcomes.ContainsKey(key) && !present.Contains(key) && InScope(location))
             {
                 entity.MarkOrphaned();

@@ -27,6 +27,10 @@ public sealed class PortalCli
           import <file-or-dir>                         import Backstage catalog-info.yaml files; prints a summary per kind;
                                                        exits 1 when nothing could be imported
           export <dir>                                 write the catalog as Backstage YAML files into <dir>
+          sync github                                  run the GitHub sync now, in this process (GitHub:Organizations and
+                                                       GitHub:Token or an App must be set); prints counts and request
+                                                       figures; exits 1 when the run failed or was interrupted, 3 when
+                                                       another sync is running (per-repository errors are listed, exit 0)
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        the token is printed as the last line, once
           --help                                       show this text
@@ -35,7 +39,7 @@ public sealed class PortalCli
         ConnectionStrings__Portal=...) and --Key=Value arguments, as for the web app.
         """;
 
-    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "import", "export", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "import", "export", "sync", "help", "--help", "-h"];
 
     private PortalCli(string[] verbArgs, string[] hostArgs)
     {
@@ -80,6 +84,8 @@ public sealed class PortalCli
                 ["token", "create", .. var rest] => await CreateTokenAsync(services, rest, stdout, stderr, ct),
                 ["import", var path] => await ImportAsync(services, path, stdout, stderr, ct),
                 ["export", var dir] => await ExportAsync(services, dir, stdout, ct),
+                ["sync", "github"] => await SyncGitHubAsync(services, stdout, stderr, ct),
+                ["sync", ..] => Fail(stderr, "sync: the only source is github: sync github"),
                 ["import"] or ["export"] => Fail(stderr, $"{VerbArgs[0]}: give a path, e.g. {VerbArgs[0]} ./catalog"),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
             };
@@ -166,6 +172,33 @@ public sealed class PortalCli
         if (report.NothingImported)
         {
             await stderr.WriteLineAsync("import: nothing could be imported; see the problems above.");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> SyncGitHubAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var outcome = await services.GetRequiredService<Portal.Ingest.GitHub.GitHubSync>().RunAsync(Portal.Domain.Sync.SyncTrigger.Cli, ct);
+        if (outcome.Skipped)
+        {
+            await stderr.WriteLineAsync($"sync github: {outcome.Message}");
+            return 3;
+        }
+
+        var run = await services.GetRequiredService<Portal.Domain.Sync.SyncQueries>().RunAsync(outcome.RunId!.Value, ct);
+        await SyncRunText.WriteAsync(run!, stdout);
+        if (run!.ErrorCount > 0)
+        {
+            var errors = await services.GetRequiredService<Portal.Domain.Sync.SyncQueries>().ErrorsAsync(run.Id, 1, 50, ct);
+            await SyncRunText.WriteErrorsAsync(errors, stdout);
+        }
+
+        if (outcome.Status is Portal.Domain.Sync.SyncRunStatus.Failed or Portal.Domain.Sync.SyncRunStatus.Interrupted)
+        {
+            await stderr.WriteLineAsync($"sync github: {outcome.Message}");
             return 1;
         }
 

@@ -69,11 +69,12 @@ public static class JobsHosting
 }
 
 /// <summary>Registers recurring jobs under constant ids at start, so restarts update rather than duplicate them.</summary>
-internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs) : IHostedService
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions<Portal.Ingest.GitHub.GitHubOptions> gitHub) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+
+namespace Portal.Domain.Sync;
+
+/// <summary>One row of the sync history.</summary>
+public sealed record SyncRunSummary(
+    Guid Id, string Scope, SyncTrigger Trigger, string Host, DateTime StartedAt, DateTime? FinishedAt, DateTime HeartbeatAt, SyncRunStatus Status,
+    string Phase, int RepositoriesDone, int RepositoriesTotal, int Requests, int NotModified, int Retries, int? RateLimitRemaining,
+    DateTime? RateLimitResetAt, int Resumptions, IReadOnlyDictionary<string, SyncCounts> Counts, string? Error, int ErrorCount)
+{
+    public bool ChangedNothing => Counts.Values.All(c => c.Created == 0 && c.Updated == 0 && c.Orphaned == 0);
+
+    /// <summary>Share of answers that were free 304s, 0–1.</summary>
+    public double NotModifiedShare => Requests + NotModified == 0 ? 0 : (double)NotModified / (Requests + NotModified);
+}
+
+/// <summary>A repository a run could not sync.</summary>
+public sealed record SyncRunErrorItem(string Repository, string? Path, string Message, DateTime At);
+
+/// <summary>Read side of syncs: the history, one run's errors, and the repositories with their evidence.</summary>
+public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<Page<SyncRunSummary>> RunsAsync(string source, int page, int pageSize, CancellationToken ct)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        page = Math.Max(1, page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.SyncRuns.AsNoTracking().Where(r => r.Source == source);
+        var total = await query.CountAsync(ct);
+        var runs = await query.OrderByDescending(r => r.StartedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new { Run = r, Errors = db.SyncRunErrors.Count(e => e.RunId == r.Id) })
+            .ToListAsync(ct);
+        return new Page<SyncRunSummary>([.. runs.Select(r => ToSummary(r.Run, r.Errors))], total, page, pageSize);
+    }
+
+    public async Task<SyncRunSummary?> RunAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return run is null ? null : ToSummary(run, await db.SyncRunErrors.CountAsync(e => e.RunId == id, ct));
+    }
+
+    public async Task<Page<SyncRunErrorItem>> ErrorsAsync(Guid runId, int page, int pageSize, CancellationToken ct)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(1, page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.SyncRunErrors.AsNoTracking().Where(e => e.RunId == runId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(e => e.Repository).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new SyncRunErrorItem(e.Repository, e.Path, e.Message, e.At))
+            .ToListAsync(ct);
+        return new Page<SyncRunErrorItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>How many repositories Portal knows, and how many are gone.</summary>
+    public async Task<(int Known, int Gone)> RepositoryCountsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.GitHubRepositories.CountAsync(r => !r.IsGone, ct), await db.GitHubRepositories.CountAsync(r => r.IsGone, ct));
+    }
+
+    private static SyncRunSummary ToSummary(SyncRun r, int errors) => new(
+        r.Id, r.Scope, r.Trigger, r.Host, r.StartedAt, r.FinishedAt, r.HeartbeatAt, r.Status, r.Phase, r.RepositoriesDone, r.RepositoriesTotal,
+        r.Requests, r.NotModified, r.Retries, r.RateLimitRemaining, r.RateLimitResetAt, r.Resumptions, r.Counts, r.Error, errors);
+}

@@ -1,0 +1,208 @@
+namespace Portal.Domain.Sync;
+
+/// <summary>How a sync run ended, or that it is still going.</summary>
+public enum SyncRunStatus
+{
+    Running,
+
+    /// <summary>Every repository was read and applied.</summary>
+    Succeeded,
+
+    /// <summary>Finished, but some repositories could not be read; their previous data was kept.</summary>
+    SucceededWithErrors,
+
+    /// <summary>Nothing was applied (e.g. the token was refused); the catalog is unchanged.</summary>
+    Failed,
+
+    /// <summary>Stopped before the end (crash, deploy, rate limit); the next run resumes it.</summary>
+    Interrupted,
+}
+
+/// <summary>What started a run.</summary>
+public enum SyncTrigger
+{
+    Schedule,
+    Manual,
+    Cli,
+    Webhook,
+}
+
+/// <summary>Created, updated and unchanged records of one kind in one run.</summary>
+public sealed record SyncCounts(int Created = 0, int Updated = 0, int Unchanged = 0, int Orphaned = 0)
+{
+    public SyncCounts Add(SyncCounts other) =>
+        new(Created + other.Created, Updated + other.Updated, Unchanged + other.Unchanged, Orphaned + other.Orphaned);
+}
+
+/// <summary>
+/// One run of a sync from an outside system (GitHub): when, how it went, what it changed, what it
+/// cost in requests, and which repositories failed. A run row is written as the run goes, so a
+/// running sync shows progress and an interrupted one can be resumed.
+/// </summary>
+public sealed class SyncRun
+{
+    private readonly List<SyncRunError> _errors = [];
+
+    private SyncRun()
+    {
+    }
+
+    public SyncRun(string source, string scope, SyncTrigger trigger, string host)
+    {
+        Source = source;
+        Scope = scope;
+        Trigger = trigger;
+        Host = host;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    /// <summary>e.g. <c>github</c>.</summary>
+    public string Source { get; private set; } = "";
+
+    /// <summary>What was synced: organisations, or one repository for a targeted run.</summary>
+    public string Scope { get; private set; } = "";
+
+    public SyncTrigger Trigger { get; private set; }
+
+    /// <summary>The portal instance that ran it (machine name and process id).</summary>
+    public string Host { get; private set; } = "";
+
+    public DateTime StartedAt { get; private set; } = DateTime.UtcNow;
+
+    public DateTime? FinishedAt { get; private set; }
+
+    /// <summary>Last sign of life of the host running it; a running run without one for long was interrupted.</summary>
+    public DateTime HeartbeatAt { get; private set; } = DateTime.UtcNow;
+
+    public SyncRunStatus Status { get; private set; } = SyncRunStatus.Running;
+
+    /// <summary>What the run is doing now, in words (e.g. "Reading repositories 120/1000").</summary>
+    public string Phase { get; private set; } = "Starting";
+
+    public int RepositoriesTotal { get; private set; }
+
+    public int RepositoriesDone { get; private set; }
+
+    /// <summary>Requests that count against GitHub's rate limit (every answer but 304).</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>Conditional requests GitHub answered 304 Not Modified (free).</summary>
+    public int NotModified { get; private set; }
+
+    public int Retries { get; private set; }
+
+    public int? RateLimitRemaining { get; private set; }
+
+    public DateTime? RateLimitResetAt { get; private set; }
+
+    /// <summary>How often the run was resumed after an interruption.</summary>
+    public int Resumptions { get; private set; }
+
+    /// <summary>Per kind (service, team, person, membership, repository): created, updated, unchanged.</summary>
+    public Dictionary<string, SyncCounts> Counts { get; private set; } = [];
+
+    /// <summary>Why the run failed as a whole, in words.</summary>
+    public string? Error { get; private set; }
+
+    public IReadOnlyCollection<SyncRunError> Errors => _errors;
+
+    public bool IsFinished => Status is not SyncRunStatus.Running and not SyncRunStatus.Interrupted;
+
+    /// <summary>True when the run changed nothing: every count is "unchanged".</summary>
+    public bool ChangedNothing => Counts.Values.All(c => c.Created == 0 && c.Updated == 0 && c.Orphaned == 0);
+
+    public void Progress(string phase, int done, int total)
+    {
+        Phase = phase;
+        RepositoriesDone = done;
+        RepositoriesTotal = total;
+        HeartbeatAt = DateTime.UtcNow;
+    }
+
+    public void Beat() => HeartbeatAt = DateTime.UtcNow;
+
+    public void RecordRequests(int requests, int notModified, int retries, int? rateLimitRemaining, DateTime? rateLimitResetAt)
+    {
+        Requests = requests;
+        NotModified = notModified;
+        Retries = retries;
+        RateLimitRemaining = rateLimitRemaining ?? RateLimitRemaining;
+        RateLimitResetAt = rateLimitResetAt ?? RateLimitResetAt;
+        HeartbeatAt = DateTime.UtcNow;
+    }
+
+    public void Count(string kind, SyncCounts counts)
+    {
+        Counts = new Dictionary<string, SyncCounts>(Counts, StringComparer.Ordinal)
+        {
+            [kind] = Counts.TryGetValue(kind, out var existing) ? existing.Add(counts) : counts,
+        };
+    }
+
+    /// <summary>Records that one repository (or file in it) could not be synced; other repositories go on.</summary>
+    public void AddError(string repository, string? path, string message)
+    {
+        _errors.Add(new SyncRunError(Id, repository, path, message));
+    }
+
+    public void Resume(string host)
+    {
+        Status = SyncRunStatus.Running;
+        Host = host;
+        Resumptions++;
+        Phase = "Resuming";
+        HeartbeatAt = DateTime.UtcNow;
+    }
+
+    public void Interrupt(string reason)
+    {
+        Status = SyncRunStatus.Interrupted;
+        Error = reason;
+        HeartbeatAt = DateTime.UtcNow;
+    }
+
+    public void Finish()
+    {
+        Status = _errors.Count == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.SucceededWithErrors;
+        Phase = "Done";
+        Error = null;
+        FinishedAt = DateTime.UtcNow;
+    }
+
+    public void Fail(string error)
+    {
+        Status = SyncRunStatus.Failed;
+        Phase = "Failed";
+        Error = error.Length <= 2000 ? error : error[..2000];
+        FinishedAt = DateTime.UtcNow;
+    }
+}
+
+/// <summary>One repository (and file) a run could not sync, with the reason.</summary>
+public sealed class SyncRunError
+{
+    private SyncRunError()
+    {
+    }
+
+    internal SyncRunError(Guid runId, string repository, string? path, string message)
+    {
+        RunId = runId;
+        Repository = repository.Length <= 300 ? repository : repository[..300];
+        Path = path;
+        Message = message.Length <= 2000 ? message : message[..2000];
+    }
+
+    public long Id { get; private set; }
+
+    public Guid RunId { get; private set; }
+
+    public string Repository { get; private set; } = "";
+
+    public string? Path { get; private set; }
+
+    public string Message { get; private set; } = "";
+
+    public DateTime At { get; private set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Octokit;
+using Portal.Ingest.Backstage;
+
+namespace Portal.Ingest.GitHub;
+
+/// <summary>A repository as the organisation's repository list describes it.</summary>
+public sealed record RepoInfo(
+    long Id, string NodeId, string Organization, string Name, string? Description, string? Language, IReadOnlyList<string> Topics,
+    string DefaultBranch, string HtmlUrl, bool Archived, bool Fork, DateTime? PushedAt);
+
+/// <summary>What the default branch of a repository holds that Portal cares about.</summary>
+public sealed record RepoContents(
+    IReadOnlyDictionary<string, string> CatalogFiles,
+    IReadOnlyDictionary<string, string> CatalogShas,
+    string? CodeOwnersTeam,
+    string? CodeOwnersSha,
+    int WorkflowCount);
+
+/// <summary>A team with its parent and members (login → maintainer?).</summary>
+public sealed record TeamInfo(long Id, string Slug, string Name, string? Description, string? ParentSlug, IReadOnlyDictionary<string, bool> Members);
+
+/// <summary>Delivery evidence of one repository over the last 90 days.</summary>
+public sealed record RepoEvidence(string NodeId, int Releases, int Deployments, bool? BranchProtected);
+
+/// <summary>A file in a repository that could not be used, and why.</summary>
+public sealed class RepoFileException(string path, string message) : Exception(message)
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>
+/// Reads GitHub through a <see cref="GitHubSession"/> with as few counted requests as it can: lists
+/// 100 per page, one recursive tree per repository (304 when nothing was pushed), blobs only when
+/// their sha changed, CODEOWNERS only when the catalog file names no owner, and delivery evidence for
+/// 50 repositories per GraphQL query.
+/// </summary>
+public static class GitHubReader
+{
+    public const string CatalogFile = "catalog-info.yaml";
+
+    /// <summary>GitHub's order: the first CODEOWNERS found wins.</summary>
+    public static readonly string[] CodeOwnersPaths = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+
+    private const int EvidenceBatch = 50;
+    private const int MaxLocationRounds = 3;
+    private static readonly ApiOptions FullPages = new() { PageSize = 100 };
+
+    public static async Task<IReadOnlyList<RepoInfo>> ListRepositoriesAsync(GitHubSession gh, string org, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var repos = await gh.Client.Repository.GetAllForOrg(org, FullPages);
+        return [.. repos.Select(r => ToInfo(org, r))];
+    }
+
+    public static async Task<RepoInfo?> GetRepositoryAsync(GitHubSession gh, string org, string name, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            return ToInfo(org, await gh.Client.Repository.Get(org, name));
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task<IReadOnlyList<TeamInfo>> ListTeamsAsync(GitHubSession gh, string org, CancellationToken ct)
+    {
+        var teams = await gh.Api.GetAll<Team>(new Uri($"orgs/{org}/teams", UriKind.Relative), null, FullPages);
+        var result = new List<TeamInfo>(teams.Count);
+        foreach (var team in teams)
+        {
+            ct.ThrowIfCancellationRequested();
+            var members = new Uri($"orgs/{org}/teams/{team.Slug}/members", UriKind.Relative);
+            var all = await gh.Api.GetAll<User>(members, new Dictionary<string, string> { ["role"] = "all" }, FullPages);
+            var maintainers = all.Count == 0
+                ? []
+                : (await gh.Api.GetAll<User>(members, new Dictionary<string, string> { ["role"] = "maintainer" }, FullPages)).Select(u => u.Login).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            result.Add(new TeamInfo(
+                team.Id,
+                team.Slug,
+                team.Name,
+                team.Description,
+                team.Parent?.Slug,
+                all.ToDictionary(u => u.Login, u => maintainers.Contains(u.Login), StringComparer.OrdinalIgnoreCase)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads catalog files, CODEOWNERS and workflows of the default branch. <paramref name="knownShas"/>
+    /// and <paramref name="knownFiles"/> hold the files read last time: a blob whose sha is unchanged is not fetched.
+    /// A catalog file that cannot be used throws <see cref="RepoFileException"/>.
+    /// </summary>
+    public static async Task<RepoContents> ReadContentsAsync(
+        GitHubSession gh, RepoInfo repo, IReadOnlyDictionary<string, string> knownShas, IReadOnlyDictionary<string, string> knownFiles,
+        string? knownCodeOwnersSha, string? knownCodeOwnersTeam, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        TreeResponse tree;
+        try
+        {
+            tree = await gh.Client.Git.Tree.GetRecursive(repo.Organization, repo.Name, repo.DefaultBranch);
+        }
+        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // 409: an empty repository; 404: no default branch yet. Nothing to read either way.
+            return new RepoContents(new Dictionary<string, string>(), new Dictionary<string, string>(), null, null, 0);
+        }
+
+        var blobs = tree.Tree.Where(i => i.Type.Value == TreeType.Blob).ToDictionary(i => i.Path, i => i.Sha, StringComparer.Ordinal);
+        var workflows = blobs.Keys.Count(p => p.StartsWith(".github/workflows/", StringComparison.Ordinal)
+            && (p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            && p.Count(c => c == '/') == 2);
+
+        async Task<string> LoadAsync(string path)
+        {
+            var sha = blobs[path];
+            if (knownShas.TryGetValue(path, out var knownSha) && knownSha == sha && knownFiles.TryGetValue(path, out var known))
+            {
+                return known;
+            }
+
+            var blob = await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, sha);
+            return Decode(path, blob);
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shas = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (blobs.ContainsKey(CatalogFile))
+        {
+            files[CatalogFile] = await LoadAsync(CatalogFile);
+            shas[CatalogFile] = blobs[CatalogFile];
+
+            // Location targets inside the repository are read too; each round reads what the last one named.
+            for (var round = 0; round < MaxLocationRounds; round++)
+            {
+                var wanted = new HashSet<string>(StringComparer.Ordinal);
+                BackstageCatalogReader.Read([.. files.Select(f => new CatalogFile(f.Key, f.Value))], path =>
+                {
+                    wanted.Add(path);
+                    return null;
+                });
+                var next = wanted.Where(p => blobs.ContainsKey(p) && !files.ContainsKey(p)).ToList();
+                if (next.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var path in next)
+                {
+                    files[path] = await LoadAsync(path);
+                    shas[path] = blobs[path];
+                }
+            }
+        }
+
+        string? codeOwnersTeam = null;
+        string? codeOwnersSha = null;
+        if (CodeOwnersPaths.FirstOrDefault(blobs.ContainsKey) is { } codeOwnersPath && !NamesOwner(files.GetValueOrDefault(CatalogFile)))
+        {
+            codeOwnersSha = blobs[codeOwnersPath];
+            codeOwnersTeam = codeOwnersSha == knownCodeOwnersSha
+                ? knownCodeOwnersTeam
+                : CodeOwners.TeamForWholeRepository(Decode(codeOwnersPath, await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, codeOwnersSha)), repo.Organization);
+        }
+
+        return new RepoContents(files, shas, codeOwnersTeam, codeOwnersSha, workflows);
+    }
+
+    /// <summary>Releases, deployments (last 90 days) and branch protection of many repositories, 50 per query.</summary>
+    public static async Task<IReadOnlyList<RepoEvidence>> ReadEvidenceAsync(GitHubSession gh, IReadOnlyList<string> nodeIds, DateTime now, CancellationToken ct)
+    {
+        var result = new List<RepoEvidence>(nodeIds.Count);
+        foreach (var batch in nodeIds.Chunk(EvidenceBatch))
+        {
+            ct.ThrowIfCancellationRequested();
+            var body = JsonSerializer.Serialize(new { query = EvidenceQuery, variables = new { ids = batch } });
+            var response = await gh.Connection.Post<Dictionary<string, object>>(gh.GraphQl, body, "application/json", "application/json", gh.GraphQl, ct);
+            result.AddRange(ParseEvidence(response.HttpResponse.Body as string ?? "{}", now));
+        }
+
+        return result;
+    }
+
+    internal const string EvidenceQuery = """
+        query($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            ... on Repository {
+              id
+              nameWithOwner
+              releases(first: 100, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { createdAt tagName } }
+              deployments(first: 100, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { createdAt environment } }
+              defaultBranchRef { name branchProtectionRule { id requiresApprovingReviews requiredApprovingReviewCount } }
+            }
+          }
+        }
+        """;
+
+    internal static IEnumerable<RepoEvidence> ParseEvidence(string json, DateTime now)
+    {
+        using var doc = JsonDocument.Parse(json);
+        if (!doc.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("nodes", out var nodes) || nodes.ValueKind != JsonValueKind.Array)
+        {
+            var message = doc.RootElement.TryGetProperty("errors", out var errors) ? errors.ToString() : json;
+            throw new GitHubUnavailableException($"GitHub GraphQL answered without data: {message[..Math.Min(message.Length, 500)]}");
+        }
+
+        var since = now.AddDays(-90);
+        var list = new List<RepoEvidence>();
+        foreach (var node in nodes.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.Object && n.TryGetProperty("id", out _)))
+        {
+            int Recent(string connection) =>
+                node.TryGetProperty(connection, out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("nodes", out var items)
+                    ? items.EnumerateArray().Count(i => i.TryGetProperty("createdAt", out var at) && at.GetDateTime().ToUniversalTime() >= since)
+                    : 0;
+
+            bool? isProtected = null;
+            if (node.TryGetProperty("defaultBranchRef", out var branch) && branch.ValueKind == JsonValueKind.Object
+                && branch.TryGetProperty("branchProtectionRule", out var rule))
+            {
+                isProtected = rule.ValueKind == JsonValueKind.Object;
+            }
+
+            list.Add(new RepoEvidence(node.GetProperty("id").GetString()!, Recent("releases"), Recent("deployments"), isProtected));
+        }
+
+        return list;
+    }
+
+    private static bool NamesOwner(string? catalogFile) =>
+        catalogFile is not null && catalogFile.Contains("owner:", StringComparison.Ordinal);
+
+    private static string Decode(string path, Blob blob)
+    {
+        try
+        {
+            var text = blob.Encoding.Value == EncodingType.Base64
+                ? Encoding.UTF8.GetString(Convert.FromBase64String(blob.Content.Replace("\n", "", StringComparison.Ordinal)))
+                : blob.Content;
+            return text.Length <= 1_000_000 ? text : throw new RepoFileException(path, "is larger than 1 MB");
+        }
+        catch (FormatException ex)
+        {
+            throw new RepoFileException(path, $"GitHub sent content that is not valid base64: {ex.Message}");
+        }
+    }
+
+    private static RepoInfo ToInfo(string org, Repository r) => new(
+        r.Id,
+        r.NodeId,
+        org,
+        r.Name,
+        string.IsNullOrWhiteSpace(r.Description) ? null : r.Description,
+        r.Language,
+        r.Topics ?? [],
+        string.IsNullOrEmpty(r.DefaultBranch) ? "main" : r.DefaultBranch,
+        r.HtmlUrl,
+        r.Archived,
+        r.Fork,
+        r.PushedAt?.UtcDateTime);
+}

@@ -1,0 +1,511 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Octokit;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+using Portal.Domain.Security;
+using Portal.Domain.Sync;
+using Portal.Ingest.Backstage;
+
+namespace Portal.Ingest.GitHub;
+
+/// <summary>How a call to <see cref="GitHubSync.RunAsync"/> went.</summary>
+/// <param name="RunId">The run row, or null when the run was skipped.</param>
+/// <param name="Status">Null when skipped because another sync holds the lease.</param>
+/// <param name="Message">One line for people: counts, or why it failed or was skipped.</param>
+/// <param name="Meter">What the run cost in requests.</param>
+/// <param name="ResumeAt">When an interrupted run should be picked up again (a rate limit reset).</param>
+public sealed record SyncOutcome(Guid? RunId, SyncRunStatus? Status, string Message, RequestMeter? Meter, DateTimeOffset? ResumeAt = null)
+{
+    public bool Skipped => RunId is null;
+}
+
+/// <summary>
+/// Keeps the catalog true to GitHub: teams and members, repositories as services (through their
+/// catalog-info.yaml when they have one, CODEOWNERS for the owner otherwise), and delivery evidence.
+/// </summary>
+/// <remarks>
+/// Only one sync writes at a time, across every portal instance on the database (a lease row).
+/// Progress is saved per batch of repositories, so an interrupted run resumes where it stopped.
+/// Everything is compared before it is written: a run over an unchanged GitHub changes no record.
+/// Nothing is deleted: repositories and teams gone from GitHub are flagged, their services orphaned.
+/// </remarks>
+public sealed partial class GitHubSync(
+    GitHubConnector connector,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    BackstageImporter importer,
+    SyncLeases leases,
+    TimeProvider clock,
+    ILogger<GitHubSync> logger)
+{
+    public const string Source = "github";
+
+    /// <summary>A run without a heartbeat for this long is considered dead and is resumed by the next one.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(20);
+
+    private SyncLeases Leases => leases;
+
+    private IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
+
+    private ILogger Logger => logger;
+
+    /// <summary>Names this portal instance in leases and run rows.</summary>
+    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Runs a full sync of every configured organisation; skipped when another sync is running.</summary>
+    public Task<SyncOutcome> RunAsync(SyncTrigger trigger, CancellationToken ct)
+    {
+        var options = RequireEnabled();
+        return RunLockedAsync(string.Join(", ", options.Organizations), trigger, resumable: true, async (gh, runId, heartbeat) =>
+        {
+            foreach (var org in options.Organizations)
+            {
+                await SyncOrganizationAsync(gh, runId, org, options, heartbeat, ct);
+            }
+        }, ct);
+    }
+
+    /// <summary>
+    /// Syncs one repository (a webhook said it changed): its record, files, evidence and service. A
+    /// repository GitHub no longer has (deleted, transferred away) is flagged and its service orphaned.
+    /// </summary>
+    public Task<SyncOutcome> SyncRepositoryAsync(string org, string name, SyncTrigger trigger, CancellationToken ct)
+    {
+        var options = RequireEnabled();
+        return RunLockedAsync($"{org}/{name}", trigger, resumable: false, async (gh, runId, heartbeat) =>
+        {
+            await heartbeat.PhaseAsync($"{org}/{name}: reading", 0, 1);
+            var repo = await GitHubReader.GetRepositoryAsync(gh, org, name, ct);
+            HashSet<long> included;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                included = [.. await db.GitHubRepositories.Where(r => r.Organization == org && !r.IsGone && r.Name != name).Select(r => r.GitHubId).ToListAsync(ct)];
+            }
+
+            if (repo is not null && !options.IsExcluded(repo.Name, repo.Topics, repo.Archived, repo.Fork))
+            {
+                await ReadBatchAsync(gh, runId, [repo], options, ct);
+                await ReadEvidenceAsync(gh, org, [repo], ct);
+                included.Add(repo.Id);
+            }
+
+            await heartbeat.PhaseAsync($"{org}/{name}: updating the catalog", 1, 1);
+            await ApplyCatalogAsync(runId, org, included, repo?.Name ?? name, options, ct);
+        }, ct);
+    }
+
+    /// <summary>Syncs the teams and members of one organisation (a team, membership or member webhook).</summary>
+    public Task<SyncOutcome> SyncTeamsAsync(string org, SyncTrigger trigger, CancellationToken ct)
+    {
+        RequireEnabled();
+        return RunLockedAsync($"{org} teams", trigger, resumable: false, async (gh, runId, heartbeat) =>
+        {
+            await heartbeat.PhaseAsync($"{org}: reading teams", 0, 0);
+            await ApplyTeamsAsync(runId, org, await GitHubReader.ListTeamsAsync(gh, org, ct), ct);
+        }, ct);
+    }
+
+    private GitHubOptions RequireEnabled()
+    {
+        var options = connector.Options;
+        return options.Enabled
+            ? options
+            : throw new InvalidOperationException($"GitHub sync is not configured: set {GitHubOptions.Section}:Organizations and a credential ({GitHubOptions.Section}:Token or an App).");
+    }
+
+    private async Task<SyncOutcome> RunLockedAsync(string scope, SyncTrigger trigger, bool resumable, Func<GitHubSession, Guid, Heartbeat, Task> body, CancellationToken ct)
+    {
+        if (!await leases.TryAcquireAsync(SyncLeases.GitHub, Instance, LeaseDuration, ct))
+        {
+            var holder = await leases.HolderAsync(SyncLeases.GitHub, ct);
+            logger.LogInformation("GitHub sync of {Scope} skipped: {Holder} is already syncing", scope, holder);
+            return new SyncOutcome(null, null, $"Skipped: another sync is running ({holder ?? "finishing"}).", null);
+        }
+
+        try
+        {
+            var meter = new RequestMeter();
+            var runId = await StartOrResumeAsync(scope, trigger, resumable, ct);
+            using var heartbeat = new Heartbeat(this, runId, meter, ct);
+            using var gh = connector.Open(meter);
+            using (logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = runId, ["SyncScope"] = scope }))
+            {
+                return await ExecuteAsync(gh, runId, () => body(gh, runId, heartbeat), ct);
+            }
+        }
+        finally
+        {
+            await leases.ReleaseAsync(SyncLeases.GitHub, Instance, CancellationToken.None);
+        }
+    }
+
+    private async Task<SyncOutcome> ExecuteAsync(GitHubSession gh, Guid runId, Func<Task> body, CancellationToken ct)
+    {
+        try
+        {
+            await body();
+            await gh.FlushAsync();
+            var run = await FinishAsync(runId, gh.Meter, r => r.Finish(), ct);
+            logger.LogInformation("GitHub sync {Status}: {Counts}; {Requests}", run.Status, CountsText(run), gh.Meter);
+            return new SyncOutcome(runId, run.Status, $"{run.Status}: {CountsText(run)}. {gh.Meter}.", gh.Meter);
+        }
+        catch (RateLimitPauseException ex)
+        {
+            await gh.FlushAsync();
+            await FinishAsync(runId, gh.Meter, r => r.Interrupt(ex.Message), CancellationToken.None);
+            logger.LogWarning("GitHub sync interrupted by the rate limit; resumes after {Reset:u}", ex.ResetAt);
+            return new SyncOutcome(runId, SyncRunStatus.Interrupted, $"Interrupted: {ex.Message}. It resumes after the reset.", gh.Meter, ex.ResetAt);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await gh.FlushAsync();
+            await FinishAsync(runId, gh.Meter, r => r.Interrupt("Stopped before the end (shutdown or cancel); the next run resumes it."), CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await gh.FlushAsync();
+            var message = Describe(ex);
+            await FinishAsync(runId, gh.Meter, r => r.Fail(message), CancellationToken.None);
+            logger.LogError(ex, "GitHub sync failed: {Message}", message);
+            return new SyncOutcome(runId, SyncRunStatus.Failed, $"Failed: {message}", gh.Meter);
+        }
+    }
+
+    private async Task SyncOrganizationAsync(GitHubSession gh, Guid runId, string org, GitHubOptions options, Heartbeat heartbeat, CancellationToken ct)
+    {
+        await heartbeat.PhaseAsync($"{org}: reading teams", 0, 0);
+        var teams = await GitHubReader.ListTeamsAsync(gh, org, ct);
+        await heartbeat.PhaseAsync($"{org}: reading the repository list", 0, 0);
+        var listed = await GitHubReader.ListRepositoriesAsync(gh, org, ct);
+        var repos = listed.Where(r => !options.IsExcluded(r.Name, r.Topics, r.Archived, r.Fork)).ToList();
+
+        await ApplyTeamsAsync(runId, org, teams, ct);
+
+        // Repositories in batches; each batch is saved with the run's progress, so a resumed run skips it.
+        HashSet<long> done;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            done = [.. await db.SyncRunRepositories.Where(r => r.RunId == runId).Select(r => r.GitHubId).ToListAsync(ct)];
+        }
+
+        var total = repos.Count;
+        var finished = repos.Count(r => done.Contains(r.Id));
+        foreach (var batch in repos.Where(r => !done.Contains(r.Id)).Chunk(options.BatchSize))
+        {
+            await ReadBatchAsync(gh, runId, batch, options, ct);
+            finished += batch.Length;
+            await heartbeat.PhaseAsync($"{org}: reading repositories", finished, total);
+        }
+
+        await heartbeat.PhaseAsync($"{org}: reading delivery evidence", total, total);
+        await ReadEvidenceAsync(gh, org, repos, ct);
+
+        await heartbeat.PhaseAsync($"{org}: updating the catalog", total, total);
+        await ApplyCatalogAsync(runId, org, repos.Select(r => r.Id).ToHashSet(), null, options, ct);
+    }
+
+    private async Task ApplyTeamsAsync(Guid runId, string org, IReadOnlyList<TeamInfo> teams, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var writer = new GitHubCatalogWriter(db, org);
+        await writer.ApplyTeamsAsync(teams, ct);
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
+        writer.CountInto(run);
+        foreach (var (what, message) in writer.Problems)
+        {
+            run.AddError(what, null, message);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ReadBatchAsync(GitHubSession gh, Guid runId, RepoInfo[] batch, GitHubOptions options, CancellationToken ct)
+    {
+        Dictionary<long, GitHubRepository> known;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = batch.Select(r => r.Id).ToList();
+            known = await db.GitHubRepositories.AsNoTracking().Where(r => ids.Contains(r.GitHubId)).ToDictionaryAsync(r => r.GitHubId, ct);
+        }
+
+        var results = new (RepoInfo Repo, RepoContents? Contents, string? ErrorPath, string? Error)[batch.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batch.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var repo = batch[i];
+                var stored = known.GetValueOrDefault(repo.Id);
+                try
+                {
+                    var contents = await GitHubReader.ReadContentsAsync(
+                        gh, repo, stored?.CatalogShas ?? [], stored?.CatalogFiles ?? [], stored?.CodeOwnersSha, stored?.CodeOwnersTeam, token);
+                    results[i] = (repo, contents, null, null);
+                }
+                catch (RepoFileException ex)
+                {
+                    results[i] = (repo, null, ex.Path, $"{ex.Path}: {ex.Message}");
+                }
+                catch (Exception ex) when (ex is ApiException or GitHubUnavailableException && ex is not AuthorizationException and not RateLimitExceededException)
+                {
+                    // This repository could not be read: record it and go on with the others.
+                    results[i] = (repo, null, null, Describe(ex));
+                }
+            });
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = batch.Select(r => r.Id).ToList();
+            var rows = await db.GitHubRepositories.Where(r => ids.Contains(r.GitHubId)).ToDictionaryAsync(r => r.GitHubId, ct);
+            var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
+            var counts = new SyncCounts();
+            foreach (var (repo, contents, errorPath, error) in results)
+            {
+                var created = false;
+                if (!rows.TryGetValue(repo.Id, out var row))
+                {
+                    row = new GitHubRepository(repo.Id, repo.Organization, repo.Name);
+                    db.GitHubRepositories.Add(row);
+                    created = true;
+                }
+
+                var changed = row.Describe(repo.Organization, repo.Name, repo.NodeId, repo.Description, repo.Language, repo.Topics,
+                    repo.DefaultBranch, repo.HtmlUrl, repo.Archived, repo.Fork, repo.PushedAt);
+                if (contents is not null)
+                {
+                    changed |= row.RecordContents(contents.CatalogFiles, contents.CatalogShas, contents.CodeOwnersTeam, contents.CodeOwnersSha, contents.WorkflowCount);
+                }
+                else
+                {
+                    changed |= row.RecordError(error!);
+                    run.AddError(repo.Name, errorPath, error!);
+                }
+
+                counts = counts.Add(created ? new SyncCounts(Created: 1) : changed ? new SyncCounts(Updated: 1) : new SyncCounts(Unchanged: 1));
+                db.SyncRunRepositories.Add(new SyncRunRepository(runId, repo.Id));
+            }
+
+            run.Count("repository", counts);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task ReadEvidenceAsync(GitHubSession gh, string org, IReadOnlyList<RepoInfo> repos, CancellationToken ct)
+    {
+        if (repos.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var evidence = (await GitHubReader.ReadEvidenceAsync(gh, [.. repos.Select(r => r.NodeId)], now, ct)).ToDictionary(e => e.NodeId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var row in await db.GitHubRepositories.Where(r => r.Organization == org).ToListAsync(ct))
+        {
+            if (evidence.TryGetValue(row.NodeId, out var e))
+            {
+                row.RecordEvidence(e.Releases, e.Deployments, e.BranchProtected, now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Imports the catalog files of the <paramref name="included"/> repositories (all of them, or the
+    /// files of <paramref name="onlyRepository"/>: then only its records can be orphaned), then links
+    /// repositories to services.
+    /// </summary>
+    private async Task ApplyCatalogAsync(Guid runId, string org, IReadOnlySet<long> included, string? onlyRepository, GitHubOptions options, CancellationToken ct)
+    {
+        List<GitHubRepository> rows;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            rows = await db.GitHubRepositories.AsNoTracking().Where(r => r.Organization == org && !r.IsGone).ToListAsync(ct);
+        }
+
+        // Catalog files of every repository, as last read without error, in one import: the importer
+        // upserts, compares before writing and orphans what no file names any more.
+        var files = rows.Where(r => included.Contains(r.GitHubId) && (onlyRepository is null || r.Name == onlyRepository))
+            .SelectMany(r => r.CatalogFiles.Select(f => new CatalogFile($"{r.Name}/{f.Key}", r.IsArchived ? Deprecate(f.Value) : f.Value)))
+            .ToList();
+        var orphanScope = onlyRepository is null ? $"github:{org}" : $"github:{org}/{onlyRepository}";
+        var report = await importer.ImportFromSourceAsync(files, $"github:{org}", orphanScope, DataSource.GitHub, Actor.System, ct);
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
+            foreach (var (kind, counts) in report.Kinds)
+            {
+                run.Count(kind.ToLowerInvariant(), new SyncCounts(counts.Created, counts.Updated, counts.Unchanged, counts.Orphaned));
+            }
+
+            foreach (var problem in report.Errors)
+            {
+                var slash = problem.File.IndexOf('/', StringComparison.Ordinal);
+                run.AddError(slash > 0 ? problem.File[..slash] : problem.File, slash > 0 ? problem.File[(slash + 1)..] : null,
+                    $"document {problem.DocumentIndex + 1}{(problem.EntityRef is null ? "" : $" ({problem.EntityRef})")}: {problem.Reason}");
+            }
+
+            var writer = new GitHubCatalogWriter(db, org);
+            await writer.ApplyRepositoriesAsync(included, options.CreateServicesWithoutCatalogFile, ct);
+            writer.CountInto(run);
+            foreach (var (repo, message) in writer.Problems)
+            {
+                run.AddError(repo, null, message);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>An archived repository's components and APIs are imported as deprecated, whatever the file says.</summary>
+    internal static string Deprecate(string yaml) => LifecycleLine().Replace(yaml, "${key}deprecated");
+
+    [GeneratedRegex(@"(?<key>^[ \t]+lifecycle:[ \t]*)[""']?[A-Za-z0-9_-]+[""']?", RegexOptions.Multiline, 100)]
+    private static partial Regex LifecycleLine();
+
+    private async Task<Guid> StartOrResumeAsync(string scope, SyncTrigger trigger, bool resumable, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var staleBefore = clock.GetUtcNow().UtcDateTime - StaleAfter;
+        var unfinished = !resumable ? null : await db.SyncRuns
+            .Where(r => r.Source == Source && r.Scope == scope
+                && (r.Status == SyncRunStatus.Interrupted || (r.Status == SyncRunStatus.Running && r.HeartbeatAt < staleBefore)))
+            .OrderByDescending(r => r.StartedAt)
+            .FirstOrDefaultAsync(ct);
+        if (unfinished is not null && unfinished.StartedAt > clock.GetUtcNow().UtcDateTime.AddDays(-1))
+        {
+            unfinished.Resume(Instance);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Resuming GitHub sync run {RunId} started {Started:u}", unfinished.Id, unfinished.StartedAt);
+            return unfinished.Id;
+        }
+
+        // Older unfinished runs are closed so the list does not show them running forever.
+        foreach (var old in await db.SyncRuns.Where(r => r.Source == Source && r.Scope == scope && (r.Status == SyncRunStatus.Interrupted
+                     || (r.Status == SyncRunStatus.Running && r.HeartbeatAt < staleBefore))).ToListAsync(ct))
+        {
+            old.Fail("Abandoned: not resumed within a day.");
+        }
+
+        var run = new SyncRun(Source, scope, trigger, Instance);
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+
+    private async Task<SyncRun> FinishAsync(Guid runId, RequestMeter meter, Action<SyncRun> end, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.SyncRuns.Include(r => r.Errors).SingleAsync(r => r.Id == runId, ct);
+        run.RecordRequests(meter.Requests, meter.NotModified, meter.Retries, meter.RateLimitRemaining, meter.RateLimitResetAt?.UtcDateTime);
+        end(run);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    private static string CountsText(SyncRun run) =>
+        run.ChangedNothing
+            ? "nothing changed"
+            : string.Join(", ", run.Counts.Where(c => c.Value.Created + c.Value.Updated + c.Value.Orphaned > 0)
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => $"{c.Key} +{c.Value.Created} ~{c.Value.Updated}{(c.Value.Orphaned > 0 ? $" orphaned {c.Value.Orphaned}" : "")}"));
+
+    internal static string Describe(Exception ex) => ex switch
+    {
+        AuthorizationException => "GitHub refused the credentials (401 Bad credentials): the token is invalid or expired. Check GitHub:Token or the App's key; nothing was changed.",
+        Octokit.ForbiddenException f => $"GitHub refused access (403): {f.Message}. The token may lack the read:org or repo scope.",
+        Octokit.NotFoundException nf => $"Not found on GitHub (404): {nf.Message}",
+        ApiException api => $"GitHub answered {(int)api.StatusCode}: {api.Message}",
+        _ => ex.Message,
+    };
+
+    /// <summary>Renews the lease and saves the run's progress while the run works.</summary>
+    private sealed class Heartbeat : IDisposable
+    {
+        private readonly GitHubSync _sync;
+        private readonly Guid _runId;
+        private readonly RequestMeter _meter;
+        private readonly CancellationToken _ct;
+        private readonly Timer _timer;
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private string _phase = "Starting";
+        private int _done;
+        private int _total;
+
+        public Heartbeat(GitHubSync sync, Guid runId, RequestMeter meter, CancellationToken ct)
+        {
+            _sync = sync;
+            _runId = runId;
+            _meter = meter;
+            _ct = ct;
+            _timer = new Timer(_ => _ = BeatAsync(), null, HeartbeatEvery, HeartbeatEvery);
+        }
+
+        public async Task PhaseAsync(string phase, int done, int total)
+        {
+            _phase = phase;
+            _done = done;
+            _total = total;
+            await BeatAsync(wait: true);
+        }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            _gate.Wait();
+            _gate.Dispose();
+        }
+
+        private async Task BeatAsync(bool wait = false)
+        {
+            if (_ct.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (wait)
+            {
+                await _gate.WaitAsync(_ct);
+            }
+            else if (!await _gate.WaitAsync(0))
+            {
+                return;
+            }
+
+            try
+            {
+                await _sync.Leases.RenewAsync(SyncLeases.GitHub, _sync.Instance, LeaseDuration, _ct);
+                await using var db = await _sync.DbFactory.CreateDbContextAsync(_ct);
+                var meter = _meter;
+                var phase = _phase;
+                var done = _done;
+                var total = _total;
+                await db.SyncRuns.Where(r => r.Id == _runId).ExecuteUpdateAsync(
+                    u => u.SetProperty(r => r.Phase, phase)
+                        .SetProperty(r => r.RepositoriesDone, done)
+                        .SetProperty(r => r.RepositoriesTotal, total)
+                        .SetProperty(r => r.Requests, meter.Requests)
+                        .SetProperty(r => r.NotModified, meter.NotModified)
+                        .SetProperty(r => r.Retries, meter.Retries)
+                        .SetProperty(r => r.RateLimitRemaining, meter.RateLimitRemaining)
+                        .SetProperty(r => r.HeartbeatAt, DateTime.UtcNow),
+                    _ct);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _sync.Logger.LogWarning(ex, "GitHub sync heartbeat failed; the next one tries again");
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Persistence;
+using Portal.Domain.Sync;
+
+namespace Portal.Ingest.GitHub;
+
+/// <summary>What a webhook delivery asks Portal to do.</summary>
+public enum WebhookWork
+{
+    None,
+    SyncRepository,
+    SyncTeams,
+}
+
+/// <summary>The outcome of receiving one delivery: its HTTP status and what was queued.</summary>
+public sealed record WebhookResult(int StatusCode, string Message, WebhookWork Work = WebhookWork.None, string? Organization = null, string? Repository = null);
+
+/// <summary>
+/// Receives GitHub webhook deliveries: verifies <c>X-Hub-Signature-256</c> in constant time, drops
+/// replays by <c>X-GitHub-Delivery</c>, and turns the events Portal cares about into targeted work,
+/// quickly: the caller enqueues a job and answers, the sync itself happens in the background.
+/// </summary>
+public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options)
+{
+    private static readonly HashSet<string> RepositoryActions = new(StringComparer.Ordinal)
+    {
+        "created", "deleted", "archived", "unarchived", "renamed", "transferred", "edited", "publicized", "privatized",
+    };
+
+    /// <summary>True when <paramref name="signatureHeader"/> is <c>sha256=</c> + the HMAC of the body with the secret.</summary>
+    public static bool IsSignatureValid(string secret, ReadOnlySpan<byte> body, string? signatureHeader)
+    {
+        const string prefix = "sha256=";
+        if (string.IsNullOrEmpty(signatureHeader) || !signatureHeader.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(signatureHeader.AsSpan(prefix.Length));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    public async Task<WebhookResult> ReceiveAsync(string? eventName, string? deliveryId, string? signature, byte[] body, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.WebhookSecret))
+        {
+            return new WebhookResult(503, $"Webhooks are off: {GitHubOptions.Section}:WebhookSecret is not set.");
+        }
+
+        if (!IsSignatureValid(o.WebhookSecret, body, signature))
+        {
+            return new WebhookResult(401, "X-Hub-Signature-256 is missing or does not match the body and the configured secret.");
+        }
+
+        if (string.IsNullOrWhiteSpace(eventName) || string.IsNullOrWhiteSpace(deliveryId) || deliveryId.Length > 100)
+        {
+            return new WebhookResult(400, "X-GitHub-Event and X-GitHub-Delivery headers are required.");
+        }
+
+        string? action = null;
+        string? org = null;
+        string? repo = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            action = root.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            if (root.TryGetProperty("repository", out var r) && r.ValueKind == JsonValueKind.Object)
+            {
+                repo = r.TryGetProperty("name", out var n) ? n.GetString() : null;
+                org = r.TryGetProperty("owner", out var owner) && owner.TryGetProperty("login", out var login) ? login.GetString() : null;
+            }
+
+            if (root.TryGetProperty("organization", out var organization) && organization.TryGetProperty("login", out var orgLogin))
+            {
+                org = orgLogin.GetString() ?? org;
+            }
+
+            if (eventName == "repository" && action == "transferred")
+            {
+                // Transferred away: the new owner is in the payload; the old organisation is where we knew it.
+                org = root.TryGetProperty("changes", out var changes) && changes.TryGetProperty("owner", out var from)
+                    && from.TryGetProperty("from", out var fromOwner) && fromOwner.TryGetProperty("organization", out var fromOrg)
+                    && fromOrg.TryGetProperty("login", out var fromLogin)
+                        ? fromLogin.GetString()
+                        : org;
+            }
+        }
+        catch (JsonException ex)
+        {
+            return new WebhookResult(400, $"The body is not JSON: {ex.Message}");
+        }
+
+        var work = eventName switch
+        {
+            "ping" => WebhookWork.None,
+            "push" => WebhookWork.SyncRepository,
+            "repository" when action is not null && RepositoryActions.Contains(action) => WebhookWork.SyncRepository,
+            "team" or "membership" or "member" or "organization" => WebhookWork.SyncTeams,
+            _ => WebhookWork.None,
+        };
+
+        if (work != WebhookWork.None && (org is null || !o.Organizations.Contains(org, StringComparer.OrdinalIgnoreCase)))
+        {
+            return new WebhookResult(202, $"Ignored: organisation '{org}' is not synced.");
+        }
+
+        if (work == WebhookWork.SyncRepository && repo is null)
+        {
+            return new WebhookResult(400, "The payload names no repository.");
+        }
+
+        // Replays (GitHub redelivers, or someone resends) are recognised by the delivery id.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.WebhookDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, ct))
+        {
+            return new WebhookResult(200, $"Delivery {deliveryId} was already handled; dropped.");
+        }
+
+        db.WebhookDeliveries.Add(new WebhookDelivery(deliveryId, eventName, action, repo is null ? null : $"{org}/{repo}"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return new WebhookResult(200, $"Delivery {deliveryId} was already handled; dropped.");
+        }
+
+        if (work == WebhookWork.None)
+        {
+            return new WebhookResult(202, eventName == "ping" ? "Pong." : $"Event '{eventName}' ({action}) is not used by Portal.");
+        }
+
+        // A renamed repository arrives under its new name; the sync follows it by id.
+        var organisation = o.Organizations.First(x => string.Equals(x, org, StringComparison.OrdinalIgnoreCase));
+        return work switch
+        {
+            WebhookWork.SyncRepository => new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo),
+            _ => new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation),
+        };
+    }
+}

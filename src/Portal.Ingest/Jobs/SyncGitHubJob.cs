@@ -1,0 +1,57 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Sync;
+using Portal.Ingest.GitHub;
+
+namespace Portal.Ingest.Jobs;
+
+/// <summary>
+/// The recurring full GitHub sync (and "Sync now"). Never two at once: Hangfire's lock on this
+/// instance's storage, and the database lease across instances. A run stopped by the rate limit is
+/// scheduled again for just after the reset and resumes where it stopped.
+/// </summary>
+public sealed class SyncGitHubJob(GitHubSync sync, IBackgroundJobClient jobs, ILogger<SyncGitHubJob> logger)
+{
+    public const string RecurringId = "github-sync";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 10)]
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(SyncTrigger trigger, CancellationToken ct)
+    {
+        var outcome = await sync.RunAsync(trigger, ct);
+        logger.LogInformation("GitHub sync ({Trigger}): {Message}", trigger, outcome.Message);
+        if (outcome.ResumeAt is { } resumeAt)
+        {
+            jobs.Schedule<SyncGitHubJob>(j => j.RunAsync(trigger, CancellationToken.None), resumeAt.AddSeconds(5));
+        }
+    }
+}
+
+/// <summary>Targeted syncs a webhook asks for: one repository, or one organisation's teams.</summary>
+public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jobs, ILogger<SyncGitHubTargetJob> logger)
+{
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(30);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RepositoryAsync(string org, string name, CancellationToken ct)
+    {
+        var outcome = await sync.SyncRepositoryAsync(org, name, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub sync of {Org}/{Repository}: {Message}", org, name, outcome.Message);
+        if (outcome.Skipped)
+        {
+            // A full sync holds the lease; it may already include this change, but a targeted one is cheap.
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.RepositoryAsync(org, name, CancellationToken.None), BusyRetry);
+        }
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task TeamsAsync(string org, CancellationToken ct)
+    {
+        var outcome = await sync.SyncTeamsAsync(org, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub team sync of {Org}: {Message}", org, outcome.Message);
+        if (outcome.Skipped)
+        {
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.TeamsAsync(org, CancellationToken.None), BusyRetry);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Sync;
+using Portal.Ingest.GitHub;
+using Portal.Ingest.Jobs;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// GitHub sync: options (checked at start), the Octokit stack, the recurring <c>github-sync</c> job
+/// when an organisation is configured, and the webhook endpoint.
+/// </summary>
+public static class GitHubHosting
+{
+    /// <summary>GitHub caps deliveries at 25 MB.</summary>
+    private const int MaxWebhookBytes = 25 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddPortalGitHub(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value);
+        builder.Services.AddSingleton<DatabaseResponseCache>();
+        builder.Services.AddSingleton<GitHubConnector>();
+        builder.Services.AddSingleton<SyncLeases>();
+        builder.Services.AddSingleton<GitHubSync>();
+        builder.Services.AddSingleton<GitHubWebhooks>();
+        builder.Services.AddSingleton<SyncQueries>();
+        builder.Services.AddTransient<SyncGitHubJob>();
+        builder.Services.AddTransient<SyncGitHubTargetJob>();
+        return builder;
+    }
+
+    /// <summary>Adds or removes the recurring job to match the configuration.</summary>
+    internal static void RegisterRecurring(IRecurringJobManager jobs, GitHubOptions options)
+    {
+        if (options.Enabled)
+        {
+            jobs.AddOrUpdate<SyncGitHubJob>(SyncGitHubJob.RecurringId, j => j.RunAsync(SyncTrigger.Schedule, CancellationToken.None), options.SyncCron);
+        }
+        else
+        {
+            jobs.RemoveIfExists(SyncGitHubJob.RecurringId);
+        }
+    }
+
+    public static WebApplication MapPortalGitHubWebhooks(this WebApplication app)
+    {
+        app.MapPost("/webhooks/github", ReceiveAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .WithName("GitHubWebhook")
+            .WithTags("Webhooks")
+            .WithSummary("GitHub webhook deliveries (signed with GitHub:WebhookSecret). Answers at once; the sync runs as a job.");
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, GitHubWebhooks webhooks, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxWebhookBytes)
+        {
+            return Results.Json(new { message = "The delivery is larger than 25 MB." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var result = await webhooks.ReceiveAsync(
+            request.Headers["X-GitHub-Event"].ToString(),
+            request.Headers["X-GitHub-Delivery"].ToString(),
+            request.Headers["X-Hub-Signature-256"].ToString(),
+            buffer.ToArray(),
+            ct);
+        string? jobId = result.Work switch
+        {
+            WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(result.Organization!, result.Repository!, CancellationToken.None)),
+            WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(result.Organization!, CancellationToken.None)),
+            _ => null,
+        };
+        return Results.Json(new { message = result.Message, job = jobId }, statusCode: result.StatusCode);
+    }
+}
