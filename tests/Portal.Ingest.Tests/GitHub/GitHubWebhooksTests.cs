@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Portal.Ingest.GitHub;
+using Portal.Testing;
+
+namespace Portal.Ingest.Tests.GitHub;
+
+public sealed class GitHubWebhookSignatureTests
+{
+    // GitHub's documented test vector ("Validating webhook deliveries").
+    private const string Secret = "It's a Secret to Everybody";
+    private const string Payload = "Hello, World!";
+    private const string Signature = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+
+    [Fact]
+    public void IsSignatureValid_GitHubTestVector_Accepted()
+    {
+        Assert.True(GitHubWebhooks.IsSignatureValid(Secret, Encoding.UTF8.GetBytes(Payload), Signature));
+    }
+
+    [Theory]
+    [InlineData("sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e18")]
+    [InlineData("sha1=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")]
+    [InlineData("sha256=not-hex")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void IsSignatureValid_WrongOrMissingSignature_Refused(string? signature)
+    {
+        Assert.False(GitHubWebhooks.IsSignatureValid(Secret, Encoding.UTF8.GetBytes(Payload), signature));
+    }
+
+    [Fact]
+    public void IsSignatureValid_BodyChanged_Refused()
+    {
+        Assert.False(GitHubWebhooks.IsSignatureValid(Secret, Encoding.UTF8.GetBytes(Payload + " "), Signature));
+    }
+}
+
+public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
+{
+    private const string Secret = "webhook-secret";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private GitHubWebhooks Webhooks => new(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }));
+
+    [Fact]
+    public async Task ReceiveAsync_ArchivedRepository_QueuesThatRepository()
+    {
+        var result = await ReceiveAsync("repository", "d-1", """{"action":"archived","repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
+
+        Assert.Equal((202, WebhookWork.SyncRepository, "acme", "billing"), (result.StatusCode, result.Work, result.Organization, result.Repository));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameDeliveryTwice_SecondDropped()
+    {
+        const string body = """{"ref":"refs/heads/main","repository":{"name":"billing","owner":{"login":"acme"}}}""";
+        var first = await ReceiveAsync("push", "d-2", body);
+        var replay = await ReceiveAsync("push", "d-2", body);
+
+        Assert.Equal(WebhookWork.SyncRepository, first.Work);
+        Assert.Equal((200, WebhookWork.None), (replay.StatusCode, replay.Work));
+        Assert.Contains("already handled", replay.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_BadSignature_RefusedAndNotRecorded()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"repository":{"name":"billing","owner":{"login":"acme"}}}""");
+
+        var refused = await Webhooks.ReceiveAsync("push", "d-3", "sha256=" + new string('0', 64), body, Ct);
+        var later = await ReceiveAsync("push", "d-3", Encoding.UTF8.GetString(body));
+
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Equal(WebhookWork.SyncRepository, later.Work);
+    }
+
+    [Theory]
+    [InlineData("team", """{"action":"created","team":{"slug":"x"},"organization":{"login":"acme"}}""")]
+    [InlineData("membership", """{"action":"added","team":{"slug":"x"},"organization":{"login":"acme"}}""")]
+    [InlineData("member", """{"action":"added","repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""")]
+    public async Task ReceiveAsync_TeamEvents_QueueTeamSync(string eventName, string body)
+    {
+        var result = await ReceiveAsync(eventName, "d-" + eventName, body);
+
+        Assert.Equal((WebhookWork.SyncTeams, "acme"), (result.Work, result.Organization));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_OtherOrganisation_Ignored()
+    {
+        var result = await ReceiveAsync("push", "d-4", """{"repository":{"name":"x","owner":{"login":"elsewhere"}}}""");
+
+        Assert.Equal((202, WebhookWork.None), (result.StatusCode, result.Work));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_NoSecretConfigured_Refused()
+    {
+        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }));
+
+        var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], Ct);
+
+        Assert.Equal(503, result.StatusCode);
+    }
+
+    private Task<WebhookResult> ReceiveAsync(string eventName, string delivery, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
+        return Webhooks.ReceiveAsync(eventName, delivery, signature, bytes, Ct);
+    }
+}
+
+public sealed class SqliteGitHubWebhooksTests() : GitHubWebhooksTests(TestProvider.Sqlite);
+
+public sealed class PostgresGitHubWebhooksTests() : GitHubWebhooksTests(TestProvider.Postgres);
