@@ -89,7 +89,46 @@ public static class GitHubReader
                 all.ToDictionary(u => u.Login, u => maintainers.Contains(u.Login), StringComparer.OrdinalIgnoreCase)));
         }
 
-        return result;
+        return DirectMembersOnly(result);
+    }
+
+    /// <summary>
+    /// GitHub lists a child team's members as members of its parents too. A person in a child team is
+    /// kept on the parent only when they are a maintainer there (a role given on the parent itself).
+    /// </summary>
+    internal static IReadOnlyList<TeamInfo> DirectMembersOnly(IReadOnlyList<TeamInfo> teams)
+    {
+        var children = teams.Where(t => t.ParentSlug is not null).ToLookup(t => t.ParentSlug!, StringComparer.OrdinalIgnoreCase);
+
+        HashSet<string> Below(TeamInfo team)
+        {
+            var logins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var stack = new Stack<TeamInfo>(children[team.Slug]);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (stack.TryPop(out var child))
+            {
+                if (!seen.Add(child.Slug))
+                {
+                    continue;
+                }
+
+                logins.UnionWith(child.Members.Keys);
+                foreach (var grandchild in children[child.Slug])
+                {
+                    stack.Push(grandchild);
+                }
+            }
+
+            return logins;
+        }
+
+        return [.. teams.Select(t =>
+        {
+            var below = Below(t);
+            return below.Count == 0
+                ? t
+                : t with { Members = t.Members.Where(m => m.Value || !below.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase) };
+        })];
     }
 
     /// <summary>
