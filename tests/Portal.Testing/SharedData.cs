@@ -7,9 +7,13 @@ namespace Portal.Testing;
 public static class SharedData
 {
     private static readonly Lazy<string> BackstageExamplesPath = new(() => Find(Path.Combine("shared", "data", "backstage-examples")));
+    private static readonly Lazy<string> OctokitFixturesPath = new(() => Find(Path.Combine("shared", "data", "octokit-fixtures")));
 
     /// <summary>Backstage's example catalog, used as it is.</summary>
     public static string BackstageExamples => BackstageExamplesPath.Value;
+
+    /// <summary>Recorded, normalised responses of the real GitHub REST API (octokit/fixtures).</summary>
+    public static string OctokitFixtures => OctokitFixturesPath.Value;
 
     private static string Find(string relative)
     {

@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Portal.Testing.FakeGitHub;
+
+/// <summary>An issue of a repository. <see cref="Number"/> 0 gets the next free number when first answered.</summary>
+public sealed class FakeIssue
+{
+    /// <summary>For object initialisers: <c>new FakeIssue { Title = … }</c>.</summary>
+    public FakeIssue()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public FakeIssue(string title)
+    {
+        Title = title;
+    }
+
+    public long Id { get; set; }
+
+    public int Number { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary><c>open</c> or <c>closed</c>.</summary>
+    public string State { get; set; } = "open";
+
+    /// <summary>Label names.</summary>
+    public List<string> Labels { get; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; } = FakeGitHubState.Truncate(DateTimeOffset.UtcNow);
+
+    public DateTimeOffset UpdatedAt { get; set; } = FakeGitHubState.Truncate(DateTimeOffset.UtcNow);
+
+    /// <summary>When it was closed; answered only while <see cref="State"/> is <c>closed</c>.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The author's login.</summary>
+    public string User { get; set; } = "octocat";
+}
