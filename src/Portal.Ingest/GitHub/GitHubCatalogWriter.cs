@@ -19,9 +19,16 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
     /// <summary>Repositories whose service could not be written, and why.</summary>
     public IReadOnlyList<(string Repository, string Message)> Problems => _problems;
 
-    public static string TeamLocation(string org, string slug) => $"github:{org}/teams/{slug}";
+    /// <remarks>
+    /// Records written here are located under <c>github-team:</c>, <c>github-member:</c> and
+    /// <c>github-repo:</c>, outside the <c>github:{org}/…</c> locations of records imported from catalog
+    /// files, so the importer's orphan check never mistakes one for the other.
+    /// </remarks>
+    public static string TeamLocation(string org, string slug) => $"github-team:{org}/{slug}";
 
-    public static string RepositoryLocation(string org, string name) => $"github:{org}/{name}";
+    public static string RepositoryLocation(string org, string name) => $"github-repo:{org}/{name}";
+
+    public static string MemberLocation(string org, string login) => $"github-member:{org}/{login}";
 
     public void CountInto(SyncRun run)
     {
@@ -35,7 +42,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
     public async Task ApplyTeamsAsync(IReadOnlyList<TeamInfo> teams, CancellationToken ct)
     {
         var names = teams.Select(t => t.Slug.ToLowerInvariant()).ToList();
-        var prefix = $"github:{org}/teams/";
+        var prefix = $"github-team:{org}/";
         var stored = await db.Teams.Include(t => t.Memberships)
             .Where(t => t.Namespace == CatalogName.DefaultNamespace && (names.Contains(t.Name) || (t.SourceLocation != null && t.SourceLocation.StartsWith(prefix))))
             .ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, ct);
@@ -134,7 +141,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
 
                 person = new Person(key, login);
                 person.SetGitHubLogin(login);
-                person.RecordSource(DataSource.GitHub, $"github:{org}/members/{login}");
+                person.RecordSource(DataSource.GitHub, MemberLocation(org, login));
                 db.People.Add(person);
                 byLogin[key] = person;
                 Count("person", new SyncCounts(Created: 1));
@@ -179,8 +186,9 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
     {
         var rows = await db.GitHubRepositories.Where(r => r.Organization == org).ToListAsync(ct);
         var prefix = $"github:{org}/";
+        var inferredPrefix = RepositoryLocation(org, "");
         var services = await db.Services
-            .Where(s => s.SourceLocation != null && s.SourceLocation.StartsWith(prefix))
+            .Where(s => s.SourceLocation != null && (s.SourceLocation.StartsWith(prefix) || s.SourceLocation.StartsWith(inferredPrefix)))
             .ToListAsync(ct);
         var linkedIds = rows.Where(r => r.ServiceId != null).Select(r => r.ServiceId!.Value).ToList();
         var linked = await db.Services.Where(s => linkedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);

@@ -93,8 +93,9 @@ public static class GitHubReader
     }
 
     /// <summary>
-    /// GitHub lists a child team's members as members of its parents too. A person in a child team is
-    /// kept on the parent only when they are a maintainer there (a role given on the parent itself).
+    /// GitHub lists a child team's members as members of its parents too (with their role there), and
+    /// says nothing about who was added to the parent directly. Portal keeps the parent's own members
+    /// only: anyone who is in a child team is listed there, not on the parent.
     /// </summary>
     internal static IReadOnlyList<TeamInfo> DirectMembersOnly(IReadOnlyList<TeamInfo> teams)
     {
@@ -127,7 +128,7 @@ public static class GitHubReader
             var below = Below(t);
             return below.Count == 0
                 ? t
-                : t with { Members = t.Members.Where(m => m.Value || !below.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase) };
+                : t with { Members = t.Members.Where(m => !below.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase) };
         })];
     }
 

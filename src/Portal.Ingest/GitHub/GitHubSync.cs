@@ -88,7 +88,7 @@ public sealed partial class GitHubSync(
 
             if (repo is not null && !options.IsExcluded(repo.Name, repo.Topics, repo.Archived, repo.Fork))
             {
-                await ReadBatchAsync(gh, runId, [repo], options, ct);
+                await ReadBatchAsync(gh, runId, [repo], options, (0, 1, $"{org}/{name}: reading"), ct);
                 await ReadEvidenceAsync(gh, org, [repo], ct);
                 included.Add(repo.Id);
             }
@@ -197,8 +197,7 @@ public sealed partial class GitHubSync(
         var finished = repos.Count(r => done.Contains(r.Id));
         foreach (var batch in repos.Where(r => !done.Contains(r.Id)).Chunk(options.BatchSize))
         {
-            await ReadBatchAsync(gh, runId, batch, options, ct);
-            finished += batch.Length;
+            finished = await ReadBatchAsync(gh, runId, batch, options, (finished, total, $"{org}: reading repositories"), ct);
             await heartbeat.PhaseAsync($"{org}: reading repositories", finished, total);
         }
 
@@ -224,7 +223,13 @@ public sealed partial class GitHubSync(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task ReadBatchAsync(GitHubSession gh, Guid runId, RepoInfo[] batch, GitHubOptions options, CancellationToken ct)
+    /// <summary>
+    /// Reads a batch of repositories in parallel and saves what was read, with the run's progress.
+    /// When the rate limit stops the batch, the repositories read before it are still saved (so a
+    /// resumed run skips them) and the pause is passed on. Returns the repositories done so far.
+    /// </summary>
+    private async Task<int> ReadBatchAsync(
+        GitHubSession gh, Guid runId, RepoInfo[] batch, GitHubOptions options, (int Done, int Total, string Phase) progress, CancellationToken ct)
     {
         Dictionary<long, GitHubRepository> known;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -233,7 +238,8 @@ public sealed partial class GitHubSync(
             known = await db.GitHubRepositories.AsNoTracking().Where(r => ids.Contains(r.GitHubId)).ToDictionaryAsync(r => r.GitHubId, ct);
         }
 
-        var results = new (RepoInfo Repo, RepoContents? Contents, string? ErrorPath, string? Error)[batch.Length];
+        var results = new (RepoInfo Repo, RepoContents? Contents, string? ErrorPath, string? Error)?[batch.Length];
+        RateLimitPauseException? pause = null;
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batch.Length),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = ct },
@@ -251,6 +257,11 @@ public sealed partial class GitHubSync(
                 {
                     results[i] = (repo, null, ex.Path, $"{ex.Path}: {ex.Message}");
                 }
+                catch (RateLimitPauseException ex)
+                {
+                    // Not read: left for the resumed run.
+                    pause = ex;
+                }
                 catch (Exception ex) when (ex is ApiException or GitHubUnavailableException && ex is not AuthorizationException and not RateLimitExceededException)
                 {
                     // This repository could not be read: record it and go on with the others.
@@ -264,8 +275,10 @@ public sealed partial class GitHubSync(
             var rows = await db.GitHubRepositories.Where(r => ids.Contains(r.GitHubId)).ToDictionaryAsync(r => r.GitHubId, ct);
             var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
             var counts = new SyncCounts();
-            foreach (var (repo, contents, errorPath, error) in results)
+            var saved = 0;
+            foreach (var (repo, contents, errorPath, error) in results.OfType<(RepoInfo, RepoContents?, string?, string?)>())
             {
+                saved++;
                 var created = false;
                 if (!rows.TryGetValue(repo.Id, out var row))
                 {
@@ -291,7 +304,14 @@ public sealed partial class GitHubSync(
             }
 
             run.Count("repository", counts);
+            run.Progress(progress.Phase, progress.Done + saved, progress.Total);
             await db.SaveChangesAsync(ct);
+            if (pause is not null)
+            {
+                throw pause;
+            }
+
+            return progress.Done + saved;
         }
     }
 

@@ -1,0 +1,345 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalog;
+using Portal.Domain.Common;
+using Portal.Domain.Sync;
+using Portal.Testing;
+using Portal.Testing.FakeGitHub;
+
+namespace Portal.Ingest.Tests.GitHub;
+
+/// <summary>The GitHub sync against a local fake GitHub that speaks the real REST shapes.</summary>
+public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
+{
+    private FakeGitHubServer? _server;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private FakeGitHubServer Server => _server!;
+
+    private FakeOrg Org => Server.State.Org("acme");
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _server = await FakeGitHubServer.StartAsync(SmallOrg.Create(), Ct);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstSync_CreatesServicesTeamsAndPeople()
+    {
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        await using var db = Db.CreateContext();
+        var services = await db.Services.Include(s => s.OwnerTeam).ToDictionaryAsync(s => s.Name, Ct);
+        Assert.Equal(["billing", "ledger", "old-tool", "website"], services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("payments", Lifecycle.Production, DataSource.GitHub), (services["billing"].OwnerTeam?.Name, services["billing"].Lifecycle, services["billing"].Source));
+        Assert.Equal("Sends invoices", services["billing"].Description);
+        Assert.EndsWith("/acme/billing", services["billing"].RepositoryUrl, StringComparison.Ordinal);
+        Assert.Equal(("payments", Lifecycle.Experimental), (services["ledger"].OwnerTeam?.Name, services["ledger"].Lifecycle));
+        Assert.Equal(["core", "payments"], services["ledger"].Tags);
+        Assert.Equal("Go", services["ledger"].Annotations["github.com/language"]);
+        Assert.Null(services["website"].OwnerTeamId);
+        Assert.Equal(Lifecycle.Deprecated, services["old-tool"].Lifecycle);
+
+        var teams = await db.Teams.Include(t => t.ParentTeam).Include(t => t.Memberships).ThenInclude(m => m.Person).ToDictionaryAsync(t => t.Name, Ct);
+        Assert.Equal("platform", teams["payments"].ParentTeam?.Name);
+        Assert.Equal(("Platform", "Runs the platform"), (teams["platform"].Title, teams["platform"].Description));
+        Assert.Equal(
+            ["alice:Lead", "bob:Member"],
+            teams["platform"].Memberships.Select(m => $"{m.Person.Name}:{m.Role}").Order(StringComparer.Ordinal));
+        Assert.Equal(["carol:Lead"], teams["payments"].Memberships.Select(m => $"{m.Person.Name}:{m.Role}"));
+
+        var repo = await db.GitHubRepositories.SingleAsync(r => r.Name == "billing", Ct);
+        Assert.Equal((true, services["billing"].Id), (repo.HasWorkflows, repo.ServiceId));
+    }
+
+    [Fact]
+    public async Task RunAsync_NothingChangedOnGitHub_ChangesNothingAndIsAnsweredMostlyBy304()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        var second = await harness.RunAsync(Ct);
+
+        Assert.True(second.ChangedNothing, string.Join("; ", second.Counts.Select(c => $"{c.Key}: {c.Value}")));
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.True(second.NotModified > second.Requests, $"{second.NotModified} answered 304, {second.Requests} counted");
+    }
+
+    [Fact]
+    public async Task RunAsync_AfterRestart_EtagsFromTheDatabaseStillGive304()
+    {
+        await Harness().RunAsync(Ct);
+
+        var afterRestart = await Harness().RunAsync(Ct);
+
+        Assert.True(afterRestart.NotModified > afterRestart.Requests, $"{afterRestart.NotModified} answered 304, {afterRestart.Requests} counted");
+    }
+
+    [Fact]
+    public async Task RunAsync_CatalogFileChanged_ServiceUpdatedOnNextSync()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.Repo("billing").SetFile("catalog-info.yaml", SmallOrg.BillingCatalog.Replace("Sends invoices", "Sends invoices and reminders", StringComparison.Ordinal));
+
+        var run = await harness.RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        Assert.Equal("Sends invoices and reminders", (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).Description);
+        Assert.Equal(1, run.Counts["component"].Updated);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerErrorsOnOneRepository_RecordedWhileOthersSync()
+    {
+        Server.Faults.ServerErrors("/repos/acme/ledger/git/trees/", count: 10);
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.SucceededWithErrors, run.Status);
+        var error = Assert.Single(await Harness().ErrorsAsync(run, Ct));
+        Assert.Equal("ledger", error.Repository);
+        Assert.Contains("502", error.Message, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.True(await db.Services.AnyAsync(s => s.Name == "billing", Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_TransientServerErrorAndTimeout_RetriedWithoutErrors()
+    {
+        Server.Faults.ServerErrors("/orgs/acme/repos", count: 1, status: 503);
+        Server.Faults.Timeouts("/repos/acme/billing/git/trees/", count: 1, delay: TimeSpan.FromSeconds(5));
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal((SyncRunStatus.Succeeded, 0), (run.Status, run.ErrorCount));
+        Assert.True(run.Retries >= 2, $"{run.Retries} retries");
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondaryRateLimit_WaitsAndFinishes()
+    {
+        Server.Faults.SecondaryRateLimit("/orgs/acme/teams", count: 1, retryAfterSeconds: 1);
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_PrimaryRateLimitRunsOut_PausesUntilResetAndFinishes()
+    {
+        Server.State.Update(() =>
+        {
+            Server.State.RateLimit.Remaining = 4;
+            Server.State.RateLimit.ResetAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        });
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal((SyncRunStatus.Succeeded, 0), (run.Status, run.ErrorCount));
+        await using var db = Db.CreateContext();
+        Assert.Equal(4, await db.Services.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_RateLimitResetTooFarAway_InterruptsThenResumesWhereItStopped()
+    {
+        var harness = Harness(o => o.MaxRateLimitWait = TimeSpan.FromSeconds(1));
+        Server.State.Update(() =>
+        {
+            // Enough for teams, members, the repository list and the first batch of trees, not for all.
+            Server.State.RateLimit.Remaining = 8;
+            Server.State.RateLimit.ResetAt = DateTimeOffset.UtcNow.AddHours(1);
+        });
+        var interrupted = await harness.RunAsync(Ct);
+        Assert.Equal(SyncRunStatus.Interrupted, interrupted.Status);
+        Assert.InRange(interrupted.RepositoriesDone, 1, 3);
+
+        Server.State.Update(() => Server.State.RateLimit.ResetAt = DateTimeOffset.UtcNow.AddSeconds(-1));
+        Server.ClearRequests();
+        var resumed = await harness.RunAsync(Ct);
+
+        Assert.Equal((interrupted.Id, SyncRunStatus.Succeeded, 1), (resumed.Id, resumed.Status, resumed.Resumptions));
+        var trees = Server.Requests.Count(r => r.Path.Contains("/git/trees/", StringComparison.Ordinal));
+        Assert.True(trees < 4, $"the resumed run read {trees} trees again");
+        await using var db = Db.CreateContext();
+        Assert.Equal(4, await db.Services.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidToken_FailsClearlyAndDeletesNothing()
+    {
+        await Harness().RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        var run = await Harness(o => o.Token = "expired-token").RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.Contains("Bad credentials", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedCatalogFile_ErrorNamesFileAndPreviousDataKept()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.Repo("billing").SetFile("catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description: [unclosed\n");
+
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.SucceededWithErrors, run.Status);
+        var error = Assert.Single(await harness.ErrorsAsync(run, Ct));
+        Assert.Equal(("billing", "catalog-info.yaml"), (error.Repository, error.Path));
+        await using var db = Db.CreateContext();
+        var billing = await db.Services.SingleAsync(s => s.Name == "billing", Ct);
+        Assert.Equal(("Sends invoices", false), (billing.Description, billing.IsOrphaned));
+    }
+
+    [Fact]
+    public async Task RunAsync_TeamDeletedOnGitHub_TeamMarkedGoneServicesKept()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.RemoveTeam("payments");
+
+        await harness.RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        var payments = await db.Teams.SingleAsync(t => t.Name == "payments", Ct);
+        Assert.True(payments.IsGone);
+        Assert.Equal(["billing", "ledger"], await db.Services.Where(s => s.OwnerTeamId == payments.Id).Select(s => s.Name).OrderBy(n => n).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryDeleted_ServiceOrphanedNotDeleted()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.RemoveRepo("website");
+
+        await harness.RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        Assert.True((await db.Services.SingleAsync(s => s.Name == "website", Ct)).IsOrphaned);
+        Assert.True((await db.GitHubRepositories.SingleAsync(r => r.Name == "website", Ct)).IsGone);
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryRenamed_FollowedById()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Guid id;
+        await using (var db = Db.CreateContext())
+        {
+            id = (await db.Services.SingleAsync(s => s.Name == "ledger", Ct)).Id;
+        }
+
+        Org.Repo("ledger").Name = "general-ledger";
+        await harness.RunAsync(Ct);
+
+        await using var after = Db.CreateContext();
+        var service = await after.Services.SingleAsync(s => s.Id == id, Ct);
+        Assert.EndsWith("/acme/general-ledger", service.RepositoryUrl, StringComparison.Ordinal);
+        Assert.False(service.IsOrphaned);
+        Assert.Equal(4, await after.Services.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SyncRepositoryAsync_ArchivedRepository_LifecycleDeprecated()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.Repo("billing").Archived = true;
+
+        var outcome = await harness.Sync.SyncRepositoryAsync("acme", "billing", SyncTrigger.Webhook, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
+        await using var db = Db.CreateContext();
+        Assert.Equal(Lifecycle.Deprecated, (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).Lifecycle);
+        Assert.Equal(Lifecycle.Experimental, (await db.Services.SingleAsync(s => s.Name == "ledger", Ct)).Lifecycle);
+    }
+
+    [Fact]
+    public async Task SyncTeamsAsync_MemberAdded_MembershipCreated()
+    {
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.Team("platform").AddMember("dave");
+
+        await harness.Sync.SyncTeamsAsync("acme", SyncTrigger.Webhook, Ct);
+
+        await using var db = Db.CreateContext();
+        Assert.True(await db.TeamMemberships.AnyAsync(m => m.Person.Name == "dave" && m.Team.Name == "platform", Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_GitHubApp_TokenIssuedOnceAndReused()
+    {
+        using var rsa = RSA.Create(2048);
+        var app = new FakeApp { AppId = 4242, PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem() };
+        Server.State.App = app;
+        var harness = Harness(o =>
+        {
+            o.Token = null;
+            o.AppId = 4242;
+            o.AppPrivateKey = rsa.ExportRSAPrivateKeyPem();
+        });
+
+        var first = await harness.RunAsync(Ct);
+        var second = await harness.RunAsync(Ct);
+
+        Assert.Equal((SyncRunStatus.Succeeded, SyncRunStatus.Succeeded), (first.Status, second.Status));
+        Assert.Single(app.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoHostsAtOnce_OnlyOneSyncs()
+    {
+        // A slow first answer keeps the first run holding the lease while the second host tries.
+        Server.Faults.Timeouts("/orgs/acme/teams", count: 1, delay: TimeSpan.FromMilliseconds(800));
+        var hostA = Harness();
+        var hostB = Harness();
+
+        var outcomes = await Task.WhenAll(hostA.Sync.RunAsync(SyncTrigger.Schedule, Ct), hostB.Sync.RunAsync(SyncTrigger.Schedule, Ct));
+
+        Assert.Single(outcomes, o => o.Skipped);
+        Assert.Single(outcomes, o => o.Status == SyncRunStatus.Succeeded);
+        await using var db = Db.CreateContext();
+        Assert.Equal(1, await db.SyncRuns.CountAsync(Ct));
+    }
+
+    private GitHubSyncHarness Harness(Action<Portal.Ingest.GitHub.GitHubOptions>? configure = null) => new(Db.Factory, Server, configure);
+
+    /// <summary>Every catalog record with its version and timestamp: equal fingerprints, nothing was written.</summary>
+    private async Task<string> FingerprintAsync()
+    {
+        await using var db = Db.CreateContext();
+        var services = await db.Services.OrderBy(s => s.Name).Select(s => $"{s.Name}:{s.Version}:{s.UpdatedAt:O}:{s.IsOrphaned}").ToListAsync(Ct);
+        var teams = await db.Teams.OrderBy(t => t.Name).Select(t => $"{t.Name}:{t.Version}:{t.UpdatedAt:O}:{t.IsGone}").ToListAsync(Ct);
+        var people = await db.People.OrderBy(p => p.Name).Select(p => $"{p.Name}:{p.Version}").ToListAsync(Ct);
+        var memberships = await db.TeamMemberships.CountAsync(Ct);
+        var repos = await db.GitHubRepositories.OrderBy(r => r.GitHubId).Select(r => $"{r.Name}:{r.UpdatedAt:O}").ToListAsync(Ct);
+        return string.Join("|", services.Concat(teams).Concat(people).Concat(repos).Append(memberships.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
+
+public sealed class SqliteGitHubSyncTests() : GitHubSyncTests(TestProvider.Sqlite);
+
+public sealed class PostgresGitHubSyncTests() : GitHubSyncTests(TestProvider.Postgres);
