@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Portal.Testing;
+using Portal.Testing.FakeGitHub;
 using Portal.Web.Cli;
 
 namespace Portal.Web.Tests.Cli;
@@ -33,6 +34,64 @@ public class PortalCliTests
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("ptl_", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncGitHub_FakeGitHubTwice_PrintsCountsThenNothingChangedWithMostly304()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var state = new FakeGitHubState();
+        state.ValidTokens.Add("fake-token");
+        var org = state.AddOrg("acme");
+        org.AddTeam("payments").AddMember("carol");
+        org.AddRepo("ledger", r => r.SetFile("CODEOWNERS", "* @acme/payments\n"));
+        org.AddRepo("billing", r => r.SetFile("README.md", "# billing\n"));
+        await using var github = await FakeGitHubServer.StartAsync(state, TestContext.Current.CancellationToken);
+        var settings = new Dictionary<string, string>
+        {
+            ["GitHub__ApiUrl"] = github.BaseUrl.ToString(),
+            ["GitHub__Organizations__0"] = "acme",
+            ["GitHub__Token"] = "fake-token",
+        };
+
+        var first = await RunWithAsync(db.ConnectionString, settings, "sync", "github");
+        var second = await RunWithAsync(db.ConnectionString, settings, "sync", "github");
+
+        Assert.True(first.Exit == 0, first.Stderr + first.Stdout);
+        Assert.Contains("GitHub sync Succeeded", first.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"service\s+2\s+0\s+0", first.Stdout);
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("nothing changed", second.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"requests: \d+ counted, \d+ answered 304", second.Stdout);
+    }
+
+    [Fact]
+    public async Task SyncGitHub_BadToken_ExitsOneNamingTheProblem()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var state = new FakeGitHubState();
+        state.AddOrg("acme");
+        await using var github = await FakeGitHubServer.StartAsync(state, TestContext.Current.CancellationToken);
+
+        var run = await RunWithAsync(
+            db.ConnectionString,
+            new Dictionary<string, string> { ["GitHub__ApiUrl"] = github.BaseUrl.ToString(), ["GitHub__Organizations__0"] = "acme", ["GitHub__Token"] = "wrong" },
+            "sync",
+            "github");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("Bad credentials", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncGitHub_NotConfigured_FailsWithTheSettingsToSet()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+
+        var run = await RunAsync(db.ConnectionString, "sync", "github");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("GitHub:Organizations", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,7 +197,10 @@ public class PortalCliTests
     }
 
     /// <summary>Runs Portal.Web.dll from this test's output folder as a separate process.</summary>
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args)
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? connectionString, params string[] args) =>
+        RunWithAsync(connectionString, new Dictionary<string, string>(), args);
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunWithAsync(string? connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -154,6 +216,11 @@ public class PortalCliTests
 
         start.Environment["ConnectionStrings__Portal"] = connectionString ?? "";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
