@@ -83,6 +83,16 @@ public abstract class GitHubWebhookApiTests(TestProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public void Startup_GitHubConfigured_RegistersTheRecurringJobWithItsCron()
+    {
+        using var connection = _factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "github-sync");
+
+        Assert.Equal("0 0 1 1 *", job.Cron);
+    }
+
+    [Fact]
     public async Task Webhook_BadSignature_401()
     {
         var response = await PostAsync("push", """{"repository":{"name":"billing","owner":{"login":"acme"}}}""", sign: false);
