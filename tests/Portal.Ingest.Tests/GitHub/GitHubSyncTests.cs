@@ -66,6 +66,56 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
     }
 
     [Fact]
+    public async Task RunAsync_Evidence_WorkflowsReleasesDeploymentsAndProtectionRecorded()
+    {
+        var billing = Org.Repo("billing");
+        Server.State.Update(() =>
+        {
+            billing.Releases.Add(new FakeRelease("v1.0.0") { CreatedAt = DateTimeOffset.UtcNow.AddDays(-10) });
+            billing.Releases.Add(new FakeRelease("v0.9.0") { CreatedAt = DateTimeOffset.UtcNow.AddDays(-200) });
+            billing.Deployments.Add(new FakeDeployment("production") { CreatedAt = DateTimeOffset.UtcNow.AddDays(-1) });
+            billing.Deployments.Add(new FakeDeployment("production") { CreatedAt = DateTimeOffset.UtcNow.AddDays(-2) });
+            billing.DefaultBranchProtected = true;
+        });
+
+        await Harness().RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        var repos = await db.GitHubRepositories.ToDictionaryAsync(r => r.Name, Ct);
+        Assert.Equal((true, 1, 1, 2, true), (repos["billing"].HasWorkflows, repos["billing"].WorkflowCount, repos["billing"].ReleasesLast90Days, repos["billing"].DeploymentsLast90Days, repos["billing"].DefaultBranchProtected));
+        Assert.Equal((false, 0, 0, false), (repos["ledger"].HasWorkflows, repos["ledger"].ReleasesLast90Days, repos["ledger"].DeploymentsLast90Days, repos["ledger"].DefaultBranchProtected));
+    }
+
+    [Fact]
+    public async Task RunAsync_LocationTargetsInsideTheRepository_Imported()
+    {
+        Org.AddRepo("monorepo", r =>
+        {
+            r.SetFile("catalog-info.yaml", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Location
+                metadata:
+                  name: monorepo
+                spec:
+                  targets:
+                    - ./services/orders/catalog-info.yaml
+                    - ./services/stock/catalog-info.yaml
+                """);
+            r.SetFile("services/orders/catalog-info.yaml", SmallOrg.BillingCatalog.Replace("name: billing", "name: orders", StringComparison.Ordinal));
+            r.SetFile("services/stock/catalog-info.yaml", SmallOrg.BillingCatalog.Replace("name: billing", "name: stock", StringComparison.Ordinal));
+        });
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        await using var db = Db.CreateContext();
+        var services = await db.Services.Where(s => s.Name == "orders" || s.Name == "stock").ToListAsync(Ct);
+        Assert.Equal(2, services.Count);
+        Assert.All(services, s => Assert.EndsWith("/acme/monorepo", s.RepositoryUrl, StringComparison.Ordinal));
+        Assert.False(await db.Services.AnyAsync(s => s.Name == "monorepo", Ct));
+    }
+
+    [Fact]
     public async Task RunAsync_NothingChangedOnGitHub_ChangesNothingAndIsAnsweredMostlyBy304()
     {
         var harness = Harness();
