@@ -19,6 +19,11 @@ public sealed record SyncRunSummary(
 /// <summary>A repository a run could not sync.</summary>
 public sealed record SyncRunErrorItem(string Repository, string? Path, string Message, DateTime At);
 
+/// <summary>What GitHub says about how a service's repository is delivered (evidence for scorecards).</summary>
+public sealed record RepositoryEvidence(
+    string FullName, string HtmlUrl, string DefaultBranch, bool IsArchived, bool IsGone, bool HasWorkflows, int WorkflowCount,
+    int? ReleasesLast90Days, int? DeploymentsLast90Days, bool? DefaultBranchProtected, DateTime? EvidenceAt, string? CodeOwnersTeam, string? LastError);
+
 /// <summary>Read side of syncs: the history, one run's errors, and the repositories with their evidence.</summary>
 public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -60,6 +65,17 @@ public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return (await db.GitHubRepositories.CountAsync(r => !r.IsGone, ct), await db.GitHubRepositories.CountAsync(r => r.IsGone, ct));
+    }
+
+    /// <summary>The GitHub repository a service came from, with its delivery evidence; null when none is linked.</summary>
+    public async Task<RepositoryEvidence?> EvidenceForServiceAsync(Guid serviceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var repo = await db.GitHubRepositories.AsNoTracking().Where(r => r.ServiceId == serviceId).OrderBy(r => r.IsGone).FirstOrDefaultAsync(ct);
+        return repo is null
+            ? null
+            : new RepositoryEvidence(repo.FullName, repo.HtmlUrl, repo.DefaultBranch, repo.IsArchived, repo.IsGone, repo.HasWorkflows, repo.WorkflowCount,
+                repo.ReleasesLast90Days, repo.DeploymentsLast90Days, repo.DefaultBranchProtected, repo.EvidenceAt, repo.CodeOwnersTeam, repo.LastError);
     }
 
     private static SyncRunSummary ToSummary(SyncRun r, int errors) => new(

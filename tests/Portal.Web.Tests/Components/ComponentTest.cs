@@ -38,6 +38,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         Services.AddSingleton<OwnershipHealth>();
         Services.AddSingleton<Portal.Domain.Graph.GraphService>();
+        Services.AddSingleton<Portal.Domain.Sync.SyncQueries>();
     }
 
     /// <summary>Signs in a local person (or the local administrator) with a role.</summary>

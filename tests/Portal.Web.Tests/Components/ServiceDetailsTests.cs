@@ -42,6 +42,33 @@ public sealed class ServiceDetailsTests : ComponentTest
     }
 
     [Fact]
+    public async Task ServiceDetails_RepositoryFromGitHub_ShowsDeliveryEvidence()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var service = new Service("ledger");
+            db.Services.Add(service);
+            var repo = new Portal.Domain.Sync.GitHubRepository(42, "acme", "ledger");
+            repo.Describe("acme", "ledger", "R_42", null, "Go", [], "main", "https://github.com/acme/ledger", false, false, null);
+            repo.RecordContents(new Dictionary<string, string>(), new Dictionary<string, string>(), "payments", "abc", 2);
+            repo.RecordEvidence(3, 17, false, DateTime.UtcNow);
+            repo.LinkService(service.Id);
+            db.GitHubRepositories.Add(repo);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "ledger"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=github-evidence]")));
+        var text = page.Find("[data-testid=github-evidence]").TextContent;
+        Assert.Contains("acme/ledger", text, StringComparison.Ordinal);
+        Assert.Contains("2 in .github/workflows", text, StringComparison.Ordinal);
+        Assert.Contains("17", text, StringComparison.Ordinal);
+        Assert.Contains("main protected", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ServiceDetails_UnknownService_SaysSo()
     {
         SignIn("someone", PortalRole.Viewer);
