@@ -25,6 +25,7 @@ public sealed class DependencyGraph
     private readonly int[] _inEdges;
     private readonly int[] _inSources;
     private readonly bool[] _blocking;
+    private int[]? _refRanks;
 
     /// <summary>
     /// Builds the graph. Each node's <see cref="GraphNode.Index"/> must equal its position, refs must be
@@ -113,10 +114,34 @@ public sealed class DependencyGraph
     public ReadOnlySpan<int> Callers(int node) => Row(_inSources, _inOffsets, node);
 
     /// <summary>
+    /// Each node's position when all refs are sorted ordinally (<c>RefRanks[v] &lt; RefRanks[w]</c> exactly when v's
+    /// ref sorts before w's), worked out on first use: sorting by it is sorting by ref without comparing strings.
+    /// </summary>
+    internal int[] RefRanks => LazyInitializer.EnsureInitialized(ref _refRanks, BuildRefRanks);
+
+    /// <summary>
     /// Whether the caller waits on this edge, so its failure becomes the caller's: synchronous calls
     /// (<see cref="InteractionKind.Unknown"/> included, pessimistically) and shared-database use of a resource.
     /// </summary>
     public bool IsBlocking(int edge) => _blocking[edge];
+
+    private int[] BuildRefRanks()
+    {
+        var order = new int[_nodes.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(_nodes[a].Ref, _nodes[b].Ref));
+        var ranks = new int[_nodes.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            ranks[order[i]] = i;
+        }
+
+        return ranks;
+    }
 
     private static ReadOnlySpan<int> Row(int[] values, int[] offsets, int node) =>
         values.AsSpan(offsets[node], offsets[node + 1] - offsets[node]);

@@ -8,20 +8,31 @@ public static partial class GraphAnalysis
     /// ones included, and shared-database use of a resource); by default it stops at asynchronous edges and
     /// at edges with a fallback. Breadth-first, so each impacted service comes with a shortest path.
     /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="nodeRef">The failing node.</param>
+    /// <param name="options">How failure spreads.</param>
+    /// <param name="skip">How many transitive dependents (nearest first) to leave out of <see cref="BlastRadiusResult.Transitive"/>.</param>
+    /// <param name="take">
+    /// At most this many transitive dependents in <see cref="BlastRadiusResult.Transitive"/>; null for all. The
+    /// counts and the summary always cover the whole radius; paths are built only for the services returned,
+    /// so a radius of thousands costs little more than the walk when a page of it is asked for.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="nodeRef"/> is not in the graph.</exception>
-    public static BlastRadiusResult BlastRadius(DependencyGraph graph, string nodeRef, BlastRadiusOptions? options = null)
+    public static BlastRadiusResult BlastRadius(DependencyGraph graph, string nodeRef, BlastRadiusOptions? options = null, int skip = 0, int? take = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         return graph.TryGetIndex(nodeRef, out var node)
-            ? BlastRadius(graph, node, options)
+            ? BlastRadius(graph, node, options, skip, take)
             : throw new ArgumentException($"'{nodeRef}' is not in the dependency graph", nameof(nodeRef));
     }
 
-    /// <inheritdoc cref="BlastRadius(DependencyGraph, string, BlastRadiusOptions?)"/>
-    public static BlastRadiusResult BlastRadius(DependencyGraph graph, int node, BlastRadiusOptions? options = null)
+    /// <inheritdoc cref="BlastRadius(DependencyGraph, string, BlastRadiusOptions?, int, int?)"/>
+    public static BlastRadiusResult BlastRadius(DependencyGraph graph, int node, BlastRadiusOptions? options = null, int skip = 0, int? take = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)node, (uint)graph.NodeCount, nameof(node));
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take ?? 0, nameof(take));
         var o = options ?? BlastRadiusOptions.Default;
 
         var n = graph.NodeCount;
@@ -54,54 +65,107 @@ public static partial class GraphAnalysis
             }
         }
 
-        var failing = graph.Nodes[node].Ref;
-        var impacted = new List<ImpactedService>(tail - 1);
-        var directEdges = new List<int>();
+        // The queue holds the impacted services level by level (BFS order). The answer lists them by depth, then
+        // by ref, so it does not depend on edge order; only the levels a caller gets to see need sorting.
+        var rank = graph.RefRanks;
+        var keys = new int[tail];
         for (var q = 1; q < tail; q++)
         {
-            var u = queue[q];
-            if (depth[u] == 1)
-            {
-                directEdges.Add(via[u]);
-            }
-
-            var path = new string[depth[u] + 1];
-            path[0] = graph.Nodes[u].Ref;
-            for (int h = 1, at = u; h < path.Length; h++)
-            {
-                at = graph.Edges[via[at]].To;
-                path[h] = graph.Nodes[at].Ref;
-            }
-
-            impacted.Add(new ImpactedService(path[0], graph.Nodes[u].DisplayName, depth[u], path));
+            keys[q] = rank[queue[q]];
         }
 
-        // BFS order is already by depth; order by ref within a depth so the answer does not depend on edge order.
-        impacted.Sort((a, b) => a.Depth != b.Depth ? a.Depth.CompareTo(b.Depth) : string.CompareOrdinal(a.Ref, b.Ref));
-        var direct = impacted.TakeWhile(s => s.Depth == 1).ToList();
-        var transitive = impacted.Skip(direct.Count).ToList();
-        var (summary, remedy) = DescribeBlastRadius(graph, failing, direct, transitive, directEdges);
-        return new BlastRadiusResult(failing, direct, transitive, impacted.Count, summary, remedy);
+        var directEnd = 1;
+        while (directEnd < tail && depth[queue[directEnd]] == 1)
+        {
+            directEnd++;
+        }
+
+        Array.Sort(keys, queue, 1, directEnd - 1);
+        var transitiveCount = tail - directEnd;
+        var from = directEnd + Math.Min(skip, transitiveCount);
+        var to = take is { } t ? (int)Math.Min((long)from + t, tail) : tail;
+        for (var start = directEnd; start < to;)
+        {
+            var end = start;
+            while (end < tail && depth[queue[end]] == depth[queue[start]])
+            {
+                end++;
+            }
+
+            if (end > from)
+            {
+                Array.Sort(keys, queue, start, end - start);
+            }
+
+            start = end;
+        }
+
+        var failing = graph.Nodes[node].Ref;
+        var direct = new List<ImpactedService>(directEnd - 1);
+        var directEdges = new List<int>(directEnd - 1);
+        for (var q = 1; q < directEnd; q++)
+        {
+            direct.Add(Impacted(graph, queue[q], depth, via));
+            directEdges.Add(via[queue[q]]);
+        }
+
+        var transitive = new List<ImpactedService>(to - from);
+        for (var q = from; q < to; q++)
+        {
+            transitive.Add(Impacted(graph, queue[q], depth, via));
+        }
+
+        // The farthest service: the deepest level's last by ref, whether or not it is on the page.
+        ImpactedService? farthest = null;
+        if (tail > 1)
+        {
+            var last = queue[tail - 1];
+            for (var q = tail - 1; q >= 1 && depth[queue[q]] == depth[last]; q--)
+            {
+                if (keys[q] > rank[last])
+                {
+                    last = queue[q];
+                }
+            }
+
+            farthest = Impacted(graph, last, depth, via);
+        }
+
+        var (summary, remedy) = DescribeBlastRadius(graph, failing, direct, transitiveCount, farthest, directEdges);
+        return new BlastRadiusResult(failing, direct, transitive, tail - 1, summary, remedy);
+    }
+
+    /// <summary>A service reached by the walk, with its path down to the failing node (following <paramref name="via"/>).</summary>
+    private static ImpactedService Impacted(DependencyGraph graph, int u, int[] depth, int[] via)
+    {
+        var path = new string[depth[u] + 1];
+        path[0] = graph.Nodes[u].Ref;
+        for (int h = 1, at = u; h < path.Length; h++)
+        {
+            at = graph.Edges[via[at]].To;
+            path[h] = graph.Nodes[at].Ref;
+        }
+
+        return new ImpactedService(path[0], graph.Nodes[u].DisplayName, depth[u], path);
     }
 
     internal static bool Spreads(DependencyGraph graph, int edge, BlastRadiusOptions options) =>
         (options.FollowAsync || graph.IsBlocking(edge)) && !(options.StopAtFallback && graph.Edges[edge].Fallback == true);
 
     private static (string Summary, string Remedy) DescribeBlastRadius(
-        DependencyGraph graph, string failing, List<ImpactedService> direct, List<ImpactedService> transitive, List<int> directEdges)
+        DependencyGraph graph, string failing, List<ImpactedService> direct, int transitiveCount, ImpactedService? farthest, List<int> directEdges)
     {
-        var count = direct.Count + transitive.Count;
-        if (count == 0)
+        var count = direct.Count + transitiveCount;
+        if (count == 0 || farthest is null)
         {
             return (
                 $"If {failing} fails, no other service fails with it: nothing waits on it without a fallback.",
                 "Nothing to do now; keep it that way by making new callers asynchronous or giving them a fallback.");
         }
 
-        var farthest = transitive.Count > 0 ? transitive[^1] : direct[^1];
         var summary = Invariant(
             $"If {failing} fails, {Plural(count, "service", "services")} can fail with it: {direct.Count:N0} directly ({Names(direct.Select(d => d.Ref))})") +
-            (transitive.Count > 0 ? Invariant($" and {transitive.Count:N0} through them") : "") +
+            (transitiveCount > 0 ? Invariant($" and {transitiveCount:N0} through them") : "") +
             Invariant($"; the farthest is {Plural(farthest.Depth, "call", "calls")} away: {string.Join(" → ", farthest.Path)}.");
 
         var withoutBreaker = directEdges
@@ -121,7 +185,7 @@ public static partial class GraphAnalysis
     }
 
     /// <summary>
-    /// Counts what <see cref="BlastRadius(DependencyGraph, int, BlastRadiusOptions?)"/> would list, without
+    /// Counts what <see cref="BlastRadius(DependencyGraph, int, BlastRadiusOptions?, int, int?)"/> would list, without
     /// paths, reusing its arrays between calls so sizing hundreds of nodes allocates once.
     /// </summary>
     internal sealed class UpstreamCounter(DependencyGraph graph)

@@ -8,16 +8,18 @@ public static partial class GraphAnalysis
     /// Groups of services that call each other round in a circle (strongly connected components of size two
     /// or more over service-to-service edges of every kind, plus services that call themselves), each with
     /// its edges, one shortest loop, and whether the services can go round synchronously. Synchronous ones
-    /// come first, then larger ones; at most <paramref name="limit"/> of them when it is set.
+    /// come first, then larger ones; at most <paramref name="limit"/> of them when it is set. A knot of thousands
+    /// lists at most <paramref name="maxListed"/> of its services and edges (the counts say how many there are).
     /// </summary>
-    public static IReadOnlyList<DependencyCycle> FindCycles(DependencyGraph graph, int? limit = null)
+    public static IReadOnlyList<DependencyCycle> FindCycles(DependencyGraph graph, int? limit = null, int? maxListed = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
-        return FindCycles(graph, SyncDag.Build(graph), limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxListed ?? 0, nameof(maxListed));
+        return FindCycles(graph, SyncDag.Build(graph), limit, maxListed);
     }
 
-    internal static IReadOnlyList<DependencyCycle> FindCycles(DependencyGraph graph, SyncDag dag, int? limit)
+    internal static IReadOnlyList<DependencyCycle> FindCycles(DependencyGraph graph, SyncDag dag, int? limit, int? maxListed)
     {
         var toService = new bool[graph.EdgeCount];
         for (var e = 0; e < toService.Length; e++)
@@ -109,15 +111,15 @@ public static partial class GraphAnalysis
                 }
             }
 
-            cycles.Add(DescribeCycle(graph, nodes, edges, example, syncSeed >= 0));
+            cycles.Add(DescribeCycle(graph, nodes, edges, example, syncSeed >= 0, maxListed));
         }
 
         return cycles;
     }
 
-    private static DependencyCycle DescribeCycle(DependencyGraph graph, int[] nodes, List<int> edges, List<int> example, bool synchronous)
+    private static DependencyCycle DescribeCycle(DependencyGraph graph, int[] nodes, List<int> edges, List<int> example, bool synchronous, int? maxListed)
     {
-        var services = nodes.Select(v => graph.Nodes[v].Ref).OrderBy(r => r, StringComparer.Ordinal).ToList();
+        var services = Limit(nodes.Select(v => graph.Nodes[v].Ref).Order(StringComparer.Ordinal), maxListed).ToList();
         var path = new List<string>(example.Count + 1) { graph.Nodes[graph.Edges[example[0]].From].Ref };
         path.AddRange(example.Select(e => graph.Nodes[graph.Edges[e].To].Ref));
         var loop = FormatPath(graph, example);
@@ -149,7 +151,56 @@ public static partial class GraphAnalysis
                 "drop what was already handled); keep the synchronous edges of the loop from becoming a synchronous cycle.";
         }
 
-        return new DependencyCycle(services, [.. edges.Select(e => ToEdgeRef(graph, e))], synchronous, path, summary, remedy);
+        // Cut short, the edges listed start with the example loop's, so what is shown still goes round.
+        var listedEdges = maxListed is { } max && edges.Count > max
+            ? example.Concat(edges.Except(example)).Take(max)
+            : edges;
+        return new DependencyCycle(
+            services, nodes.Length, [.. listedEdges.Select(e => ToEdgeRef(graph, e))], edges.Count, synchronous, path, summary, remedy);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> are in the same knot of <see cref="FindCycles(DependencyGraph, int?, int?)"/>
+    /// (each reaches the other over service-to-service calls of any kind), for finding a node's knot when its
+    /// list of services was cut short. Two walks over the graph; false when either ref is not in it.
+    /// </summary>
+    public static bool InSameCycle(DependencyGraph graph, string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (!graph.TryGetIndex(a, out var from) || !graph.TryGetIndex(b, out var to))
+        {
+            return false;
+        }
+
+        return from == to
+            ? Reaches(graph, from, from)
+            : Reaches(graph, from, to) && Reaches(graph, to, from);
+    }
+
+    /// <summary>Whether a walk of at least one service-to-service call leads from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static bool Reaches(DependencyGraph graph, int from, int to)
+    {
+        var seen = new bool[graph.NodeCount];
+        var stack = new Stack<int>();
+        stack.Push(from);
+        while (stack.TryPop(out var v))
+        {
+            foreach (var w in graph.Callees(v))
+            {
+                if (w == to)
+                {
+                    return true;
+                }
+
+                if (!seen[w] && graph.IsService(w))
+                {
+                    seen[w] = true;
+                    stack.Push(w);
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Breadth-first search for a shortest loop back to a start node, reusing its arrays between calls.</summary>

@@ -7,12 +7,14 @@ public static partial class GraphAnalysis
     /// <summary>
     /// Resources used by more than one service, with who writes (undeclared access counts as a possible
     /// writer) and which teams are involved. Several writers from several teams first, then several writers,
-    /// then several teams, then by number of users; at most <paramref name="limit"/> when it is set.
+    /// then several teams, then by number of users; at most <paramref name="limit"/> when it is set. Each lists at
+    /// most <paramref name="maxListed"/> users and teams when it is set (the counts say how many there are).
     /// </summary>
-    public static IReadOnlyList<SharedResource> SharedResources(DependencyGraph graph, int? limit = null)
+    public static IReadOnlyList<SharedResource> SharedResources(DependencyGraph graph, int? limit = null, int? maxListed = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxListed ?? 0, nameof(maxListed));
         var found = new List<(int Resource, List<(int Service, bool Writes, bool Reads, bool Undeclared)> Users, int Severity)>();
         var slotOf = new int[graph.NodeCount];
         var slotFor = new int[graph.NodeCount]; // slotFor[u] == r + 1 when slotOf[u] is u's place among r's users
@@ -63,10 +65,10 @@ public static partial class GraphAnalysis
             .OrderByDescending(f => f.Severity)
             .ThenByDescending(f => f.Users.Count)
             .ThenBy(f => graph.Nodes[f.Resource].Ref, StringComparer.Ordinal);
-        return [.. Limit(ranked, limit).Select(f => DescribeShared(graph, f.Resource, f.Users))];
+        return [.. Limit(ranked, limit).Select(f => DescribeShared(graph, f.Resource, f.Users, maxListed))];
     }
 
-    private static SharedResource DescribeShared(DependencyGraph graph, int r, List<(int Service, bool Writes, bool Reads, bool Undeclared)> users)
+    private static SharedResource DescribeShared(DependencyGraph graph, int r, List<(int Service, bool Writes, bool Reads, bool Undeclared)> users, int? maxListed)
     {
         var node = graph.Nodes[r];
         var list = users
@@ -114,7 +116,10 @@ public static partial class GraphAnalysis
             remedy += $" Declare read or write on the edges from {Names(undeclared)}.";
         }
 
-        return new SharedResource(node.Ref, node.DisplayName, node.OwnerTeam, list, writers.Count, undeclared.Count, teams, summary, remedy);
+        // Writers first when the list is cut short: they are what the finding is about.
+        var listed = maxListed is { } max && list.Count > max ? [.. list.OrderByDescending(u => u.MayWrite).Take(max).OrderBy(u => u.Ref, StringComparer.Ordinal)] : list;
+        return new SharedResource(
+            node.Ref, node.DisplayName, node.OwnerTeam, listed, list.Count, writers.Count, undeclared.Count, [.. Limit(teams, maxListed)], teams.Count, summary, remedy);
     }
 
     /// <summary>
@@ -122,11 +127,13 @@ public static partial class GraphAnalysis
     /// service-to-service edges of every kind, how many reach other teams' services, and the share. Teams
     /// are compared by name, so unowned calling unowned counts as within one "team": nobody can say
     /// otherwise. Teams with at least one edge, highest share first; at most <paramref name="limit"/> when it is set.
+    /// Each lists at most <paramref name="maxListed"/> of the teams it calls, most calls first, when it is set.
     /// </summary>
-    public static IReadOnlyList<TeamCoupling> CrossTeamCoupling(DependencyGraph graph, int? limit = null)
+    public static IReadOnlyList<TeamCoupling> CrossTeamCoupling(DependencyGraph graph, int? limit = null, int? maxListed = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxListed ?? 0, nameof(maxListed));
         var teams = new Dictionary<string, TeamTally>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
@@ -159,7 +166,7 @@ public static partial class GraphAnalysis
             .OrderByDescending(t => (double)t.Value.Cross / t.Value.Outgoing)
             .ThenByDescending(t => t.Value.Cross)
             .ThenBy(t => t.Key, StringComparer.Ordinal);
-        return [.. Limit(ranked, limit).Select(t => DescribeCoupling(t.Key, t.Value))];
+        return [.. Limit(ranked, limit).Select(t => DescribeCoupling(t.Key, t.Value, maxListed))];
 
         TeamTally Tally(string team)
         {
@@ -172,7 +179,7 @@ public static partial class GraphAnalysis
         }
     }
 
-    private static TeamCoupling DescribeCoupling(string team, TeamTally tally)
+    private static TeamCoupling DescribeCoupling(string team, TeamTally tally, int? maxListed)
     {
         var (services, outgoing, cross) = (tally.Services, tally.Outgoing, tally.Cross);
         var share = (double)cross / outgoing;
@@ -209,7 +216,7 @@ public static partial class GraphAnalysis
             remedy = $"Keep the cross-team calls behind versioned APIs with an owner on each side; {partner.Team} is the team to agree contracts with first.";
         }
 
-        return new TeamCoupling(team, services, outgoing, cross, share, others, summary, remedy);
+        return new TeamCoupling(team, services, outgoing, cross, share, [.. Limit(others, maxListed)], others.Count, summary, remedy);
     }
 
     private sealed class TeamTally

@@ -75,11 +75,12 @@ public static partial class GraphAnalysis
     /// Largest blast radius first; at most <paramref name="limit"/> when it is set.
     /// </summary>
     public static IReadOnlyList<SinglePointOfFailure> SinglePointsOfFailure(
-        DependencyGraph graph, int minDependents = 3, BlastRadiusOptions? options = null, int? limit = null)
+        DependencyGraph graph, int minDependents = 3, BlastRadiusOptions? options = null, int? limit = null, int? maxListed = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(minDependents, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxListed ?? 0, nameof(maxListed));
         var o = options ?? BlastRadiusOptions.Default;
         var counted = new int[graph.NodeCount]; // stamp per node: counted[u] == v + 1 once u is a dependent of v
         var counter = new UpstreamCounter(graph);
@@ -110,10 +111,10 @@ public static partial class GraphAnalysis
             a.Radius != b.Radius ? b.Radius.CompareTo(a.Radius)
             : a.Dependents.Count != b.Dependents.Count ? b.Dependents.Count.CompareTo(a.Dependents.Count)
             : string.CompareOrdinal(graph.Nodes[a.Node].Ref, graph.Nodes[b.Node].Ref));
-        return [.. Limit(found, limit).Select(f => DescribeSinglePoint(graph, f.Node, f.Dependents, f.Radius, f.MinTier))];
+        return [.. Limit(found, limit).Select(f => DescribeSinglePoint(graph, f.Node, f.Dependents, f.Radius, f.MinTier, maxListed))];
     }
 
-    private static SinglePointOfFailure DescribeSinglePoint(DependencyGraph graph, int v, List<int> dependents, int radius, int minTier)
+    private static SinglePointOfFailure DescribeSinglePoint(DependencyGraph graph, int v, List<int> dependents, int radius, int minTier, int? maxListed)
     {
         var node = graph.Nodes[v];
         var names = dependents.Select(u => graph.Nodes[u].Ref).OrderBy(r => r, StringComparer.Ordinal).ToList();
@@ -128,6 +129,6 @@ public static partial class GraphAnalysis
             remedy += Invariant($" It is tier {node.Tier} but tier-{minTier} services depend on it: raise its tier, or remove that dependency.");
         }
 
-        return new SinglePointOfFailure(node.Ref, node.DisplayName, node.Kind, names.Count, names, radius, summary, remedy);
+        return new SinglePointOfFailure(node.Ref, node.DisplayName, node.Kind, names.Count, [.. Limit(names, maxListed)], radius, summary, remedy);
     }
 }

@@ -21,16 +21,17 @@ public static partial class GraphAnalysis
         ArgumentOutOfRangeException.ThrowIfNegative(o.TopK, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MinDependents, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(o.MaxFindings ?? 0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(o.MaxListed ?? 0, nameof(options));
 
         var dag = SyncDag.Build(graph);
         return new GraphAnalysisResult(
-            FindCycles(graph, dag, o.MaxFindings),
+            FindCycles(graph, dag, o.MaxFindings, o.MaxListed),
             LongestSyncChains(graph, dag, o.TopK),
             RetryAmplification(graph, dag, o.TopK),
             TimeoutInversions(graph, o.MaxFindings),
-            SharedResources(graph, o.MaxFindings),
-            SinglePointsOfFailure(graph, o.MinDependents, o.BlastRadius, o.MaxFindings),
-            CrossTeamCoupling(graph, o.MaxFindings));
+            SharedResources(graph, o.MaxFindings, o.MaxListed),
+            SinglePointsOfFailure(graph, o.MinDependents, o.BlastRadius, o.MaxFindings, o.MaxListed),
+            CrossTeamCoupling(graph, o.MaxFindings, o.MaxListed));
     }
 
     internal static string TeamOf(GraphNode node) => node.OwnerTeam ?? Unowned;

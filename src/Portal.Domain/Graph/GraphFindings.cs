@@ -26,7 +26,7 @@ public sealed record EdgeRef(
     public bool IsSynchronous => Kind.IsSynchronous();
 }
 
-/// <summary>How failure spreads in <see cref="GraphAnalysis.BlastRadius(DependencyGraph, string, BlastRadiusOptions?)"/>.</summary>
+/// <summary>How failure spreads in <see cref="GraphAnalysis.BlastRadius(DependencyGraph, string, BlastRadiusOptions?, int, int?)"/>.</summary>
 /// <param name="FollowAsync">Also spread over asynchronous (and library) edges, as if a backlog were an outage.</param>
 /// <param name="StopAtFallback">A caller with <see cref="GraphEdge.Fallback"/> true survives the failure.</param>
 /// <param name="MaxDepth">Stop this many calls away; null for no limit.</param>
@@ -44,9 +44,12 @@ public sealed record ImpactedService(string Ref, string DisplayName, int Depth, 
 
 /// <summary>Everything that can fail when <see cref="Service"/> fails, callers first.</summary>
 /// <param name="Service">The failing node's ref (a service or a resource).</param>
-/// <param name="Direct">Callers that depend on it directly (depth 1).</param>
-/// <param name="Transitive">Services reached through other callers (depth 2 and more), nearest first.</param>
-/// <param name="Count">Direct plus transitive.</param>
+/// <param name="Direct">Callers that depend on it directly (depth 1), all of them, by ref.</param>
+/// <param name="Transitive">
+/// Services reached through other callers (depth 2 and more), nearest first, then by ref: all of them, or the
+/// page that was asked for (<c>skip</c>/<c>take</c>); <see cref="TransitiveCount"/> says how many there are.
+/// </param>
+/// <param name="Count">Direct plus transitive, the whole radius whatever the page.</param>
 /// <param name="Summary">What was found, in plain words.</param>
 /// <param name="Remedy">A suggested fix.</param>
 public sealed record BlastRadiusResult(
@@ -55,14 +58,23 @@ public sealed record BlastRadiusResult(
     IReadOnlyList<ImpactedService> Transitive,
     int Count,
     string Summary,
-    string Remedy) : IGraphFinding;
+    string Remedy) : IGraphFinding
+{
+    /// <summary>How many services fail through other callers, whether or not <see cref="Transitive"/> lists them all.</summary>
+    public int TransitiveCount => Count - Direct.Count;
+}
 
 /// <summary>
 /// Services that call each other round in a circle: a strongly connected component over service-to-service
 /// edges of any kind, or a service that calls itself.
 /// </summary>
-/// <param name="Services">Members, by ref.</param>
-/// <param name="Edges">Every service-to-service edge between members.</param>
+/// <param name="Services">Members, by ref; the first <c>maxListed</c> of them when the knot is larger.</param>
+/// <param name="ServiceCount">How many services the knot has, listed or not.</param>
+/// <param name="Edges">
+/// Service-to-service edges between members: every one, or when there are more than <c>maxListed</c>, that
+/// many, starting with the edges of <see cref="Example"/>.
+/// </param>
+/// <param name="EdgeCount">How many edges there are between members, listed or not.</param>
 /// <param name="IsSynchronous">
 /// True when the members can go round synchronously (some loop inside uses only synchronous calls), the
 /// worse case; false when every loop is broken by an asynchronous edge.
@@ -72,11 +84,17 @@ public sealed record BlastRadiusResult(
 /// <param name="Remedy">A suggested fix.</param>
 public sealed record DependencyCycle(
     IReadOnlyList<string> Services,
+    int ServiceCount,
     IReadOnlyList<EdgeRef> Edges,
+    int EdgeCount,
     bool IsSynchronous,
     IReadOnlyList<string> Example,
     string Summary,
-    string Remedy) : IGraphFinding;
+    string Remedy) : IGraphFinding
+{
+    /// <summary>True when <see cref="Services"/> or <see cref="Edges"/> lists only part of the knot.</summary>
+    public bool Truncated => Services.Count < ServiceCount || Edges.Count < EdgeCount;
+}
 
 /// <summary>
 /// The deepest chain of synchronous calls from an entry point (a service nobody calls). Latency is the
@@ -153,10 +171,12 @@ public sealed record ResourceUser(string Ref, string DisplayName, string? OwnerT
 /// <param name="Resource">The resource's ref.</param>
 /// <param name="DisplayName">The resource's title or name.</param>
 /// <param name="OwnerTeam">The resource's owner team; null when unowned.</param>
-/// <param name="Users">Each service that uses it, by ref.</param>
+/// <param name="Users">Each service that uses it, by ref; when there are more than <c>maxListed</c>, that many, writers first.</param>
+/// <param name="UserCount">How many services use it, listed or not.</param>
 /// <param name="Writers">Users that may write, including <see cref="UndeclaredAccess"/>.</param>
 /// <param name="UndeclaredAccess">Users that declare no write but have an edge without a declared access, so count as possible writers.</param>
-/// <param name="Teams">Distinct owner teams of the users; <see cref="GraphAnalysis.Unowned"/> for services without one.</param>
+/// <param name="Teams">Distinct owner teams of the users, by name (the first <c>maxListed</c>); <see cref="GraphAnalysis.Unowned"/> for services without one.</param>
+/// <param name="TeamCount">How many teams the users belong to, listed or not.</param>
 /// <param name="Summary">What was found, in plain words.</param>
 /// <param name="Remedy">A suggested fix.</param>
 public sealed record SharedResource(
@@ -164,20 +184,26 @@ public sealed record SharedResource(
     string DisplayName,
     string? OwnerTeam,
     IReadOnlyList<ResourceUser> Users,
+    int UserCount,
     int Writers,
     int UndeclaredAccess,
     IReadOnlyList<string> Teams,
+    int TeamCount,
     string Summary,
     string Remedy) : IGraphFinding
 {
     public bool MultipleWriters => Writers > 1;
 
-    public bool CrossTeam => Teams.Count > 1;
+    public bool CrossTeam => TeamCount > 1;
+
+    /// <summary>True when <see cref="Users"/> or <see cref="Teams"/> lists only some.</summary>
+    public bool Truncated => Users.Count < UserCount || Teams.Count < TeamCount;
 }
 
 /// <summary>
-/// A node many services wait on without a fallback: when it fails, each of <see cref="Dependents"/> fails,
-/// and <see cref="BlastRadius"/> services in all.
+/// A node many services wait on without a fallback: when it fails, each of its <see cref="DirectDependents"/>
+/// fails (<see cref="Dependents"/> lists them by ref, the first <c>maxListed</c> when there are more), and
+/// <see cref="BlastRadius"/> services in all.
 /// </summary>
 public sealed record SinglePointOfFailure(
     string Ref,
@@ -187,7 +213,11 @@ public sealed record SinglePointOfFailure(
     IReadOnlyList<string> Dependents,
     int BlastRadius,
     string Summary,
-    string Remedy) : IGraphFinding;
+    string Remedy) : IGraphFinding
+{
+    /// <summary>True when <see cref="Dependents"/> lists only some of the <see cref="DirectDependents"/>.</summary>
+    public bool Truncated => Dependents.Count < DirectDependents;
+}
 
 /// <summary>How many calls a team's services make, per team called.</summary>
 public sealed record TeamEdgeCount(string Team, int Edges);
@@ -201,7 +231,8 @@ public sealed record TeamEdgeCount(string Team, int Edges);
 /// <param name="OutgoingEdges">Service-to-service edges from its services.</param>
 /// <param name="CrossTeamEdges">Those that reach another team's service.</param>
 /// <param name="Share">CrossTeamEdges / OutgoingEdges, 0 to 1.</param>
-/// <param name="OtherTeams">Teams called, most calls first (the team itself left out).</param>
+/// <param name="OtherTeams">Teams called, most calls first (the team itself left out); the first <c>maxListed</c> when there are more.</param>
+/// <param name="OtherTeamCount">How many other teams it calls, listed or not.</param>
 /// <param name="Summary">What was found, in plain words.</param>
 /// <param name="Remedy">A suggested fix.</param>
 public sealed record TeamCoupling(
@@ -211,8 +242,13 @@ public sealed record TeamCoupling(
     int CrossTeamEdges,
     double Share,
     IReadOnlyList<TeamEdgeCount> OtherTeams,
+    int OtherTeamCount,
     string Summary,
-    string Remedy) : IGraphFinding;
+    string Remedy) : IGraphFinding
+{
+    /// <summary>True when <see cref="OtherTeams"/> lists only some.</summary>
+    public bool Truncated => OtherTeams.Count < OtherTeamCount;
+}
 
 /// <summary>Limits and thresholds for <see cref="GraphAnalysis.Analyze"/>.</summary>
 /// <param name="TopK">How many sync chains and retry-amplification paths to keep.</param>
@@ -223,7 +259,12 @@ public sealed record TeamCoupling(
 /// points of failure, teams), worst first; null for all. A 10,000-service catalog can have thousands of
 /// each, which is megabytes of JSON and more than anyone reads.
 /// </param>
-public sealed record AnalysisOptions(int TopK = 20, int MinDependents = 3, BlastRadiusOptions? BlastRadius = null, int? MaxFindings = null)
+/// <param name="MaxListed">
+/// At most this many entries in a list inside one finding (a knot's services and edges, a shared resource's
+/// users and teams, a single point of failure's dependents, the teams a team calls), each with the full count
+/// beside it; null for all. One knot of 10,000 services and 50,000 edges is otherwise 9 MB of JSON.
+/// </param>
+public sealed record AnalysisOptions(int TopK = 20, int MinDependents = 3, BlastRadiusOptions? BlastRadius = null, int? MaxFindings = null, int? MaxListed = null)
 {
     public static AnalysisOptions Default { get; } = new();
 }

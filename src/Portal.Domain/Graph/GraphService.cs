@@ -35,7 +35,10 @@ public sealed class GraphService(IDbContextFactory<PortalDbContext> dbFactory)
     /// <summary>Findings kept per list; the worst come first, so pages and the API slice from the top.</summary>
     public const int MaxFindings = 500;
 
-    private static readonly AnalysisOptions Options = new(TopK: 50, MaxFindings: MaxFindings);
+    /// <summary>Entries kept in a list inside one finding (a knot's members, a resource's users…); counts say how many there are.</summary>
+    public const int MaxListed = 50;
+
+    private static readonly AnalysisOptions Options = new(TopK: 50, MaxFindings: MaxFindings, MaxListed: MaxListed);
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile GraphSnapshot? _current;

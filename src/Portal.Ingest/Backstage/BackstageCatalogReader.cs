@@ -16,12 +16,36 @@ public static class BackstageCatalogReader
     public static CatalogReadResult Read(IReadOnlyList<CatalogFile> files, Func<string, string?>? loadFile = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
-        var queue = new Queue<string>();
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paths = new List<string>();
         foreach (var file in files)
         {
             var path = CatalogPaths.Normalize(file.Path);
-            if (contents.TryAdd(path, file.Content))
+            if (given.TryAdd(path, file.Content))
+            {
+                paths.Add(path);
+            }
+        }
+
+        return Read(paths, path => given.TryGetValue(path, out var content) ? content : loadFile?.Invoke(path), loadFile is not null);
+    }
+
+    /// <summary>
+    /// Reads the files at <paramref name="paths"/> (relative to the import root, each loaded by
+    /// <paramref name="loadFile"/> when its turn comes, so only one file's text is held at a time) and
+    /// whatever their Locations name. <paramref name="loadFile"/> returns null for a path that does not exist;
+    /// <paramref name="canLoadOthers"/> says whether it may know paths beyond <paramref name="paths"/> (a
+    /// directory) or not (uploaded files), for the wording of a missing Location target.
+    /// </summary>
+    public static CatalogReadResult Read(IReadOnlyList<string> paths, Func<string, string?> loadFile, bool canLoadOthers = true)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(loadFile);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>();
+        foreach (var path in paths.Select(CatalogPaths.Normalize))
+        {
+            if (known.Add(path))
             {
                 queue.Enqueue(path);
             }
@@ -35,9 +59,32 @@ public static class BackstageCatalogReader
         var seen = new Dictionary<EntityKey, BackstageEntity>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
 
+        // Location targets are loaded when followed (that is how their existence is checked) and kept until read.
+        var loaded = new Dictionary<string, string>(StringComparer.Ordinal);
+
         while (queue.TryDequeue(out var path))
         {
-            var (documents, syntaxError) = BackstageYaml.Load(contents[path]);
+            var content = loaded.Remove(path, out var early) ? early : loadFile(path);
+            if (content is null)
+            {
+                // Listed but gone between listing and reading; Location targets are checked before they are queued.
+                broken.Add(path);
+                problems.Add(new ImportProblem(path, 0, null, "the file could not be read; nothing in it was imported.", ProblemSeverity.Error));
+                continue;
+            }
+
+            // Each document is validated as soon as it is parsed and its YAML nodes are dropped; the outcomes
+            // wait until the whole file has parsed, because a syntax error anywhere means nothing of it is imported.
+            var outcomes = new List<(int Document, DocumentOutcome Outcome)>();
+            var document = 0;
+            var syntaxError = BackstageYaml.ForEachDocument(content, yaml =>
+            {
+                document++;
+                if (new BackstageDocumentParser(path, document, yaml.RootNode).Parse() is { } outcome)
+                {
+                    outcomes.Add((document, outcome));
+                }
+            });
             if (syntaxError is not null)
             {
                 broken.Add(path);
@@ -51,23 +98,16 @@ public static class BackstageCatalogReader
             }
 
             filesRead.Add(path);
-            for (var i = 0; i < documents.Count; i++)
+            foreach (var (index, outcome) in outcomes)
             {
-                var document = i + 1;
-                var outcome = new BackstageDocumentParser(path, document, documents[i].RootNode).Parse();
-                if (outcome is null)
-                {
-                    continue;
-                }
-
                 foreach (var notice in outcome.Notices)
                 {
-                    problems.Add(new ImportProblem(path, document, outcome.EntityRef, notice, ProblemSeverity.Notice));
+                    problems.Add(new ImportProblem(path, index, outcome.EntityRef, notice, ProblemSeverity.Notice));
                 }
 
                 if (outcome.Errors.Count > 0)
                 {
-                    problems.Add(new ImportProblem(path, document, outcome.EntityRef, string.Join("; ", outcome.Errors), ProblemSeverity.Error));
+                    problems.Add(new ImportProblem(path, index, outcome.EntityRef, string.Join("; ", outcome.Errors), ProblemSeverity.Error));
                     if (outcome.Kind is not null and not BackstageKinds.Location)
                     {
                         rejected.Add(new RejectedEntity(outcome.Kind, outcome.Key));
@@ -78,7 +118,7 @@ public static class BackstageCatalogReader
 
                 if (outcome.IsLocation)
                 {
-                    FollowTargets(path, document, outcome, contents, queue, loadFile, missing, problems);
+                    FollowTargets(path, index, outcome, known, loaded, queue, loadFile, canLoadOthers, missing, problems);
                     continue;
                 }
 
@@ -91,7 +131,7 @@ public static class BackstageCatalogReader
                 {
                     problems.Add(new ImportProblem(
                         path,
-                        document,
+                        index,
                         outcome.EntityRef,
                         $"{entity.Key} is already defined in {first.File} document {first.Document}",
                         ProblemSeverity.Error));
@@ -111,9 +151,11 @@ public static class BackstageCatalogReader
         string path,
         int document,
         DocumentOutcome location,
-        Dictionary<string, string> contents,
+        HashSet<string> known,
+        Dictionary<string, string> loaded,
         Queue<string> queue,
-        Func<string, string?>? loadFile,
+        Func<string, string?> loadFile,
+        bool canLoadOthers,
         HashSet<string> missing,
         List<ImportProblem> problems)
     {
@@ -139,12 +181,12 @@ public static class BackstageCatalogReader
             }
 
             var resolved = CatalogPaths.Combine(CatalogPaths.DirectoryOf(path), target);
-            if (contents.ContainsKey(resolved))
+            if (known.Contains(resolved))
             {
                 continue;
             }
 
-            var content = missing.Contains(resolved) ? null : loadFile?.Invoke(resolved);
+            var content = missing.Contains(resolved) ? null : loadFile(resolved);
             if (content is null)
             {
                 missing.Add(resolved);
@@ -152,12 +194,13 @@ public static class BackstageCatalogReader
                     path,
                     document,
                     location.EntityRef,
-                    loadFile is null ? $"target '{target}' ({resolved}) is not among the files given" : $"target '{target}' ({resolved}) does not exist",
+                    canLoadOthers ? $"target '{target}' ({resolved}) does not exist" : $"target '{target}' ({resolved}) is not among the files given",
                     ProblemSeverity.Error));
                 continue;
             }
 
-            contents.Add(resolved, content);
+            known.Add(resolved);
+            loaded.Add(resolved, content);
             queue.Enqueue(resolved);
         }
     }

@@ -25,6 +25,12 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
     private const int MaxAuditKeyLength = 300;
 
     /// <summary>
+    /// New rows written per intermediate save. Saving 100,000 rows at once makes EF build a command for
+    /// every row before the first is sent (hundreds of megabytes); batches keep that to one batch's worth.
+    /// </summary>
+    internal int BatchSize { get; init; } = 5_000;
+
+    /// <summary>
     /// Imports a file or a directory (every <c>*.yaml</c>/<c>*.yml</c> below it, hidden folders
     /// excepted), following Location targets relative to the file that names them. The path is the
     /// scope for orphans: records imported from under it before and missing now are flagged orphaned.
@@ -38,16 +44,13 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         var full = Path.GetFullPath(path);
         string baseDirectory;
         string? orphanPrefix;
-        var files = new List<CatalogFile>();
+        List<string> files;
         if (Directory.Exists(full))
         {
             baseDirectory = full;
             orphanPrefix = ToScope(full);
             var options = new EnumerationOptions { RecurseSubdirectories = true, MatchType = MatchType.Simple };
-            foreach (var file in Directory.EnumerateFiles(full, "*", options).Where(IsYaml).Order(StringComparer.Ordinal))
-            {
-                files.Add(new CatalogFile(Path.GetRelativePath(full, file), await File.ReadAllTextAsync(file, ct)));
-            }
+            files = [.. Directory.EnumerateFiles(full, "*", options).Where(IsYaml).Order(StringComparer.Ordinal).Select(f => Path.GetRelativePath(full, f))];
         }
         else if (File.Exists(full))
         {
@@ -55,20 +58,21 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
             // one team's file must not orphan everything else imported from next to it.
             baseDirectory = Path.GetDirectoryName(full)!;
             orphanPrefix = null;
-            files.Add(new CatalogFile(Path.GetFileName(full), await File.ReadAllTextAsync(full, ct)));
+            files = [Path.GetFileName(full)];
         }
         else
         {
             throw new FileNotFoundException($"No catalog file or directory at '{path}'.", full);
         }
 
+        // Files are read one at a time as the reader gets to them, not all up front.
         string? LoadFile(string relative)
         {
             var target = Path.GetFullPath(Path.Combine(baseDirectory, relative));
             return File.Exists(target) ? File.ReadAllText(target) : null;
         }
 
-        return await ImportCoreAsync(files, ToScope(full), ToScope(baseDirectory), orphanPrefix, LoadFile, actor, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, LoadFile), ToScope(full), ToScope(baseDirectory), orphanPrefix, actor, ct);
     }
 
     /// <summary>
@@ -84,7 +88,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
         var root = ToScope(scope);
-        return await ImportCoreAsync(files, root, root, root, null, actor, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files), root, root, root, actor, ct);
     }
 
     /// <summary>
@@ -99,29 +103,44 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(locationBase);
         ArgumentException.ThrowIfNullOrWhiteSpace(orphanScope);
-        return await ImportCoreAsync(files, orphanScope, ToScope(locationBase), ToScope(orphanScope), null, actor, ct, source);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files), orphanScope, ToScope(locationBase), ToScope(orphanScope), actor, ct, source);
     }
 
     private async Task<ImportReport> ImportCoreAsync(
-        IReadOnlyList<CatalogFile> files,
+        Func<CatalogReadResult> readFiles,
         string scope,
         string locationBase,
         string? orphanPrefix,
-        Func<string, string?>? loadFile,
         Actor actor,
         CancellationToken ct,
         DataSource source = DataSource.Import)
     {
-        var read = BackstageCatalogReader.Read(files, loadFile);
+        var read = readFiles();
 
+        // All or nothing: the batches and the last save share one transaction, committed at the very end.
+        // With a retrying execution strategy (PostgreSQL) the whole unit is what is retried, on a fresh context.
+        // REVIEW: on SQLite this holds the write lock for the whole import (seconds at 30,000 entities).
+        await using var probe = await dbFactory.CreateDbContextAsync(ct);
+        return await probe.Database.CreateExecutionStrategy().ExecuteAsync(
+            (Read: read, Scope: scope, LocationBase: locationBase, OrphanPrefix: orphanPrefix, Actor: actor, Source: source),
+            (_, state, token) => WriteAsync(state.Read, state.Scope, state.LocationBase, state.OrphanPrefix, state.Actor, state.Source, token),
+            null,
+            ct);
+    }
+
+    private async Task<ImportReport> WriteAsync(
+        CatalogReadResult read, string scope, string locationBase, string? orphanPrefix, Actor actor, DataSource source, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         // Tens of thousands of tracked records: scanning them all for changes on every Add, Entries or
-        // SaveChanges call costs seconds each time. Changes are detected once, just before saving.
+        // SaveChanges call costs seconds each time. Changes to stored records are detected once, just
+        // before the last save; new rows need no detection and are written in batches as they are added.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var catalog = await StoredCatalog.LoadAsync(db, ct);
-        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix, source);
-        run.Execute();
+        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix, BatchSize, source);
+        await run.ExecuteAsync(ct);
         var report = run.Report(scope);
 
         AuditLog.Record(db, actor, AuditAction, "catalog", AuditKey(scope), null, Summary(report, read));
@@ -129,6 +148,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         // One pass over every tracked record; SaveChanges (and its version bump) then trusts it.
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return report;
     }
 

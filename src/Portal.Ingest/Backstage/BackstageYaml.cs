@@ -34,6 +34,56 @@ internal static partial class BackstageYaml
         }
     }
 
+    /// <summary>
+    /// Hands <paramref name="each"/> the documents of <paramref name="content"/> one at a time, in order, and
+    /// says where the text is broken, if it is. Only one document's nodes are alive at a time, so a file of
+    /// ten thousand entities costs the memory of one (<see cref="Load"/> keeps them all). Documents before a
+    /// syntax error have been handed over already; the caller decides what to do with them.
+    /// </summary>
+    public static SyntaxError? ForEachDocument(string content, Action<YamlDocument> each)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        var parser = new TrackingParser(new Parser(new StringReader(content)));
+        var loaded = 0;
+        try
+        {
+            parser.Consume<StreamStart>();
+        }
+        catch (YamlException e)
+        {
+            return new SyntaxError(1, (int)e.Start.Line, (int)e.Start.Column, BareMessage(e));
+        }
+
+        while (true)
+        {
+            YamlDocument document;
+            try
+            {
+                if (parser.TryConsume<StreamEnd>(out _))
+                {
+                    return null;
+                }
+
+                // A stream of exactly one document, so YamlStream builds that document's nodes and no more.
+                var single = new YamlStream();
+                single.Load(new OneDocumentParser(parser));
+                document = single.Documents[0];
+            }
+            catch (YamlException e)
+            {
+                return new SyntaxError(loaded + 1, (int)e.Start.Line, (int)e.Start.Column, BareMessage(e));
+            }
+            catch (InvalidOperationException e)
+            {
+                // As in Load: YamlDotNet 18 throws this for some unterminated flow collections.
+                return new SyntaxError(loaded + 1, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column, e.Message);
+            }
+
+            loaded++;
+            each(document);
+        }
+    }
+
     /// <summary>A plain scalar that YAML reads as null (<c>~</c>, <c>null</c>, nothing), or no node at all.</summary>
     public static bool IsNull(YamlNode? node) =>
         node is null
@@ -112,6 +162,62 @@ internal static partial class BackstageYaml
     {
         var marker = e.Message.IndexOf("): ", StringComparison.Ordinal);
         return marker >= 0 && e.Message.StartsWith('(') ? e.Message[(marker + 3)..] : e.Message;
+    }
+
+    /// <summary>
+    /// Shows the next document of <paramref name="inner"/> as a stream of its own: a made-up stream start,
+    /// the document's events up to its end, and a made-up stream end. The real parser stays just after
+    /// the document, ready for the next one.
+    /// </summary>
+    private sealed class OneDocumentParser(IParser inner) : IParser
+    {
+        private int _state; // 0 before the start, 1 stream start, 2 inside the document, 3 stream end, 4 done
+
+        public ParsingEvent? Current => _state switch
+        {
+            1 => new StreamStart(),
+            2 => inner.Current,
+            3 => new StreamEnd(),
+            _ => null,
+        };
+
+        public bool MoveNext()
+        {
+            switch (_state)
+            {
+                case 0:
+                    _state = 1;
+                    return true;
+                case 1:
+                    // The real parser's Current is the next document's start (or null before the first read).
+                    if (inner.Current is null && !inner.MoveNext())
+                    {
+                        throw new InvalidOperationException("the YAML stream ended where a document was expected");
+                    }
+
+                    _state = 2;
+                    return true;
+                case 2:
+                    if (inner.Current is DocumentEnd)
+                    {
+                        inner.MoveNext();
+                        _state = 3;
+                        return true;
+                    }
+
+                    if (!inner.MoveNext())
+                    {
+                        throw new InvalidOperationException("the YAML stream ended inside a document");
+                    }
+
+                    return true;
+                case 3:
+                    _state = 4;
+                    return false;
+                default:
+                    return false;
+            }
+        }
     }
 
     private sealed class TrackingParser(IParser inner) : IParser

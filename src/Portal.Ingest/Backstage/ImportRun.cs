@@ -5,8 +5,10 @@ using Portal.Domain.Persistence;
 namespace Portal.Ingest.Backstage;
 
 /// <summary>
-/// Resolves and writes one import into a tracked <see cref="StoredCatalog"/>. Nothing is saved here;
-/// the caller saves once, so an import is all or nothing.
+/// Resolves and writes one import into a tracked <see cref="StoredCatalog"/>. New rows are saved in
+/// batches of <c>batchSize</c> as they are added, inside the caller's transaction; changes to stored
+/// records are left for the caller to detect and save last, before it commits, so an import is still
+/// all or nothing.
 /// </summary>
 /// <remarks>
 /// Provenance rule: a record whose content the files describe exactly as stored counts as
@@ -16,7 +18,8 @@ namespace Portal.Ingest.Backstage;
 /// orphaned and reappears is <em>updated</em>: its flag changes visibly. Re-importing the same files
 /// from the same place writes nothing at all.
 /// </remarks>
-internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, CatalogReadResult read, string locationBase, string? orphanPrefix, DataSource source = DataSource.Import)
+internal sealed class ImportRun(
+    PortalDbContext db, StoredCatalog catalog, CatalogReadResult read, string locationBase, string? orphanPrefix, int batchSize, DataSource source = DataSource.Import)
 {
     private const int MaxSourceLocationLength = 1000;
 
@@ -29,48 +32,58 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
     // when one side of the relation is new, not on every import (someone may have removed it since).
     private readonly HashSet<(Guid Service, Guid Api, ApiRelation Relation)> _newRelations = [];
 
-    public void Execute()
+    // New rows added since the last intermediate save.
+    private int _pending;
+
+    public async Task ExecuteAsync(CancellationToken ct)
     {
         var accepted = Accept();
         foreach (var group in accepted.OfType<BackstageGroup>())
         {
             UpsertGroup(group);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var user in accepted.OfType<BackstageUser>())
         {
             UpsertUser(user);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var domain in accepted.OfType<BackstageDomain>())
         {
             UpsertDomain(domain);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var system in accepted.OfType<BackstageSystem>())
         {
             UpsertSystem(system);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var resource in accepted.OfType<BackstageResource>())
         {
             UpsertResource(resource);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var api in accepted.OfType<BackstageApi>())
         {
             UpsertApi(api);
+            await SaveIfDueAsync(ct);
         }
 
         foreach (var component in accepted.OfType<BackstageComponent>())
         {
             UpsertComponent(component);
+            await SaveIfDueAsync(ct);
         }
 
         SetParents();
-        SetMemberships();
-        SetServiceApis();
-        SetDependencies();
+        await SetMembershipsAsync(ct);
+        await SetServiceApisAsync(ct);
+        await SetDependenciesAsync(ct);
         RecordProvenance();
         MarkOrphans();
     }
@@ -135,7 +148,36 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
     {
         var outcome = new Outcome(parsed, entity, created);
         _outcomes[parsed.Key] = outcome;
+        if (created)
+        {
+            // Now, not in RecordProvenance: a new row may be saved in a batch before then, and setting it
+            // afterwards would update every new row a second time.
+            entity.RecordSource(source, LocationOf(parsed));
+            outcome.SourceTaken = true;
+        }
+
         return outcome;
+    }
+
+    /// <summary>Marks a new row for insertion; it is written with the next batch.</summary>
+    private void Insert(object entity)
+    {
+        db.Add(entity);
+        _pending++;
+    }
+
+    /// <summary>
+    /// Writes the new rows added so far once there are <c>batchSize</c> of them, so EF never prepares the
+    /// whole import's commands at once. Changes to stored records are not detected here (automatic
+    /// detection is off), so they wait for the caller's last save.
+    /// </summary>
+    private async Task SaveIfDueAsync(CancellationToken ct)
+    {
+        if (_pending >= batchSize)
+        {
+            await db.SaveChangesAsync(ct);
+            _pending = 0;
+        }
     }
 
     private T Find<T>(Dictionary<EntityKey, T> map, BackstageEntity parsed, Func<T> create, out bool created)
@@ -148,7 +190,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
         }
 
         var entity = create();
-        db.Add(entity);
+        Insert(entity);
         map[parsed.Key] = entity;
         created = true;
         return entity;
@@ -354,7 +396,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
     /// memberships are exactly that union (others are removed); people who are not in the files only
     /// gain the memberships groups list. Roles of existing memberships are Portal's and kept.
     /// </summary>
-    private void SetMemberships()
+    private async Task SetMembershipsAsync(CancellationToken ct)
     {
         var desired = new Dictionary<Person, HashSet<Team>>();
         var owners = new Dictionary<Person, Outcome>();
@@ -398,6 +440,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
             foreach (var team in teams.Where(t => current.All(m => m.TeamId != t.Id)))
             {
                 team.AddMember(person);
+                Insert(team.Memberships.First(m => m.PersonId == person.Id));
                 (personOutcome ?? groupOutcomes[team]).Changed = true;
             }
 
@@ -412,11 +455,13 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 db.Remove(membership);
                 personOutcome!.Changed = true;
             }
+
+            await SaveIfDueAsync(ct);
         }
     }
 
     /// <summary>An imported component's provides/consumes relations are exactly those its file lists.</summary>
-    private void SetServiceApis()
+    private async Task SetServiceApisAsync(CancellationToken ct)
     {
         var byService = catalog.ServiceApis.GroupBy(r => r.ServiceId).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var outcome in ComponentOutcomes())
@@ -455,12 +500,14 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 if (rows.All(r => r.ApiId != apiId || r.Relation != relation))
                 {
                     var row = new ServiceApi(service, api, relation);
-                    db.Add(row);
+                    Insert(row);
                     rows.Add(row);
                     _newRelations.Add((service.Id, apiId, relation));
                     outcome.Changed = true;
                 }
             }
+
+            await SaveIfDueAsync(ct);
         }
 
         catalog.ServiceApis = [.. byService.Values.SelectMany(r => r)];
@@ -471,7 +518,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
     /// to each provider of an API it consumes. Edges the import created earlier and the files no longer
     /// justify are removed; edges entered by people are never removed by an import.
     /// </summary>
-    private void SetDependencies()
+    private async Task SetDependenciesAsync(CancellationToken ct)
     {
         var edgesBySource = catalog.Dependencies.GroupBy(d => d.SourceServiceId).ToDictionary(g => g.Key, g => g.ToList());
         var providers = catalog.ServiceApis.Where(r => r.Relation == ApiRelation.Provides)
@@ -548,7 +595,7 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                     edge = target.Entity is Resource resource
                         ? Dependency.ToResource(service, resource, ResourceAccess.ReadWrite, source)
                         : Dependency.ToService(service, (Service)target.Entity, InteractionKind.Unknown, source);
-                    db.Add(edge);
+                    Insert(edge);
                     edges.Add(edge);
                     outcome.Changed = true;
                 }
@@ -570,6 +617,8 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 edges.Remove(edge);
                 outcome.Changed = true;
             }
+
+            await SaveIfDueAsync(ct);
         }
     }
 
@@ -615,7 +664,8 @@ internal sealed class ImportRun(PortalDbContext db, StoredCatalog catalog, Catal
                 outcome.Changed = true;
             }
 
-            if (outcome.Created || entity.IsOrphaned || entity.Source != source || entity.SourceLocation != location)
+            // New records got theirs when they were created (Track).
+            if (!outcome.Created && (entity.IsOrphaned || entity.Source != source || entity.SourceLocation != location))
             {
                 entity.RecordSource(source, location);
                 outcome.SourceTaken = true;

@@ -18,8 +18,27 @@ public sealed record DependencyRequest(
     ResourceAccess? Access);
 
 /// <summary>Blast radius of one service, as <c>GET …/blast-radius</c> answers.</summary>
-/// <remarks><see cref="Transitive"/> holds at most <c>limit</c> entries, nearest first; <see cref="Count"/> is always the whole radius.</remarks>
-public sealed record BlastRadiusResponse(string Service, IReadOnlyList<ImpactedService> Direct, IReadOnlyList<ImpactedService> Transitive, int Count, bool Truncated, string Summary, string Remedy);
+/// <param name="Service">The failing service or resource.</param>
+/// <param name="Direct">Every direct dependent, by ref, each with its path.</param>
+/// <param name="Transitive">One page of the transitive dependents, nearest first then by ref: <paramref name="Limit"/> from <paramref name="Offset"/>.</param>
+/// <param name="Count">The whole radius (direct plus transitive), whatever the page.</param>
+/// <param name="TransitiveCount">All transitive dependents; page with <c>offset</c> and <c>limit</c> to list them.</param>
+/// <param name="Offset">Transitive dependents skipped before this page.</param>
+/// <param name="Limit">The page size asked for.</param>
+/// <param name="Truncated">True when <paramref name="Transitive"/> is not the whole list (this is not the only page).</param>
+/// <param name="Summary">What was found, in plain words.</param>
+/// <param name="Remedy">A suggested fix.</param>
+public sealed record BlastRadiusResponse(
+    string Service,
+    IReadOnlyList<ImpactedService> Direct,
+    IReadOnlyList<ImpactedService> Transitive,
+    int Count,
+    int TransitiveCount,
+    int Offset,
+    int Limit,
+    bool Truncated,
+    string Summary,
+    string Remedy);
 
 /// <summary>Findings, each list cut to <c>limit</c>, worst first.</summary>
 public sealed record AnalysisResponse(
@@ -38,7 +57,10 @@ public static class GraphApi
     public static RouteGroupBuilder MapGraphApi(this RouteGroupBuilder api)
     {
         api.MapGet("/services/{name}/blast-radius", BlastRadiusAsync).WithName("GetBlastRadius").WithTags("Graph")
-            .WithSummary("Every service that can fail when this one fails, with the chain of calls that connects each.");
+            .WithSummary("Every service that can fail when this one fails, with the chain of calls that connects each.")
+            .WithDescription("`direct` lists every direct dependent. `transitive` is one page, nearest first: `limit` (1–100000, default 500) "
+                + "entries from `offset` (default 0); `count` is the whole radius and `transitiveCount` all transitive dependents, "
+                + "`truncated` is true when the page is not the whole list. `followAsync` and `stopAtFallback` change how failure spreads.");
         api.MapGet("/graph", ViewAsync).WithName("GetGraph").WithTags("Graph")
             .WithSummary("Nodes and edges around a service (focus, depth 1–3), of a team or a system; grouped when more than 300 nodes would show.");
         api.MapGet("/graph/analysis", AnalysisAsync).WithName("GetGraphAnalysis").WithTags("Graph")
@@ -55,11 +77,17 @@ public static class GraphApi
         CancellationToken ct,
         bool followAsync = false,
         bool stopAtFallback = true,
+        int offset = 0,
         int limit = 500)
     {
         if (limit is < 1 or > 100_000)
         {
             return ApiProblems.Invalid("limit", "must be between 1 and 100000");
+        }
+
+        if (offset < 0)
+        {
+            return ApiProblems.Invalid("offset", "must be 0 or more");
         }
 
         var snapshot = await graphs.CurrentAsync(ct);
@@ -68,9 +96,11 @@ public static class GraphApi
             return Results.Problem($"Service '{name}' is not in the dependency graph.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        var result = GraphAnalysis.BlastRadius(snapshot.Graph, node, new BlastRadiusOptions(followAsync, stopAtFallback));
-        var transitive = result.Transitive.Count > limit ? [.. result.Transitive.Take(limit)] : result.Transitive;
-        return Results.Ok(new BlastRadiusResponse(result.Service, result.Direct, transitive, result.Count, transitive.Count < result.Transitive.Count, result.Summary, result.Remedy));
+        // Paths are built only for the page, so a radius of thousands answers as fast as a small one.
+        var result = GraphAnalysis.BlastRadius(snapshot.Graph, node, new BlastRadiusOptions(followAsync, stopAtFallback), offset, limit);
+        var truncated = offset > 0 || result.Transitive.Count < result.TransitiveCount;
+        return Results.Ok(new BlastRadiusResponse(
+            result.Service, result.Direct, result.Transitive, result.Count, result.TransitiveCount, offset, limit, truncated, result.Summary, result.Remedy));
     }
 
     internal static async Task<IResult> ViewAsync(GraphService graphs, CancellationToken ct, string? focus = null, int depth = 2, string? team = null, string? system = null, string? group = null)

@@ -49,6 +49,7 @@ public static class JobsHosting
                 o.ShutdownTimeout = TimeSpan.FromSeconds(15);
             });
             builder.Services.AddHostedService<RecurringJobsRegistrar>();
+            builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
             builder.Services.AddHostedService<GraphWarmUp>();
         }
 
@@ -131,10 +132,16 @@ internal sealed class JobTracingFilter(ILogger<JobTracingFilter> logger) : JobFi
 /// Loads and analyses the dependency graph once the app has started, so the first person to open the graph
 /// pages does not wait for it. Failures are logged, not fatal: the pages load it on demand anyway.
 /// </summary>
-internal sealed class GraphWarmUp(Portal.Domain.Graph.GraphService graphs, IHostApplicationLifetime lifetime, ILogger<GraphWarmUp> logger) : BackgroundService
+internal sealed class GraphWarmUp(
+    Portal.Domain.Graph.GraphService graphs, IOptions<GraphOptions> options, IHostApplicationLifetime lifetime, ILogger<GraphWarmUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WarmUpOnStart)
+        {
+            return;
+        }
+
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {

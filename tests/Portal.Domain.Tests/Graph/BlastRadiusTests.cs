@@ -139,8 +139,104 @@ public class BlastRadiusTests
     }
 
     [Fact]
+    public void BlastRadius_Page_ReturnsThatSliceNearestFirstWithWholeCounts()
+    {
+        // x ← b, a (direct); b ← e, d; a ← c (depth 2); e ← f (depth 3).
+        var g = Services("x", "b", "a", "e", "d", "c", "f")
+            .Edge("b", "x").Edge("a", "x").Edge("e", "b").Edge("d", "b").Edge("c", "a").Edge("f", "e")
+            .Build();
+
+        var page = GraphAnalysis.BlastRadius(g, "x", skip: 1, take: 2);
+
+        Assert.Equal(["a", "b"], page.Direct.Select(s => s.Ref));
+        Assert.Equal(["d", "e"], page.Transitive.Select(s => s.Ref));
+        Assert.Equal(["d", "b", "x"], page.Transitive[0].Path);
+        Assert.Equal((6, 4), (page.Count, page.TransitiveCount));
+        Assert.Equal(GraphAnalysis.BlastRadius(g, "x").Summary, page.Summary);
+        Assert.Contains("the farthest is 3 calls away: f → e → b → x", page.Summary);
+    }
+
+    [Fact]
+    public void BlastRadius_PageBeyondTheEnd_EmptyTransitiveButWholeCount()
+    {
+        var page = GraphAnalysis.BlastRadius(Chain, "c", skip: 5, take: 10);
+
+        Assert.Empty(page.Transitive);
+        Assert.Equal((2, 1), (page.Count, page.TransitiveCount));
+    }
+
+    [Fact]
+    public void BlastRadius_LargeGraph_PagesJoinToTheWholeListAndMatchAPlainWalk()
+    {
+        var g = GraphFixtures.Generate(2_000, 10_000, seed: 5);
+        var failing = Enumerable.Range(0, g.NodeCount).MaxBy(v => GraphAnalysis.BlastRadius(g, v).Count);
+
+        var whole = GraphAnalysis.BlastRadius(g, failing);
+        var pages = Enumerable.Range(0, (whole.TransitiveCount + 99) / 100)
+            .SelectMany(p => GraphAnalysis.BlastRadius(g, failing, skip: p * 100, take: 100).Transitive)
+            .ToList();
+
+        Assert.True(whole.TransitiveCount > 200, $"only {whole.TransitiveCount} transitive dependents");
+        Assert.Equal(whole.Transitive, pages, ImpactedComparer.Instance);
+        var expected = PlainWalk(g, failing);
+        var listed = whole.Direct.Concat(whole.Transitive).ToList();
+        Assert.Equal(expected.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)), listed.Select(s => (s.Ref, s.Depth)));
+        foreach (var s in listed)
+        {
+            Assert.Equal(s.Depth + 1, s.Path.Count);
+            Assert.Equal(g.Nodes[failing].Ref, s.Path[^1]);
+            for (var h = 0; h < s.Depth; h++)
+            {
+                Assert.True(Spreads(g, s.Path[h], s.Path[h + 1]), $"{s.Path[h]} → {s.Path[h + 1]} does not carry the failure");
+            }
+        }
+    }
+
+    [Fact]
     public void BlastRadius_UnknownRef_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => GraphAnalysis.BlastRadius(Chain, "nope"));
+    }
+
+    /// <summary>Depth of every service the failure reaches, by a textbook breadth-first walk over the edge list.</summary>
+    private static Dictionary<string, int> PlainWalk(DependencyGraph g, int failing)
+    {
+        var depth = new Dictionary<int, int> { [failing] = 0 };
+        var frontier = new List<int> { failing };
+        while (frontier.Count > 0)
+        {
+            var next = new List<int>();
+            foreach (var v in frontier)
+            {
+                for (var e = 0; e < g.EdgeCount; e++)
+                {
+                    var edge = g.Edges[e];
+                    if (edge.To == v && g.IsBlocking(e) && edge.Fallback != true && !depth.ContainsKey(edge.From))
+                    {
+                        depth[edge.From] = depth[v] + 1;
+                        next.Add(edge.From);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        depth.Remove(failing);
+        return depth.ToDictionary(d => g.Nodes[d.Key].Ref, d => d.Value);
+    }
+
+    private static bool Spreads(DependencyGraph g, string from, string to) =>
+        Enumerable.Range(0, g.EdgeCount).Any(e =>
+            g.Nodes[g.Edges[e].From].Ref == from && g.Nodes[g.Edges[e].To].Ref == to && g.IsBlocking(e) && g.Edges[e].Fallback != true);
+
+    private sealed class ImpactedComparer : IEqualityComparer<ImpactedService>
+    {
+        public static ImpactedComparer Instance { get; } = new();
+
+        public bool Equals(ImpactedService? x, ImpactedService? y) =>
+            x is not null && y is not null && x.Ref == y.Ref && x.Depth == y.Depth && x.Path.SequenceEqual(y.Path);
+
+        public int GetHashCode(ImpactedService obj) => obj.Ref.GetHashCode(StringComparison.Ordinal);
     }
 }

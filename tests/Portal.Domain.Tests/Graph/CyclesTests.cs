@@ -111,4 +111,37 @@ public class CyclesTests
         Assert.Equal(count, cycle.Services.Count);
         Assert.Equal(count + 1, cycle.Example.Count);
     }
+
+    [Fact]
+    public void FindCycles_MaxListed_ListsThatManyCountsAllAndStartsEdgesWithTheLoop()
+    {
+        // A ring a → b → c → d → e → a with chords b → e and d → b.
+        var g = Services("a", "b", "c", "d", "e")
+            .Edge("a", "b").Edge("b", "c").Edge("c", "d").Edge("d", "e").Edge("e", "a").Edge("b", "e").Edge("d", "b")
+            .Build();
+
+        var cycle = Assert.Single(GraphAnalysis.FindCycles(g, maxListed: 2));
+
+        Assert.Equal(["a", "b"], cycle.Services);
+        Assert.Equal((5, 7, 2), (cycle.ServiceCount, cycle.EdgeCount, cycle.Edges.Count));
+        Assert.True(cycle.Truncated);
+        Assert.Equal(cycle.Example.Take(3), [cycle.Edges[0].From, cycle.Edges[0].To, cycle.Edges[1].To]);
+        Assert.False(Assert.Single(GraphAnalysis.FindCycles(g)).Truncated);
+    }
+
+    [Fact]
+    public void InSameCycle_MembersOfOneKnotTrue_AcrossKnotsFalse()
+    {
+        var g = Services("a", "b", "c", "d", "e")
+            .Edge("a", "b").Edge("b", "a").Edge("b", "c").Edge("c", "d").Edge("d", "c").Edge("e", "e")
+            .Build();
+
+        Assert.True(GraphAnalysis.InSameCycle(g, "a", "b"));
+        Assert.True(GraphAnalysis.InSameCycle(g, "d", "c"));
+        Assert.False(GraphAnalysis.InSameCycle(g, "a", "c"));
+        Assert.True(GraphAnalysis.InSameCycle(g, "e", "e"));
+        Assert.True(GraphAnalysis.InSameCycle(g, "a", "a"));
+        Assert.False(GraphAnalysis.InSameCycle(g, "c", "e"));
+        Assert.False(GraphAnalysis.InSameCycle(g, "a", "nope"));
+    }
 }

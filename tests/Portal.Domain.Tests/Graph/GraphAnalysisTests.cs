@@ -99,6 +99,25 @@ public class GraphAnalysisTests
     }
 
     [Fact]
+    public void Analyze_MaxListed_CutsListsInsideFindingsAndKeepsTheirCounts()
+    {
+        var g = GraphFixtures.Generate(2_000, 10_000, seed: 3);
+
+        var all = GraphAnalysis.Analyze(g);
+        var capped = GraphAnalysis.Analyze(g, new AnalysisOptions(MaxListed: 2));
+
+        Assert.Contains(capped.Cycles, c => c.Truncated);
+        Assert.Equal(all.Cycles.Select(c => (c.Services.Count, c.Edges.Count)), capped.Cycles.Select(c => (c.ServiceCount, c.EdgeCount)));
+        Assert.Equal(all.Cycles.Select(c => string.Join(',', c.Services.Take(2))), capped.Cycles.Select(c => string.Join(',', c.Services)));
+        Assert.Equal(all.SinglePointsOfFailure.Select(s => string.Join(',', s.Dependents.Take(2))), capped.SinglePointsOfFailure.Select(s => string.Join(',', s.Dependents)));
+        Assert.Equal(all.SharedResources.Select(r => (r.Users.Count, r.Teams.Count)), capped.SharedResources.Select(r => (r.UserCount, r.TeamCount)));
+        Assert.All(capped.SharedResources, r => Assert.InRange(r.Users.Count, 0, 2));
+        Assert.Equal(all.CrossTeamCoupling.Select(t => string.Join(',', t.OtherTeams.Take(2))), capped.CrossTeamCoupling.Select(t => string.Join(',', t.OtherTeams)));
+        Assert.Equal(all.CrossTeamCoupling.Select(t => t.OtherTeams.Count), capped.CrossTeamCoupling.Select(t => t.OtherTeamCount));
+        Assert.Equal(all.Cycles.Select(c => c.Summary), capped.Cycles.Select(c => c.Summary));
+    }
+
+    [Fact]
     public void Analyze_NegativeTopK_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GraphAnalysis.Analyze(DependencyGraph.Empty, new AnalysisOptions(TopK: -1)));

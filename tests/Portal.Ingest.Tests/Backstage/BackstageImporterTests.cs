@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.Persistence;
 using Portal.Ingest.Backstage;
 using Portal.Testing;
 using static Portal.Ingest.Tests.Backstage.BackstageTestData;
@@ -338,7 +340,62 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         Assert.Contains("\"Component\":{\"created\":4,", audit.After, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportAsync_OneRowPerBatch_ImportsEverythingAndReimportsUnchanged()
+    {
+        var importer = new BackstageImporter(Db.Factory) { BatchSize = 1 };
+
+        var first = await importer.ImportAsync(Examples, Admin, Ct);
+        var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
+        var second = await importer.ImportAsync(Examples, Admin, Ct);
+
+        Assert.Equal((56, 0, 0, 5), (first.Total.Created, first.Total.Updated, first.Total.Unchanged, first.Total.Rejected));
+        Assert.Equal((0, 0, 56, 5), (second.Total.Created, second.Total.Updated, second.Total.Unchanged, second.Total.Rejected));
+        Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
+        await using var db = Db.CreateContext();
+        var teamA = await db.Teams.Include(t => t.ParentTeam).SingleAsync(t => t.Name == "team-a", Ct);
+        Assert.Equal("backstage", teamA.ParentTeam!.Name);
+        Assert.Equal(5, await db.TeamMemberships.CountAsync(m => m.TeamId == teamA.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_FailsAfterBatchesWereSaved_WritesNothing()
+    {
+        var failing = new FailingSaves(failOnSave: 4);
+        var importer = new BackstageImporter(new InterceptedFactory(Db, failing)) { BatchSize = 2 };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => importer.ImportAsync(Fixture("shop"), Admin, Ct));
+
+        Assert.Equal(4, failing.Saves);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.Teams.AnyAsync(Ct));
+        Assert.False(await db.People.AnyAsync(Ct));
+        Assert.False(await db.Services.AnyAsync(Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(Ct));
+    }
+
     private static string FirstDocument(string yaml) => yaml[..yaml.IndexOf("\n---", StringComparison.Ordinal)] + "\n";
+}
+
+/// <summary>Throws on the <c>failOnSave</c>-th SaveChanges of any context it is attached to, as a lost connection would.</summary>
+internal sealed class FailingSaves(int failOnSave) : SaveChangesInterceptor
+{
+    public int Saves { get; private set; }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Saves++;
+        return Saves == failOnSave
+            ? throw new InvalidOperationException($"save {Saves} failed on purpose")
+            : base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+}
+
+/// <summary>Contexts on the test database with an interceptor added.</summary>
+internal sealed class InterceptedFactory(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<PortalDbContext>(database.Options()).AddInterceptors(interceptor).Options);
 }
 
 public sealed class SqliteBackstageImporterTests() : BackstageImporterTests(TestProvider.Sqlite);

@@ -48,6 +48,33 @@ public sealed class GraphApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BlastRadius_OffsetAndLimit_PagesJoinToTheWholeTransitiveList()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        var full = await client.GetFromJsonAsync<JsonElement>("/api/v1/services/payments/blast-radius", Ct);
+        var all = full.GetProperty("transitive").EnumerateArray().Select(t => t.GetProperty("ref").GetString()).ToList();
+        Assert.True(all.Count >= 2, "payments needs at least two transitive dependents for this test");
+        Assert.Equal(all.Count, full.GetProperty("transitiveCount").GetInt32());
+
+        var paged = new List<string?>();
+        for (var offset = 0; offset < all.Count; offset++)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/services/payments/blast-radius?offset={offset}&limit=1", Ct);
+            Assert.Equal((offset, 1, true), (page.GetProperty("offset").GetInt32(), page.GetProperty("limit").GetInt32(), page.GetProperty("truncated").GetBoolean()));
+            paged.AddRange(page.GetProperty("transitive").EnumerateArray().Select(t => t.GetProperty("ref").GetString()));
+        }
+
+        Assert.Equal(all, paged);
+    }
+
+    [Fact]
+    public async Task BlastRadius_NegativeOffset_Returns400()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/services/payments/blast-radius?offset=-1", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task BlastRadius_UnknownService_Returns404()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));

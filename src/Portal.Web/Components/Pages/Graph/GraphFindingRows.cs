@@ -45,6 +45,9 @@ public sealed record GraphFindingRow(
 /// <summary>Flattens a snapshot's analysis into rows for one table.</summary>
 public static class GraphFindingRows
 {
+    /// <summary>Members of a cycle named in the "About" column; the rest are counted.</summary>
+    public const int MaxSubjects = 8;
+
     /// <summary>The name a kind has in the URL (<c>?kind=cycle</c>).</summary>
     public static string Wire(GraphFindingKind kind) => kind switch
     {
@@ -78,7 +81,7 @@ public static class GraphFindingRows
         var a = snapshot.Analysis;
         var rows = new List<GraphFindingRow>();
         // The subject names where to look; the summary already spells out the whole path.
-        Add(GraphFindingKind.Cycle, a.Cycles, c => Nodes(c.Services), c => GraphLinks.Graph(c.Services[0], GraphHighlights.Cycle, 1));
+        Add(GraphFindingKind.Cycle, a.Cycles, c => Members(c.Services, c.ServiceCount), c => GraphLinks.Graph(c.Services[0], GraphHighlights.Cycle, 1));
         Add(GraphFindingKind.SinglePointOfFailure, a.SinglePointsOfFailure, s => [Node(s.Ref)], s => GraphLinks.Graph(s.Ref, GraphHighlights.Blast, 1));
         Add(GraphFindingKind.SyncChain, a.SyncChains, c => [Node(c.EntryPoint), Node(c.Path[^1])], c => GraphLinks.Graph(c.EntryPoint, GraphHighlights.Chain, 1));
         Add(GraphFindingKind.RetryAmplification, a.RetryAmplification, r => [Node(r.Top), Node(r.Bottom)], r => GraphLinks.Graph(r.Top, GraphHighlights.Retry, 1));
@@ -106,7 +109,17 @@ public static class GraphFindingRows
                 : new FindingSubject(node?.DisplayName ?? nodeRef, null);
         }
 
-        List<FindingSubject> Nodes(IReadOnlyList<string> refs) => [.. refs.Select(Node)];
+        // A knot of thousands names a few members and says how many more there are.
+        List<FindingSubject> Members(IReadOnlyList<string> refs, int total)
+        {
+            var shown = refs.Take(MaxSubjects).Select(Node).ToList();
+            if (total > shown.Count)
+            {
+                shown.Add(new FindingSubject(string.Create(CultureInfo.InvariantCulture, $"and {total - shown.Count:N0} more"), null));
+            }
+
+            return shown;
+        }
     }
 
     private static FindingSubject Team(string team) =>

@@ -63,16 +63,20 @@ public static class GraphHighlights
 
             case Cycle:
                 var cycles = snapshot.Analysis.Cycles;
-                var cycle = (hasFocus ? cycles.FirstOrDefault(c => c.Services.Contains(focus!)) : null) ?? cycles.FirstOrDefault();
-                return cycle is null
-                    ? Nothing(Cycle, "Dependency cycle", "No services call each other round in a circle.")
-                    : new GraphHighlight(
-                        Cycle,
-                        $"{(cycle.IsSynchronous ? "Synchronous cycle" : "Cycle")} of {cycle.Services.Count} services",
-                        cycle.Summary,
-                        cycle.Remedy,
-                        cycle.Services,
-                        [.. cycle.Edges.Select(e => (e.From, e.To)).Distinct()]);
+                var cycle = (hasFocus
+                        ? cycles.FirstOrDefault(c => c.Services.Contains(focus!) || (c.Truncated && GraphAnalysis.InSameCycle(graph, c.Example[0], focus!)))
+                        : null)
+                    ?? cycles.FirstOrDefault();
+                if (cycle is null)
+                {
+                    return Nothing(Cycle, "Dependency cycle", "No services call each other round in a circle.");
+                }
+
+                // A knot of thousands would pull them all into the picture: show one loop of it instead.
+                var title = $"{(cycle.IsSynchronous ? "Synchronous cycle" : "Cycle")} of {cycle.ServiceCount:N0} services";
+                return cycle.Truncated
+                    ? new GraphHighlight(Cycle, title + $"; one loop of {cycle.Example.Count - 1} shown", cycle.Summary, cycle.Remedy, [.. cycle.Example.Distinct()], Pairs(cycle.Example))
+                    : new GraphHighlight(Cycle, title, cycle.Summary, cycle.Remedy, cycle.Services, [.. cycle.Edges.Select(e => (e.From, e.To)).Distinct()]);
 
             case Chain:
                 var chains = snapshot.Analysis.SyncChains;
