@@ -116,7 +116,7 @@ public sealed class GitHubSyncPageTests : ComponentTest
         Assert.Contains("Failed", statuses[2], StringComparison.Ordinal);
         Assert.Contains("401 Bad credentials", statuses[2], StringComparison.Ordinal);
 
-        var changes = page.FindAll("[data-testid=sync-changes]").Select(c => c.TextContent).ToList();
+        var changes = page.FindAll("[data-testid=sync-changes]").Select(c => c.TextContent.Replace('\u00A0', ' ')).ToList();
         Assert.Contains("nothing changed", changes[0], StringComparison.Ordinal);
         Assert.Contains("service 3 created, 35 unchanged", changes[1], StringComparison.Ordinal);
         Assert.Contains("team 2 updated, 1 orphaned", changes[1], StringComparison.Ordinal);

@@ -23,6 +23,10 @@ public static class SyncFormat
 
     public static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", Invariant) + " UTC";
 
+    /// <summary>A time coming up: "10:00 UTC" today, "27 Nov 02:00 UTC" later.</summary>
+    public static string Upcoming(DateTime at, DateTime now) =>
+        at.ToString(at.Date == now.Date ? "HH:mm" : "d MMM HH:mm", Invariant) + " UTC";
+
     public static string Ago(DateTime at, DateTime now)
     {
         var span = now - at;
@@ -97,7 +101,8 @@ public static class SyncFormat
         {
             if (n > 0)
             {
-                parts.Add($"{Number(n)} {word}");
+                // A no-break space keeps "3 updated" together when a narrow cell wraps.
+                parts.Add($"{Number(n)}\u00A0{word}");
             }
         }
     }
