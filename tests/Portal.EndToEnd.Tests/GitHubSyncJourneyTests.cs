@@ -50,6 +50,43 @@ public sealed partial class GitHubSyncJourneyTests(GitHubSyncAppFixture app, Bro
     private static partial Regex SyncPageUrl();
 }
 
+/// <summary>
+/// An admin presses Sync now on a fresh Portal whose GitHub does not answer: the job runs on the app's
+/// own Hangfire server, and the page shows the run appear and fail without a reload.
+/// </summary>
+public sealed class GitHubSyncNowJourneyTests(UnreachableGitHubAppFixture app, BrowserFixture browser)
+    : EndToEndTest(app, browser), IClassFixture<UnreachableGitHubAppFixture>
+{
+    [Fact]
+    public async Task SyncNow_GitHubUnreachable_RunAppearsAndFailsWithTheReason()
+    {
+        await SignInAsync("local-admin");
+        await GoToAsync("/admin/sync");
+        await Expect(Page.GetByTestId("sync-runs")).ToContainTextAsync("No sync has run yet");
+
+        await Page.GetByTestId("sync-now").ClickAsync();
+
+        await Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Sync queued");
+        var status = Page.GetByTestId("sync-status");
+        await Expect(status).ToContainTextAsync("Failed", new() { Timeout = 60_000 });
+        await Expect(Page.GetByTestId("sync-runs")).ToContainTextAsync("Sync now");
+        await Expect(Page.GetByTestId("sync-now")).ToBeEnabledAsync();
+        await ScreenshotAsync("failed-run");
+    }
+}
+
+/// <summary>Portal with GitHub configured at an address where nothing listens, and no runs yet.</summary>
+public sealed class UnreachableGitHubAppFixture : PortalAppFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["GitHub:Organizations:0"] = "acme",
+        ["GitHub:ApiUrl"] = "http://127.0.0.1:9/",
+        ["GitHub:Token"] = "ghp_e2e-token",
+        ["GitHub:MaxRetries"] = "0",
+    };
+}
+
 /// <summary>An admin opens the sync page before anyone configured GitHub. Its own app: GitHub stays unset.</summary>
 public sealed class GitHubSyncNotConfiguredJourneyTests(PortalAppFixture app, BrowserFixture browser)
     : EndToEndTest(app, browser), IClassFixture<PortalAppFixture>
