@@ -26,7 +26,7 @@ public class PortalAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new PortalFactory($"Data Source={_databasePath};Foreign Keys=True");
+        _factory = new PortalFactory($"Data Source={_databasePath};Foreign Keys=True", Settings);
         // Loopback only: the app refuses Local sign-in mode on a network-facing address.
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -35,6 +35,9 @@ public class PortalAppFixture : IAsyncLifetime
         BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
         await SeedAsync(_factory.Services);
     }
+
+    /// <summary>Settings on top of the fixture's own, e.g. a GitHub organisation.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Puts data in the database once the app has started (and migrated it).</summary>
     protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
@@ -56,7 +59,7 @@ public class PortalAppFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class PortalFactory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string connectionString, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -68,6 +71,10 @@ public class PortalAppFixture : IAsyncLifetime
             // Test output shows the app's log on failure; keep it to what might explain one.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

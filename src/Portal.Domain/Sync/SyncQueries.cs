@@ -47,6 +47,18 @@ public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
         return run is null ? null : ToSummary(run, await db.SyncRunErrors.CountAsync(e => e.RunId == id, ct));
     }
 
+    /// <summary>
+    /// The newest run of the source still marked running, or null. It may be dead (its host crashed):
+    /// compare <see cref="SyncRunSummary.HeartbeatAt"/> with how often the sync beats.
+    /// </summary>
+    public async Task<SyncRunSummary?> RunningAsync(string source, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.SyncRuns.AsNoTracking().Where(r => r.Source == source && r.Status == SyncRunStatus.Running)
+            .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(ct);
+        return run is null ? null : ToSummary(run, await db.SyncRunErrors.CountAsync(e => e.RunId == run.Id, ct));
+    }
+
     public async Task<Page<SyncRunErrorItem>> ErrorsAsync(Guid runId, int page, int pageSize, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize, 1, 200);

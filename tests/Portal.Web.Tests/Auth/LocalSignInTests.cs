@@ -88,6 +88,28 @@ public sealed partial class LocalSignInTests : IAsyncLifetime
         Assert.Contains("Portal jobs", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lina.haddad", "/admin/sync")]
+    [InlineData("ada.okafor", "/admin/sync")]
+    [InlineData("lina.haddad", "/admin/sync/0199f0a4-0000-7000-8000-000000000001")]
+    public async Task SyncPages_SignedInNonAdmin_AreForbidden(string person, string path)
+    {
+        await _factory.SeedDemoAsync();
+        var (client, _) = await SignInAsync(person);
+        var response = await client.GetAsync(path, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/forbidden", StringComparison.Ordinal), $"got {response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task SyncPage_SignedInAdmin_IsShown()
+    {
+        await _factory.SeedDemoAsync();
+        var (client, _) = await SignInAsync("erik.johansson");
+        var response = await client.GetAsync("/admin/sync", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("GitHub sync is not configured", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
     {
