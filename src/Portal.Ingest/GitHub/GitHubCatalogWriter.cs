@@ -238,7 +238,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
             }
             catch (DomainValidationException ex)
             {
-                _problems.Add((row.Name, $"could not become a service: {ex.Message}"));
+                _problems.Add((row.FullName, $"could not become a service: {ex.Message}"));
             }
         }
     }
@@ -253,7 +253,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
                 || db.Services.Any(s => s.Namespace == CatalogName.DefaultNamespace && s.Name == name);
             if (taken)
             {
-                _problems.Add((row.Name, $"a service named '{name}' already exists from another source; add a catalog-info.yaml to say which it is"));
+                _problems.Add((row.FullName, $"a service named '{name}' already exists from another source; add a catalog-info.yaml to say which it is"));
                 return;
             }
 

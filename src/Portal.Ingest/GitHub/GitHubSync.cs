@@ -296,7 +296,7 @@ public sealed partial class GitHubSync(
                 else
                 {
                     changed |= row.RecordError(error!);
-                    run.AddError(repo.Name, errorPath, error!);
+                    run.AddError($"{repo.Organization}/{repo.Name}", errorPath, error!);
                 }
 
                 counts = counts.Add(created ? new SyncCounts(Created: 1) : changed ? new SyncCounts(Updated: 1) : new SyncCounts(Unchanged: 1));
@@ -360,7 +360,7 @@ public sealed partial class GitHubSync(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
-            foreach (var (kind, counts) in report.Kinds)
+            foreach (var (kind, counts) in report.Kinds.Where(k => k.Value.Created + k.Value.Updated + k.Value.Unchanged + k.Value.Orphaned + k.Value.Rejected > 0))
             {
                 run.Count(kind.ToLowerInvariant(), new SyncCounts(counts.Created, counts.Updated, counts.Unchanged, counts.Orphaned));
             }
@@ -368,7 +368,7 @@ public sealed partial class GitHubSync(
             foreach (var problem in report.Errors)
             {
                 var slash = problem.File.IndexOf('/', StringComparison.Ordinal);
-                run.AddError(slash > 0 ? problem.File[..slash] : problem.File, slash > 0 ? problem.File[(slash + 1)..] : null,
+                run.AddError($"{org}/{(slash > 0 ? problem.File[..slash] : problem.File)}", slash > 0 ? problem.File[(slash + 1)..] : null,
                     $"document {problem.DocumentIndex + 1}{(problem.EntityRef is null ? "" : $" ({problem.EntityRef})")}: {problem.Reason}");
             }
 

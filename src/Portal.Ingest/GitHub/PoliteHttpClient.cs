@@ -43,7 +43,7 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
                     var what = ex is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : ex.Message;
                     if (attempt >= options.MaxRetries)
                     {
-                        throw new GitHubUnavailableException($"{request.Method} {request.Endpoint}: {what} (after {attempt + 1} attempts)", ex);
+                        throw new GitHubUnavailableException($"{request.Method} {request.Endpoint}: {what} ({(attempt == 0 ? "no retry configured" : $"after {attempt + 1} attempts")})", ex);
                     }
 
                     await BackOffAsync(request, ++attempt, what, cancellationToken);

@@ -162,7 +162,7 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
 
         Assert.Equal(SyncRunStatus.SucceededWithErrors, run.Status);
         var error = Assert.Single(await Harness().ErrorsAsync(run, Ct));
-        Assert.Equal("ledger", error.Repository);
+        Assert.Equal("acme/ledger", error.Repository);
         Assert.Contains("502", error.Message, StringComparison.Ordinal);
         await using var db = Db.CreateContext();
         Assert.True(await db.Services.AnyAsync(s => s.Name == "billing", Ct));
@@ -255,7 +255,7 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
 
         Assert.Equal(SyncRunStatus.SucceededWithErrors, run.Status);
         var error = Assert.Single(await harness.ErrorsAsync(run, Ct));
-        Assert.Equal(("billing", "catalog-info.yaml"), (error.Repository, error.Path));
+        Assert.Equal(("acme/billing", "catalog-info.yaml"), (error.Repository, error.Path));
         await using var db = Db.CreateContext();
         var billing = await db.Services.SingleAsync(s => s.Name == "billing", Ct);
         Assert.Equal(("Sends invoices", false), (billing.Description, billing.IsOrphaned));
