@@ -24,7 +24,7 @@ public class PortalAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not been started yet.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _factory = new PortalFactory($"Data Source={_databasePath};Foreign Keys=True", Settings);
         // Loopback only: the app refuses Local sign-in mode on a network-facing address.
@@ -42,7 +42,7 @@ public class PortalAppFixture : IAsyncLifetime
     /// <summary>Puts data in the database once the app has started (and migrated it).</summary>
     protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

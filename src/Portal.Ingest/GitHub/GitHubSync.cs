@@ -362,7 +362,9 @@ public sealed partial class GitHubSync(
             var run = await db.SyncRuns.SingleAsync(r => r.Id == runId, ct);
             foreach (var (kind, counts) in report.Kinds.Where(k => k.Value.Created + k.Value.Updated + k.Value.Unchanged + k.Value.Orphaned + k.Value.Rejected > 0))
             {
-                run.Count(kind.ToLowerInvariant(), new SyncCounts(counts.Created, counts.Updated, counts.Unchanged, counts.Orphaned));
+                // In Portal's words: a Component is a service, a Group a team, a User a person.
+                var portalKind = kind.ToLowerInvariant() switch { "component" => "service", "group" => "team", "user" => "person", var k => k };
+                run.Count(portalKind, new SyncCounts(counts.Created, counts.Updated, counts.Unchanged, counts.Orphaned));
             }
 
             foreach (var problem in report.Errors)

@@ -150,7 +150,7 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
 
         await using var db = Db.CreateContext();
         Assert.Equal("Sends invoices and reminders", (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).Description);
-        Assert.Equal(1, run.Counts["component"].Updated);
+        Assert.Equal(1, run.Counts["service"].Updated);
     }
 
     [Fact]
