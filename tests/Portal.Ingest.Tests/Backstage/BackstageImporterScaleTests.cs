@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Ingest.Backstage;
@@ -7,11 +6,15 @@ using static Portal.Ingest.Tests.Backstage.BackstageTestData;
 
 namespace Portal.Ingest.Tests.Backstage;
 
-/// <summary>Timed tests run alone, after the others, so other test classes do not eat into their budget.</summary>
+/// <summary>Large tests run alone, so their memory and CPU do not slow the other test classes down.</summary>
 [CollectionDefinition(nameof(TimedCollection), DisableParallelization = true)]
 public sealed class TimedCollection;
 
-/// <summary>A large organisation's catalog on SQLite: 2,000 groups, 20,000 users and 10,000 components.</summary>
+/// <summary>
+/// A large organisation's catalog on SQLite: 2,000 groups, 20,000 users and 10,000 components. This checks
+/// that the import is right at that size; how fast it is, is the benchmark's job (tests/Portal.Benchmarks,
+/// workload <c>import</c>), not a timed test.
+/// </summary>
 [Collection(nameof(TimedCollection))]
 public sealed class BackstageImporterScaleTests() : DatabaseTest(TestProvider.Sqlite), IAsyncLifetime
 {
@@ -19,28 +22,19 @@ public sealed class BackstageImporterScaleTests() : DatabaseTest(TestProvider.Sq
     private const int Users = 20_000;
     private const int Components = 10_000;
 
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
-
     [Fact]
-    public async Task ImportAsync_32000Entities_FinishesWithinBudgetAndReimportsUnchanged()
+    public async Task ImportAsync_32000Entities_AllCreatedAndReimportUnchanged()
     {
         var ct = TestContext.Current.CancellationToken;
         var files = LargeCatalog();
         var importer = new BackstageImporter(Db.Factory);
 
-        var first = Stopwatch.StartNew();
         var created = await importer.ImportAsync(files, "scale", Admin, ct);
-        first.Stop();
-        var second = Stopwatch.StartNew();
         var unchanged = await importer.ImportAsync(files, "scale", Admin, ct);
-        second.Stop();
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"first import {first.Elapsed.TotalSeconds:F1} s, second {second.Elapsed.TotalSeconds:F1} s");
         Assert.Empty(created.Problems);
         Assert.Equal(Groups + Users + Components, created.Total.Created);
         Assert.Equal(Groups + Users + Components, unchanged.Total.Unchanged);
-        Assert.InRange(first.Elapsed, TimeSpan.Zero, Budget);
-        Assert.InRange(second.Elapsed, TimeSpan.Zero, Budget);
         await using var db = Db.CreateContext();
         Assert.Equal(Components * 2, await db.Dependencies.CountAsync(ct));
     }
