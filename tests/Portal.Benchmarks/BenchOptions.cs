@@ -25,7 +25,12 @@ internal sealed record BenchOptions
           --sizes 1000,10000          catalog sizes (services) to seed with `seed scale --services N`
           --providers sqlite,postgres databases to run on (default: sqlite, plus postgres when
                                       PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES names an admin connection)
-          --workloads read            what to measure: read (the catalog API); import is pending the importer (issue 3)
+          --workloads read,import,graph  what to measure: read (the catalog API, every size), import (Backstage import of an
+                                      export, largest size only), graph (blast radius, analysis, views, memory, the graph
+                                      page in Chromium; largest size only). Default: all three
+          --no-browser                graph: skip the graph page in Chromium
+          --chromium PATH             graph: the Chromium to drive (default PLAYWRIGHT_CHROMIUM_EXECUTABLE or /usr/bin/chromium;
+                                      never downloaded)
           --requests 500              timed requests per scenario
           --warmup 50                 untimed requests per scenario before timing
           --server-warmup 10          seconds of round-robin requests over all scenarios after the server starts
@@ -48,7 +53,13 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<Provider> Providers { get; init; } = [];
 
-    public IReadOnlyList<string> Workloads { get; init; } = ["read"];
+    public IReadOnlyList<string> Workloads { get; init; } = ["read", "import", "graph"];
+
+    /// <summary>graph: time the graph page in Chromium as well.</summary>
+    public bool Browser { get; init; } = true;
+
+    public string ChromiumPath { get; init; } =
+        Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 
     public int Requests { get; init; } = 500;
 
@@ -111,11 +122,18 @@ internal sealed record BenchOptions
                 "--attempts" => options with { Attempts = PositiveInt("--attempts", Value()) },
                 "--no-build" => options with { Build = false },
                 "--no-analyze" => options with { Analyze = false },
+                "--no-browser" => options with { Browser = false },
+                "--chromium" => options with { ChromiumPath = Value() },
                 "--write-docs" => options with { WriteDocs = true },
                 "--render" => options with { Render = Value() },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Run with --help."),
             };
+        }
+
+        if (options.Browser && options.Workloads.Contains("graph") && !File.Exists(options.ChromiumPath))
+        {
+            throw new ArgumentException($"Chromium not found at {options.ChromiumPath}: install it, pass --chromium PATH, or --no-browser.");
         }
 
         if (options.Providers.Contains(Provider.Postgres) && options.PostgresAdmin is null)

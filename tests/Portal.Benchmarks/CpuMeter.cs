@@ -11,7 +11,7 @@ namespace Portal.Benchmarks;
 internal sealed class CpuMeter
 {
     // /proc/stat and /proc/<pid>/stat count in USER_HZ ticks, which are 1/100 s on Linux.
-    private const double TicksPerSecond = 100;
+    public const double TicksPerSecond = 100;
 
     private readonly Dictionary<int, long> _ownAtStart;
     private readonly long _startTimestamp;
@@ -38,7 +38,7 @@ internal sealed class CpuMeter
     }
 
     /// <summary>user + nice + system + irq + softirq + steal of all CPUs.</summary>
-    private static long MachineBusyTicks()
+    public static long MachineBusyTicks()
     {
         using var reader = new StreamReader("/proc/stat");
         var fields = (reader.ReadLine() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -47,7 +47,7 @@ internal sealed class CpuMeter
     }
 
     /// <summary>utime + stime of a process (all its threads); null once it is gone.</summary>
-    private static long? ProcessTicks(int pid)
+    public static long? ProcessTicks(int pid)
     {
         string stat;
         try

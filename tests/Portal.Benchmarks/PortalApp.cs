@@ -4,8 +4,11 @@ using System.Net.Sockets;
 
 namespace Portal.Benchmarks;
 
-/// <summary>What a CLI verb printed and how long the process took, start to exit.</summary>
-internal sealed record VerbResult(IReadOnlyList<string> Stdout, string Stderr, TimeSpan Elapsed);
+/// <summary>
+/// What a CLI verb printed, how long the process took (start to exit), its peak resident set size (VmHWM,
+/// sampled every 10 ms while it ran), and the CPU time it used.
+/// </summary>
+internal sealed record VerbResult(IReadOnlyList<string> Stdout, string Stderr, TimeSpan Elapsed, long PeakRssBytes = 0, double CpuSeconds = 0);
 
 /// <summary>
 /// The Release-built <c>Portal.Web.dll</c>, started with <c>dotnet</c> exactly as in production: CLI verbs
@@ -63,22 +66,33 @@ internal sealed class PortalApp(string repoRoot)
         using var process = Start(info);
         var stdoutTask = process.StandardOutput.ReadToEndAsync(ct);
         var stderrTask = process.StandardError.ReadToEndAsync(ct);
+        var sampler = ProcessSampler.Watch(process, ct);
         await process.WaitForExitAsync(ct);
         var stdout = await stdoutTask;
         var stderr = await stderrTask;
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var (peakRss, cpuSeconds) = await sampler;
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"`{string.Join(' ', args)}` exited with {process.ExitCode}:\n{stderr}\n{stdout}");
         }
 
-        return new VerbResult([.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], stderr, elapsed);
+        return new VerbResult([.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], stderr, elapsed, peakRss, cpuSeconds);
     }
 
-    /// <summary>Starts the web app on 127.0.0.1:<paramref name="port"/> and waits until <c>/healthz</c> answers 200.</summary>
-    public async Task<PortalServer> StartServerAsync(BenchDatabase db, int port, CancellationToken ct)
+    /// <summary>
+    /// Starts the web app on 127.0.0.1:<paramref name="port"/> and waits until <c>/healthz</c> answers 200.
+    /// <paramref name="settings"/> are extra configuration, e.g. <c>Graph__WarmUpOnStart=false</c>.
+    /// </summary>
+    public async Task<PortalServer> StartServerAsync(BenchDatabase db, int port, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var process = Start(AppStartInfo(db, port));
+        var info = AppStartInfo(db, port);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Start(info);
         var output = CaptureOutput(process, 200);
         var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), output);
         try
@@ -199,6 +213,9 @@ internal sealed class PortalServer(Process process, Uri baseAddress, OutputTail 
     /// <summary>The process's peak resident set size so far (VmHWM in /proc/&lt;pid&gt;/status), in bytes.</summary>
     public long PeakRssBytes() => ProcStatusKb("VmHWM") * 1024;
 
+    /// <summary>The process's resident set size now (VmRSS), in bytes.</summary>
+    public long RssBytes() => ProcStatusKb("VmRSS") * 1024;
+
     public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken ct)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -272,5 +289,41 @@ internal sealed class PortalServer(Process process, Uri baseAddress, OutputTail 
         }
 
         return 0;
+    }
+}
+
+/// <summary>Follows a child process while it runs: its peak RSS (VmHWM) and CPU time, read every 10 ms.</summary>
+internal static class ProcessSampler
+{
+    public static async Task<(long PeakRssBytes, double CpuSeconds)> Watch(Process process, CancellationToken ct)
+    {
+        long peak = 0;
+        long ticks = 0;
+        var pid = process.Id;
+        while (!process.HasExited)
+        {
+            try
+            {
+                foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                {
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    {
+                        peak = Math.Max(peak, long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024);
+                    }
+                }
+
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks = Math.Max(ticks, long.Parse(rest[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(rest[12], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Exited between the check and the read (a zombie has no VmHWM line); the last reading stands.
+            }
+
+            await Task.Delay(10, ct);
+        }
+
+        return (peak, ticks / 100.0);
     }
 }

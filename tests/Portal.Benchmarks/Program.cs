@@ -68,7 +68,7 @@ try
     {
         foreach (var provider in options.Providers)
         {
-            foreach (var size in options.Sizes)
+            foreach (var size in workload.Sizes(options))
             {
                 Console.WriteLine($"[{workload.Name}] {Targets.ProviderName(provider)}, {size:N0} services");
                 results.Add(await workload.RunAsync(new RunContext(app, options, provider, size), cancel.Token));
@@ -94,12 +94,20 @@ Console.WriteLine($"Saved {Path.GetRelativePath(Environment.CurrentDirectory, Re
 WriteDocs(report);
 return 0;
 
+// Each workload's section comes from the newest saved run of it, this one included, so writing one workload's
+// results keeps the others'.
 void WriteDocs(BenchReport report)
 {
     if (options.WriteDocs)
     {
         var path = Path.Combine(repoRoot, "docs", "benchmarks.md");
-        BenchmarksDoc.Write(path, report);
+        var latest = BenchmarksDoc.LatestPerWorkload([.. ReportStore.LoadAll(repoRoot), report]);
+        BenchmarksDoc.Write(path, latest);
+        foreach (var used in latest)
+        {
+            Console.WriteLine($"  {used.Results[0].Workload}: the run of {used.StartedUtc:yyyy-MM-dd HH:mm} UTC");
+        }
+
         Console.WriteLine($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
     }
 }

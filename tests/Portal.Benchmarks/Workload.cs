@@ -10,6 +10,9 @@ internal interface IWorkload
     /// <summary>The name used with <c>--workloads</c>.</summary>
     string Name { get; }
 
+    /// <summary>The catalog sizes this workload runs at, out of <c>--sizes</c>.</summary>
+    IReadOnlyList<int> Sizes(BenchOptions options);
+
     Task<RunResult> RunAsync(RunContext context, CancellationToken ct);
 }
 
@@ -41,6 +44,7 @@ internal sealed record ScenarioResult(
 /// <param name="LoadAtEnd">1-minute load average when measuring ended.</param>
 /// <param name="Quiet">False when some scenario was measured above <c>--max-other-cpu</c> after all attempts.</param>
 /// <param name="ServerRestarts">How often the server was stopped from outside and started again on the same database.</param>
+/// <param name="Measures">Single figures that are not latency distributions (import time and memory, graph memory).</param>
 internal sealed record RunResult(
     string Workload,
     Provider Provider,
@@ -52,19 +56,28 @@ internal sealed record RunResult(
     double LoadAtStart,
     double LoadAtEnd,
     bool Quiet,
-    int ServerRestarts = 0);
+    int ServerRestarts = 0,
+    IReadOnlyList<Measure>? Measures = null)
+{
+    public Measure? Find(string name) => Measures?.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>One measured figure, e.g. the import's wall time in seconds.</summary>
+/// <param name="Name">Short id, e.g. <c>import-wall</c>.</param>
+/// <param name="Description">What it is, for the doc.</param>
+/// <param name="Value">The figure, in <paramref name="Unit"/>.</param>
+/// <param name="Unit">s, ms or MiB.</param>
+/// <param name="Observed">What was checked or reported alongside, e.g. the importer's summary.</param>
+/// <param name="OtherCores">Average cores other processes kept busy while it was measured (NaN when not known).</param>
+/// <param name="Attempt">Which attempt was kept.</param>
+internal sealed record Measure(string Name, string Description, double Value, string Unit, string Observed, double OtherCores, int Attempt);
 
 /// <summary>The workloads the harness knows.</summary>
 internal static class Workloads
 {
-    /// <summary>Named in the doc and in errors until the Backstage importer lands.</summary>
-    public const string ImportPending = "import benchmark: pending the importer (issue 3)";
-
-    public static IReadOnlyList<IWorkload> All { get; } = [new CatalogReadWorkload()];
+    public static IReadOnlyList<IWorkload> All { get; } = [new CatalogReadWorkload(), new ImportWorkload(), new GraphWorkload()];
 
     public static IWorkload Find(string name) =>
         All.FirstOrDefault(w => w.Name == name)
-        ?? throw new ArgumentException(name == "import"
-            ? $"--workloads import: {ImportPending}."
-            : $"--workloads: unknown workload '{name}'; known: {string.Join(", ", All.Select(w => w.Name))}.");
+        ?? throw new ArgumentException($"--workloads: unknown workload '{name}'; known: {string.Join(", ", All.Select(w => w.Name))}.");
 }
