@@ -25,9 +25,10 @@ internal sealed record BenchOptions
           --sizes 1000,10000          catalog sizes (services) to seed with `seed scale --services N`
           --providers sqlite,postgres databases to run on (default: sqlite, plus postgres when
                                       PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES names an admin connection)
-          --workloads read,import,graph  what to measure: read (the catalog API, every size), import (Backstage import of an
-                                      export, largest size only), graph (blast radius, analysis, views, memory, the graph
-                                      page in Chromium; largest size only). Default: all three
+          --workloads read,import,graph,github  what to measure: read (the catalog API, every size), import (Backstage
+                                      import of an export, largest size only), graph (blast radius, analysis, views, memory, the graph
+                                      page in Chromium; largest size only), github (`sync github` twice against a fake GitHub of
+                                      1,000 repositories: counted requests per repository, share of 304s). Default: all four
           --no-browser                graph: skip the graph page in Chromium
           --chromium PATH             graph: the Chromium to drive (default PLAYWRIGHT_CHROMIUM_EXECUTABLE or /usr/bin/chromium;
                                       never downloaded)
@@ -53,7 +54,7 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<Provider> Providers { get; init; } = [];
 
-    public IReadOnlyList<string> Workloads { get; init; } = ["read", "import", "graph"];
+    public IReadOnlyList<string> Workloads { get; init; } = ["read", "import", "graph", "github"];
 
     /// <summary>graph: time the graph page in Chromium as well.</summary>
     public bool Browser { get; init; } = true;

@@ -21,6 +21,7 @@ internal sealed record BenchReport(
         .. Targets.Evaluate(Results, [.. Results.Where(r => r.Workload == "read").Select(r => r.Provider).Distinct()]),
         .. Targets.EvaluateImport(Results),
         .. Targets.EvaluateGraph(Results),
+        .. Targets.EvaluateGitHub(Results),
     ];
 
     /// <summary>The same report with only <paramref name="workload"/>'s results.</summary>
@@ -66,6 +67,7 @@ internal static class BenchmarksDoc
         var read = latest.FirstOrDefault(r => r.Results[0].Workload == "read");
         var import = latest.FirstOrDefault(r => r.Results[0].Workload == "import");
         var graph = latest.FirstOrDefault(r => r.Results[0].Workload == "graph");
+        var github = latest.FirstOrDefault(r => r.Results[0].Workload == "github");
         var newest = latest.MaxBy(r => r.StartedUtc) ?? throw new InvalidOperationException("No results to write.");
         var report = read ?? newest;
         var md = new StringBuilder();
@@ -87,7 +89,7 @@ internal static class BenchmarksDoc
         md.AppendLine();
         md.AppendLine("| | |");
         md.AppendLine("| --- | --- |");
-        foreach (var (label, run) in new[] { ("Catalog read", read), ("Backstage import", import), ("Dependency graph", graph) })
+        foreach (var (label, run) in new[] { ("Catalog read", read), ("Backstage import", import), ("Dependency graph", graph), ("GitHub sync", github) })
         {
             md.AppendLine(run is null
                 ? $"| {label} | not measured yet |"
@@ -174,6 +176,7 @@ internal static class BenchmarksDoc
 
         ExtraSections.RenderImport(md, import);
         ExtraSections.RenderGraph(md, graph);
+        ExtraSections.RenderGitHub(md, github);
 
         md.AppendLine("## Notes");
         md.AppendLine();

@@ -46,6 +46,42 @@ internal static class ExtraSections
         md.AppendLine();
     }
 
+    public static void RenderGitHub(StringBuilder md, BenchReport? report)
+    {
+        md.AppendLine("## GitHub sync");
+        md.AppendLine();
+        if (report is null)
+        {
+            md.AppendLine("Not measured yet: run with `--workloads github`.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine("How: a fake GitHub (`tests/Portal.Testing/FakeGitHub`, in the harness's process on loopback) generates an");
+        md.AppendLine("organisation of 1,000 repositories (about 70% with a `catalog-info.yaml`, some with CODEOWNERS, workflows, releases,");
+        md.AppendLine("deployments, archived repositories and forks) and its teams. A fresh database is migrated, then `sync github` runs as");
+        md.AppendLine("its own process, twice. Requests are counted by the fake (every answer except 304, as GitHub counts them against the");
+        md.AppendLine("rate limit). The second run changes nothing on GitHub; it is a new process, so its ETags come from the database.");
+        md.AppendLine("The run fails unless the first sync succeeded and the second reported \"nothing changed\".");
+        md.AppendLine();
+        md.AppendLine("| Provider | Repositories | First sync | Counted requests per repository | Second sync | Answers that were 304 |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in report.Results.OrderBy(r => r.Provider))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Targets.ProviderName(run.Provider)} | {run.Size:N0} | {Value(run.Find(GitHubSyncWorkload.FirstWall))} | {run.Find(GitHubSyncWorkload.FirstRequests)?.Value:0.00} | {Value(run.Find(GitHubSyncWorkload.SecondWall))} | {run.Find(GitHubSyncWorkload.SecondShare)?.Value:0.0}% |");
+        }
+
+        md.AppendLine();
+        foreach (var run in report.Results.OrderBy(r => r.Provider))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"- {Targets.ProviderName(run.Provider)}: {run.SeedReport}. First sync: {run.Find(GitHubSyncWorkload.FirstRequests)?.Observed}; {run.Find(GitHubSyncWorkload.FirstWall)?.Observed}. Second: {run.Find(GitHubSyncWorkload.SecondShare)?.Observed}; {run.Find(GitHubSyncWorkload.SecondWall)?.Observed}.");
+        }
+
+        md.AppendLine();
+    }
+
     public static void RenderGraph(StringBuilder md, BenchReport? report)
     {
         md.AppendLine("## Dependency graph");

@@ -51,12 +51,18 @@ internal sealed class PortalApp(string repoRoot)
     }
 
     /// <summary>
-    /// Runs one CLI verb with the same environment the server gets (<paramref name="port"/> included) and fails
-    /// on a non-zero exit code.
+    /// Runs one CLI verb with the same environment the server gets (<paramref name="port"/> included), plus
+    /// <paramref name="settings"/>, and fails on a non-zero exit code.
     /// </summary>
-    public async Task<VerbResult> RunVerbAsync(BenchDatabase db, int port, IReadOnlyList<string> args, CancellationToken ct)
+    public async Task<VerbResult> RunVerbAsync(
+        BenchDatabase db, int port, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = AppStartInfo(db, port);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

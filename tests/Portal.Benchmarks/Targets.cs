@@ -35,6 +35,10 @@ internal static class Targets
     public const double GraphExtraMB = 200;
     public const double PageMs = 1000;
 
+    // GitHub sync (issue 5): a fake GitHub of 1,000 repositories.
+    public const double SyncRequestsPerRepo = 4;
+    public const double ResyncNotModifiedPercent = 90;
+
     /// <summary>Backstage's catalog backend on the same machine with the same catalog (from the product issue).</summary>
     public static class Backstage
     {
@@ -117,6 +121,28 @@ internal static class Targets
             checks.Add(Scenario(run, GraphWorkload.BrowserFocus) is { } page
                 ? new TargetCheck(run.Provider, "graph page, depth-2 focus, drawn in Chromium (p95)", $"≤ {PageMs:0} ms", Ms(page.Stats.P95), page.Stats.P95 <= PageMs)
                 : new TargetCheck(run.Provider, "graph page, depth-2 focus, drawn in Chromium (p95)", $"≤ {PageMs:0} ms", "—", null));
+        }
+
+        return checks;
+    }
+
+    /// <summary>The GitHub sync targets, for each github run.</summary>
+    public static IReadOnlyList<TargetCheck> EvaluateGitHub(IReadOnlyList<RunResult> results)
+    {
+        var checks = new List<TargetCheck>();
+        foreach (var run in results.Where(r => r.Workload == "github").OrderBy(r => r.Provider))
+        {
+            if (run.Find(GitHubSyncWorkload.FirstRequests) is { } first)
+            {
+                checks.Add(new TargetCheck(run.Provider, $"first sync of {run.Size:N0} repositories, counted requests per repository", $"≤ {SyncRequestsPerRepo:0}",
+                    first.Value.ToString("0.00", CultureInfo.InvariantCulture), first.Value <= SyncRequestsPerRepo));
+            }
+
+            if (run.Find(GitHubSyncWorkload.SecondShare) is { } second)
+            {
+                checks.Add(new TargetCheck(run.Provider, "no-change resync, answers that were 304", $"≥ {ResyncNotModifiedPercent:0}%",
+                    second.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%", second.Value >= ResyncNotModifiedPercent));
+            }
         }
 
         return checks;

@@ -133,6 +133,12 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
 
     private void ReadRateLimit(IResponse response)
     {
+        // GraphQL has a limit of its own (X-RateLimit-Resource: graphql); the meter follows the REST one.
+        if (Header(response, "X-RateLimit-Resource") is { } resource && resource != "core")
+        {
+            return;
+        }
+
         if (int.TryParse(Header(response, "X-RateLimit-Remaining"), CultureInfo.InvariantCulture, out var remaining)
             && long.TryParse(Header(response, "X-RateLimit-Reset"), CultureInfo.InvariantCulture, out var reset))
         {
