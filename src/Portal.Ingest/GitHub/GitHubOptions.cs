@@ -19,6 +19,9 @@ public sealed class GitHubOptions : IValidatableObject
     /// <summary>Organisations to sync; empty turns the sync off.</summary>
     public List<string> Organizations { get; set; } = [];
 
+    /// <summary>One organisation, as a shorthand (<c>GitHub:Organization</c>); added to <see cref="Organizations"/>.</summary>
+    public string? Organization { get; set; }
+
     /// <summary>Personal or fine-grained token (<c>GitHub__Token</c>). Either this or an App.</summary>
     public string? Token { get; set; }
 
@@ -83,6 +86,15 @@ public sealed class GitHubOptions : IValidatableObject
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool Enabled => Organizations.Count > 0;
+
+    /// <summary>Folds <see cref="Organization"/> into <see cref="Organizations"/> (run after binding).</summary>
+    public void Normalize()
+    {
+        if (!string.IsNullOrWhiteSpace(Organization) && !Organizations.Contains(Organization.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            Organizations.Insert(0, Organization.Trim());
+        }
+    }
 
     public string AuthMode => AppId is not null ? "GitHub App" : Token is { Length: > 0 } ? "token" : "none";
 

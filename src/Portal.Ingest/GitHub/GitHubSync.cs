@@ -352,7 +352,7 @@ public sealed partial class GitHubSync(
         // Catalog files of every repository, as last read without error, in one import: the importer
         // upserts, compares before writing and orphans what no file names any more.
         var files = rows.Where(r => included.Contains(r.GitHubId) && (onlyRepository is null || r.Name == onlyRepository))
-            .SelectMany(r => r.CatalogFiles.Select(f => new CatalogFile($"{r.Name}/{f.Key}", r.IsArchived ? Deprecate(f.Value) : f.Value)))
+            .SelectMany(r => r.CatalogFiles.Select(f => new CatalogFile($"{r.Name}/{f.Key}", Prepare(r, f.Value))))
             .ToList();
         var orphanScope = onlyRepository is null ? $"github:{org}" : $"github:{org}/{onlyRepository}";
         var report = await importer.ImportFromSourceAsync(files, $"github:{org}", orphanScope, DataSource.GitHub, Actor.System, ct);
@@ -384,6 +384,16 @@ public sealed partial class GitHubSync(
 
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// What the importer reads for a repository's file: the CODEOWNERS team as owner where the file names
+    /// none, and, for an archived repository, every lifecycle deprecated. The stored file is left as read.
+    /// </summary>
+    private static string Prepare(GitHubRepository repo, string content)
+    {
+        var text = repo.CodeOwnersTeam is { } team ? CatalogOwnerFallback.Apply(content, team) : content;
+        return repo.IsArchived ? Deprecate(text) : text;
     }
 
     /// <summary>An archived repository's components and APIs are imported as deprecated, whatever the file says.</summary>

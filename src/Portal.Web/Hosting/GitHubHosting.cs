@@ -17,7 +17,8 @@ public static class GitHubHosting
 
     public static WebApplicationBuilder AddPortalGitHub(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).PostConfigure(o => o.Normalize())
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value);
         builder.Services.AddSingleton<DatabaseResponseCache>();
         builder.Services.AddSingleton<GitHubConnector>();

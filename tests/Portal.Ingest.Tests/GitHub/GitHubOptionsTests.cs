@@ -53,6 +53,18 @@ public sealed class GitHubOptionsTests
     }
 
     [Fact]
+    public void Normalize_SingleOrganizationShorthand_JoinsTheList()
+    {
+        var options = new GitHubOptions { Organization = "acme", Organizations = ["acme-labs"], Token = "t" };
+
+        options.Normalize();
+        options.Normalize();
+
+        Assert.Equal(["acme", "acme-labs"], options.Organizations);
+        Assert.True(options.Enabled);
+    }
+
+    [Fact]
     public void IsExcluded_RequiredTopicMissing_Excluded()
     {
         var options = new GitHubOptions { RequireTopics = ["portal"] };

@@ -116,6 +116,43 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
     }
 
     [Fact]
+    public async Task RunAsync_CatalogFileWithoutOwner_CodeOwnersTeamOwns()
+    {
+        Org.AddRepo("ledger-api", r =>
+        {
+            r.SetFile("catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger-api\nspec:\n  type: service\n  lifecycle: production\n");
+            r.SetFile("docs/CODEOWNERS", "* @acme/payments\n");
+        });
+
+        var run = await Harness().RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        await using var db = Db.CreateContext();
+        var service = await db.Services.Include(s => s.OwnerTeam).SingleAsync(s => s.Name == "ledger-api", Ct);
+        Assert.Equal(("payments", Lifecycle.Production), (service.OwnerTeam?.Name, service.Lifecycle));
+    }
+
+    [Fact]
+    public async Task RunAsync_GitHubAppTokenAboutToExpire_RenewedBeforeUse()
+    {
+        using var rsa = RSA.Create(2048);
+        var app = new FakeApp { AppId = 4243, PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem(), TokenLifetime = TimeSpan.FromMinutes(4) };
+        Server.State.App = app;
+        var harness = Harness(o =>
+        {
+            o.Token = null;
+            o.AppId = 4243;
+            o.AppPrivateKey = rsa.ExportRSAPrivateKeyPem();
+        });
+
+        await harness.RunAsync(Ct);
+        await harness.RunAsync(Ct);
+
+        // A token with less than five minutes left is never used: each run asked for a fresh one.
+        Assert.True(app.IssuedTokens.Count >= 2, $"{app.IssuedTokens.Count} token(s) issued");
+    }
+
+    [Fact]
     public async Task RunAsync_NothingChangedOnGitHub_ChangesNothingAndIsAnsweredMostlyBy304()
     {
         var harness = Harness();
