@@ -102,6 +102,11 @@ public sealed class DatabaseResponseCache(IDbContextFactory<PortalDbContext> dbF
             // Two requests for the same URL stored at once; either answer is good.
             logger.LogDebug(ex, "Response cache write for {Url} lost a race", url);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A cache that cannot be written costs one full request next time, never the sync.
+            logger.LogWarning(ex, "Response cache write for {Url} failed", url);
+        }
     }
 
     /// <summary>Method, absolute URL and Accept: the same URL can answer differently per media type.</summary>

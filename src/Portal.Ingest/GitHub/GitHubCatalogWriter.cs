@@ -214,6 +214,14 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
                 .ToList();
             if (fromFile.Count > 0)
             {
+                // The repository's catalog file now says what it is: a service inferred from it before retires.
+                var inferredBefore = services.FirstOrDefault(s => s.SourceLocation == RepositoryLocation(org, row.Name) && s.Source == DataSource.GitHub);
+                if (inferredBefore is { IsOrphaned: false } && !fromFile.Contains(inferredBefore))
+                {
+                    inferredBefore.MarkOrphaned();
+                    Count("service", new SyncCounts(Orphaned: 1));
+                }
+
                 row.LinkService(fromFile[0].Id);
                 foreach (var service in fromFile.Where(s => s.RepositoryUrl is null))
                 {
@@ -224,9 +232,10 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
                 continue;
             }
 
-            if (row.CatalogFiles.Count > 0 || !createInferred)
+            if (row.CatalogFiles.Count > 0 || !createInferred || (row.ServiceId is null && row.LastError is not null))
             {
-                // The file exists but named no service (or could not be imported): leave it to the report.
+                // A file that named no service, no inferring, or a repository never read without error
+                // (its catalog file may simply not have been seen yet): nothing to infer.
                 continue;
             }
 

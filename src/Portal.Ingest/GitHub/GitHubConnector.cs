@@ -20,17 +20,35 @@ public sealed class GitHubConnector(
     private static readonly ProductHeaderValue Product = new("Portal", "1.0");
 
     private readonly Lock _gate = new();
-    private ICredentialStore? _credentials;
+    private readonly Dictionary<string, ICredentialStore> _credentials = new(StringComparer.OrdinalIgnoreCase);
 
     public GitHubOptions Options => options.Value;
 
-    /// <summary>A client for one run; its requests are counted on <paramref name="meter"/>.</summary>
-    public GitHubSession Open(RequestMeter meter)
+    /// <summary>
+    /// A client for one run over one organisation (a GitHub App has one installation per organisation);
+    /// its requests are counted on <paramref name="meter"/> and stop when <paramref name="runAborted"/> fires.
+    /// </summary>
+    public GitHubSession Open(RequestMeter meter, string organization, CancellationToken runAborted)
     {
         var o = options.Value;
-        var polite = new PoliteHttpClient(NewHttp(), o, meter, clock, loggers.CreateLogger<PoliteHttpClient>());
-        var connection = new Connection(Product, o.ApiUrl, Credentials(), new CachingHttpClient(polite, cache), new SimpleJsonSerializer());
+        var polite = new PoliteHttpClient(NewHttp(), o, meter, clock, loggers.CreateLogger<PoliteHttpClient>(), runAborted);
+        var connection = new Connection(Product, RestRoot(o.ApiUrl), Credentials(organization), new CachingHttpClient(polite, cache), new SimpleJsonSerializer());
         return new GitHubSession(new GitHubClient(connection), connection, polite, meter, cache, GraphQlUrl(o.ApiUrl));
+    }
+
+    /// <summary>
+    /// The REST root Octokit's own GitHubClient constructors would use: api.github.com as it is, any other
+    /// host (GitHub Enterprise Server) with <c>api/v3/</c> (a Connection built by hand does not add it).
+    /// </summary>
+    internal static Uri RestRoot(Uri apiUrl)
+    {
+        if (string.Equals(apiUrl.Host, "api.github.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return apiUrl;
+        }
+
+        var path = apiUrl.AbsolutePath.TrimEnd('/');
+        return path.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? new Uri(apiUrl, path + "/") : new Uri(apiUrl, path + "/api/v3/");
     }
 
     /// <summary>GitHub's GraphQL endpoint next to the REST root: <c>/graphql</c> on github.com, <c>/api/graphql</c> on Enterprise Server.</summary>
@@ -39,21 +57,27 @@ public sealed class GitHubConnector(
             ? new Uri(apiUrl, "/graphql")
             : new Uri(apiUrl, "/api/graphql");
 
-    private ICredentialStore Credentials()
+    private ICredentialStore Credentials(string organization)
     {
         lock (_gate)
         {
-            // The App store lives as long as the portal, so installation tokens are reused across runs.
-            return _credentials ??= options.Value.AppId is not null
-                ? new GitHubAppCredentialStore(options.Value, AppConnection, clock)
-                : new InMemoryCredentialStore(new Credentials(options.Value.Token ?? ""));
+            // App stores live as long as the portal, so installation tokens are reused across runs.
+            if (!_credentials.TryGetValue(organization, out var store))
+            {
+                store = options.Value.AppId is not null
+                    ? new GitHubAppCredentialStore(options.Value, organization, AppConnection, clock)
+                    : new InMemoryCredentialStore(new Credentials(options.Value.Token ?? ""));
+                _credentials[organization] = store;
+            }
+
+            return store;
         }
     }
 
     private Connection AppConnection(ICredentialStore jwt)
     {
-        var polite = new PoliteHttpClient(NewHttp(), options.Value, new RequestMeter(), clock, loggers.CreateLogger<PoliteHttpClient>());
-        return new Connection(Product, options.Value.ApiUrl, jwt, polite, new SimpleJsonSerializer());
+        var polite = new PoliteHttpClient(NewHttp(), options.Value, new RequestMeter(), clock, loggers.CreateLogger<PoliteHttpClient>(), CancellationToken.None);
+        return new Connection(Product, RestRoot(options.Value.ApiUrl), jwt, polite, new SimpleJsonSerializer());
     }
 
     private static HttpClientAdapter NewHttp() => new(() => new SocketsHttpHandler

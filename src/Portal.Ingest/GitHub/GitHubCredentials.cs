@@ -10,7 +10,8 @@ namespace Portal.Ingest.GitHub;
 /// Credentials of a GitHub App installation: a short JWT signed with the App's private key is traded
 /// for an installation token, which is reused until five minutes before it expires and then renewed.
 /// </summary>
-public sealed class GitHubAppCredentialStore(GitHubOptions options, Func<ICredentialStore, IConnection> connect, TimeProvider clock) : ICredentialStore
+/// <remarks>One store per organisation: each organisation has its own installation of the App.</remarks>
+public sealed class GitHubAppCredentialStore(GitHubOptions options, string organization, Func<ICredentialStore, IConnection> connect, TimeProvider clock) : ICredentialStore
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
@@ -34,8 +35,10 @@ public sealed class GitHubAppCredentialStore(GitHubOptions options, Func<ICreden
             if (_credentials is null || clock.GetUtcNow() >= _expiresAt - RenewBefore)
             {
                 var client = new GitHubClient(connect(new InMemoryCredentialStore(new Credentials(CreateJwt(), AuthenticationType.Bearer))));
-                var installationId = options.AppInstallationId
-                    ?? (await client.GitHubApps.GetOrganizationInstallationForCurrent(options.Organizations[0])).Id;
+                // A configured installation id only stands for the organisation when there is just one.
+                var installationId = options.AppInstallationId is { } configured && options.Organizations.Count == 1
+                    ? configured
+                    : (await client.GitHubApps.GetOrganizationInstallationForCurrent(organization)).Id;
                 var token = await client.GitHubApps.CreateInstallationToken(installationId);
                 _credentials = new Credentials(token.Token);
                 _expiresAt = token.ExpiresAt;

@@ -34,7 +34,7 @@ public sealed class RepoFileException(string path, string message) : Exception(m
 /// <summary>
 /// Reads GitHub through a <see cref="GitHubSession"/> with as few counted requests as it can: lists
 /// 100 per page, one recursive tree per repository (304 when nothing was pushed), blobs only when
-/// their sha changed, CODEOWNERS only when the catalog file names no owner, and delivery evidence for
+/// their sha changed (CODEOWNERS included), and delivery evidence for
 /// 50 repositories per GraphQL query.
 /// </summary>
 public static class GitHubReader
@@ -60,7 +60,11 @@ public static class GitHubReader
         ct.ThrowIfCancellationRequested();
         try
         {
-            return ToInfo(org, await gh.Client.Repository.Get(org, name));
+            var repo = await gh.Client.Repository.Get(org, name);
+
+            // GitHub redirects a transferred repository's old address to its new owner: for this
+            // organisation it is gone.
+            return string.Equals(repo.Owner?.Login, org, StringComparison.OrdinalIgnoreCase) ? ToInfo(org, repo) : null;
         }
         catch (NotFoundException)
         {
@@ -147,10 +151,21 @@ public static class GitHubReader
         {
             tree = await gh.Client.Git.Tree.GetRecursive(repo.Organization, repo.Name, repo.DefaultBranch);
         }
-        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Conflict)
         {
-            // 409: an empty repository; 404: no default branch yet. Nothing to read either way.
+            // 409: an empty repository. Nothing to read.
             return new RepoContents(new Dictionary<string, string>(), new Dictionary<string, string>(), null, null, 0);
+        }
+        catch (NotFoundException ex)
+        {
+            // No default branch yet, or a token without Contents access: not "no files". Keep what we had.
+            throw new GitHubUnavailableException($"the tree of {repo.DefaultBranch} could not be read (404: the token may lack Contents read access): {ex.Message}", ex);
+        }
+
+        if (tree.Truncated && !tree.Tree.Any(i => i.Path == CatalogFile))
+        {
+            // Too large for one tree answer and the catalog file is not in the part we got: do not guess.
+            throw new GitHubUnavailableException($"the tree of {repo.DefaultBranch} is too large for one answer (truncated) and {CatalogFile} is not in the part GitHub sent");
         }
 
         var blobs = tree.Tree.Where(i => i.Type.Value == TreeType.Blob).ToDictionary(i => i.Path, i => i.Sha, StringComparer.Ordinal);
@@ -202,7 +217,9 @@ public static class GitHubReader
 
         string? codeOwnersTeam = null;
         string? codeOwnersSha = null;
-        if (CodeOwnersPaths.FirstOrDefault(blobs.ContainsKey) is { } codeOwnersPath && !NamesOwner(files.GetValueOrDefault(CatalogFile)))
+        // Read whenever present (a blob request only when its sha changed): entities a catalog file leaves
+        // without owner get this team, per document.
+        if (CodeOwnersPaths.FirstOrDefault(blobs.ContainsKey) is { } codeOwnersPath)
         {
             codeOwnersSha = blobs[codeOwnersPath];
             codeOwnersTeam = codeOwnersSha == knownCodeOwnersSha
@@ -272,9 +289,6 @@ public static class GitHubReader
 
         return list;
     }
-
-    private static bool NamesOwner(string? catalogFile) =>
-        catalogFile is not null && catalogFile.Contains("owner:", StringComparison.Ordinal);
 
     private static string Decode(string path, Blob blob)
     {

@@ -60,41 +60,49 @@ public sealed partial class GitHubSync(
     public Task<SyncOutcome> RunAsync(SyncTrigger trigger, CancellationToken ct)
     {
         var options = RequireEnabled();
-        return RunLockedAsync(string.Join(", ", options.Organizations), trigger, resumable: true, async (gh, runId, heartbeat) =>
+        return RunLockedAsync(string.Join(", ", options.Organizations), trigger, resumable: true, async run =>
         {
             foreach (var org in options.Organizations)
             {
-                await SyncOrganizationAsync(gh, runId, org, options, heartbeat, ct);
+                await SyncOrganizationAsync(run.For(org), run.RunId, org, options, run.Heartbeat, run.Token);
             }
         }, ct);
     }
 
     /// <summary>
     /// Syncs one repository (a webhook said it changed): its record, files, evidence and service. A
-    /// repository GitHub no longer has (deleted, transferred away) is flagged and its service orphaned.
+    /// repository GitHub no longer has in the organisation (deleted, transferred away) is flagged and its
+    /// service orphaned.
     /// </summary>
     public Task<SyncOutcome> SyncRepositoryAsync(string org, string name, SyncTrigger trigger, CancellationToken ct)
     {
         var options = RequireEnabled();
-        return RunLockedAsync($"{org}/{name}", trigger, resumable: false, async (gh, runId, heartbeat) =>
+        return RunLockedAsync($"{org}/{name}", trigger, resumable: false, async run =>
         {
-            await heartbeat.PhaseAsync($"{org}/{name}: reading", 0, 1);
-            var repo = await GitHubReader.GetRepositoryAsync(gh, org, name, ct);
+            var token = run.Token;
+            var gh = run.For(org);
+            await run.Heartbeat.PhaseAsync($"{org}/{name}: reading", 0, 1);
+            var repo = await GitHubReader.GetRepositoryAsync(gh, org, name, token);
             HashSet<long> included;
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await using (var db = await dbFactory.CreateDbContextAsync(token))
             {
-                included = [.. await db.GitHubRepositories.Where(r => r.Organization == org && !r.IsGone && r.Name != name).Select(r => r.GitHubId).ToListAsync(ct)];
+                included = [.. await db.GitHubRepositories.Where(r => r.Organization == org && !r.IsGone && r.Name != name).Select(r => r.GitHubId).ToListAsync(token)];
+                if (repo is not null)
+                {
+                    // Renamed: the old name's row is this repository, found by id.
+                    included.Remove(repo.Id);
+                }
             }
 
             if (repo is not null && !options.IsExcluded(repo.Name, repo.Topics, repo.Archived, repo.Fork))
             {
-                await ReadBatchAsync(gh, runId, [repo], options, (0, 1, $"{org}/{name}: reading"), ct);
-                await ReadEvidenceAsync(gh, org, [repo], ct);
+                await ReadBatchAsync(gh, run.RunId, [repo], options, (0, 1, $"{org}/{name}: reading"), token);
+                await ReadEvidenceAsync(gh, run.RunId, org, [repo], token);
                 included.Add(repo.Id);
             }
 
-            await heartbeat.PhaseAsync($"{org}/{name}: updating the catalog", 1, 1);
-            await ApplyCatalogAsync(runId, org, included, repo?.Name ?? name, options, ct);
+            await run.Heartbeat.PhaseAsync($"{org}/{name}: updating the catalog", 1, 1);
+            await ApplyCatalogAsync(run.RunId, org, included, repo?.Name ?? name, options, token);
         }, ct);
     }
 
@@ -102,10 +110,10 @@ public sealed partial class GitHubSync(
     public Task<SyncOutcome> SyncTeamsAsync(string org, SyncTrigger trigger, CancellationToken ct)
     {
         RequireEnabled();
-        return RunLockedAsync($"{org} teams", trigger, resumable: false, async (gh, runId, heartbeat) =>
+        return RunLockedAsync($"{org} teams", trigger, resumable: false, async run =>
         {
-            await heartbeat.PhaseAsync($"{org}: reading teams", 0, 0);
-            await ApplyTeamsAsync(runId, org, await GitHubReader.ListTeamsAsync(gh, org, ct), ct);
+            await run.Heartbeat.PhaseAsync($"{org}: reading teams", 0, 0);
+            await ApplyTeamsAsync(run.RunId, org, await GitHubReader.ListTeamsAsync(run.For(org), org, run.Token), run.Token);
         }, ct);
     }
 
@@ -117,39 +125,46 @@ public sealed partial class GitHubSync(
             : throw new InvalidOperationException($"GitHub sync is not configured: set {GitHubOptions.Section}:Organizations and a credential ({GitHubOptions.Section}:Token or an App).");
     }
 
-    private async Task<SyncOutcome> RunLockedAsync(string scope, SyncTrigger trigger, bool resumable, Func<GitHubSession, Guid, Heartbeat, Task> body, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="body"/> holding the lease under a holder name of its own (so two syncs in one
+    /// process exclude each other too), with a heartbeat that renews it; losing the lease cancels the run.
+    /// </summary>
+    private async Task<SyncOutcome> RunLockedAsync(string scope, SyncTrigger trigger, bool resumable, Func<ActiveRun, Task> body, CancellationToken ct)
     {
-        if (!await leases.TryAcquireAsync(SyncLeases.GitHub, Instance, LeaseDuration, ct))
+        var holder = $"{Instance}:{Guid.NewGuid().ToString("N")[..8]}";
+        if (!await leases.TryAcquireAsync(SyncLeases.GitHub, holder, LeaseDuration, ct))
         {
-            var holder = await leases.HolderAsync(SyncLeases.GitHub, ct);
-            logger.LogInformation("GitHub sync of {Scope} skipped: {Holder} is already syncing", scope, holder);
-            return new SyncOutcome(null, null, $"Skipped: another sync is running ({holder ?? "finishing"}).", null);
+            var current = await leases.HolderAsync(SyncLeases.GitHub, ct);
+            logger.LogInformation("GitHub sync of {Scope} skipped: {Holder} is already syncing", scope, current);
+            return new SyncOutcome(null, null, $"Skipped: another sync is running ({current ?? "finishing"}).", null);
         }
 
         try
         {
             var meter = new RequestMeter();
             var runId = await StartOrResumeAsync(scope, trigger, resumable, ct);
-            using var heartbeat = new Heartbeat(this, runId, meter, ct);
-            using var gh = connector.Open(meter);
+            using var aborted = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var heartbeat = new Heartbeat(this, runId, holder, meter, aborted);
+            using var run = new ActiveRun(connector, meter, runId, heartbeat, aborted.Token);
             using (logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = runId, ["SyncScope"] = scope }))
             {
-                return await ExecuteAsync(gh, runId, () => body(gh, runId, heartbeat), ct);
+                return await ExecuteAsync(run, () => body(run), aborted);
             }
         }
         finally
         {
-            await leases.ReleaseAsync(SyncLeases.GitHub, Instance, CancellationToken.None);
+            await leases.ReleaseAsync(SyncLeases.GitHub, holder, CancellationToken.None);
         }
     }
 
-    private async Task<SyncOutcome> ExecuteAsync(GitHubSession gh, Guid runId, Func<Task> body, CancellationToken ct)
+    private async Task<SyncOutcome> ExecuteAsync(ActiveRun gh, Func<Task> body, CancellationTokenSource aborted)
     {
+        var runId = gh.RunId;
         try
         {
             await body();
             await gh.FlushAsync();
-            var run = await FinishAsync(runId, gh.Meter, r => r.Finish(), ct);
+            var run = await FinishAsync(runId, gh.Meter, r => r.Finish(), aborted.Token);
             logger.LogInformation("GitHub sync {Status}: {Counts}; {Requests}", run.Status, CountsText(run), gh.Meter);
             return new SyncOutcome(runId, run.Status, $"{run.Status}: {CountsText(run)}. {gh.Meter}.", gh.Meter);
         }
@@ -160,11 +175,19 @@ public sealed partial class GitHubSync(
             logger.LogWarning("GitHub sync interrupted by the rate limit; resumes after {Reset:u}", ex.ResetAt);
             return new SyncOutcome(runId, SyncRunStatus.Interrupted, $"Interrupted: {ex.Message}. It resumes after the reset.", gh.Meter, ex.ResetAt);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             await gh.FlushAsync();
-            await FinishAsync(runId, gh.Meter, r => r.Interrupt("Stopped before the end (shutdown or cancel); the next run resumes it."), CancellationToken.None);
-            throw;
+            var why = gh.Heartbeat.LeaseLost
+                ? "Stopped: another instance took over the sync lease (this one missed its renewals); the next run resumes it."
+                : "Stopped before the end (shutdown or cancel); the next run resumes it.";
+            await FinishAsync(runId, gh.Meter, r => r.Interrupt(why), CancellationToken.None);
+            if (!gh.Heartbeat.LeaseLost)
+            {
+                throw;
+            }
+
+            return new SyncOutcome(runId, SyncRunStatus.Interrupted, why, gh.Meter);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -202,7 +225,7 @@ public sealed partial class GitHubSync(
         }
 
         await heartbeat.PhaseAsync($"{org}: reading delivery evidence", total, total);
-        await ReadEvidenceAsync(gh, org, repos, ct);
+        await ReadEvidenceAsync(gh, runId, org, repos, ct);
 
         await heartbeat.PhaseAsync($"{org}: updating the catalog", total, total);
         await ApplyCatalogAsync(runId, org, repos.Select(r => r.Id).ToHashSet(), null, options, ct);
@@ -262,9 +285,13 @@ public sealed partial class GitHubSync(
                     // Not read: left for the resumed run.
                     pause = ex;
                 }
-                catch (Exception ex) when (ex is ApiException or GitHubUnavailableException && ex is not AuthorizationException and not RateLimitExceededException)
+                catch (RateLimitExceededException ex)
                 {
-                    // This repository could not be read: record it and go on with the others.
+                    pause = new RateLimitPauseException(ex.Reset, $"GitHub rate limit used up until {ex.Reset:u}");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not AuthorizationException)
+                {
+                    // This repository could not be read, whatever the reason: record it and go on with the others.
                     results[i] = (repo, null, null, Describe(ex));
                 }
             });
@@ -315,7 +342,11 @@ public sealed partial class GitHubSync(
         }
     }
 
-    private async Task ReadEvidenceAsync(GitHubSession gh, string org, IReadOnlyList<RepoInfo> repos, CancellationToken ct)
+    /// <summary>
+    /// Delivery evidence is best effort: when GitHub cannot answer the query, the run records why and goes
+    /// on to the catalog; the evidence read last time stays.
+    /// </summary>
+    private async Task ReadEvidenceAsync(GitHubSession gh, Guid runId, string org, IReadOnlyList<RepoInfo> repos, CancellationToken ct)
     {
         if (repos.Count == 0)
         {
@@ -323,7 +354,21 @@ public sealed partial class GitHubSync(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var evidence = (await GitHubReader.ReadEvidenceAsync(gh, [.. repos.Select(r => r.NodeId)], now, ct)).ToDictionary(e => e.NodeId);
+        Dictionary<string, RepoEvidence> evidence;
+        try
+        {
+            evidence = (await GitHubReader.ReadEvidenceAsync(gh, [.. repos.Select(r => r.NodeId)], now, ct)).ToDictionary(e => e.NodeId);
+        }
+        catch (Exception ex) when (ex is ApiException or GitHubUnavailableException)
+        {
+            await using var failed = await dbFactory.CreateDbContextAsync(ct);
+            var run = await failed.SyncRuns.SingleAsync(r => r.Id == runId, ct);
+            run.AddError($"{org} (delivery evidence)", null, $"releases, deployments and branch protection were not read: {Describe(ex)}");
+            await failed.SaveChangesAsync(ct);
+            logger.LogWarning(ex, "GitHub evidence for {Org} not read; the catalog sync goes on", org);
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         foreach (var row in await db.GitHubRepositories.Where(r => r.Organization == org).ToListAsync(ct))
         {
@@ -439,6 +484,12 @@ public sealed partial class GitHubSync(
         run.RecordRequests(meter.Requests, meter.NotModified, meter.Retries, meter.RateLimitRemaining, meter.RateLimitResetAt?.UtcDateTime);
         end(run);
         await db.SaveChangesAsync(ct);
+        if (run.IsFinished)
+        {
+            // Resume points are only needed while a run may be resumed.
+            await db.SyncRunRepositories.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
+        }
+
         return run;
     }
 
@@ -458,11 +509,49 @@ public sealed partial class GitHubSync(
         _ => ex.Message,
     };
 
+    /// <summary>One run's GitHub sessions (one per organisation), its meter, heartbeat and token.</summary>
+    private sealed class ActiveRun(GitHubConnector connector, RequestMeter meter, Guid runId, Heartbeat heartbeat, CancellationToken token) : IDisposable
+    {
+        private readonly Dictionary<string, GitHubSession> _sessions = new(StringComparer.OrdinalIgnoreCase);
+
+        public RequestMeter Meter { get; } = meter;
+
+        public Guid RunId { get; } = runId;
+
+        public Heartbeat Heartbeat { get; } = heartbeat;
+
+        public CancellationToken Token { get; } = token;
+
+        public GitHubSession For(string organization)
+        {
+            if (!_sessions.TryGetValue(organization, out var session))
+            {
+                session = connector.Open(Meter, organization, Token);
+                _sessions[organization] = session;
+            }
+
+            return session;
+        }
+
+        /// <summary>Waits for the response-cache writes Octokit started without waiting.</summary>
+        public Task FlushAsync() => _sessions.Values.FirstOrDefault()?.FlushAsync() ?? Task.CompletedTask;
+
+        public void Dispose()
+        {
+            foreach (var session in _sessions.Values)
+            {
+                session.Dispose();
+            }
+        }
+    }
+
     /// <summary>Renews the lease and saves the run's progress while the run works.</summary>
     private sealed class Heartbeat : IDisposable
     {
         private readonly GitHubSync _sync;
         private readonly Guid _runId;
+        private readonly string _holder;
+        private readonly CancellationTokenSource _aborted;
         private readonly RequestMeter _meter;
         private readonly CancellationToken _ct;
         private readonly Timer _timer;
@@ -471,14 +560,19 @@ public sealed partial class GitHubSync(
         private int _done;
         private int _total;
 
-        public Heartbeat(GitHubSync sync, Guid runId, RequestMeter meter, CancellationToken ct)
+        public Heartbeat(GitHubSync sync, Guid runId, string holder, RequestMeter meter, CancellationTokenSource aborted)
         {
             _sync = sync;
             _runId = runId;
+            _holder = holder;
             _meter = meter;
-            _ct = ct;
+            _aborted = aborted;
+            _ct = aborted.Token;
             _timer = new Timer(_ => _ = BeatAsync(), null, HeartbeatEvery, HeartbeatEvery);
         }
+
+        /// <summary>True when a renewal found the lease held by someone else; the run was cancelled.</summary>
+        public bool LeaseLost { get; private set; }
 
         public async Task PhaseAsync(string phase, int done, int total)
         {
@@ -513,13 +607,21 @@ public sealed partial class GitHubSync(
 
             try
             {
-                await _sync.Leases.RenewAsync(SyncLeases.GitHub, _sync.Instance, LeaseDuration, _ct);
+                if (!await _sync.Leases.RenewAsync(SyncLeases.GitHub, _holder, LeaseDuration, _ct))
+                {
+                    // Someone else holds it now: stop before two syncs write at once.
+                    LeaseLost = true;
+                    _sync.Logger.LogError("GitHub sync lost its lease; stopping run {RunId}", _runId);
+                    await _aborted.CancelAsync();
+                    return;
+                }
+
                 await using var db = await _sync.DbFactory.CreateDbContextAsync(_ct);
                 var meter = _meter;
                 var phase = _phase;
                 var done = _done;
                 var total = _total;
-                await db.SyncRuns.Where(r => r.Id == _runId).ExecuteUpdateAsync(
+                await db.SyncRuns.Where(r => r.Id == _runId && r.Status == SyncRunStatus.Running).ExecuteUpdateAsync(
                     u => u.SetProperty(r => r.Phase, phase)
                         .SetProperty(r => r.RepositoriesDone, done)
                         .SetProperty(r => r.RepositoriesTotal, total)

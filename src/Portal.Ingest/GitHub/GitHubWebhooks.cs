@@ -30,6 +30,12 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         "created", "deleted", "archived", "unarchived", "renamed", "transferred", "edited", "publicized", "privatized",
     };
 
+    /// <summary>A push names its ref; only the default branch feeds the catalog.</summary>
+    private static bool IsOtherBranch(JsonElement root) =>
+        root.TryGetProperty("ref", out var pushed) && pushed.ValueKind == JsonValueKind.String
+        && root.TryGetProperty("repository", out var repo) && repo.TryGetProperty("default_branch", out var branch) && branch.ValueKind == JsonValueKind.String
+        && pushed.GetString() != $"refs/heads/{branch.GetString()}";
+
     /// <summary>True when <paramref name="signatureHeader"/> is <c>sha256=</c> + the HMAC of the body with the secret.</summary>
     public static bool IsSignatureValid(string secret, ReadOnlySpan<byte> body, string? signatureHeader)
     {
@@ -53,7 +59,16 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
-    public async Task<WebhookResult> ReceiveAsync(string? eventName, string? deliveryId, string? signature, byte[] body, CancellationToken ct)
+    /// <summary>How long handled delivery ids are remembered (GitHub redelivers for days at most).</summary>
+    public static readonly TimeSpan RememberDeliveries = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Checks a delivery and, when it asks for work, hands it to <paramref name="dispatch"/> (which queues a
+    /// job and returns its id) before remembering the delivery: if queueing fails, GitHub's redelivery is
+    /// not mistaken for a replay.
+    /// </summary>
+    public async Task<WebhookResult> ReceiveAsync(
+        string? eventName, string? deliveryId, string? signature, byte[] body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
     {
         var o = options.Value;
         if (string.IsNullOrEmpty(o.WebhookSecret))
@@ -83,6 +98,11 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 repo = r.TryGetProperty("name", out var n) ? n.GetString() : null;
                 org = r.TryGetProperty("owner", out var owner) && owner.TryGetProperty("login", out var login) ? login.GetString() : null;
+            }
+
+            if (eventName == "push" && IsOtherBranch(root))
+            {
+                return new WebhookResult(202, "Ignored: a push to a branch other than the default one.");
             }
 
             if (root.TryGetProperty("organization", out var organization) && organization.TryGetProperty("login", out var orgLogin))
@@ -131,6 +151,22 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             return new WebhookResult(200, $"Delivery {deliveryId} was already handled; dropped.");
         }
 
+        WebhookResult result;
+        if (work == WebhookWork.None)
+        {
+            result = new WebhookResult(202, eventName == "ping" ? "Pong." : $"Event '{eventName}' ({action}) is not used by Portal.");
+        }
+        else
+        {
+            // A renamed repository arrives under its new name; the sync follows it by id.
+            var organisation = o.Organizations.First(x => string.Equals(x, org, StringComparison.OrdinalIgnoreCase));
+            result = work == WebhookWork.SyncRepository
+                ? new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo)
+                : new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation);
+            var job = dispatch(result);
+            result = result with { Message = $"{result.Message} Job {job}." };
+        }
+
         db.WebhookDeliveries.Add(new WebhookDelivery(deliveryId, eventName, action, repo is null ? null : $"{org}/{repo}"));
         try
         {
@@ -138,20 +174,11 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         }
         catch (DbUpdateException)
         {
-            return new WebhookResult(200, $"Delivery {deliveryId} was already handled; dropped.");
+            // The same delivery raced in twice; the second job is harmless (syncs are idempotent).
         }
 
-        if (work == WebhookWork.None)
-        {
-            return new WebhookResult(202, eventName == "ping" ? "Pong." : $"Event '{eventName}' ({action}) is not used by Portal.");
-        }
-
-        // A renamed repository arrives under its new name; the sync follows it by id.
-        var organisation = o.Organizations.First(x => string.Equals(x, org, StringComparison.OrdinalIgnoreCase));
-        return work switch
-        {
-            WebhookWork.SyncRepository => new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo),
-            _ => new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation),
-        };
+        var forgetBefore = DateTime.UtcNow - RememberDeliveries;
+        await db.WebhookDeliveries.Where(d => d.ReceivedAt < forgetBefore).ExecuteDeleteAsync(ct);
+        return result;
     }
 }

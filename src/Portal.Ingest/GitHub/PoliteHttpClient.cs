@@ -18,15 +18,29 @@ public sealed class RateLimitPauseException(DateTimeOffset resetAt, string messa
 /// the primary rate limit runs low, and <c>Retry-After</c> honoured on secondary limits. Every answer
 /// is counted on the run's <see cref="RequestMeter"/>.
 /// </summary>
-public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, RequestMeter meter, TimeProvider clock, ILogger logger) : IHttpClient
+/// <remarks>
+/// Octokit's read methods pass no cancellation token, so the run's own token (<paramref name="runAborted"/>)
+/// is linked into every send and wait: a shutdown or a lost lease stops a run that is waiting for a reset.
+/// </remarks>
+public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, RequestMeter meter, TimeProvider clock, ILogger logger, CancellationToken runAborted)
+    : IHttpClient
 {
-    /// <summary>Secondary-limit waits per request before giving up on it.</summary>
-    private const int MaxSecondaryWaits = 3;
+    /// <summary>Rate-limit waits per request (secondary or primary) before its answer is handed back as it is.</summary>
+    private const int MaxLimitWaits = 3;
+
+    /// <summary>GitHub's advice when a secondary limit comes without Retry-After: wait at least a minute.</summary>
+    private static readonly TimeSpan SecondaryDefaultWait = TimeSpan.FromMinutes(1);
 
     public async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, runAborted);
+        return await SendAsync(request, linked.Token, preprocessResponseBody);
+    }
+
+    private async Task<IResponse> SendAsync(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody)
+    {
         var attempt = 0;
-        var secondaryWaits = 0;
+        var limitWaits = 0;
         while (true)
         {
             await WaitIfRateLimitLowAsync(cancellationToken);
@@ -60,28 +74,37 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
                 continue;
             }
 
-            if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests)
+            if ((response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests) && limitWaits < MaxLimitWaits)
             {
-                if (Header(response, "Retry-After") is { } retryAfter && int.TryParse(retryAfter, CultureInfo.InvariantCulture, out var seconds)
-                    && secondaryWaits++ < MaxSecondaryWaits)
+                var retryAfter = Header(response, "Retry-After") is { } header && int.TryParse(header, CultureInfo.InvariantCulture, out var seconds)
+                    ? TimeSpan.FromSeconds(Math.Max(1, seconds))
+                    : (TimeSpan?)null;
+                if (retryAfter is null && IsSecondaryLimit(response))
                 {
-                    // Secondary limit: GitHub says how long to stay away.
-                    var wait = TimeSpan.FromSeconds(Math.Max(1, seconds));
+                    retryAfter = SecondaryDefaultWait;
+                }
+
+                if (retryAfter is { } wait)
+                {
+                    // Secondary limit: GitHub says (or advises) how long to stay away.
+                    limitWaits++;
                     if (wait > options.MaxRateLimitWait)
                     {
                         throw new RateLimitPauseException(clock.GetUtcNow() + wait, $"GitHub asked to wait {wait.TotalMinutes:0} min (secondary rate limit)");
                     }
 
                     meter.WaitedForRateLimit();
-                    logger.LogWarning("GitHub secondary rate limit on {Endpoint}: waiting {Seconds} s as Retry-After asks", request.Endpoint, wait.TotalSeconds);
+                    logger.LogWarning("GitHub secondary rate limit on {Endpoint}: waiting {Seconds} s", request.Endpoint, wait.TotalSeconds);
                     await Task.Delay(wait, clock, cancellationToken);
                     continue;
                 }
 
                 if (Header(response, "X-RateLimit-Remaining") == "0" && ResetOf(response) is { } reset)
                 {
-                    // Primary limit used up: wait for the reset, then go on where we were.
-                    await WaitUntilAsync(reset, "the rate limit is used up", cancellationToken);
+                    // Primary limit used up: wait for the reset (at least a second, in case GitHub's reset is
+                    // already past by our clock), then go on where we were.
+                    limitWaits++;
+                    await WaitUntilAsync(reset, "the rate limit is used up", cancellationToken, minimum: TimeSpan.FromSeconds(1));
                     continue;
                 }
             }
@@ -99,14 +122,19 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
         if (meter.RateLimitRemaining is { } remaining && remaining <= options.RateLimitReserve && meter.RateLimitResetAt is { } reset
             && reset > clock.GetUtcNow())
         {
-            await WaitUntilAsync(reset, $"only {remaining} requests are left", ct);
+            await WaitUntilAsync(reset, $"only {remaining} requests are left", ct, TimeSpan.Zero);
         }
     }
 
-    private async Task WaitUntilAsync(DateTimeOffset reset, string why, CancellationToken ct)
+    private async Task WaitUntilAsync(DateTimeOffset reset, string why, CancellationToken ct, TimeSpan minimum)
     {
         // One second past the reset: GitHub's clock and ours are not the same clock.
         var wait = reset - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+        if (wait < minimum)
+        {
+            wait = minimum;
+        }
+
         if (wait <= TimeSpan.Zero)
         {
             return;
@@ -148,6 +176,9 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
 
     private static DateTimeOffset? ResetOf(IResponse response) =>
         long.TryParse(Header(response, "X-RateLimit-Reset"), CultureInfo.InvariantCulture, out var reset) ? DateTimeOffset.FromUnixTimeSeconds(reset) : null;
+
+    private static bool IsSecondaryLimit(IResponse response) =>
+        response.Body is string body && body.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase);
 
     internal static string? Header(IResponse response, string name) =>
         response.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -37,10 +37,10 @@ public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jo
     {
         var outcome = await sync.SyncRepositoryAsync(org, name, SyncTrigger.Webhook, ct);
         logger.LogInformation("GitHub sync of {Org}/{Repository}: {Message}", org, name, outcome.Message);
-        if (outcome.Skipped)
+        if (outcome.Skipped || outcome.ResumeAt is not null)
         {
-            // A full sync holds the lease; it may already include this change, but a targeted one is cheap.
-            jobs.Schedule<SyncGitHubTargetJob>(j => j.RepositoryAsync(org, name, CancellationToken.None), BusyRetry);
+            // Another sync holds the lease, or the rate limit stopped this one: try again later; it is cheap.
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.RepositoryAsync(org, name, CancellationToken.None), Later(outcome));
         }
     }
 
@@ -49,9 +49,12 @@ public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jo
     {
         var outcome = await sync.SyncTeamsAsync(org, SyncTrigger.Webhook, ct);
         logger.LogInformation("GitHub team sync of {Org}: {Message}", org, outcome.Message);
-        if (outcome.Skipped)
+        if (outcome.Skipped || outcome.ResumeAt is not null)
         {
-            jobs.Schedule<SyncGitHubTargetJob>(j => j.TeamsAsync(org, CancellationToken.None), BusyRetry);
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.TeamsAsync(org, CancellationToken.None), Later(outcome));
         }
     }
+
+    private static DateTimeOffset Later(SyncOutcome outcome) =>
+        outcome.ResumeAt?.AddSeconds(5) ?? DateTimeOffset.UtcNow + BusyRetry;
 }

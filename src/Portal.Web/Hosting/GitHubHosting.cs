@@ -65,18 +65,19 @@ public static class GitHubHosting
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
+        string? jobId = null;
         var result = await webhooks.ReceiveAsync(
             request.Headers["X-GitHub-Event"].ToString(),
             request.Headers["X-GitHub-Delivery"].ToString(),
             request.Headers["X-Hub-Signature-256"].ToString(),
             buffer.ToArray(),
+            work => jobId = work.Work switch
+            {
+                WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(work.Organization!, work.Repository!, CancellationToken.None)),
+                WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(work.Organization!, CancellationToken.None)),
+                _ => null,
+            },
             ct);
-        string? jobId = result.Work switch
-        {
-            WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(result.Organization!, result.Repository!, CancellationToken.None)),
-            WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(result.Organization!, CancellationToken.None)),
-            _ => null,
-        };
         return Results.Json(new { message = result.Message, job = jobId }, statusCode: result.StatusCode);
     }
 }

@@ -14,8 +14,9 @@ namespace Portal.Ingest.Tests.GitHub;
 /// </summary>
 internal sealed class GitHubSyncHarness
 {
-    public GitHubSyncHarness(IDbContextFactory<PortalDbContext> db, FakeGitHubServer server, Action<GitHubOptions>? configure = null)
+    public GitHubSyncHarness(IDbContextFactory<PortalDbContext> db, FakeGitHubServer server, Action<GitHubOptions>? configure = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         Options = new GitHubOptions
         {
             ApiUrl = server.BaseUrl,
@@ -30,8 +31,8 @@ internal sealed class GitHubSyncHarness
         };
         configure?.Invoke(Options);
         var cache = new DatabaseResponseCache(db, NullLogger<DatabaseResponseCache>.Instance);
-        var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, TimeProvider.System, NullLoggerFactory.Instance);
-        Sync = new GitHubSync(connector, db, new BackstageImporter(db), new SyncLeases(db, TimeProvider.System), TimeProvider.System, NullLogger<GitHubSync>.Instance);
+        var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, clock, NullLoggerFactory.Instance);
+        Sync = new GitHubSync(connector, db, new BackstageImporter(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
         Queries = new SyncQueries(db);
     }
 
@@ -50,6 +51,14 @@ internal sealed class GitHubSyncHarness
 
     public async Task<IReadOnlyList<SyncRunErrorItem>> ErrorsAsync(SyncRunSummary run, CancellationToken ct) =>
         (await Queries.ErrorsAsync(run.Id, 1, 200, ct)).Items;
+}
+
+/// <summary>A clock tests move by hand.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 /// <summary>A small organisation: two teams, four repositories covering each way a repository becomes a service.</summary>

@@ -70,7 +70,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     {
         var body = Encoding.UTF8.GetBytes("""{"repository":{"name":"billing","owner":{"login":"acme"}}}""");
 
-        var refused = await Webhooks.ReceiveAsync("push", "d-3", "sha256=" + new string('0', 64), body, Ct);
+        var refused = await Webhooks.ReceiveAsync("push", "d-3", "sha256=" + new string('0', 64), body, _ => "job", Ct);
         var later = await ReceiveAsync("push", "d-3", Encoding.UTF8.GetString(body));
 
         Assert.Equal(401, refused.StatusCode);
@@ -101,16 +101,35 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     {
         var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }));
 
-        var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], Ct);
+        var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], _ => "job", Ct);
 
         Assert.Equal(503, result.StatusCode);
     }
 
-    private Task<WebhookResult> ReceiveAsync(string eventName, string delivery, string body)
+    [Fact]
+    public async Task ReceiveAsync_PushToAnotherBranch_Ignored()
+    {
+        var result = await ReceiveAsync("push", "d-6", """{"ref":"refs/heads/feature-x","repository":{"name":"billing","default_branch":"main","owner":{"login":"acme"}}}""");
+
+        Assert.Equal((202, WebhookWork.None), (result.StatusCode, result.Work));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_QueueingFails_RedeliveryIsNotTakenForAReplay()
+    {
+        const string body = """{"ref":"refs/heads/main","repository":{"name":"billing","default_branch":"main","owner":{"login":"acme"}}}""";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReceiveAsync("push", "d-7", body, _ => throw new InvalidOperationException("job storage is down")));
+        var redelivered = await ReceiveAsync("push", "d-7", body);
+
+        Assert.Equal((202, WebhookWork.SyncRepository), (redelivered.StatusCode, redelivered.Work));
+    }
+
+    private Task<WebhookResult> ReceiveAsync(string eventName, string delivery, string body, Func<WebhookResult, string?>? dispatch = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
-        return Webhooks.ReceiveAsync(eventName, delivery, signature, bytes, Ct);
+        return Webhooks.ReceiveAsync(eventName, delivery, signature, bytes, dispatch ?? (_ => "job-1"), Ct);
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class PoliteHttpClientTests
     }
 
     private static PoliteHttpClient Polite(IHttpClient inner, RequestMeter meter) =>
-        new(inner, Options, meter, TimeProvider.System, NullLogger.Instance);
+        new(inner, Options, meter, TimeProvider.System, NullLogger.Instance, CancellationToken.None);
 
     private static Request Get() => new()
     {
