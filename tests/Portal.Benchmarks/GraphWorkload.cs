@@ -110,7 +110,7 @@ internal sealed class GraphWorkload : IWorkload
             var after = server.RssBytes();
             measures.Add(new Measure(RssBefore, "server RSS before the graph was loaded (after 10 s of `GET /api/v1/services`)", Mib(before), "MiB", "", double.NaN, 1));
             measures.Add(new Measure(RssAfter, "server RSS with the graph and its analysis loaded, after every graph scenario", Mib(after), "MiB", "", double.NaN, 1));
-            measures.Add(new Measure(RssExtra, "extra RSS: after minus before", Mib(after - before), "MiB", "an upper bound: includes garbage the GC has not returned and the code compiled for the graph endpoints", double.NaN, 1));
+            measures.Add(new Measure(RssExtra, "extra RSS: after minus before", Mib(after - before), "MiB", "approximate: also counts code compiled for the graph endpoints and garbage the GC has not returned", double.NaN, 1));
             Console.WriteLine($"    RSS {Mib(before):0} MiB before the graph, {Mib(after):0} MiB after: {Mib(after - before):0} MiB more");
 
             results.Add(await ColdAnalysisAsync(server, db, admin, client, size, options, ct));
