@@ -80,6 +80,8 @@ internal static class BenchmarksDoc
         md.AppendLine("```sh");
         md.AppendLine(RunCommand);
         md.AppendLine("# PostgreSQL too: PORTAL_BENCH_POSTGRES='Host=…;Username=…;Password=…;Database=postgres' (an admin connection; a database is created and dropped per run)");
+        md.AppendLine("# one workload: --workloads read|import|graph (the doc keeps the newest saved run of the others); the graph workload");
+        md.AppendLine("# drives /usr/bin/chromium (--chromium PATH, or --no-browser to skip the page)");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Performance targets are checked here, never by timed unit tests.");

@@ -112,10 +112,18 @@ internal static class Targets
                 checks.Add(new TargetCheck(run.Provider, "analysis after a graph change, slowest of 10", $"≤ {AnalysisColdMs:0} ms", $"{Ms(cold.Stats.Max)} (p50 {Ms(cold.Stats.P50)})", cold.Stats.Max <= AnalysisColdMs));
             }
 
-            if (run.Find(GraphWorkload.RssExtra) is { } extra)
+            if (run.Find(GraphWorkload.RssExtra) is { } extra && run.Find(GraphWorkload.RssBefore) is { } before)
             {
+                // Two readings: RSS after minus before, and the pessimistic one, the run's peak minus before (the peak
+                // includes the ten reloads of the cold scenario, with two graphs alive at once). Both must pass.
                 var mb = extra.Value * 1024 * 1024 / 1_000_000;
-                checks.Add(new TargetCheck(run.Provider, "extra server memory for the graph (RSS)", $"≤ {GraphExtraMB:0} MB", $"{mb:0} MB ({extra.Value:0} MiB)", mb <= GraphExtraMB));
+                var peakMb = (run.PeakRssBytes - before.Value * 1024 * 1024) / 1_000_000;
+                checks.Add(new TargetCheck(
+                    run.Provider,
+                    "extra server memory for the graph (RSS)",
+                    $"≤ {GraphExtraMB:0} MB",
+                    $"{mb:0} MB after − before; {peakMb:0} MB peak − before",
+                    Math.Max(mb, peakMb) <= GraphExtraMB));
             }
 
             checks.Add(Scenario(run, GraphWorkload.BrowserFocus) is { } page

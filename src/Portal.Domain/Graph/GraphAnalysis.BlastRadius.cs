@@ -230,4 +230,125 @@ public static partial class GraphAnalysis
             return (tail - 1, minTier);
         }
     }
+
+    /// <summary>
+    /// The same counts as <see cref="UpstreamCounter"/> for many nodes at once, without a walk per node. Failure
+    /// spreads along the same edges in every case, so services that fail together form strongly connected
+    /// components of those edges: a node's radius is the rest of its component plus every component upstream of it,
+    /// and the walk upstream is made once per component, over the components. Where one knot holds most services
+    /// (the scale catalog's 9,700), that turns thousands of walks over 50,000 edges into one. Without a depth limit
+    /// only; <see cref="BlastRadiusOptions.MaxDepth"/> needs real distances.
+    /// </summary>
+    internal sealed class UpstreamSizer
+    {
+        private readonly DependencyGraph _graph;
+        private readonly int[] _component;
+        private readonly int[] _size;
+        private readonly int[] _minTier;
+        private readonly int[] _minTierCount;
+        private readonly int[] _nextTier;
+        private readonly int[][] _callers;
+        private readonly (int Count, int MinTier)?[] _upstream;
+        private readonly int[] _seen;
+        private readonly int[] _queue;
+        private int _stamp;
+
+        public UpstreamSizer(DependencyGraph graph, BlastRadiusOptions options)
+        {
+            _graph = graph;
+            var spreads = new bool[graph.EdgeCount];
+            for (var e = 0; e < spreads.Length; e++)
+            {
+                spreads[e] = Spreads(graph, e, options);
+            }
+
+            _component = StronglyConnected.Components(graph, spreads, out var count);
+            _size = new int[count];
+            _minTier = new int[count];
+            _minTierCount = new int[count];
+            _nextTier = new int[count];
+            for (var v = 0; v < graph.NodeCount; v++)
+            {
+                var c = _component[v];
+                var tier = graph.Nodes[v].Tier;
+                _size[c]++;
+                if (_minTier[c] == 0 || tier < _minTier[c])
+                {
+                    _nextTier[c] = _minTier[c];
+                    (_minTier[c], _minTierCount[c]) = (tier, 1);
+                }
+                else if (tier == _minTier[c])
+                {
+                    _minTierCount[c]++;
+                }
+                else if (_nextTier[c] == 0 || tier < _nextTier[c])
+                {
+                    _nextTier[c] = tier;
+                }
+            }
+
+            // For each component, the distinct components with an edge into it that carries the failure.
+            var callers = new List<int>?[count];
+            var last = new int[count];
+            Array.Fill(last, -1);
+            for (var v = 0; v < graph.NodeCount; v++)
+            {
+                var edges = graph.IncomingEdges(v);
+                var from = graph.Callers(v);
+                var c = _component[v];
+                for (var i = 0; i < edges.Length; i++)
+                {
+                    var d = _component[from[i]];
+                    if (spreads[edges[i]] && d != c && last[d] != c)
+                    {
+                        last[d] = c;
+                        (callers[c] ??= []).Add(d);
+                    }
+                }
+            }
+
+            _callers = [.. callers.Select(l => l?.ToArray() ?? [])];
+            _upstream = new (int, int)?[count];
+            _seen = new int[count];
+            _queue = new int[count];
+        }
+
+        /// <summary>How many services fail with <paramref name="node"/>, and the most critical tier among them (0 when none).</summary>
+        public (int Count, int MinTier) Count(int node)
+        {
+            var c = _component[node];
+            var (upCount, upTier) = _upstream[c] ??= Upstream(c);
+
+            // The rest of the node's own component fails with it; its most critical tier, the node itself left out.
+            var tier = _graph.Nodes[node].Tier;
+            var inside = _size[c] - 1;
+            var insideTier = inside == 0 ? 0 : tier == _minTier[c] && _minTierCount[c] == 1 ? _nextTier[c] : _minTier[c];
+            return (upCount + inside, MinNonZero(upTier, insideTier));
+        }
+
+        private (int Count, int MinTier) Upstream(int start)
+        {
+            _stamp++;
+            int head = 0, tail = 0, count = 0, minTier = 0;
+            _seen[start] = _stamp;
+            _queue[tail++] = start;
+            while (head < tail)
+            {
+                foreach (var d in _callers[_queue[head++]])
+                {
+                    if (_seen[d] != _stamp)
+                    {
+                        _seen[d] = _stamp;
+                        _queue[tail++] = d;
+                        count += _size[d];
+                        minTier = MinNonZero(minTier, _minTier[d]);
+                    }
+                }
+            }
+
+            return (count, minTier);
+        }
+
+        private static int MinNonZero(int a, int b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
+    }
 }

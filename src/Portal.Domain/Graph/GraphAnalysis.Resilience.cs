@@ -83,7 +83,9 @@ public static partial class GraphAnalysis
         ArgumentOutOfRangeException.ThrowIfNegative(maxListed ?? 0, nameof(maxListed));
         var o = options ?? BlastRadiusOptions.Default;
         var counted = new int[graph.NodeCount]; // stamp per node: counted[u] == v + 1 once u is a dependent of v
-        var counter = new UpstreamCounter(graph);
+        // One walk per knot rather than per node; a depth limit needs the walk per node.
+        var sizer = o.MaxDepth is null ? new UpstreamSizer(graph, o) : null;
+        var counter = sizer is null ? new UpstreamCounter(graph) : null;
         var found = new List<(int Node, List<int> Dependents, int Radius, int MinTier)>();
         for (var v = 0; v < graph.NodeCount; v++)
         {
@@ -102,7 +104,7 @@ public static partial class GraphAnalysis
 
             if (dependents.Count >= minDependents)
             {
-                var (radius, minTier) = counter.Count(v, o);
+                var (radius, minTier) = sizer?.Count(v) ?? counter!.Count(v, o);
                 found.Add((v, dependents, radius, minTier));
             }
         }
