@@ -42,4 +42,33 @@ public sealed class GraphFindingRowsTests
         Assert.Contains("s59", highlight.Nodes);
         Assert.Equal(60, highlight.Edges.Count);
     }
+
+    [Fact]
+    public void Find_BlastRadiusOfAHub_DrawsOnlyTheNearestAndSaysHowManyThereAre()
+    {
+        // 1,000 services all calling one database service through a layer of 40 gateways: 1,040 impacted.
+        var builder = new DependencyGraphBuilder();
+        builder.Service("core");
+        for (var g = 0; g < 40; g++)
+        {
+            builder.Service($"gw{g:00}");
+            builder.Edge($"gw{g:00}", "core");
+        }
+
+        for (var i = 0; i < 1000; i++)
+        {
+            builder.Service($"app{i:0000}");
+            builder.Edge($"app{i:0000}", $"gw{i % 40:00}");
+        }
+
+        var snapshot = new GraphSnapshot(1, builder.Build(), new AnalysisOptions(MaxListed: GraphService.MaxListed));
+
+        var highlight = GraphHighlights.Find(snapshot, GraphHighlights.Blast, "core");
+
+        Assert.NotNull(highlight);
+        Assert.Contains("1,040 services (the nearest", highlight.Title, StringComparison.Ordinal);
+        Assert.InRange(highlight.Nodes.Count, 2, GraphHighlights.MaxBlastDrawn + 1);
+        Assert.Contains("gw00", highlight.Nodes);
+        Assert.All(highlight.Edges, e => Assert.Contains(e.From, highlight.Nodes));
+    }
 }

@@ -19,6 +19,9 @@ public static class GraphHighlights
 {
     public const string None = "none";
     public const string Blast = "blast";
+
+    /// <summary>Most impacted services a blast-radius highlight draws (about the readable limit of a picture).</summary>
+    public const int MaxBlastDrawn = 300;
     public const string Cycle = "cycle";
     public const string Chain = "chain";
     public const string Retry = "retry";
@@ -51,14 +54,17 @@ public static class GraphHighlights
                     return Nothing(Blast, "Blast radius", "Pick a service to focus on to see what breaks when it goes down.");
                 }
 
-                var blast = GraphAnalysis.BlastRadius(graph, focus!);
-                var impacted = blast.Direct.Concat(blast.Transitive).ToList();
+                // A deep service's radius can hold thousands: draw the nearest ones (with every call on their
+                // paths), say how many there are, and leave the whole list to the service page and the API.
+                var blast = GraphAnalysis.BlastRadius(graph, focus!, take: MaxBlastDrawn / 2);
+                var impacted = blast.Direct.Take(MaxBlastDrawn / 2).Concat(blast.Transitive).ToList();
+                var shown = impacted.Count < blast.Count ? $" (the nearest {impacted.Count:N0} drawn)" : "";
                 return new GraphHighlight(
                     Blast,
-                    $"What breaks if {focus} goes down: {impacted.Count} service{(impacted.Count == 1 ? "" : "s")}",
+                    $"What breaks if {focus} goes down: {blast.Count:N0} service{(blast.Count == 1 ? "" : "s")}{shown}",
                     blast.Summary,
                     blast.Remedy,
-                    [focus!, .. impacted.Select(i => i.Ref)],
+                    [focus!, .. impacted.SelectMany(i => i.Path).Distinct(StringComparer.Ordinal).Where(r => r != focus)],
                     [.. impacted.SelectMany(i => Pairs(i.Path)).Distinct()]);
 
             case Cycle:
