@@ -75,7 +75,18 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
 
             byName[name] = team;
             var changed = false;
-            var ours = created || team.Source == DataSource.GitHub;
+            // Only a team this organisation's sync made is ours to describe and trim. The same name from a
+            // catalog file or made by hand only gets members added; from another organisation it is left alone
+            // and the collision is reported, so two sources never overwrite each other on every run.
+            var ours = created || (team.Source == DataSource.GitHub && team.SourceLocation?.StartsWith(prefix, StringComparison.Ordinal) == true);
+            if (!ours && team.Source == DataSource.GitHub)
+            {
+                // Adding this organisation's members would only have the other one's sync remove them again.
+                _problems.Add(($"team {info.Slug}", $"a team named '{name}' already comes from {team.SourceLocation}; Portal keeps that one as it is (rename one of them on GitHub to sync both)"));
+                byName[name] = team;
+                Tally("team", created: false, changed: false);
+                continue;
+            }
             if (ours)
             {
                 var description = string.IsNullOrWhiteSpace(info.Description) ? null : info.Description.Trim();
@@ -93,7 +104,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
                 }
             }
 
-            if (team.IsGone)
+            if (team.IsGone && ours)
             {
                 team.MarkPresent();
                 changed = true;
@@ -105,7 +116,8 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
 
         foreach (var info in teams)
         {
-            if (byName.TryGetValue(info.Slug.ToLowerInvariant(), out var team) && team.Source == DataSource.GitHub)
+            if (byName.TryGetValue(info.Slug.ToLowerInvariant(), out var team) && team.Source == DataSource.GitHub
+                && team.SourceLocation?.StartsWith(prefix, StringComparison.Ordinal) == true)
             {
                 var parent = info.ParentSlug is { } p ? byName.GetValueOrDefault(p.ToLowerInvariant()) : null;
                 if (team.ParentTeamId != parent?.Id && team.ParentTeam != parent)

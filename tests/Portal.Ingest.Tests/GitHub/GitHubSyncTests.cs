@@ -213,6 +213,26 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
     }
 
     [Fact]
+    public async Task RunAsync_TwoOrganisationsWithTheSameTeamName_FirstKeptCollisionReportedNothingFlips()
+    {
+        var labs = Server.State.AddOrg("acme-labs");
+        labs.AddTeam("platform", name: "Labs platform").AddMember("erin");
+        labs.AddRepo("prototype", r => r.SetFile("CODEOWNERS", "* @acme-labs/platform\n"));
+        var harness = Harness(o => o.Organizations = ["acme", "acme-labs"]);
+
+        var first = await harness.RunAsync(Ct);
+        var second = await harness.RunAsync(Ct);
+
+        Assert.Contains(await harness.ErrorsAsync(first, Ct), e => e.Repository == "team platform" && e.Message.Contains("github-team:acme/platform", StringComparison.Ordinal));
+        Assert.True(second.ChangedNothing, string.Join("; ", second.Counts.Select(c => $"{c.Key}: {c.Value}")));
+        await using var db = Db.CreateContext();
+        var platform = await db.Teams.Include(t => t.Memberships).ThenInclude(m => m.Person).SingleAsync(t => t.Name == "platform", Ct);
+        Assert.Equal("Platform", platform.Title);
+        Assert.DoesNotContain(platform.Memberships, m => m.Person.Name == "erin");
+        Assert.Equal("platform", (await db.Services.Include(s => s.OwnerTeam).SingleAsync(s => s.Name == "prototype", Ct)).OwnerTeam?.Name);
+    }
+
+    [Fact]
     public async Task RunAsync_NothingChangedOnGitHub_ChangesNothingAndIsAnsweredMostlyBy304()
     {
         var harness = Harness();
