@@ -66,7 +66,9 @@ public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         // The demo's override starts tomorrow 16:00 UTC and lasts two days; ask for one inside it.
         var start = DateTime.UtcNow.Date.AddDays(1).AddHours(18);
         await primary.GetByLabel("Who covers").FillAsync("tomas.reyes");
-        await Page.Keyboard.PressAsync("Enter");
+
+        // Pick the suggestion once it is there (Enter before the list arrives picked nothing).
+        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "tomas.reyes" }).First.ClickAsync();
         await primary.GetByLabel("From (UTC)").FillAsync(start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await primary.GetByLabel("Until (UTC)").FillAsync(start.AddHours(4).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByTestId("add-override-primary").ClickAsync();
