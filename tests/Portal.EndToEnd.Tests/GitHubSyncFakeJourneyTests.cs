@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Catalog;
@@ -95,12 +93,7 @@ public sealed class FakeGitHubAppFixture : PortalAppFixture
     public async Task<HttpResponseMessage> SendWebhookAsync(string eventName, string body)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/github") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes)));
+        using var request = FakeWebhookDelivery.Request(eventName, body, Secret);
         return await client.SendAsync(request);
     }
 

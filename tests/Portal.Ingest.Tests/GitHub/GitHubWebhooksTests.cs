@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Portal.Ingest.GitHub;
 using Portal.Testing;
+using Portal.Testing.FakeGitHub;
 
 namespace Portal.Ingest.Tests.GitHub;
 
@@ -128,8 +128,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     private Task<WebhookResult> ReceiveAsync(string eventName, string delivery, string body, Func<WebhookResult, string?>? dispatch = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
-        return Webhooks.ReceiveAsync(eventName, delivery, signature, bytes, dispatch ?? (_ => "job-1"), Ct);
+        return Webhooks.ReceiveAsync(eventName, delivery, FakeWebhookDelivery.Signature(Secret, bytes), bytes, dispatch ?? (_ => "job-1"), Ct);
     }
 }
 

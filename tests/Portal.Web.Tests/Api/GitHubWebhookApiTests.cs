@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,13 +112,7 @@ public abstract class GitHubWebhookApiTests(TestProvider provider) : IAsyncLifet
     private async Task<HttpResponseMessage> PostAsync(string eventName, string body, bool sign, string? delivery = null)
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", delivery ?? Guid.NewGuid().ToString());
-        var key = sign ? Secret : "wrong-secret";
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), bytes)));
+        using var request = FakeWebhookDelivery.Request(eventName, body, sign ? Secret : "wrong-secret", delivery);
         return await client.SendAsync(request, Ct);
     }
 }
