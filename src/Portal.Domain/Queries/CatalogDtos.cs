@@ -46,7 +46,12 @@ public sealed record ServiceSummaryDto(
     string? System,
     string? SystemDisplayName,
     IReadOnlyList<string> Tags,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    /// <summary>The owner's reference or empty: what the catalog grid's Owner column sorts by (in SQL, by owner name).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string OwnerSortKey => Owner ?? "";
+}
 
 public sealed record LinkDto(string Url, string? Title, string? Type);
 

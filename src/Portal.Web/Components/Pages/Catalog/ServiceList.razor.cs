@@ -86,7 +86,7 @@ public partial class ServiceList
     private static string? SortTag(string sortBy) => sortBy.ToLowerInvariant() switch
     {
         "name" or "displayname" => "name",
-        "owner" or "ownerdisplayname" => "owner",
+        "owner" or "ownersortkey" or "ownerdisplayname" => "owner",
         "system" or "systemdisplayname" => "system",
         "tier" or "lifecycle" or "kind" => sortBy.ToLowerInvariant(),
         _ => null,
