@@ -21,6 +21,18 @@ public static class AuthHosting
     public const string ApiPolicy = "Api";
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
+    /// <summary>
+    /// The browser's cookie may read the API (the export download link), never change it: a write must carry an
+    /// API token, so a page on another site cannot make a signed-in browser change the catalog (CSRF), whatever
+    /// the cookie's SameSite setting.
+    /// </summary>
+    internal static bool ReadsOrCarriesAToken(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context)
+    {
+        var method = context.Resource is HttpContext http ? http.Request.Method : HttpMethods.Get;
+        return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            || context.User.HasClaim(PortalClaims.Source, "token");
+    }
+
     public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -88,7 +100,8 @@ public static class AuthHosting
             .AddPolicy(EditorPolicy, p => p.RequireRole(nameof(PortalRole.Admin), nameof(PortalRole.Editor)))
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()
+                .RequireAssertion(ctx => ReadsOrCarriesAToken(ctx)));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
 

@@ -111,6 +111,18 @@ public sealed partial class LocalSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_SignedInBrowserCookie_MayReadButNotWrite()
+    {
+        var (client, _) = await SignInAsync("local-admin");
+
+        var read = await client.GetAsync("/api/v1/services", Ct);
+        var write = await client.PostAsync("/api/v1/catalog/import", new StringContent("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: x\nspec:\n  type: team\n  children: []\n"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_IsRejected()
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
