@@ -10,7 +10,7 @@ namespace Portal.Domain.OnCall;
 /// Read side of on-call for pages, the REST API and the CLI. Loads rotations as plain plans and lets
 /// <see cref="OnCallSchedule"/> do the arithmetic, so every view agrees with the unit-tested rules.
 /// </summary>
-public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<ExternalScheduleLinks>? links = null)
 {
     /// <summary>How far ahead <see cref="ForPersonAsync"/> looks for upcoming shifts.</summary>
     public const int UpcomingWeeks = 4;
@@ -29,7 +29,7 @@ public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var team = await FindTeamAsync(db, teamRef, ct);
         var rotations = await LoadAsync(db.OnCallRotations.Where(r => r.TeamId == team.Id), at, ct);
-        return new TeamOnCallDto(TeamRef(team), [.. rotations.OrderBy(r => r.Level).Select(r => Now(r, at))]);
+        return new TeamOnCallDto(TeamRef(team), [.. rotations.OrderBy(r => r.Level).Select(r => Now(r, at, links?.Value))]);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory)
             .ToListAsync(ct);
     }
 
-    private static RotationOnCallDto Now(OnCallRotation r, DateTimeOffset at)
+    private static RotationOnCallDto Now(OnCallRotation r, DateTimeOffset at, ExternalScheduleLinks? links)
     {
         var plan = r.ToPlan();
         var overrides = r.OverridePlans();
@@ -121,7 +121,7 @@ public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory)
             Find(people, next?.PersonName),
             next is null ? null : now.ShiftEndUtc,
             now.Warning ?? next?.Warning,
-            r.ExternalScheduleUrl());
+            r.ExternalScheduleUrl(links));
     }
 
     private static IEnumerable<ShiftDto> Shifts(OnCallRotation r, DateTimeOffset from, DateTimeOffset to)

@@ -174,20 +174,24 @@ public sealed partial class OnCallRotation : Entity, IVersioned
     }
 
     /// <summary>Link to the external schedule, or null when there is none.</summary>
-    public string? ExternalScheduleUrl() => ScheduleUrl(ExternalScheduleProvider, ExternalScheduleId);
+    public string? ExternalScheduleUrl(ExternalScheduleLinks? links = null) => ScheduleUrl(ExternalScheduleProvider, ExternalScheduleId, links);
 
     /// <summary>Link to a schedule in PagerDuty or Opsgenie, or null for <see cref="ExternalScheduleProvider.None"/>.</summary>
-    public static string? ScheduleUrl(ExternalScheduleProvider provider, string? id) =>
-        string.IsNullOrEmpty(id)
-            ? null
-            : provider switch
-            {
-                // REVIEW: PagerDuty accounts live on their own subdomain; app.pagerduty.com is used until
-                // the account subdomain is configurable.
-                ExternalScheduleProvider.PagerDuty => $"https://app.pagerduty.com/schedules/{Uri.EscapeDataString(id)}",
-                ExternalScheduleProvider.Opsgenie => $"https://app.opsgenie.com/schedule/whoisoncall/{Uri.EscapeDataString(id)}",
-                _ => null,
-            };
+    public static string? ScheduleUrl(ExternalScheduleProvider provider, string? id, ExternalScheduleLinks? links = null)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        links ??= new ExternalScheduleLinks();
+        return provider switch
+        {
+            ExternalScheduleProvider.PagerDuty => $"https://{links.PagerDutySubdomain}.pagerduty.com/schedules/{Uri.EscapeDataString(id)}",
+            ExternalScheduleProvider.Opsgenie => $"{links.OpsgenieUrl.ToString().TrimEnd('/')}/schedule/whoisoncall/{Uri.EscapeDataString(id)}",
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// Lets <paramref name="person"/> cover <c>[startUtc, endUtc)</c>. Checks against the overrides

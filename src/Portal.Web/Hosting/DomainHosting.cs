@@ -26,6 +26,8 @@ public static class DomainHosting
         builder.Services.AddSingleton<DependencyCommands>();
         builder.Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Portal.Domain.OnCall.ExternalScheduleLinks>().BindConfiguration(Portal.Domain.OnCall.ExternalScheduleLinks.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 }

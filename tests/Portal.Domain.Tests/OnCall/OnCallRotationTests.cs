@@ -173,6 +173,15 @@ public class OnCallRotationTests
     }
 
     [Fact]
+    public void LinkExternalSchedule_AccountSubdomainAndEuSite_UsedInLinks()
+    {
+        var links = new ExternalScheduleLinks { PagerDutySubdomain = "acme", OpsgenieUrl = new Uri("https://app.eu.opsgenie.com/") };
+
+        Assert.Equal("https://acme.pagerduty.com/schedules/PABC123", OnCallRotation.ScheduleUrl(ExternalScheduleProvider.PagerDuty, "PABC123", links));
+        Assert.Equal("https://app.eu.opsgenie.com/schedule/whoisoncall/abc", OnCallRotation.ScheduleUrl(ExternalScheduleProvider.Opsgenie, "abc", links));
+    }
+
+    [Fact]
     public void LinkExternalSchedule_Opsgenie_LinksToWhoIsOnCallPage()
     {
         var rotation = Weekly();

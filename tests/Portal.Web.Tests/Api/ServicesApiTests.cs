@@ -109,6 +109,18 @@ public abstract class ServicesApiTests(TestProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetTeamOnCall_PagerDutySubdomainConfigured_LinkUsesIt()
+    {
+        await using var configured = _factory.WithWebHostBuilder(b => b.UseSetting("OnCall:PagerDutySubdomain", "quill"));
+        var client = configured.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/teams/payments-core/on-call", Ct);
+
+        Assert.Equal("https://quill.pagerduty.com/schedules/PQ7Z1LD", body.GetProperty("levels")[0].GetProperty("externalScheduleUrl").GetString());
+    }
+
+    [Fact]
     public async Task GetTeamOnCall_BadInstant_Returns400NamingAt()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
