@@ -44,6 +44,9 @@ public sealed partial class GitHubSync(
     /// <summary>A run without a heartbeat for this long is considered dead and is resumed by the next one.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long finished runs (and their errors) stay on the sync page.</summary>
+    public static readonly TimeSpan KeepHistory = TimeSpan.FromDays(90);
+
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(20);
 
@@ -486,8 +489,12 @@ public sealed partial class GitHubSync(
         await db.SaveChangesAsync(ct);
         if (run.IsFinished)
         {
-            // Resume points are only needed while a run may be resumed.
+            // Resume points are only needed while a run may be resumed; history is kept for a while, not for ever.
             await db.SyncRunRepositories.Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
+            var forgetBefore = DateTime.UtcNow - KeepHistory; // runs stamp their times with DateTime.UtcNow
+            var old = db.SyncRuns.Where(r => r.Source == Source && r.FinishedAt != null && r.FinishedAt < forgetBefore).Select(r => r.Id);
+            await db.SyncRunErrors.Where(e => old.Contains(e.RunId)).ExecuteDeleteAsync(ct);
+            await db.SyncRuns.Where(r => r.Source == Source && r.FinishedAt != null && r.FinishedAt < forgetBefore).ExecuteDeleteAsync(ct);
         }
 
         return run;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Sync;
+using Portal.Ingest.GitHub;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;
 
@@ -230,6 +231,26 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
         Assert.Equal("Platform", platform.Title);
         Assert.DoesNotContain(platform.Memberships, m => m.Person.Name == "erin");
         Assert.Equal("platform", (await db.Services.Include(s => s.OwnerTeam).SingleAsync(s => s.Name == "prototype", Ct)).OwnerTeam?.Name);
+    }
+
+    [Fact]
+    public async Task RunAsync_Finished_RunsOlderThanTheHistoryWindowForgotten()
+    {
+        var harness = Harness();
+        Server.Faults.ServerErrors("/repos/acme/ledger/git/trees/", count: 10);
+        var old = await harness.RunAsync(Ct);
+        Assert.Equal(1, old.ErrorCount);
+        var longAgo = DateTime.UtcNow - GitHubSync.KeepHistory - TimeSpan.FromDays(1);
+        await using (var setup = Db.CreateContext())
+        {
+            await setup.SyncRuns.Where(r => r.Id == old.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.StartedAt, longAgo).SetProperty(r => r.FinishedAt, longAgo), Ct);
+        }
+
+        var recent = await harness.RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        Assert.Equal([recent.Id], await db.SyncRuns.Select(r => r.Id).ToListAsync(Ct));
+        Assert.False(await db.SyncRunErrors.AnyAsync(e => e.RunId == old.Id, Ct));
     }
 
     [Fact]
