@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 namespace Portal.Domain.Sync;
 
 /// <summary>
@@ -117,7 +118,7 @@ public sealed class GitHubRepository
     public bool RecordContents(IReadOnlyDictionary<string, string> catalogFiles, IReadOnlyDictionary<string, string> catalogShas,
         string? codeOwnersTeam, string? codeOwnersSha, int workflowCount)
     {
-        var changed = !SameMap(CatalogFiles, catalogFiles) || !SameMap(CatalogShas, catalogShas) || CodeOwnersTeam != codeOwnersTeam
+        var changed = !Dictionaries.SameEntries(CatalogFiles, catalogFiles) || !Dictionaries.SameEntries(CatalogShas, catalogShas) || CodeOwnersTeam != codeOwnersTeam
             || CodeOwnersSha != codeOwnersSha || WorkflowCount != workflowCount || LastError is not null;
         if (changed)
         {
@@ -186,7 +187,4 @@ public sealed class GitHubRepository
         UpdatedAt = DateTime.UtcNow;
         return true;
     }
-
-    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }

@@ -200,7 +200,7 @@ internal sealed class ImportRun(
     {
         var (parsed, entity) = (outcome.Parsed, outcome.Entity);
         outcome.Set(entity.Title != parsed.Title || entity.Description != parsed.Description, () => entity.Describe(parsed.Title, parsed.Description));
-        outcome.Set(!SameAnnotations(entity.Annotations, parsed.Annotations), () => entity.SetAnnotations(parsed.Annotations));
+        outcome.Set(!Dictionaries.SameEntries(entity.Annotations, parsed.Annotations), () => entity.SetAnnotations(parsed.Annotations));
     }
 
     private void UpsertGroup(BackstageGroup group)
@@ -705,10 +705,6 @@ internal sealed class ImportRun(
     }
 
     private IEnumerable<Outcome> ComponentOutcomes() => _outcomes.Values.Where(o => o.Parsed is BackstageComponent);
-
-    private static bool SameAnnotations(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> wanted) =>
-        stored.Count == wanted.Count
-        && wanted.All(a => stored.TryGetValue(a.Key, out var value) && string.Equals(value, a.Value, StringComparison.Ordinal));
 
     private sealed class Outcome(BackstageEntity parsed, CatalogEntity entity, bool created)
     {

@@ -322,7 +322,7 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
             annotations["github.com/language"] = language;
         }
 
-        if (!SameAnnotations(service.Annotations, annotations))
+        if (!Dictionaries.SameEntries(service.Annotations, annotations))
         {
             service.SetAnnotations(annotations);
             changed = true;
@@ -345,9 +345,6 @@ internal sealed class GitHubCatalogWriter(PortalDbContext db, string org)
         row.LinkService(service.Id);
         Tally("service", created, changed);
     }
-
-    private static bool SameAnnotations(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private void Tally(string kind, bool created, bool changed) =>
         Count(kind, created ? new SyncCounts(Created: 1) : changed ? new SyncCounts(Updated: 1) : new SyncCounts(Unchanged: 1));
