@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Domain.Catalog;
 using Portal.Domain.Commands;
 using Portal.Domain.Common;
 using Portal.Domain.Queries;
-using Portal.Web.Auth;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Catalog;
@@ -22,23 +20,9 @@ public partial class EditDependencies
     private InteractionKind _newKind = InteractionKind.SyncHttp;
     private List<BreadcrumbItem> _crumbs = [];
 
-    [Parameter] public string? Namespace { get; set; }
-
-    [Parameter] public required string Name { get; set; }
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
-
-    [Inject] private CatalogQueries Queries { get; set; } = null!;
-
     [Inject] private DependencyCommands Commands { get; set; } = null!;
 
-    [Inject] private ActorResolver Actors { get; set; } = null!;
-
     [Inject] private IDialogService Dialogs { get; set; } = null!;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    private string Reference => Namespace is null ? Name : $"{Namespace}/{Name}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -55,7 +39,7 @@ public partial class EditDependencies
             return;
         }
 
-        _canEdit = (await Actors.ResolveAsync((await AuthState).User)).CanEdit(_service.OwnerTeamId);
+        _canEdit = (await CurrentActorAsync()).CanEdit(_service.OwnerTeamId);
         _rows = [.. _service.Dependencies.Select(d => new Row
         {
             Target = d.TargetKind == "resource" ? "resource:" + d.Target : d.Target,
@@ -77,7 +61,7 @@ public partial class EditDependencies
         _error = null;
         try
         {
-            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var actor = await CurrentActorAsync();
             await Commands.UpsertAsync(actor, Reference, row.Target, new DependencyEdit(
                 row.Kind, row.TimeoutMs, row.Retries, row.Backoff, row.CircuitBreaker, row.Fallback, row.Bulkhead, null, row.Access));
             Snackbar.Add($"Saved how {_service!.DisplayName} calls {row.Target}.", Severity.Success);
@@ -98,7 +82,7 @@ public partial class EditDependencies
         _error = null;
         try
         {
-            await Commands.DeleteAsync(await Actors.ResolveAsync((await AuthState).User), Reference, row.Target);
+            await Commands.DeleteAsync(await CurrentActorAsync(), Reference, row.Target);
             await LoadAsync();
         }
         catch (Exception ex) when (ex is ForbiddenException or NotFoundException)
@@ -114,7 +98,7 @@ public partial class EditDependencies
         var isResource = target.StartsWith("resource:", StringComparison.OrdinalIgnoreCase);
         try
         {
-            await Commands.UpsertAsync(await Actors.ResolveAsync((await AuthState).User), Reference, target,
+            await Commands.UpsertAsync(await CurrentActorAsync(), Reference, target,
                 new DependencyEdit(isResource ? InteractionKind.SharedDatabase : _newKind, Access: isResource ? ResourceAccess.ReadWrite : null));
             _newTarget = null;
             await LoadAsync();

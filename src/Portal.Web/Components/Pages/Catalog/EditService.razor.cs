@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Portal.Domain.Commands;
 using Portal.Domain.Common;
 using Portal.Domain.Queries;
-using Portal.Web.Auth;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Catalog;
@@ -25,23 +23,9 @@ public partial class EditService
     private string? _error;
     private List<BreadcrumbItem> _crumbs = [];
 
-    [Parameter] public string? Namespace { get; set; }
-
-    [Parameter] public required string Name { get; set; }
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
-
-    [Inject] private CatalogQueries Queries { get; set; } = null!;
-
     [Inject] private ServiceCommands Commands { get; set; } = null!;
 
-    [Inject] private ActorResolver Actors { get; set; } = null!;
-
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    private string Reference => Namespace is null ? Name : $"{Namespace}/{Name}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -58,7 +42,7 @@ public partial class EditService
             return;
         }
 
-        var actor = await Actors.ResolveAsync((await AuthState).User);
+        var actor = await CurrentActorAsync();
         _isAdmin = actor.IsAdmin;
         _canEdit = actor.CanEdit(_service.OwnerTeamId);
         _model = ServiceEditModel.From(_service);
@@ -76,7 +60,7 @@ public partial class EditService
         _fieldErrors.Clear();
         try
         {
-            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var actor = await CurrentActorAsync();
             await Commands.UpdateAsync(actor, Reference, _model.ToEdit(), _model.Version);
             Snackbar.Add($"Saved {_service!.DisplayName}.", Severity.Success);
             Navigation.NavigateTo(PortalLinks.Service(_service.Namespace, _service.Name));

@@ -1,11 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall;
 using Portal.Domain.Queries;
-using Portal.Web.Auth;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Teams;
@@ -22,23 +20,9 @@ public partial class ManageOnCall
     private bool _canEdit;
     private List<BreadcrumbItem> _crumbs = [];
 
-    [Parameter] public string? Namespace { get; set; }
-
-    [Parameter] public required string Name { get; set; }
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
-
-    [Inject] private CatalogQueries Queries { get; set; } = null!;
-
     [Inject] private OnCallCommands Commands { get; set; } = null!;
 
-    [Inject] private ActorResolver Actors { get; set; } = null!;
-
     [Inject] private IDialogService Dialogs { get; set; } = null!;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    private string Reference => Namespace is null ? Name : $"{Namespace}/{Name}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,7 +30,7 @@ public partial class ManageOnCall
         _team = await Queries.GetTeamAsync(Reference);
         if (_team is not null)
         {
-            _canEdit = (await Actors.ResolveAsync((await AuthState).User)).CanEdit(_team.Id);
+            _canEdit = (await CurrentActorAsync()).CanEdit(_team.Id);
             _members = [.. _team.Members.Select(m => m.Name)];
             _crumbs = [new("Teams", "/teams"), new(_team.DisplayName, PortalLinks.Team(_team.Namespace, _team.Name)), new("On-call", null, disabled: true)];
             await LoadRotationsAsync();
@@ -77,7 +61,7 @@ public partial class ManageOnCall
         form.Saving = true;
         try
         {
-            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var actor = await CurrentActorAsync();
             var saved = await Commands.SaveRotationAsync(actor, Reference, level, edit, form.Existing?.Version);
             form.Load(saved, _team!.DisplayName, level);
             Snackbar.Add($"Saved the {level.ToString().ToLowerInvariant()} rotation.", Severity.Success);
@@ -118,7 +102,7 @@ public partial class ManageOnCall
 
         try
         {
-            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var actor = await CurrentActorAsync();
             await Commands.AddOverrideAsync(actor, form.Existing!.Id, form.OverridePerson, from, until);
             form.OverridePerson = null;
             form.OverrideFrom = form.OverrideUntil = null;
@@ -137,7 +121,7 @@ public partial class ManageOnCall
             return;
         }
 
-        var actor = await Actors.ResolveAsync((await AuthState).User);
+        var actor = await CurrentActorAsync();
         await Commands.RemoveOverrideAsync(actor, rotation.Id, o.Id);
         await LoadRotationsAsync();
     }
@@ -150,7 +134,7 @@ public partial class ManageOnCall
             return;
         }
 
-        var actor = await Actors.ResolveAsync((await AuthState).User);
+        var actor = await CurrentActorAsync();
         await Commands.DeleteRotationAsync(actor, rotation.Id);
         await LoadRotationsAsync();
     }
