@@ -14,7 +14,7 @@ public sealed class ImportJourneyTests(PortalAppFixture app, BrowserFixture brow
         await Page.GetByTestId("onboarding-import").ClickAsync();
         await WaitForInteractiveAsync();
 
-        var examples = SharedData.BackstageExamples;
+        var examples = TestData.BackstageExamples;
         string[] files =
         [
             .. Directory.EnumerateFiles(Path.Combine(examples, "acme")),

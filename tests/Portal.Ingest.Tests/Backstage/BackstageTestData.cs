@@ -4,14 +4,13 @@ using Portal.Testing;
 
 namespace Portal.Ingest.Tests.Backstage;
 
-/// <summary>Where the test catalogs are: Backstage's own examples next to the repository, and our fixtures.</summary>
+/// <summary>Where the test catalogs are: Backstage's own examples kept in the repository, and our fixtures.</summary>
 internal static class BackstageTestData
 {
     /// <summary>
-    /// Backstage's example catalog, used as it is: <c>shared/data/backstage-examples</c> in a folder above
-    /// the test binaries (/work/shared/… locally, &lt;clone&gt;/../shared/… in CI).
+    /// Backstage's example catalog, used as it is: <c>tests/data/backstage-examples</c> in the clone.
     /// </summary>
-    public static string Examples => SharedData.BackstageExamples;
+    public static string Examples => TestData.BackstageExamples;
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Backstage", "Fixtures", name);
 

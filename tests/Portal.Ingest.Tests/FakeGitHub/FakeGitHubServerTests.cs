@@ -541,7 +541,7 @@ public sealed class FakeGitHubServerTests
         });
         await using var server = await FakeGitHubServer.StartAsync(state, Ct);
         using var http = Http(server);
-        var fixtures = SharedData.OctokitFixtures;
+        var fixtures = TestData.OctokitFixtures;
 
         async Task<JsonNode> GetAsync(string path) => JsonNode.Parse(await http.GetStringAsync(path, Ct))!;
         static JsonNode Recorded(string file, string method, string pathEnd, string fixtures) =>

@@ -12,7 +12,7 @@ internal sealed record FakeUrls(string Root, string Api);
 
 /// <summary>
 /// GitHub's REST shapes, field for field as api.github.com answers them (checked against the recorded
-/// octokit/fixtures responses in shared/data), with URLs on the fake's own address like GitHub Enterprise.
+/// octokit/fixtures responses in tests/data), with URLs on the fake's own address like GitHub Enterprise.
 /// Everything is derived from the state, never from the clock, so unchanged data renders byte-identical.
 /// </summary>
 internal static class GitHubJson

@@ -86,7 +86,7 @@ public sealed class CatalogFilesApiTests : IAsyncLifetime
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
         using var form = new MultipartFormDataContent();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(SharedData.BackstageExamples, "acme")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestData.BackstageExamples, "acme")))
         {
             form.Add(new StringContent(await File.ReadAllTextAsync(file, Ct)), "files", Path.GetFileName(file));
         }

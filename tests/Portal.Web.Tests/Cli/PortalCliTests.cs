@@ -121,7 +121,7 @@ public class PortalCliTests
     public async Task Import_RealBackstageExamples_PrintsASummaryPerKindAndExportRoundTrips()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
-        var import = await RunAsync(db.ConnectionString, "import", SharedData.BackstageExamples);
+        var import = await RunAsync(db.ConnectionString, "import", TestData.BackstageExamples);
         var dir = Directory.CreateTempSubdirectory("portal-export-").FullName;
         try
         {
@@ -146,7 +146,7 @@ public class PortalCliTests
     public async Task Import_NothingValid_ExitsNonZero()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
-        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "import", Path.Combine(SharedData.BackstageExamples, "components", "invalid-component.yaml"));
+        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "import", Path.Combine(TestData.BackstageExamples, "components", "invalid-component.yaml"));
         Assert.Equal(1, exit);
         Assert.Contains("nothing could be imported", stderr, StringComparison.Ordinal);
         Assert.Contains("invalid-component.yaml", stdout, StringComparison.Ordinal);
