@@ -4,6 +4,7 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
+using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 
