@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Auditing.Queries;
 using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Catalog.Queries;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Demo;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.OnCall;
@@ -41,6 +43,10 @@ public static class DomainServiceCollectionExtensions
 
         // Graph
         services.AddSingleton<GraphService>();
+
+        // Debt register
+        services.AddSingleton<DebtScores>();
+        services.AddSingleton<DebtQueries>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

@@ -30,6 +30,7 @@ public static class IngestServiceCollectionExtensions
 
         // Jobs
         services.AddTransient<RecordCatalogSnapshotJob>();
+        services.AddTransient<RescoreDebtJob>();
         services.AddTransient<SyncGitHubJob>();
         services.AddTransient<SyncGitHubTargetJob>();
         return services;

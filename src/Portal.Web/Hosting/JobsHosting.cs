@@ -71,6 +71,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }
