@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>The result of one criterion for one service, with its evidence; property names are the API's.</summary>

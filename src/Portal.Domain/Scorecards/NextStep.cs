@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>

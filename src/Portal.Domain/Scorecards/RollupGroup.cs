@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>Levels of a group of services (a team, the organisation): distributions per signal and overall.</summary>

@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>
@@ -12,9 +14,9 @@ public static class ScorecardLevels
     {
         var list = results.Where(r => !r.Upcoming).ToList();
         var levels = new Dictionary<ScalingSignal, ScoreLevel>();
-        foreach (var info in ScalingSignals.All)
+        foreach (var signal in ScalingSignals.All)
         {
-            levels[info.Signal] = Reached(list.Where(r => r.Signal == info.Signal));
+            levels[signal] = Reached(list.Where(r => r.Signal == signal));
         }
 
         return levels;

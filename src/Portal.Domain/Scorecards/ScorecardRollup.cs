@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>
@@ -24,16 +26,16 @@ public static class ScorecardRollup
     /// <summary>The distributions of any set of services under one key.</summary>
     public static RollupGroup Group(string key, IEnumerable<ServiceLevels> services)
     {
-        var perSignal = ScalingSignals.All.ToDictionary(s => s.Signal, _ => LevelDistribution.Empty);
+        var perSignal = ScalingSignals.All.ToDictionary(s => s, _ => LevelDistribution.Empty);
         var overall = LevelDistribution.Empty;
         var count = 0;
         foreach (var s in services)
         {
             count++;
             overall = overall.Add(s.Overall);
-            foreach (var info in ScalingSignals.All)
+            foreach (var signal in ScalingSignals.All)
             {
-                perSignal[info.Signal] = perSignal[info.Signal].Add(s.Levels.GetValueOrDefault(info.Signal));
+                perSignal[signal] = perSignal[signal].Add(s.Levels.GetValueOrDefault(signal));
             }
         }
 

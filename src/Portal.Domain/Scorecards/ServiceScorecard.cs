@@ -1,3 +1,5 @@
+using Portal.Domain.Signals;
+
 namespace Portal.Domain.Scorecards;
 
 /// <summary>One service's scorecard: every result, the level per signal and overall (the lowest signal level).</summary>

@@ -1,5 +1,6 @@
 using Portal.Domain.Scorecards;
 using Portal.Domain.Scorecards.Framework;
+using Portal.Domain.Signals;
 
 namespace Portal.Domain.Tests.Scorecards;
 
@@ -9,7 +10,7 @@ public sealed class FrameworkYamlTests
         answerValidityDays: 90
         criteria:
           - key: timeouts
-            signal: resilience
+            signal: cascading-failures
             level: bronze
             mode: automatic
             check: sync-timeouts
@@ -28,9 +29,9 @@ public sealed class FrameworkYamlTests
         Assert.Equal(1, framework.Version);
         foreach (var signal in ScalingSignals.All)
         {
-            var criteria = framework.Criteria.Where(c => c.Signal == signal.Signal).ToList();
+            var criteria = framework.Criteria.Where(c => c.Signal == signal).ToList();
             Assert.InRange(criteria.Count, 4, 6);
-            Assert.True(criteria.Count(c => c.Mode == CriterionMode.Automatic) >= 2, $"{signal.Key} has fewer than two automatic criteria");
+            Assert.True(criteria.Count(c => c.Mode == CriterionMode.Automatic) >= 2, $"{signal} has fewer than two automatic criteria");
             Assert.Contains(criteria, c => c.Level == ScoreLevel.Bronze);
         }
 
@@ -65,7 +66,7 @@ public sealed class FrameworkYamlTests
 
         var c = Assert.Single(framework.Criteria);
         Assert.Equal(90, framework.AnswerValidityDays);
-        Assert.Equal(ScalingSignal.Resilience, c.Signal);
+        Assert.Equal(ScalingSignal.CascadingFailures, c.Signal);
         Assert.Equal(ScoreLevel.Bronze, c.Level);
         Assert.Equal("sync-timeouts", c.Check);
     }
@@ -93,7 +94,7 @@ public sealed class FrameworkYamlTests
     [Fact]
     public void Parse_UnknownCheckAndParameter_ReportsBoth()
     {
-        var yaml = Minimal.Replace("check: sync-timeouts", "check: sync-timeouts\n    parameters: { maxHops: 3 }") + "\n  - key: other\n    signal: delivery\n    level: gold\n    mode: automatic\n    check: nope\n    title: t\n    why: w\n    good: g\n    fix: f\n    effortDays: 1\n";
+        var yaml = Minimal.Replace("check: sync-timeouts", "check: sync-timeouts\n    parameters: { maxHops: 3 }") + "\n  - key: other\n    signal: delivery-pipeline\n    level: gold\n    mode: automatic\n    check: nope\n    title: t\n    why: w\n    good: g\n    fix: f\n    effortDays: 1\n";
 
         var ex = Assert.Throws<FrameworkValidationException>(() => FrameworkYaml.Parse(yaml));
 

@@ -1,4 +1,5 @@
 using Portal.Domain.Scorecards;
+using Portal.Domain.Signals;
 
 namespace Portal.Domain.Tests.Scorecards;
 
@@ -8,7 +9,7 @@ public sealed class NextStepsAndRollupTests
     [
         new("cheap", ScalingSignal.Observability, "c", ScoreLevel.Bronze, CriterionMode.Automatic, "w", "g", "f", 1, "runbook-link"),
         new("dear", ScalingSignal.Observability, "d", ScoreLevel.Silver, CriterionMode.Automatic, "w", "g", "f", 5, "dashboard-link"),
-        new("slow", ScalingSignal.Delivery, "s", ScoreLevel.Bronze, CriterionMode.Automatic, "w", "g", "f", 8, "ci-workflow"),
+        new("slow", ScalingSignal.DeliveryPipeline, "s", ScoreLevel.Bronze, CriterionMode.Automatic, "w", "g", "f", 8, "ci-workflow"),
     ]);
 
     private static CriterionResult R(string key, ScalingSignal signal, ScoreLevel level, CriterionStatus status) =>
@@ -26,7 +27,7 @@ public sealed class NextStepsAndRollupTests
         var card = Card(
             R("cheap", ScalingSignal.Observability, ScoreLevel.Bronze, CriterionStatus.Fail),
             R("dear", ScalingSignal.Observability, ScoreLevel.Silver, CriterionStatus.Fail),
-            R("slow", ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Unknown));
+            R("slow", ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Unknown));
 
         var steps = NextSteps.For(card, Framework, blastRadius: 0);
 
@@ -53,16 +54,16 @@ public sealed class NextStepsAndRollupTests
     public void Rollup_CountsLevelsPerTeamAndSignal()
     {
         static ServiceLevels S(string name, string? team, ScoreLevel delivery) =>
-            new(name, name, team, 2, ScalingSignals.All.ToDictionary(s => s.Signal, s => s.Signal == ScalingSignal.Delivery ? delivery : ScoreLevel.Gold), delivery);
+            new(name, name, team, 2, ScalingSignals.All.ToDictionary(s => s, s => s == ScalingSignal.DeliveryPipeline ? delivery : ScoreLevel.Gold), delivery);
         var services = new[] { S("a", "t1", ScoreLevel.None), S("b", "t1", ScoreLevel.Silver), S("c", "t2", ScoreLevel.Gold), S("d", null, ScoreLevel.Bronze) };
 
         var org = ScorecardRollup.ForOrganisation(services);
         var teams = ScorecardRollup.ByTeam(services);
 
-        Assert.Equal(new LevelDistribution(1, 1, 1, 1), org.PerSignal[ScalingSignal.Delivery]);
-        Assert.Equal(ScalingSignal.Delivery, org.Weakest()[0]);
+        Assert.Equal(new LevelDistribution(1, 1, 1, 1), org.PerSignal[ScalingSignal.DeliveryPipeline]);
+        Assert.Equal(ScalingSignal.DeliveryPipeline, org.Weakest()[0]);
         Assert.Equal(["t1", "t2"], teams.Select(t => t.Key));
-        Assert.Equal(0.5, teams[0].PerSignal[ScalingSignal.Delivery].ShareAtLeast(ScoreLevel.Bronze));
-        Assert.Equal(ScoreLevel.None, teams[0].PerSignal[ScalingSignal.Delivery].Lowest);
+        Assert.Equal(0.5, teams[0].PerSignal[ScalingSignal.DeliveryPipeline].ShareAtLeast(ScoreLevel.Bronze));
+        Assert.Equal(ScoreLevel.None, teams[0].PerSignal[ScalingSignal.DeliveryPipeline].Lowest);
     }
 }

@@ -1,20 +1,21 @@
 using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
 using static Portal.Domain.Tests.Scorecards.ScorecardTestData;
+using Portal.Domain.Signals;
 
 namespace Portal.Domain.Tests.Scorecards;
 
 public sealed class ScorecardEvaluatorTests
 {
     private static readonly CriterionDefinition Timeouts =
-        new("timeouts", ScalingSignal.Resilience, "Timeouts", ScoreLevel.Bronze, CriterionMode.Automatic, "w", "g", "f", 2, "sync-timeouts");
+        new("timeouts", ScalingSignal.CascadingFailures, "Timeouts", ScoreLevel.Bronze, CriterionMode.Automatic, "w", "g", "f", 2, "sync-timeouts");
 
     private static readonly CriterionDefinition Drills =
-        new("drills", ScalingSignal.Resilience, "Drills", ScoreLevel.Silver, CriterionMode.SelfAssessed, "w", "g", "f", 3,
+        new("drills", ScalingSignal.CascadingFailures, "Drills", ScoreLevel.Silver, CriterionMode.SelfAssessed, "w", "g", "f", 3,
             Question: "Rehearsed?", PassAt: 3, EvidenceCheck: "sync-timeouts");
 
     private static readonly CriterionDefinition Scanner =
-        new("scanner", ScalingSignal.Delivery, "Scan", ScoreLevel.Bronze, CriterionMode.External, "w", "g", "f", 1);
+        new("scanner", ScalingSignal.DeliveryPipeline, "Scan", ScoreLevel.Bronze, CriterionMode.External, "w", "g", "f", 1);
 
     private static readonly ScorecardFramework Framework = new(4, 90, [Timeouts, Drills, Scanner]);
 
@@ -45,7 +46,7 @@ public sealed class ScorecardEvaluatorTests
         var card = Evaluate(Timed(), ServiceInputs.None);
 
         Assert.Equal(CriterionStatus.Unknown, Result(card, "drills").Status);
-        Assert.Equal(ScoreLevel.Bronze, card.Levels[ScalingSignal.Resilience]);
+        Assert.Equal(ScoreLevel.Bronze, card.Levels[ScalingSignal.CascadingFailures]);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class ScorecardEvaluatorTests
         Assert.Equal(CriterionStatus.Pass, result.Status);
         Assert.False(result.Flagged);
         Assert.Equal(Now.AddDays(-10), result.DataAsOf);
-        Assert.Equal(ScoreLevel.Gold, card.Levels[ScalingSignal.Resilience]);
+        Assert.Equal(ScoreLevel.Gold, card.Levels[ScalingSignal.CascadingFailures]);
     }
 
     [Fact]
@@ -96,12 +97,12 @@ public sealed class ScorecardEvaluatorTests
         var without = Evaluate(Untimed(), ServiceInputs.None);
         var with = Evaluate(Untimed(), new ServiceInputs([Answer(3)], [new ExemptionGrant("timeouts", "Legacy client, replaced in Q1.", DateOnly.FromDateTime(Now).AddDays(30), "Erik")], []));
 
-        Assert.Equal(ScoreLevel.None, without.Levels[ScalingSignal.Resilience]);
+        Assert.Equal(ScoreLevel.None, without.Levels[ScalingSignal.CascadingFailures]);
         var result = Result(with, "timeouts");
         Assert.Equal(CriterionStatus.Exempt, result.Status);
         Assert.Equal(CriterionStatus.Fail, result.StatusWithoutExemption);
         Assert.Contains("Legacy client", result.Evidence);
-        Assert.Equal(ScoreLevel.Gold, with.Levels[ScalingSignal.Resilience]);
+        Assert.Equal(ScoreLevel.Gold, with.Levels[ScalingSignal.CascadingFailures]);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class ScorecardEvaluatorTests
         var result = Result(card, "timeouts");
         Assert.True(result.Upcoming);
         Assert.Equal(CriterionStatus.Fail, result.Status);
-        Assert.Equal(ScoreLevel.Gold, card.Levels[ScalingSignal.Resilience]);
+        Assert.Equal(ScoreLevel.Gold, card.Levels[ScalingSignal.CascadingFailures]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Portal.Domain.Scorecards;
+using Portal.Domain.Signals;
 
 namespace Portal.Domain.Tests.Scorecards;
 
@@ -9,34 +10,34 @@ public sealed class ScorecardLevelsTests
 
     [Fact]
     public void Reached_AllPass_Gold() =>
-        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.Delivery, ScoreLevel.Gold, CriterionStatus.Pass)]));
+        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Gold, CriterionStatus.Pass)]));
 
     [Fact]
     public void Reached_BronzeFails_NoneEvenIfGoldPasses() =>
-        Assert.Equal(ScoreLevel.None, ScorecardLevels.Reached([R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Fail), R(ScalingSignal.Delivery, ScoreLevel.Silver, CriterionStatus.Pass), R(ScalingSignal.Delivery, ScoreLevel.Gold, CriterionStatus.Pass)]));
+        Assert.Equal(ScoreLevel.None, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Fail), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Silver, CriterionStatus.Pass), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Gold, CriterionStatus.Pass)]));
 
     [Fact]
     public void Reached_SilverUnknown_Bronze() =>
-        Assert.Equal(ScoreLevel.Bronze, ScorecardLevels.Reached([R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.Delivery, ScoreLevel.Silver, CriterionStatus.Unknown)]));
+        Assert.Equal(ScoreLevel.Bronze, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Silver, CriterionStatus.Unknown)]));
 
     [Fact]
     public void Reached_ExemptDoesNotBlock() =>
-        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Exempt), R(ScalingSignal.Delivery, ScoreLevel.Silver, CriterionStatus.Pass)]));
+        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Exempt), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Silver, CriterionStatus.Pass)]));
 
     [Fact]
     public void Reached_UpcomingFailureDoesNotCount() =>
-        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.Delivery, ScoreLevel.Bronze, CriterionStatus.Fail, upcoming: true)]));
+        Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Fail, upcoming: true)]));
 
     [Fact]
     public void Overall_IsLowestSignalNotAverage()
     {
-        var results = ScalingSignals.All.Select(s => R(s.Signal, ScoreLevel.Gold, CriterionStatus.Pass))
+        var results = ScalingSignals.All.Select(s => R(s, ScoreLevel.Gold, CriterionStatus.Pass))
             .Append(R(ScalingSignal.Observability, ScoreLevel.Silver, CriterionStatus.Fail)).ToList();
 
         var perSignal = ScorecardLevels.PerSignal(results);
 
         Assert.Equal(ScoreLevel.Bronze, perSignal[ScalingSignal.Observability]);
-        Assert.Equal(ScoreLevel.Gold, perSignal[ScalingSignal.Delivery]);
+        Assert.Equal(ScoreLevel.Gold, perSignal[ScalingSignal.DeliveryPipeline]);
         Assert.Equal(ScoreLevel.Bronze, ScorecardLevels.Overall(perSignal));
     }
 }

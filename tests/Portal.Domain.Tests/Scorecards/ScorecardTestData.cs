@@ -1,6 +1,7 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
+using Portal.Domain.Signals;
 
 namespace Portal.Domain.Tests.Scorecards;
 
@@ -26,7 +27,7 @@ internal static class ScorecardTestData
         new("acme/svc", workflows, releases, deployments, protectedBranch, Now.AddDays(-ageDays), Now.AddDays(-ageDays));
 
     public static CriterionDefinition Criterion(string check, Dictionary<string, double>? parameters = null, ScoreLevel level = ScoreLevel.Bronze) =>
-        new(check, ScalingSignal.Resilience, check, level, CriterionMode.Automatic, "why", "good", "fix", 1, check, parameters);
+        new(check, ScalingSignal.CascadingFailures, check, level, CriterionMode.Automatic, "why", "good", "fix", 1, check, parameters);
 
     public static CheckOutcome Run(string check, ServiceFacts service, DependencyGraph? graph = null, Dictionary<string, double>? parameters = null)
     {

@@ -70,7 +70,7 @@ public static class FrameworkYaml
         foreach (var c in framework.Criteria)
         {
             text.Append("  - key: ").Append(c.Key).Append('\n');
-            Line(text, "signal", ScalingSignals.Info(c.Signal).Key);
+            Line(text, "signal", SignalKeys.Key(c.Signal));
             Line(text, "level", c.Level.ToString().ToLowerInvariant());
             Line(text, "mode", FrameworkNames.Mode(c.Mode));
             if (c.Check is not null)

@@ -72,11 +72,11 @@ internal sealed class NodeReader
         var f = Fields(map, at + ".", CriterionFields);
         var key = Scalar(f, "key", at) ?? "";
         var signalText = Scalar(f, "signal", at);
-        var signal = ScalingSignals.Parse(signalText);
+        var signal = SignalKeys.Parse(signalText);
         if (signal is null)
         {
             Add(f.GetValueOrDefault("signal") ?? map, at + ".signal",
-                (signalText is null ? "is required" : $"'{signalText}' is not a signal") + "; one of " + string.Join(", ", ScalingSignals.All.Select(s => s.Key)));
+                (signalText is null ? "is required" : $"'{signalText}' is not a signal") + "; one of " + string.Join(", ", SignalKeys.All));
         }
 
         var levelText = Scalar(f, "level", at);
