@@ -8,7 +8,6 @@ using Portal.Domain.OnCall;
 using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
-using Portal.Domain.Sync.Commands;
 
 namespace Portal.Domain.Persistence;
 
