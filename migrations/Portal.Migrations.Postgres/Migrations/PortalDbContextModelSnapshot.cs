@@ -993,6 +993,312 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("team_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("business_outcome");
+
+                    b.Property<double>("CostOfDelay")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost_of_delay");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<double>("EffortDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("effort_days");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("external_url");
+
+                    b.Property<string>("FindingKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("finding_key");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("integer")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("InterestHoursPerMonth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("interest_hours_per_month");
+
+                    b.Property<double?>("InterestOverride")
+                        .HasColumnType("double precision")
+                        .HasColumnName("interest_override");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("integer")
+                        .HasColumnName("likelihood");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("links");
+
+                    b.Property<bool>("OwnerOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("owner_overridden");
+
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_team_id");
+
+                    b.Property<DateOnly?>("PayBackBy")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_back_by");
+
+                    b.Property<double>("Priority")
+                        .HasColumnType("double precision")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("quadrant");
+
+                    b.Property<DateOnly?>("RevisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("revisit_on");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("signal");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetQuarter")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("target_quarter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WontFixReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("wont_fix_reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalUrl")
+                        .IsUnique();
+
+                    b.HasIndex("FindingKey");
+
+                    b.HasIndex("Priority");
+
+                    b.HasIndex("TargetQuarter");
+
+                    b.HasIndex("OwnerTeamId", "Priority");
+
+                    b.HasIndex("Signal", "Priority");
+
+                    b.HasIndex("Status", "Priority");
+
+                    b.ToTable("debt_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItemService", b =>
+                {
+                    b.Property<Guid>("DebtItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debt_item_id");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("DebtItemId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("debt_item_services", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_display_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DebtItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debt_item_id");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Incident")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("incident");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("DebtItemId", "OccurredOn");
+
+                    b.ToTable("debt_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtScoringSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ScoringTable")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scoring_table");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_scoring_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtScoringState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("GraphVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("graph_version");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<DateOnly?>("ScoredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("scored_on");
+
+                    b.Property<int>("TablesVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_scoring_state", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Graph.GraphState", b =>
                 {
                     b.Property<int>("Id")
@@ -1804,6 +2110,42 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Catalog.Team", "OwnerTeam")
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OwnerTeam");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItemService", b =>
+                {
+                    b.HasOne("Portal.Domain.Debt.DebtItem", null)
+                        .WithMany("Services")
+                        .HasForeignKey("DebtItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Catalog.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
+                {
+                    b.HasOne("Portal.Domain.Debt.DebtItem", null)
+                        .WithMany()
+                        .HasForeignKey("DebtItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>
                 {
                     b.HasOne("Portal.Domain.Catalog.Person", "Person")
@@ -1875,6 +2217,11 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Team", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallRotation", b =>

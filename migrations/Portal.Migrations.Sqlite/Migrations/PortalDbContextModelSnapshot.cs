@@ -983,6 +983,312 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("team_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_outcome");
+
+                    b.Property<double>("CostOfDelay")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost_of_delay");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<double>("EffortDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("effort_days");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_url");
+
+                    b.Property<string>("FindingKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_key");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("InterestHoursPerMonth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("interest_hours_per_month");
+
+                    b.Property<double?>("InterestOverride")
+                        .HasColumnType("REAL")
+                        .HasColumnName("interest_override");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("likelihood");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("links");
+
+                    b.Property<bool>("OwnerOverridden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_overridden");
+
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_team_id");
+
+                    b.Property<DateOnly?>("PayBackBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_back_by");
+
+                    b.Property<double>("Priority")
+                        .HasColumnType("REAL")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quadrant");
+
+                    b.Property<DateOnly?>("RevisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revisit_on");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_at");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signal");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetQuarter")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_quarter");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WontFixReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wont_fix_reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalUrl")
+                        .IsUnique();
+
+                    b.HasIndex("FindingKey");
+
+                    b.HasIndex("Priority");
+
+                    b.HasIndex("TargetQuarter");
+
+                    b.HasIndex("OwnerTeamId", "Priority");
+
+                    b.HasIndex("Signal", "Priority");
+
+                    b.HasIndex("Status", "Priority");
+
+                    b.ToTable("debt_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItemService", b =>
+                {
+                    b.Property<Guid>("DebtItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debt_item_id");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("DebtItemId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("debt_item_services", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_display_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DebtItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debt_item_id");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Incident")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("DebtItemId", "OccurredOn");
+
+                    b.ToTable("debt_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtScoringSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ScoringTable")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scoring_table");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_scoring_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtScoringState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("GraphVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("graph_version");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_at");
+
+                    b.Property<DateOnly?>("ScoredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_on");
+
+                    b.Property<int>("TablesVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tables_version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_scoring_state", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Graph.GraphState", b =>
                 {
                     b.Property<int>("Id")
@@ -1790,6 +2096,42 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Catalog.Team", "OwnerTeam")
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OwnerTeam");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItemService", b =>
+                {
+                    b.HasOne("Portal.Domain.Debt.DebtItem", null)
+                        .WithMany("Services")
+                        .HasForeignKey("DebtItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Catalog.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
+                {
+                    b.HasOne("Portal.Domain.Debt.DebtItem", null)
+                        .WithMany()
+                        .HasForeignKey("DebtItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>
                 {
                     b.HasOne("Portal.Domain.Catalog.Person", "Person")
@@ -1861,6 +2203,11 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Team", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.DebtItem", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallRotation", b =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
 using Portal.Domain.Security;
@@ -61,6 +62,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<HttpCacheEntry> HttpCache => Set<HttpCacheEntry>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<DebtItem> DebtItems => Set<DebtItem>();
+
+    public DbSet<DebtItemService> DebtItemServices => Set<DebtItemService>();
+
+    public DbSet<DebtReport> DebtReports => Set<DebtReport>();
+
+    public DbSet<DebtScoringSettings> DebtScoringSettings => Set<DebtScoringSettings>();
+
+    public DbSet<DebtScoringState> DebtScoringStates => Set<DebtScoringState>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

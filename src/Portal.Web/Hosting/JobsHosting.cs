@@ -21,6 +21,7 @@ public static class JobsHosting
     {
         builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddTransient<RecordCatalogSnapshotJob>();
+        builder.Services.AddTransient<RescoreDebtJob>();
 
         builder.Services.AddHangfire((sp, config) =>
         {
@@ -75,6 +76,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }

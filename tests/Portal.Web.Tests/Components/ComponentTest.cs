@@ -38,6 +38,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
         Services.AddSingleton<OwnershipHealth>();
         Services.AddSingleton<Portal.Domain.Graph.GraphService>();
+        Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
+        Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
         Services.AddSingleton<Portal.Domain.Sync.SyncQueries>();
     }
 
