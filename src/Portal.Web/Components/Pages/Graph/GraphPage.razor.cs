@@ -65,6 +65,14 @@ public sealed partial class GraphPage : IAsyncDisposable
     /// <summary>What a circle stands for in a grouped picture: the domain folds by team, or by system inside a team's part.</summary>
     private string GroupNoun => _view?.Nodes.FirstOrDefault()?.Id.StartsWith("system:", StringComparison.Ordinal) == true ? "system" : "team";
 
+    /// <summary>What "Draw" does right now, in words: the picture folds into circles by itself only when it is large.</summary>
+    private string DrawHelp => EffectiveGroup switch
+    {
+        "team" => "Every team's services folded into one circle",
+        "system" => "Every system's services folded into one circle",
+        _ => $"Services one by one, folded by team past {GraphView.GroupingThreshold}",
+    };
+
     private bool Drawing => _picture is not null && _drawnKey != _pictureKey && _drawError is null;
 
     private bool FocusMissing => !string.IsNullOrWhiteSpace(Focus) && _snapshot is not null && !_snapshot.Graph.TryGetIndex(Focus, out _);
