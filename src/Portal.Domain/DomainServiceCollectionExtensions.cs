@@ -10,6 +10,7 @@ using Portal.Domain.Graph.Queries;
 using Portal.Domain.OnCall;
 using Portal.Domain.OnCall.Commands;
 using Portal.Domain.OnCall.Queries;
+using Portal.Domain.Scorecards;
 using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Sync.Commands;
@@ -47,6 +48,13 @@ public static class DomainServiceCollectionExtensions
         // Debt register
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
+
+        // Scorecards
+        services.AddSingleton<FrameworkStore>();
+        services.AddSingleton<ScorecardFactsLoader>();
+        services.AddSingleton<ScorecardEvaluation>();
+        services.AddSingleton<ScorecardQueries>();
+        services.AddSingleton<ScorecardCommands>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

@@ -31,6 +31,7 @@ public static class IngestServiceCollectionExtensions
         // Jobs
         services.AddTransient<RecordCatalogSnapshotJob>();
         services.AddTransient<RescoreDebtJob>();
+        services.AddTransient<EvaluateScorecardsJob>();
         services.AddTransient<SyncGitHubJob>();
         services.AddTransient<SyncGitHubTargetJob>();
         return services;

@@ -72,6 +72,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
+        jobs.AddOrUpdate<EvaluateScorecardsJob>(EvaluateScorecardsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }
