@@ -10,6 +10,8 @@ using Portal.Domain.Graph.Queries;
 using Portal.Domain.OnCall;
 using Portal.Domain.OnCall.Commands;
 using Portal.Domain.OnCall.Queries;
+using Portal.Domain.Reviews.Commands;
+using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
@@ -48,6 +50,7 @@ public static class DomainServiceCollectionExtensions
         // Debt register
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
+        services.AddSingleton<OpenDebtReader>();
 
         // Scorecards
         services.AddSingleton<FrameworkStore>();
@@ -55,6 +58,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ScorecardEvaluation>();
         services.AddSingleton<ScorecardQueries>();
         services.AddSingleton<ScorecardCommands>();
+
+        // Quarterly reviews (the host adds an IReviewCloseQueue: Portal.Ingest queues closes on Hangfire)
+        services.AddSingleton<ReviewCommands>();
+        services.AddSingleton<ReviewRecordCommands>();
+        services.AddSingleton<ReviewCloser>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<ReviewComparisons>();
 
         // Sync
         services.AddSingleton<SyncQueries>();
