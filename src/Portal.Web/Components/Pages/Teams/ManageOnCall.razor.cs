@@ -28,6 +28,8 @@ public partial class ManageOnCall
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
@@ -48,7 +50,7 @@ public partial class ManageOnCall
         var rotations = await OnCallQueries.RotationsAsync(Reference);
         foreach (var level in Enum.GetValues<OnCallLevel>())
         {
-            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level);
+            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level, Today);
         }
     }
 
@@ -67,7 +69,7 @@ public partial class ManageOnCall
         {
             var actor = await CurrentActorAsync();
             var saved = await Commands.SaveRotationAsync(actor, Reference, level, edit, form.Existing?.Version);
-            form.Load(saved, _team!.DisplayName, level);
+            form.Load(saved, _team!.DisplayName, level, Today);
             Snackbar.Add($"Saved the {level.ToString().ToLowerInvariant()} rotation.", Severity.Success);
         }
         catch (DomainValidationException ex)
@@ -149,6 +151,9 @@ public partial class ManageOnCall
         return ok;
     }
 
+    /// <summary>The default start of a new rotation: today, UTC.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken ct) =>
         Task.FromResult<IEnumerable<string>>(string.IsNullOrWhiteSpace(text) ? ZoneIds.Take(20) : ZoneIds.Where(z => z.Contains(text, StringComparison.OrdinalIgnoreCase)).Take(20));
 
@@ -194,7 +199,7 @@ public partial class ManageOnCall
 
         public string? OverrideError { get; set; }
 
-        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level)
+        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level, DateOnly today)
         {
             Existing = rotation;
             Open = rotation is not null;
@@ -203,7 +208,7 @@ public partial class ManageOnCall
             Unit = rotation is null || weeks ? ShiftUnit.Weeks : ShiftUnit.Days;
             ShiftLength = rotation is null ? 1 : weeks ? rotation.ShiftLengthDays / 7 : rotation.ShiftLengthDays;
             Handoff = (rotation?.HandoffTime ?? new TimeOnly(9, 0)).ToString("HH:mm", CultureInfo.InvariantCulture);
-            Start = (rotation?.StartDate ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Start = (rotation?.StartDate ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             TimeZone = rotation?.TimeZoneId ?? "UTC";
             Provider = rotation?.ExternalScheduleProvider ?? ExternalScheduleProvider.None;
             ExternalId = rotation?.ExternalScheduleId;

@@ -1,0 +1,18 @@
+using Portal.Domain.Catalog;
+using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Api.Graph;
+
+/// <summary>Body of <c>PUT /api/v1/services/{name}/dependencies/{target}</c>.</summary>
+public sealed record DependencyRequest(
+    string Kind,
+    int? TimeoutMs,
+    int? Retries,
+    bool? Backoff,
+    bool? CircuitBreaker,
+    bool? Fallback,
+    bool? Bulkhead,
+    Criticality? Criticality,
+    ResourceAccess? Access);
