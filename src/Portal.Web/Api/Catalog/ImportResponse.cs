@@ -1,6 +1,4 @@
-using System.Text;
 using Portal.Ingest.Backstage;
-using Portal.Web.Hosting;
 
 namespace Portal.Web.Api.Catalog;
 

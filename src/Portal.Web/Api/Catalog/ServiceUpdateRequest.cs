@@ -1,8 +1,5 @@
 using Portal.Domain.Catalog;
 using Portal.Domain.Catalog.Queries;
-using Portal.Domain.OnCall.Queries;
-using Portal.Web.Auth;
-using Portal.Web.Hosting;
 
 namespace Portal.Web.Api.Catalog;
 

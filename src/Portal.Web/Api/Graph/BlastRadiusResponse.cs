@@ -1,6 +1,4 @@
-using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Graph;
-using Portal.Web.Auth;
 
 namespace Portal.Web.Api.Graph;
 

@@ -1,7 +1,4 @@
 using Portal.Domain.Catalog;
-using Portal.Domain.Graph;
-using Portal.Domain.Graph.Queries;
-using Portal.Web.Auth;
 
 namespace Portal.Web.Api.Graph;
 

@@ -1,4 +1,3 @@
-using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Catalog.Queries;
 using Portal.Domain.OnCall.Queries;
 

@@ -1,7 +1,5 @@
-using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Catalog.Queries;
 using Portal.Domain.OnCall.Queries;
-using Portal.Web.Hosting;
 
 namespace Portal.Web.Api.People;
 
