@@ -29,7 +29,9 @@ public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await SignInAsync("yusuf.demir");
         await GoToAsync("/catalog/ledger");
         await Expect(Page.GetByTestId("service-title")).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("service-edit")).ToHaveCountAsync(0);
+        // Edit is there but disabled, saying whose it is and whom to ask.
+        await Expect(Page.GetByTestId("service-edit")).ToBeDisabledAsync();
+        await Expect(Page.GetByTestId("service-edit-reason")).ToContainTextAsync("Owned by Ledger & Reconciliation — ask #ledger-recon");
 
         await GoToAsync("/catalog/ledger/edit");
         await Expect(Page.GetByTestId("edit-refused")).ToContainTextAsync("Only the owning team");

@@ -12,6 +12,7 @@ public static class DomainHosting
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<DisplayNameQueries>();
         builder.Services.AddSingleton<AuditQueries>();
         builder.Services.AddSingleton<ServiceCommands>();
         builder.Services.AddSingleton<ActorDirectory>();

@@ -28,6 +28,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_db.Factory);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CatalogQueries>();
+        Services.AddSingleton<DisplayNameQueries>();
+        Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
         Services.AddSingleton<AuditQueries>();
         Services.AddSingleton<ServiceCommands>();
         Services.AddSingleton<ActorDirectory>();
