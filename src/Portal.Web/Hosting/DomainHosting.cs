@@ -28,6 +28,11 @@ public static class DomainHosting
         builder.Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         builder.Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
         builder.Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
+        builder.Services.AddSingleton<Portal.Domain.Scorecards.FrameworkStore>();
+        builder.Services.AddSingleton<Portal.Domain.Scorecards.ScorecardFactsLoader>();
+        builder.Services.AddSingleton<Portal.Domain.Scorecards.ScorecardEvaluation>();
+        builder.Services.AddSingleton<Portal.Domain.Scorecards.ScorecardQueries>();
+        builder.Services.AddSingleton<Portal.Domain.Scorecards.ScorecardCommands>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Portal.Domain.OnCall.ExternalScheduleLinks>().BindConfiguration(Portal.Domain.OnCall.ExternalScheduleLinks.Section)
             .ValidateDataAnnotations().ValidateOnStart();

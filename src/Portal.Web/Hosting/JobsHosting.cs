@@ -22,6 +22,7 @@ public static class JobsHosting
         builder.Services.AddSingleton<CatalogSnapshots>();
         builder.Services.AddTransient<RecordCatalogSnapshotJob>();
         builder.Services.AddTransient<RescoreDebtJob>();
+        builder.Services.AddTransient<EvaluateScorecardsJob>();
 
         builder.Services.AddHangfire((sp, config) =>
         {
@@ -77,6 +78,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
+        jobs.AddOrUpdate<EvaluateScorecardsJob>(EvaluateScorecardsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }

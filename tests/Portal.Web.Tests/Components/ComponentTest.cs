@@ -42,6 +42,11 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
         Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
+        Services.AddSingleton<Portal.Domain.Scorecards.FrameworkStore>();
+        Services.AddSingleton<Portal.Domain.Scorecards.ScorecardFactsLoader>();
+        Services.AddSingleton<Portal.Domain.Scorecards.ScorecardEvaluation>();
+        Services.AddSingleton<Portal.Domain.Scorecards.ScorecardQueries>();
+        Services.AddSingleton<Portal.Domain.Scorecards.ScorecardCommands>();
         Services.AddSingleton<Portal.Domain.Sync.SyncQueries>();
     }
 
