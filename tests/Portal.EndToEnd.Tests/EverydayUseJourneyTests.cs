@@ -62,6 +62,18 @@ public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFix
         Assert.True(await FitsWidthAsync(), "the page scrolls sideways at 390 px");
     }
 
+    [Fact]
+    public async Task TeamPage_ViewerInBerlin_ShowsOnCallTimesInTheirZoneLabelled()
+    {
+        await SignInAsync(Editor);
+        await Page.Context.AddCookiesAsync([new() { Name = "portal-tz", Value = "Europe/Berlin", Url = Page.Url }]);
+
+        await GoToAsync("/teams/payments-core");
+
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Berlin time");
+        await Expect(Page.GetByTestId("oncall-calendar-note")).ToContainTextAsync("midday, Berlin time");
+    }
+
     [Theory]
     [InlineData("service", "/catalog/payments", "blast-radius")]
     [InlineData("team", "/teams/payments-core", "oncall-calendar")]
