@@ -30,6 +30,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<CatalogQueries>();
         Services.AddSingleton<DisplayNameQueries>();
         Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
+        Services.AddSingleton<ChatLinks>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatOptions { ChannelUrl = "https://acme.slack.com/app_redirect?channel={channel}" }));
         Services.AddSingleton<AuditQueries>();
         Services.AddSingleton<ServiceCommands>();
         Services.AddSingleton<ActorDirectory>();

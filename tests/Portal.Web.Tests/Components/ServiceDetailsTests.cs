@@ -67,6 +67,20 @@ public sealed class ServiceDetailsTests : ComponentTest
     }
 
     [Fact]
+    public async Task ServiceDetails_Demo_LinksTheChannelAndOffersToPage()
+    {
+        await SeedDemoAsync();
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "payments"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-owner] [data-testid=contact-link]")));
+        Assert.Equal("https://acme.slack.com/app_redirect?channel=payments-core",
+            page.Find("[data-testid=service-owner] [data-testid=contact-link]").GetAttribute("href"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=page-oncall]")));
+        Assert.StartsWith("https://", page.FindAll("[data-testid=page-oncall]")[0].GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServiceDetails_RepositoryFromGitHub_ShowsDeliveryEvidence()
     {
         await using (var db = Db.CreateContext())
