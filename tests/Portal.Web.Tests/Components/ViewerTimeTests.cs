@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.OnCall;
+using Portal.Domain.OnCall.Queries;
 using Portal.Web.Components.Layout;
 using Portal.Web.Components.Pages.Teams;
 using Portal.Web.Components.Shared;

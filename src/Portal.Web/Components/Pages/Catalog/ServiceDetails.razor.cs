@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Domain.Common;
-using Portal.Domain.Queries;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Security;
-using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 
 namespace Portal.Web.Components.Pages.Catalog;
 

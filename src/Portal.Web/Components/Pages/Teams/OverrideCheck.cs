@@ -1,4 +1,5 @@
 using Portal.Domain.OnCall;
+using Portal.Domain.OnCall.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Teams;
