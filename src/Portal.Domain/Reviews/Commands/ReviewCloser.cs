@@ -125,18 +125,22 @@ public sealed class ReviewCloser(
     private async Task CompleteAsync(Guid reviewId, int revision, Guid snapshotId, Guid runId, int services, string closedBy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var snapshot = await db.ReviewSnapshots.FirstAsync(s => s.Id == snapshotId, ct);
-        var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, ct);
-        var run = await db.ReviewClosings.FirstAsync(c => c.Id == runId, ct);
-        var now = Now;
-        snapshot.MarkComplete();
-        review.CompleteClosing(closedBy, now);
-        run.Succeed(now);
-        AuditLog.Record(db, Actor.System, "reviews.close.complete", "review", review.Quarter, new { Status = nameof(ReviewStatus.Closing), revision },
-            new { Status = nameof(ReviewStatus.Closed), revision, Snapshot = snapshotId, services, closedBy });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var snapshot = await db.ReviewSnapshots.FirstAsync(s => s.Id == snapshotId, token);
+            var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, token);
+            var run = await db.ReviewClosings.FirstAsync(c => c.Id == runId, token);
+            var now = Now;
+            snapshot.MarkComplete();
+            review.CompleteClosing(closedBy, now);
+            run.Succeed(now);
+            AuditLog.Record(db, Actor.System, "reviews.close.complete", "review", review.Quarter, new { Status = nameof(ReviewStatus.Closing), revision },
+                new { Status = nameof(ReviewStatus.Closed), revision, Snapshot = snapshotId, services, closedBy });
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+        }, ct);
     }
 
     private static async Task<List<Guid>> ScopeIdsAsync(PortalDbContext db, Review review, CancellationToken ct)

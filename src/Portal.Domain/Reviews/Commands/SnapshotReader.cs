@@ -26,7 +26,12 @@ internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysis
     /// Reads the review's scope. With <paramref name="details"/> every service's results, answers and exemptions are
     /// read and packed (closing); without, only stored levels are read (an open review's live view).
     /// </summary>
-    public async Task<(List<ReviewSnapshotService> Rows, SnapshotContent Content, List<string> Keys)> ReadAsync(
+    public Task<(List<ReviewSnapshotService> Rows, SnapshotContent Content, List<string> Keys)> ReadAsync(
+        PortalDbContext db, Review review, Guid snapshotId, string closedBy, bool details, Func<string, int, int, Task> progress, CancellationToken ct) =>
+        // PostgreSQL's retrying strategy runs a user transaction only as one retriable unit; a retry reads everything again.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => ReadOnceAsync(db, review, snapshotId, closedBy, details, progress, token), ct);
+
+    private async Task<(List<ReviewSnapshotService> Rows, SnapshotContent Content, List<string> Keys)> ReadOnceAsync(
         PortalDbContext db, Review review, Guid snapshotId, string closedBy, bool details, Func<string, int, int, Task> progress, CancellationToken ct)
     {
         // ReadUncommitted is SQLite's deferred BEGIN (a WAL read snapshot that lets writers go on); PostgreSQL gets a repeatable read.
