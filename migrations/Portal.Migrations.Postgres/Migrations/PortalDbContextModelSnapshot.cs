@@ -1907,7 +1907,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Security.DataProtectionKeyRecord", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2071,7 +2071,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("github_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.HttpCacheEntry", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.HttpCacheEntry", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -2118,7 +2118,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("http_cache", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.SyncLease", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.SyncLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -2298,7 +2298,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("sync_run_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.WebhookDelivery", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.WebhookDelivery", b =>
                 {
                     b.Property<string>("DeliveryId")
                         .HasMaxLength(100)

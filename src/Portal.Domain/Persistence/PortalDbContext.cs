@@ -5,6 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
+using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 

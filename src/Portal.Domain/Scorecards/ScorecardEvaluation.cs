@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
-using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
 using Portal.Domain.Signals;

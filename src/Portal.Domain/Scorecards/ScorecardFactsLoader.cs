@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
-using Portal.Domain.Debt;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Scorecards;

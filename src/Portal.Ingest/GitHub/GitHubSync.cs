@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.GitHub;

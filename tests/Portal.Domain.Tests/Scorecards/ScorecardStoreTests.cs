@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
-using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Demo;
-using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Queries;
 using Portal.Domain.Signals;
 using Portal.Testing;
 
