@@ -42,6 +42,45 @@ public sealed class ServiceDetailsTests : ComponentTest
     }
 
     [Fact]
+    public async Task ServiceDetails_EditorOfAnotherTeam_ShowsEditDisabledWithOwnerAndChannel()
+    {
+        await SeedDemoAsync();
+        SignIn("yusuf.demir", PortalRole.Editor);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "invoices"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-edit]")));
+        Assert.True(page.Find("[data-testid=service-edit]").HasAttribute("disabled"));
+        Assert.Equal("Owned by Billing — ask #billing-squad. Only its team, the teams it is part of, and admins may edit it.",
+            page.Find("[data-testid=service-edit-reason]").TextContent);
+    }
+
+    [Fact]
+    public async Task ServiceDetails_LeadOfParentTeam_MayEditAndIsToldWhy()
+    {
+        await SeedDemoAsync();
+        SignIn("claire.dubois", PortalRole.Editor);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "invoices"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-edit-reason]")));
+        Assert.False(page.Find("[data-testid=service-edit]").HasAttribute("disabled"));
+        Assert.Equal("You may edit this as a member of Customer Experience, which Billing is part of.", page.Find("[data-testid=service-edit-reason]").TextContent);
+    }
+
+    [Fact]
+    public async Task ServiceDetails_Demo_LinksTheChannelAndOffersToPage()
+    {
+        await SeedDemoAsync();
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "payments"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-owner] [data-testid=contact-link]")));
+        Assert.Equal("https://acme.slack.com/app_redirect?channel=payments-core",
+            page.Find("[data-testid=service-owner] [data-testid=contact-link]").GetAttribute("href"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=page-oncall]")));
+        Assert.StartsWith("https://", page.FindAll("[data-testid=page-oncall]")[0].GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServiceDetails_RepositoryFromGitHub_ShowsDeliveryEvidence()
     {
         await using (var db = Db.CreateContext())
