@@ -28,6 +28,8 @@ public partial class ManageOnCall
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
     [Inject] private Portal.Web.Components.Layout.ViewerContext Viewer { get; set; } = null!;
 
     /// <summary>Override times are typed and shown in the viewer's zone, named in the field labels.</summary>
@@ -53,7 +55,7 @@ public partial class ManageOnCall
         var rotations = await OnCallQueries.RotationsAsync(Reference);
         foreach (var level in Enum.GetValues<OnCallLevel>())
         {
-            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level);
+            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level, Today);
         }
     }
 
@@ -72,7 +74,7 @@ public partial class ManageOnCall
         {
             var actor = await CurrentActorAsync();
             var saved = await Commands.SaveRotationAsync(actor, Reference, level, edit, form.Existing?.Version);
-            form.Load(saved, _team!.DisplayName, level);
+            form.Load(saved, _team!.DisplayName, level, Today);
             Snackbar.Add($"Saved the {level.ToString().ToLowerInvariant()} rotation.", Severity.Success);
         }
         catch (DomainValidationException ex)
@@ -162,6 +164,9 @@ public partial class ManageOnCall
         await LoadRotationsAsync();
     }
 
+    /// <summary>The default start of a new rotation: today, UTC.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken ct) =>
         Task.FromResult<IEnumerable<string>>(string.IsNullOrWhiteSpace(text) ? ZoneIds.Take(20) : ZoneIds.Where(z => z.Contains(text, StringComparison.OrdinalIgnoreCase)).Take(20));
 
@@ -209,7 +214,7 @@ public partial class ManageOnCall
 
         public string? OverrideSaved { get; set; }
 
-        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level)
+        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level, DateOnly today)
         {
             Existing = rotation;
             Open = rotation is not null;
@@ -218,7 +223,7 @@ public partial class ManageOnCall
             Unit = rotation is null || weeks ? ShiftUnit.Weeks : ShiftUnit.Days;
             ShiftLength = rotation is null ? 1 : weeks ? rotation.ShiftLengthDays / 7 : rotation.ShiftLengthDays;
             Handoff = (rotation?.HandoffTime ?? new TimeOnly(9, 0)).ToString("HH:mm", CultureInfo.InvariantCulture);
-            Start = (rotation?.StartDate ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Start = (rotation?.StartDate ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             TimeZone = rotation?.TimeZoneId ?? "UTC";
             Provider = rotation?.ExternalScheduleProvider ?? ExternalScheduleProvider.None;
             ExternalId = rotation?.ExternalScheduleId;
