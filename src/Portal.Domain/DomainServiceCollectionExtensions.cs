@@ -12,6 +12,7 @@ using Portal.Domain.OnCall.Commands;
 using Portal.Domain.OnCall.Queries;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Reviews.Reports;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
@@ -66,6 +67,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ReviewCloser>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();
+        services.AddSingleton<ReviewReports>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

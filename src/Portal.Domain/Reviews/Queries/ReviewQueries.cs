@@ -34,6 +34,13 @@ public sealed class ReviewQueries(
         ];
     }
 
+    /// <summary>Every team, by display name: what scope and owner pickers offer.</summary>
+    public async Task<IReadOnlyList<TeamInfo>> TeamsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. (await ReviewData.TeamsAsync(db, ct)).Values.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
     /// <summary>One review, or null when there is none for that quarter. <paramref name="viewer"/> decides what it may do.</summary>
     public async Task<ReviewView?> GetAsync(string quarter, Actor? viewer = null, CancellationToken ct = default)
     {
