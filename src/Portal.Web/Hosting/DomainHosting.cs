@@ -18,6 +18,10 @@ public static class DomainHosting
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<ScaleSeeder>();
+        builder.Services.AddOptions<Portal.Ingest.Catalog.SourceRules>().BindConfiguration(Portal.Ingest.Catalog.SourceRules.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Ingest.Catalog.SourceRules>>().Value);
+        builder.Services.AddSingleton<Portal.Ingest.Catalog.CatalogReconciler>();
         builder.Services.AddSingleton<Portal.Ingest.Backstage.BackstageImporter>();
         builder.Services.AddSingleton<Portal.Ingest.Backstage.BackstageExporter>();
         builder.Services.AddSingleton<OwnershipHealth>();

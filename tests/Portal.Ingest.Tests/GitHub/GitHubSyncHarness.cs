@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
-using Portal.Ingest.Backstage;
+using Portal.Ingest.Catalog;
 using Portal.Ingest.GitHub;
 using Portal.Testing.FakeGitHub;
 
@@ -32,7 +32,7 @@ internal sealed class GitHubSyncHarness
         configure?.Invoke(Options);
         var cache = new DatabaseResponseCache(db, NullLogger<DatabaseResponseCache>.Instance);
         var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, clock, NullLoggerFactory.Instance);
-        Sync = new GitHubSync(connector, db, new BackstageImporter(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
+        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
         Queries = new SyncQueries(db);
     }
 
