@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Octokit;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 using Portal.Ingest.Catalog;
 
 namespace Portal.Ingest.GitHub;

@@ -1,7 +1,7 @@
 using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
-using static Portal.Domain.Tests.Scorecards.ScorecardTestData;
 using Portal.Domain.Signals;
+using static Portal.Domain.Tests.Scorecards.ScorecardTestData;
 
 namespace Portal.Domain.Tests.Scorecards;
 
