@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 
 namespace Portal.Ingest.GitHub;
 
