@@ -68,6 +68,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();
         services.AddSingleton<ReviewReports>();
+        services.AddSingleton<Portal.Domain.Reviews.DemoReviewSeeder>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

@@ -18,6 +18,9 @@ public static class Artifacts
 
     public static string ScreenshotPath(string name) => Path.Combine(ScreenshotsDirectory.Value, name + ".png");
 
+    /// <summary>A file to keep under <c>artifacts/</c> (a printed PDF), replaced on each run.</summary>
+    public static string FilePath(string name) => Path.Combine(Path.GetDirectoryName(ScreenshotsDirectory.Value)!, name);
+
     /// <summary>The folder holding <c>Portal.sln</c>, found by walking up from the test binaries.</summary>
     private static string FindRepositoryRoot()
     {

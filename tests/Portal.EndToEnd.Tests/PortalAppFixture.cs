@@ -88,6 +88,9 @@ public sealed class DemoPortalAppFixture : PortalAppFixture
         ["Chat:ChannelUrl"] = "https://quill-ledger.slack.com/app_redirect?channel={channel}",
     };
 
-    protected override async Task SeedAsync(IServiceProvider services) =>
+    protected override async Task SeedAsync(IServiceProvider services)
+    {
         await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        await services.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>().SeedAsync();
+    }
 }

@@ -1,6 +1,7 @@
 using Portal.Web.Api.Catalog;
 using Portal.Web.Api.Graph;
 using Portal.Web.Api.People;
+using Portal.Web.Api.Reviews;
 using Portal.Web.Api.Scorecards;
 using Portal.Web.Api.Teams;
 using Portal.Web.Hosting;
@@ -26,6 +27,7 @@ public static class PortalApi
         api.MapCatalogFilesApi();
         api.MapGraphApi();
         api.MapScorecardsApi();
+        api.MapReviewsApi();
         return api;
     }
 }

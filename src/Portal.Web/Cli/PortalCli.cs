@@ -128,6 +128,12 @@ public sealed class PortalCli
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        var review = await services.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>().SeedAsync(ct);
+        if (review is not null)
+        {
+            await stdout.WriteLineAsync($"Closed the demo review of {review}, with its action items.");
+        }
+
         await stdout.WriteLineAsync(result.AlreadyLoaded
             ? "Demo data is already loaded; nothing changed."
             : $"Loaded demo company {DemoSeeder.CompanyName}: {result.Teams} teams, {result.People} people, {result.Services} services, "

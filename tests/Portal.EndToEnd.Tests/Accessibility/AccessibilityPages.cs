@@ -7,6 +7,9 @@ namespace Portal.EndToEnd.Tests.Accessibility;
 /// </summary>
 public static class AccessibilityPages
 {
+    /// <summary>The demo's closed review: the quarter before today's.</summary>
+    private static string DemoReviewQuarter => Portal.Domain.Debt.Quarter.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)).Previous.ToString();
+
     /// <summary>The pages, by address. Keep them in the order of the navigation menu.</summary>
     public static IReadOnlyList<AccessibilityPage> All { get; } =
     [
@@ -27,7 +30,10 @@ public static class AccessibilityPages
         new("/scorecards", Ready: "scorecard-list"),
         new("/scorecards/checkout", Ready: "next-steps"),
         new("/scorecards/framework"),
-        new("/reviews"),
+        new("/reviews", Ready: "review-list"),
+        new($"/reviews/{DemoReviewQuarter}", Ready: "review-radar"),
+        new("/reviews/compare", Ready: "compare-radar"),
+        new($"/reviews/{DemoReviewQuarter}/report", Ready: "report-summary"),
         new("/admin"),
         new("/admin/audit"),
         new("/admin/sync"),

@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Common;
+using Portal.Domain.Reviews;
+using Portal.Domain.Reviews.Commands;
+using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Security;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Components.Pages.Reviews;
+
+/// <summary>
+/// One quarter's review: readiness, what it looks at (live while open, frozen once closed), findings, decisions
+/// and action items, the previous review's items, and closing (a background job whose progress refreshes here).
+/// </summary>
+public sealed partial class ReviewPage : IDisposable
+{
+    [Parameter] public required string Quarter { get; set; }
+
+    [Inject] private ReviewQueries Reviews { get; set; } = null!;
+
+    [Inject] private ReviewCommands Commands { get; set; } = null!;
+
+    [Inject] private ReviewRecordCommands Records { get; set; } = null!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private ILogger<ReviewPage> Logger { get; set; } = null!;
+
+    private List<BreadcrumbItem> _crumbs = [];
+    private ReviewView? _view;
+    private ReviewContent? _content;
+    private ReviewReadiness? _readiness;
+    private IReadOnlyList<TeamInfo> _teams = [];
+    private Actor? _actor;
+    private bool _missing;
+    private bool _busy;
+    private string? _closeError;
+    private string? _noteError;
+    private string? _actionError;
+    private string? _statusError;
+    private ActionItemDto? _dropping;
+    private string? _dropReason;
+    private ActionItemForm? _form;
+    private LiveRefresh? _refresh;
+
+    private bool CanRecord => _view is { Status: ReviewStatus.Open, MayRun: true };
+
+    /// <summary>The recorded notes: live while open, as frozen once closed.</summary>
+    private IReadOnlyList<NoteDto> Notes => _content is { Live: false } c
+        ? [.. c.Content.Notes.Select(n => new NoteDto(n.Id, n.Kind, n.Text, n.Signal, null, n.Team, n.By, n.At, 0))]
+        : _view?.Notes ?? [];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor = await CurrentActorAsync();
+        _teams = await Reviews.TeamsAsync();
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _refresh = new LiveRefresh(Logger);
+            _refresh.Start(TickAsync);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _view = await Reviews.GetAsync(Quarter, _actor);
+        _missing = _view is null;
+        if (_view is null)
+        {
+            return;
+        }
+
+        _crumbs = [new("Reviews", "/reviews"), new(_view.Quarter, null, disabled: true)];
+        _content = await Reviews.ContentAsync(_view.Quarter);
+        _readiness = _view.Status == ReviewStatus.Closed ? null : await Reviews.ReadinessAsync(_view.Quarter);
+    }
+
+    /// <summary>While a close runs, reload every tick so the progress bar moves; re-render only then.</summary>
+    private Task TickAsync(CancellationToken ct) => InvokeAsync(async () =>
+    {
+        if (_view?.Status != ReviewStatus.Closing)
+        {
+            return;
+        }
+
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    private string CompareHref(string previous) =>
+        $"/reviews/compare?from={previous}&to={(_view!.Status == ReviewStatus.Closed ? _view.Quarter : "now")}";
+
+    private async Task CloseAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Close the {_view!.Quarter} review?",
+            "Closing freezes everything the review looked at, with its findings, decisions and action items. Afterwards nothing can be recorded in it; only an admin can reopen it, as a new revision.",
+            yesText: "Close the review", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await RunAsync(() => Commands.RequestCloseAsync(_actor!, _view.Quarter), e => _closeError = e);
+    }
+
+    private Task CancelCloseAsync() => RunAsync(() => Commands.CancelCloseAsync(_actor!, _view!.Quarter), e => _closeError = e);
+
+    private Task ReopenAsync(string reason) => RunAsync(() => Commands.ReopenAsync(_actor!, _view!.Quarter, reason, _view.Version), e => _closeError = e);
+
+    private Task RecordNoteAsync(Domain.Reviews.Commands.NoteInput input) =>
+        RunAsync(() => Records.AddNoteAsync(_actor!, _view!.Quarter, input), e => _noteError = e, () => Snackbar.Add($"{input.Kind} recorded", Severity.Success));
+
+    private Task AddActionItemAsync(ActionItemFormModel model) =>
+        RunAsync(() => Records.AddActionItemAsync(_actor!, _view!.Quarter, model.ToInput()), e => _actionError = e, () =>
+        {
+            _form?.Reset();
+            Snackbar.Add("Action item added", Severity.Success);
+        });
+
+    private async Task SetStatusAsync((ActionItemDto Item, ActionItemStatus Status) change)
+    {
+        if (change.Status == ActionItemStatus.Dropped)
+        {
+            _dropping = change.Item;
+            _dropReason = null;
+            return;
+        }
+
+        await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, change.Item.Id, change.Status, null, change.Item.Version), e => _statusError = e);
+    }
+
+    private async Task ConfirmDropAsync()
+    {
+        var item = _dropping!;
+        await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, item.Id, ActionItemStatus.Dropped, _dropReason, item.Version), e => _statusError = e, () => _dropping = null);
+    }
+
+    /// <summary>Runs a command, shows a refusal in words where it belongs, and reloads.</summary>
+    private async Task RunAsync(Func<Task> command, Action<string?> error, Action? done = null)
+    {
+        _busy = true;
+        error(null);
+        try
+        {
+            await command();
+            done?.Invoke();
+        }
+        catch (DomainValidationException ex)
+        {
+            error($"{ex.Field}: {ex.Reason}");
+        }
+        catch (Exception ex) when (ex is ForbiddenException or ConcurrencyConflictException or NotFoundException)
+        {
+            error(ex.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await LoadAsync();
+    }
+
+    public void Dispose() => _refresh?.Dispose();
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Portal.Domain.Security;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Components.Pages.Reviews;
+
+/// <summary>What every review page needs: who is signed in as a domain actor, the clock, and a snackbar.</summary>
+public abstract class ReviewPageBase : ComponentBase
+{
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] protected TimeProvider Clock { get; set; } = null!;
+
+    [Inject] protected ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Now (UTC), from the injected clock.</summary>
+    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Who is signed in, as the domain sees them (role and teams).</summary>
+    protected async Task<Actor> CurrentActorAsync() => await Actors.ResolveAsync((await AuthState).User);
+}

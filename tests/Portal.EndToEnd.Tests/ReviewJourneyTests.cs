@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+using Portal.Domain.Debt;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>
+/// A quarterly review as a new user holds it on the demo data (which has the previous quarter's review closed):
+/// start this quarter's, see who has not answered, record a decision and an action item, close it, change an
+/// answer and see the closed review unchanged, compare with the previous quarter, print the report to PDF.
+/// </summary>
+public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture browser)
+    : EndToEndTest(app, browser), IClassFixture<DemoPortalAppFixture>
+{
+    private static readonly Quarter ThisQuarter = Quarter.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+    [Fact]
+    public async Task Review_PrepareRecordCloseCompareAndPrint()
+    {
+        var quarter = ThisQuarter.ToString();
+        var previous = ThisQuarter.Previous.ToString();
+        await SignInAsync("erik.johansson");
+        await GoToAsync("/reviews");
+        await Expect(Page.GetByTestId("review-list")).ToContainTextAsync(previous);
+        await Expect(Page.GetByTestId("review-quarter")).ToHaveValueAsync(quarter);
+        await Page.GetByTestId("review-create").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/reviews/{quarter}");
+        await WaitForInteractiveAsync();
+
+        // Readiness: who still has to answer, with a reminder list per team.
+        await Expect(Page.GetByTestId("readiness")).ToContainTextAsync("Who still has to answer");
+        await Page.GetByTestId("readiness-teams").GetByRole(AriaRole.Button).First.ClickAsync();
+        await Expect(Page.Locator("[data-testid^=reminder-]").First).ToContainTextAsync("never answered");
+        await Expect(Page.GetByTestId("previous-actions")).ToContainTextAsync("Add timeouts and a fallback");
+
+        // A decision and an action item.
+        await Page.GetByTestId("note-text").FillAsync("Payments Core pairs with Platform on **timeouts** before any new feature work.");
+        await Page.GetByTestId("note-save").ClickAsync();
+        await Expect(Page.GetByTestId("review-notes").GetByTestId("note")).ToContainTextAsync("pairs with Platform");
+        await Page.GetByTestId("action-title").FillAsync("Circuit breakers on checkout's calls to the ledger");
+        await Page.GetByTestId("action-item-form").GetByText("Owner team").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Payments Core" }).ClickAsync();
+        await Page.GetByTestId("action-save").ClickAsync();
+        await Expect(Page.GetByTestId("action-items")).ToContainTextAsync("Circuit breakers on checkout's calls to the ledger");
+        await ScreenshotAsync("review-open");
+
+        // Close: a background job, then the frozen record.
+        await Page.GetByTestId("close-review").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Close the review" }).ClickAsync();
+        await Expect(Page.Locator("[data-status=closed]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var frozen = await Page.GetByTestId("review-signals").InnerTextAsync();
+        await ScreenshotAsync("review-closed");
+
+        // Change an answer: the closed review stays as it was; compared with now, the change shows.
+        await GoToAsync("/scorecards/payments");
+        await Page.GetByTestId("answer-contention-measured").ClickAsync();
+        await Page.GetByTestId("maturity-4").ClickAsync();
+        await Page.GetByTestId("answer-note").FillAsync("Lock waits and pool saturation are on the dashboard, with alerts.");
+        await Page.GetByTestId("answer-save").ClickAsync();
+        await Expect(Page.GetByTestId("criterion-contention-measured").Locator("[data-status]")).ToHaveAttributeAsync("data-status", "pass");
+        await GoToAsync($"/reviews/{quarter}");
+        Assert.Equal(frozen, await Page.GetByTestId("review-signals").InnerTextAsync());
+        await GoToAsync($"/reviews/compare?from={quarter}&to=now");
+        await Expect(Page.GetByTestId("compare-services")).ToContainTextAsync("Payments");
+
+        // Compare with the previous quarter.
+        await GoToAsync($"/reviews/compare?from={previous}&to={quarter}");
+        await Expect(Page.GetByTestId("compare-radar").Locator("svg polygon[data-series]")).ToHaveCountAsync(2);
+        await Expect(Page.GetByTestId("compare-actions")).ToContainTextAsync("Add timeouts and a fallback");
+        await ScreenshotAsync("compare");
+
+        // The report, printed by Chromium.
+        await GoToAsync($"/reviews/{quarter}/report");
+        await Expect(Page.GetByTestId("report-changes")).ToContainTextAsync($"What changed since {previous}");
+        await Expect(Page.Locator("nav")).ToHaveCountAsync(0);
+        await ScreenshotAsync("report");
+        var pdf = Artifacts.FilePath("review-report.pdf");
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
+        Assert.True(new FileInfo(pdf).Length > 10_000);
+    }
+}
