@@ -38,7 +38,7 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await Page.GetByTestId("note-save").ClickAsync();
         await Expect(Page.GetByTestId("review-notes").GetByTestId("note")).ToContainTextAsync("pairs with Platform");
         await Page.GetByTestId("action-title").FillAsync("Circuit breakers on checkout's calls to the ledger");
-        await Page.GetByTestId("action-item-form").GetByText("Owner team").ClickAsync();
+        await Page.GetByTestId("action-team").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "Payments Core" }).ClickAsync();
         await Page.GetByTestId("action-save").ClickAsync();
         await Expect(Page.GetByTestId("action-items")).ToContainTextAsync("Circuit breakers on checkout's calls to the ledger");
@@ -46,7 +46,7 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
 
         // Close: a background job, then the frozen record.
         await Page.GetByTestId("close-review").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Close the review" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close the review" }).ClickAsync();
         await Expect(Page.Locator("[data-status=closed]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var frozen = await Page.GetByTestId("review-signals").InnerTextAsync();
         await ScreenshotAsync("review-closed");
