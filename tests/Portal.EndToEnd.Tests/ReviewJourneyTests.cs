@@ -37,9 +37,11 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await Page.GetByTestId("note-text").FillAsync("Payments Core pairs with Platform on **timeouts** before any new feature work.");
         await Page.GetByTestId("note-save").ClickAsync();
         await Expect(Page.GetByTestId("review-notes").GetByTestId("note")).ToContainTextAsync("pairs with Platform");
-        await Page.GetByTestId("action-title").FillAsync("Circuit breakers on checkout's calls to the ledger");
         await Page.GetByTestId("action-team").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "Payments Core" }).ClickAsync();
+        await Page.GetByTestId("action-title").FillAsync("Circuit breakers on checkout's calls to the ledger");
+        await Page.GetByTestId("action-title").PressAsync("Tab");
+        await Expect(Page.GetByTestId("action-title")).ToHaveValueAsync("Circuit breakers on checkout's calls to the ledger");
         await Page.GetByTestId("action-save").ClickAsync();
         await Expect(Page.GetByTestId("action-items")).ToContainTextAsync("Circuit breakers on checkout's calls to the ledger");
         await ScreenshotAsync("review-open");
