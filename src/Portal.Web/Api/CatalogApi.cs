@@ -54,6 +54,7 @@ public static class CatalogApi
             .WithSummary("A person with their teams and the rotations they are on call for now or in the next four weeks.");
         api.MapCatalogFilesApi();
         api.MapGraphApi();
+        api.MapDebtApi();
         return api;
     }
 

@@ -27,6 +27,8 @@ public static class DomainHosting
         builder.Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         builder.Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
         builder.Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
+        builder.Services.AddSingleton<Portal.Domain.Debt.DebtCommands>();
+        builder.Services.AddSingleton<Portal.Domain.Debt.DebtScoringCommands>();
         builder.Services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Portal.Domain.OnCall.ExternalScheduleLinks>().BindConfiguration(Portal.Domain.OnCall.ExternalScheduleLinks.Section)
             .ValidateDataAnnotations().ValidateOnStart();

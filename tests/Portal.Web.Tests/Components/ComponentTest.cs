@@ -40,6 +40,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<Portal.Domain.Graph.GraphService>();
         Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
         Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
+        Services.AddSingleton<Portal.Domain.Debt.DebtCommands>();
+        Services.AddSingleton<Portal.Domain.Debt.DebtScoringCommands>();
         Services.AddSingleton<Portal.Domain.Sync.SyncQueries>();
     }
 
