@@ -5,7 +5,7 @@
 # throwaway PostgreSQL cluster on a free loopback port, builds Portal.sln once, runs every
 # tests/*.Tests project against it and prints one summary. The last line is always
 # "N passed, N failed". Extra arguments go to every `dotnet test`, e.g.
-#   scripts/test.sh --filter-class Portal.Domain.Tests.RiskScoreTests
+#   scripts/test.sh --filter-class Portal.Domain.Tests.Catalog.ServiceTests
 # Set PORTAL_TEST_POSTGRES yourself to use an existing server instead of a throwaway one.
 set -euo pipefail
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Portal.Domain;
+using Portal.Ingest;
 using Portal.Web.Api;
 using Portal.Web.Auth;
 using Portal.Web.Cli;
@@ -14,7 +16,7 @@ if (cli is { IsHelp: true })
 var builder = WebApplication.CreateBuilder(cli?.HostArgs ?? args);
 builder.AddPortalObservability();
 builder.AddPortalDatabase();
-builder.AddPortalDomain();
+builder.Services.AddPortalDomain().AddPortalIngest();
 builder.AddPortalJobs(runServer: cli is null);
 builder.AddPortalGitHub();
 builder.AddPortalAuth();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Demo;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Testing;
 
 namespace Portal.Web.Tests;

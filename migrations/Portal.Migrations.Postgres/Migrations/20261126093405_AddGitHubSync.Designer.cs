@@ -1224,7 +1224,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Security.DataProtectionKeyRecord", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1388,7 +1388,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("github_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.HttpCacheEntry", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.HttpCacheEntry", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -1435,7 +1435,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("http_cache", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.SyncLease", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.SyncLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -1615,7 +1615,7 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("sync_run_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.WebhookDelivery", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.WebhookDelivery", b =>
                 {
                     b.Property<string>("DeliveryId")
                         .HasMaxLength(100)

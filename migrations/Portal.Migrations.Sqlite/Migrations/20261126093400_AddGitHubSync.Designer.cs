@@ -1214,7 +1214,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Security.DataProtectionKeyRecord", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1376,7 +1376,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("github_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.HttpCacheEntry", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.HttpCacheEntry", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -1423,7 +1423,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("http_cache", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.SyncLease", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.SyncLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -1601,7 +1601,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("sync_run_repositories", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Sync.WebhookDelivery", b =>
+            modelBuilder.Entity("Portal.Domain.Persistence.Infrastructure.WebhookDelivery", b =>
                 {
                     b.Property<string>("DeliveryId")
                         .HasMaxLength(100)

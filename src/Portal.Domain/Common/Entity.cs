@@ -12,23 +12,3 @@ public abstract class Entity
 
     protected virtual void Touch() => UpdatedAt = DateTime.UtcNow;
 }
-
-/// <summary>
-/// Entities people edit concurrently. <see cref="Version"/> is the optimistic concurrency token; the
-/// DbContext increments it on every save, which behaves the same on PostgreSQL and SQLite.
-/// </summary>
-public interface IVersioned
-{
-    int Version { get; }
-
-    void IncrementVersion();
-}
-
-/// <summary>Where a catalog record came from.</summary>
-public enum DataSource
-{
-    Manual,
-    Import,
-    GitHub,
-    Demo,
-}

@@ -2,7 +2,7 @@ namespace Portal.Domain.Debt;
 
 /// <summary>
 /// What every stored score was last computed from: the graph version, the tables' version and the day. When any
-/// of them moves on, <see cref="DebtScores.EnsureFreshAsync"/> recomputes every item. One row.
+/// of them moves on, <see cref="Commands.DebtScores.EnsureFreshAsync"/> recomputes every item. One row.
 /// </summary>
 public sealed class DebtScoringState
 {

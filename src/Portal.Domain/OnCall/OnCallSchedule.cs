@@ -4,53 +4,6 @@ using Portal.Domain.Common;
 namespace Portal.Domain.OnCall;
 
 /// <summary>
-/// A rotation as plain data, so scheduling is computed without a database or a clock. Shift
-/// <c>k</c> starts at <see cref="HandoffTime"/> local time on <see cref="StartDate"/> +
-/// <c>k * ShiftLengthDays</c> in <see cref="TimeZoneId"/> and belongs to
-/// <c>Participants[k mod count]</c>.
-/// </summary>
-/// <param name="Participants">Person references (<c>name</c> or <c>ns/name</c>) in rotation order; may repeat.</param>
-/// <param name="ShiftLengthDays">1 to 28 local days; a week is 7.</param>
-/// <param name="HandoffTime">Local wall-clock time at which one shift ends and the next begins.</param>
-/// <param name="TimeZoneId">IANA zone, e.g. <c>Europe/Berlin</c>.</param>
-/// <param name="StartDate">Local date of the first hand-off.</param>
-public sealed record RotationPlan(
-    IReadOnlyList<string> Participants,
-    int ShiftLengthDays,
-    TimeOnly HandoffTime,
-    string TimeZoneId,
-    DateOnly StartDate);
-
-/// <summary>A person covering <c>[StartUtc, EndUtc)</c> instead of whoever the rotation names.</summary>
-public sealed record OverridePlan(string PersonName, DateTimeOffset StartUtc, DateTimeOffset EndUtc);
-
-/// <summary>
-/// Who is on call at one instant. <see cref="PersonName"/> is null when nobody is, and then
-/// <see cref="Warning"/> says why. Bounds are null when the stretch has no end in that direction
-/// (an empty rotation, or the time before the first hand-off).
-/// </summary>
-public sealed record OnCallResult(
-    string? PersonName,
-    DateTimeOffset? ShiftStartUtc,
-    DateTimeOffset? ShiftEndUtc,
-    bool IsOverride,
-    string? Warning);
-
-/// <summary>
-/// One stretch of a schedule: a rotation shift, the part of one left around an override, an
-/// override, or a stretch with nobody on call (<see cref="PersonName"/> null, <see cref="Warning"/> set).
-/// </summary>
-public sealed record OnCallShift(
-    string? PersonName,
-    DateTimeOffset StartUtc,
-    DateTimeOffset EndUtc,
-    bool IsOverride,
-    string? Warning)
-{
-    public TimeSpan Length => EndUtc - StartUtc;
-}
-
-/// <summary>
 /// Pure on-call arithmetic over <see cref="RotationPlan"/> and <see cref="OverridePlan"/>: no EF, no
 /// clock, so it is unit-tested and benchmarked in isolation and the UI, API and queries agree.
 /// </summary>

@@ -5,6 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
+using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 
@@ -72,6 +73,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DebtScoringSettings> DebtScoringSettings => Set<DebtScoringSettings>();
 
     public DbSet<DebtScoringState> DebtScoringStates => Set<DebtScoringState>();
+
+    public DbSet<Scorecards.Records.FrameworkVersionRecord> ScorecardFrameworkVersions => Set<Scorecards.Records.FrameworkVersionRecord>();
+
+    public DbSet<Scorecards.Records.ServiceScorecardRecord> ServiceScorecards => Set<Scorecards.Records.ServiceScorecardRecord>();
+
+    public DbSet<Scorecards.Records.LevelHistoryRecord> ScorecardLevelHistory => Set<Scorecards.Records.LevelHistoryRecord>();
+
+    public DbSet<Scorecards.Records.SelfAssessment> ScorecardAnswers => Set<Scorecards.Records.SelfAssessment>();
+
+    public DbSet<Scorecards.Records.Exemption> ScorecardExemptions => Set<Scorecards.Records.Exemption>();
+
+    public DbSet<Scorecards.Records.PushedResult> ScorecardPushedResults => Set<Scorecards.Records.PushedResult>();
+
+    public DbSet<Scorecards.Records.ScorecardState> ScorecardStates => Set<Scorecards.Records.ScorecardState>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,39 +1,5 @@
 namespace Portal.Domain.Sync;
 
-/// <summary>How a sync run ended, or that it is still going.</summary>
-public enum SyncRunStatus
-{
-    Running,
-
-    /// <summary>Every repository was read and applied.</summary>
-    Succeeded,
-
-    /// <summary>Finished, but some repositories could not be read; their previous data was kept.</summary>
-    SucceededWithErrors,
-
-    /// <summary>Nothing was applied (e.g. the token was refused); the catalog is unchanged.</summary>
-    Failed,
-
-    /// <summary>Stopped before the end (crash, deploy, rate limit); the next run resumes it.</summary>
-    Interrupted,
-}
-
-/// <summary>What started a run.</summary>
-public enum SyncTrigger
-{
-    Schedule,
-    Manual,
-    Cli,
-    Webhook,
-}
-
-/// <summary>Created, updated and unchanged records of one kind in one run.</summary>
-public sealed record SyncCounts(int Created = 0, int Updated = 0, int Unchanged = 0, int Orphaned = 0)
-{
-    public SyncCounts Add(SyncCounts other) =>
-        new(Created + other.Created, Updated + other.Updated, Unchanged + other.Unchanged, Orphaned + other.Orphaned);
-}
-
 /// <summary>
 /// One run of a sync from an outside system (GitHub): when, how it went, what it changed, what it
 /// cost in requests, and which repositories failed. A run row is written as the run goes, so a
@@ -177,32 +143,4 @@ public sealed class SyncRun
         Error = error.Length <= 2000 ? error : error[..2000];
         FinishedAt = DateTime.UtcNow;
     }
-}
-
-/// <summary>One repository (and file) a run could not sync, with the reason.</summary>
-public sealed class SyncRunError
-{
-    private SyncRunError()
-    {
-    }
-
-    internal SyncRunError(Guid runId, string repository, string? path, string message)
-    {
-        RunId = runId;
-        Repository = repository.Length <= 300 ? repository : repository[..300];
-        Path = path;
-        Message = message.Length <= 2000 ? message : message[..2000];
-    }
-
-    public long Id { get; private set; }
-
-    public Guid RunId { get; private set; }
-
-    public string Repository { get; private set; } = "";
-
-    public string? Path { get; private set; }
-
-    public string Message { get; private set; } = "";
-
-    public DateTime At { get; private set; } = DateTime.UtcNow;
 }

@@ -1,10 +1,15 @@
+using System.Globalization;
+using System.Text;
+
 namespace Portal.Ingest.Backstage;
 
 /// <summary>
 /// Reads Backstage catalog files into validated entities and a list of problems, without a database.
 /// Multi-document files are split on <c>---</c>; Location entities are followed to the files they name
 /// (relative to the Location's own file; URLs are reported and skipped, never fetched); every file is
-/// read once however many Locations name it. One bad document never stops the others.
+/// read once however many Locations name it. One bad document never stops the others. Every file is read
+/// within <see cref="YamlLimits"/>: a file that breaks one is reported (file, document, line, limit) and
+/// nothing in it is imported, like a file with a syntax error.
 /// </summary>
 public static class BackstageCatalogReader
 {
@@ -13,7 +18,7 @@ public static class BackstageCatalogReader
     /// name. <paramref name="loadFile"/> returns the content of a root-relative path not among
     /// <paramref name="files"/>, or null when it does not exist; without it such targets are reported missing.
     /// </summary>
-    public static CatalogReadResult Read(IReadOnlyList<CatalogFile> files, Func<string, string?>? loadFile = null)
+    public static CatalogReadResult Read(IReadOnlyList<CatalogFile> files, Func<string, string?>? loadFile = null, YamlLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -27,7 +32,7 @@ public static class BackstageCatalogReader
             }
         }
 
-        return Read(paths, path => given.TryGetValue(path, out var content) ? content : loadFile?.Invoke(path), loadFile is not null);
+        return Read(paths, path => given.TryGetValue(path, out var content) ? content : loadFile?.Invoke(path), loadFile is not null, limits);
     }
 
     /// <summary>
@@ -35,12 +40,14 @@ public static class BackstageCatalogReader
     /// <paramref name="loadFile"/> when its turn comes, so only one file's text is held at a time) and
     /// whatever their Locations name. <paramref name="loadFile"/> returns null for a path that does not exist;
     /// <paramref name="canLoadOthers"/> says whether it may know paths beyond <paramref name="paths"/> (a
-    /// directory) or not (uploaded files), for the wording of a missing Location target.
+    /// directory) or not (uploaded files), for the wording of a missing Location target. A loader may throw
+    /// <see cref="CatalogFileTooLargeException"/> to refuse a file before reading it.
     /// </summary>
-    public static CatalogReadResult Read(IReadOnlyList<string> paths, Func<string, string?> loadFile, bool canLoadOthers = true)
+    public static CatalogReadResult Read(IReadOnlyList<string> paths, Func<string, string?> loadFile, bool canLoadOthers = true, YamlLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(loadFile);
+        limits ??= YamlLimits.Default;
         var known = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
         foreach (var path in paths.Select(CatalogPaths.Normalize))
@@ -64,7 +71,25 @@ public static class BackstageCatalogReader
 
         while (queue.TryDequeue(out var path))
         {
-            var content = loaded.Remove(path, out var early) ? early : loadFile(path);
+            string? content;
+            try
+            {
+                content = loaded.Remove(path, out var early) ? early : loadFile(path);
+            }
+            catch (CatalogFileTooLargeException e)
+            {
+                broken.Add(path);
+                problems.Add(TooLarge(path, e.Bytes, limits));
+                continue;
+            }
+
+            if (content is not null && IsTooLarge(content, limits, out var bytes))
+            {
+                broken.Add(path);
+                problems.Add(TooLarge(path, bytes, limits));
+                continue;
+            }
+
             if (content is null)
             {
                 // Listed but gone between listing and reading; Location targets are checked before they are queued.
@@ -84,7 +109,7 @@ public static class BackstageCatalogReader
                 {
                     outcomes.Add((document, outcome));
                 }
-            });
+            }, limits);
             if (syntaxError is not null)
             {
                 broken.Add(path);
@@ -92,7 +117,9 @@ public static class BackstageCatalogReader
                     path,
                     syntaxError.Document,
                     null,
-                    $"not valid YAML at line {syntaxError.Line}, column {syntaxError.Column}: {syntaxError.Message} Nothing in this file was imported.",
+                    syntaxError.IsLimit
+                        ? $"beyond Portal's YAML limits at line {syntaxError.Line}, column {syntaxError.Column}: {syntaxError.Message}. Nothing in this file was imported."
+                        : $"not valid YAML at line {syntaxError.Line}, column {syntaxError.Column}: {syntaxError.Message} Nothing in this file was imported.",
                     ProblemSeverity.Error));
                 continue;
             }
@@ -118,7 +145,7 @@ public static class BackstageCatalogReader
 
                 if (outcome.IsLocation)
                 {
-                    FollowTargets(path, index, outcome, known, loaded, queue, loadFile, canLoadOthers, missing, problems);
+                    FollowTargets(path, index, outcome, known, loaded, queue, loadFile, canLoadOthers, missing, problems, broken, limits);
                     continue;
                 }
 
@@ -157,7 +184,9 @@ public static class BackstageCatalogReader
         Func<string, string?> loadFile,
         bool canLoadOthers,
         HashSet<string> missing,
-        List<ImportProblem> problems)
+        List<ImportProblem> problems,
+        List<string> broken,
+        YamlLimits limits)
     {
         foreach (var raw in location.LocationTargets)
         {
@@ -186,7 +215,19 @@ public static class BackstageCatalogReader
                 continue;
             }
 
-            var content = missing.Contains(resolved) ? null : loadFile(resolved);
+            string? content;
+            try
+            {
+                content = missing.Contains(resolved) ? null : loadFile(resolved);
+            }
+            catch (CatalogFileTooLargeException e)
+            {
+                known.Add(resolved);
+                broken.Add(resolved);
+                problems.Add(TooLarge(resolved, e.Bytes, limits));
+                continue;
+            }
+
             if (content is null)
             {
                 missing.Add(resolved);
@@ -204,4 +245,26 @@ public static class BackstageCatalogReader
             queue.Enqueue(resolved);
         }
     }
+
+    /// <summary>UTF-8 size of <paramref name="content"/> when it is over the limit (counted only when it may be).</summary>
+    private static bool IsTooLarge(string content, YamlLimits limits, out long bytes)
+    {
+        bytes = content.Length;
+        if (content.Length * 3L <= limits.MaxFileBytes)
+        {
+            return false;
+        }
+
+        bytes = Encoding.UTF8.GetByteCount(content);
+        return bytes > limits.MaxFileBytes;
+    }
+
+    private static ImportProblem TooLarge(string path, long bytes, YamlLimits limits) => new(
+        path,
+        0,
+        null,
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"the file is {bytes:N0} bytes, beyond Portal's limit of {limits.MaxFileBytes:N0} bytes for one catalog file; nothing in it was imported."),
+        ProblemSeverity.Error);
 }

@@ -30,6 +30,9 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
     /// </summary>
     internal int BatchSize { get; init; } = 5_000;
 
+    /// <summary>How much YAML one file may hold; the defaults everywhere but in tests.</summary>
+    internal YamlLimits Limits { get; init; } = YamlLimits.Default;
+
     /// <summary>
     /// Imports a file or a directory (every <c>*.yaml</c>/<c>*.yml</c> below it, hidden folders
     /// excepted), following Location targets relative to the file that names them. The path is the
@@ -68,11 +71,17 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         // Files are read one at a time as the reader gets to them, not all up front.
         string? LoadFile(string relative)
         {
-            var target = Path.GetFullPath(Path.Combine(baseDirectory, relative));
-            return File.Exists(target) ? File.ReadAllText(target) : null;
+            var target = new FileInfo(Path.GetFullPath(Path.Combine(baseDirectory, relative)));
+            if (!target.Exists)
+            {
+                return null;
+            }
+
+            // Refused before reading: a huge file must not be pulled into memory only to be rejected.
+            return target.Length > Limits.MaxFileBytes ? throw new CatalogFileTooLargeException(target.Length) : File.ReadAllText(target.FullName);
         }
 
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, LoadFile), ToScope(full), ToScope(baseDirectory), orphanPrefix, actor, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, LoadFile, canLoadOthers: true, Limits), ToScope(full), ToScope(baseDirectory), orphanPrefix, actor, ct);
     }
 
     /// <summary>
@@ -88,7 +97,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
         var root = ToScope(scope);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files), root, root, root, actor, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, limits: Limits), root, root, root, actor, ct);
     }
 
     /// <summary>
@@ -103,7 +112,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(locationBase);
         ArgumentException.ThrowIfNullOrWhiteSpace(orphanScope);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files), orphanScope, ToScope(locationBase), ToScope(orphanScope), actor, ct, source);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, limits: Limits), orphanScope, ToScope(locationBase), ToScope(orphanScope), actor, ct, source);
     }
 
     private async Task<ImportReport> ImportCoreAsync(

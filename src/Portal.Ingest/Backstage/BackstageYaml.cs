@@ -9,18 +9,25 @@ namespace Portal.Ingest.Backstage;
 /// <summary>Reading and writing multi-document YAML with YamlDotNet's representation model.</summary>
 internal static partial class BackstageYaml
 {
-    /// <summary>A file that is not valid YAML: where the parser gave up (1-based) and why.</summary>
-    public sealed record SyntaxError(int Document, int Line, int Column, string Message);
+    /// <summary>
+    /// A file that is not valid YAML, or that breaks one of the <see cref="YamlLimits"/>
+    /// (<paramref name="IsLimit"/>): where the parser stopped (1-based) and why.
+    /// </summary>
+    public sealed record SyntaxError(int Document, int Line, int Column, string Message, bool IsLimit = false);
 
-    /// <summary>Loads every document of <paramref name="content"/>, or says where it is broken.</summary>
-    public static (IReadOnlyList<YamlDocument> Documents, SyntaxError? Error) Load(string content)
+    /// <summary>Loads every document of <paramref name="content"/>, or says where it is broken or too big.</summary>
+    public static (IReadOnlyList<YamlDocument> Documents, SyntaxError? Error) Load(string content, YamlLimits? limits = null)
     {
         var stream = new YamlStream();
-        var parser = new TrackingParser(new Parser(new StringReader(content)));
+        var parser = new BoundedYamlParser(new Parser(new StringReader(content)), limits ?? YamlLimits.Default);
         try
         {
             stream.Load(parser);
             return ([.. stream.Documents], null);
+        }
+        catch (YamlLimitException e)
+        {
+            return ([], LimitError(stream.Documents.Count + 1, e));
         }
         catch (YamlException e)
         {
@@ -40,10 +47,10 @@ internal static partial class BackstageYaml
     /// ten thousand entities costs the memory of one (<see cref="Load"/> keeps them all). Documents before a
     /// syntax error have been handed over already; the caller decides what to do with them.
     /// </summary>
-    public static SyntaxError? ForEachDocument(string content, Action<YamlDocument> each)
+    public static SyntaxError? ForEachDocument(string content, Action<YamlDocument> each, YamlLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(each);
-        var parser = new TrackingParser(new Parser(new StringReader(content)));
+        var parser = new BoundedYamlParser(new Parser(new StringReader(content)), limits ?? YamlLimits.Default);
         var loaded = 0;
         try
         {
@@ -68,6 +75,10 @@ internal static partial class BackstageYaml
                 var single = new YamlStream();
                 single.Load(new OneDocumentParser(parser));
                 document = single.Documents[0];
+            }
+            catch (YamlLimitException e)
+            {
+                return LimitError(loaded + 1, e);
             }
             catch (YamlException e)
             {
@@ -157,6 +168,9 @@ internal static partial class BackstageYaml
     [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\.inf|\.nan)|0x[0-9a-f_]+|0o[0-7_]+|[-+]?[0-9][0-9_.:e+-]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksTyped();
 
+    private static SyntaxError LimitError(int document, YamlLimitException e) =>
+        new(document, (int)e.At.Line, (int)e.At.Column, e.Message, IsLimit: true);
+
     // YamlException messages start with "(Line: 3, Col: 1, Idx: 20) - (…): "; the position is reported separately.
     private static string BareMessage(YamlException e)
     {
@@ -217,24 +231,6 @@ internal static partial class BackstageYaml
                 default:
                     return false;
             }
-        }
-    }
-
-    private sealed class TrackingParser(IParser inner) : IParser
-    {
-        public Mark LastEnd { get; private set; } = Mark.Empty;
-
-        public ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            var moved = inner.MoveNext();
-            if (inner.Current is not null)
-            {
-                LastEnd = inner.Current.End;
-            }
-
-            return moved;
         }
     }
 }

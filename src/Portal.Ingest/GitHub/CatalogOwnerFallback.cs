@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Portal.Ingest.Backstage;
 using YamlDotNet.RepresentationModel;
 
 namespace Portal.Ingest.GitHub;
@@ -13,21 +13,18 @@ public static class CatalogOwnerFallback
 
     /// <summary>
     /// Returns <paramref name="yaml"/> with <c>spec.owner: team</c> added to every document of a kind that
-    /// needs an owner and has none; unchanged text when nothing was missing or the YAML does not parse
-    /// (the importer then reports the problem with file and line).
+    /// needs an owner and has none; unchanged text when nothing was missing, or the YAML does not parse or
+    /// breaks Portal's <see cref="YamlLimits"/> (the importer then reports the problem with file and line).
     /// </summary>
     public static string Apply(string yaml, string team)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException)
+        var (documents, error) = BackstageYaml.Load(yaml);
+        if (error is not null)
         {
             return yaml;
         }
 
+        var stream = new YamlStream([.. documents]);
         var added = false;
         foreach (var document in stream.Documents)
         {

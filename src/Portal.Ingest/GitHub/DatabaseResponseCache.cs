@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Octokit.Caching;
 using Octokit.Internal;
 using Portal.Domain.Persistence;
-using Portal.Domain.Sync;
+using Portal.Domain.Persistence.Infrastructure;
 
 namespace Portal.Ingest.GitHub;
 

@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.GitHub;
@@ -419,7 +420,7 @@ public sealed partial class GitHubSync(
             {
                 var slash = problem.File.IndexOf('/', StringComparison.Ordinal);
                 run.AddError($"{org}/{(slash > 0 ? problem.File[..slash] : problem.File)}", slash > 0 ? problem.File[(slash + 1)..] : null,
-                    $"document {problem.DocumentIndex + 1}{(problem.EntityRef is null ? "" : $" ({problem.EntityRef})")}: {problem.Reason}");
+                    $"{(problem.DocumentIndex > 0 ? $"document {problem.DocumentIndex}" : "the file")}{(problem.EntityRef is null ? "" : $" ({problem.EntityRef})")}: {problem.Reason}");
             }
 
             var writer = new GitHubCatalogWriter(db, org);

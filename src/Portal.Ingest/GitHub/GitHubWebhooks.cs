@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Persistence;
-using Portal.Domain.Sync;
+using Portal.Domain.Persistence.Infrastructure;
 
 namespace Portal.Ingest.GitHub;
 

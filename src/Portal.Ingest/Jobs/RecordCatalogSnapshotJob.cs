@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
 
 namespace Portal.Ingest.Jobs;
 

@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
 
 namespace Portal.Ingest.Jobs;
 

@@ -1,8 +1,8 @@
 using Portal.Domain.Catalog;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
-using Portal.Domain.OnCall;
-using Portal.Domain.Queries;
+using Portal.Domain.OnCall.Queries;
 using Portal.Web.Auth;
 using Portal.Web.Hosting;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Debt;
 using Portal.Domain.Signals;
 using Portal.Web.Auth;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Portal.Domain.Common;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Debt;
 using Portal.Domain.Signals;
 

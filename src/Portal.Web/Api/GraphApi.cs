@@ -1,6 +1,7 @@
 using Portal.Domain.Catalog;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Api;
@@ -105,9 +106,9 @@ public static class GraphApi
 
     internal static async Task<IResult> ViewAsync(GraphService graphs, CancellationToken ct, string? focus = null, int depth = 2, string? team = null, string? system = null, string? group = null)
     {
-        if (depth is < 1 or > GraphView.MaxFocusDepth)
+        if (depth is < 1 or > GraphSubsets.MaxFocusDepth)
         {
-            return ApiProblems.Invalid("depth", $"must be between 1 and {GraphView.MaxFocusDepth}");
+            return ApiProblems.Invalid("depth", $"must be between 1 and {GraphSubsets.MaxFocusDepth}");
         }
 
         if (group is not null and not ("team" or "system"))
@@ -121,7 +122,7 @@ public static class GraphApi
             return Results.Problem($"'{focus}' is not in the dependency graph.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        return Results.Ok(GraphViews.Build(snapshot, focus, depth, team, system, group));
+        return Results.Ok(GraphViewBuilder.Build(snapshot, focus, depth, team, system, group));
     }
 
     internal static async Task<IResult> AnalysisAsync(GraphService graphs, CancellationToken ct, int limit = 100)

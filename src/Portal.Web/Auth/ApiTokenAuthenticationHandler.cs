@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 
 namespace Portal.Web.Auth;
 

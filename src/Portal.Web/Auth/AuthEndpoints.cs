@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Queries;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Auth;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Queries;
 
 namespace Portal.Web.Auth;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Domain.Demo;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Ingest.Backstage;
 using Portal.Web.Hosting;
 
@@ -188,11 +189,11 @@ public sealed class PortalCli
             return 3;
         }
 
-        var run = await services.GetRequiredService<Portal.Domain.Sync.SyncQueries>().RunAsync(outcome.RunId!.Value, ct);
+        var run = await services.GetRequiredService<Portal.Domain.Sync.Queries.SyncQueries>().RunAsync(outcome.RunId!.Value, ct);
         await SyncRunText.WriteAsync(run!, stdout);
         if (run!.ErrorCount > 0)
         {
-            var errors = await services.GetRequiredService<Portal.Domain.Sync.SyncQueries>().ErrorsAsync(run.Id, 1, 50, ct);
+            var errors = await services.GetRequiredService<Portal.Domain.Sync.Queries.SyncQueries>().ErrorsAsync(run.Id, 1, 50, ct);
             await SyncRunText.WriteErrorsAsync(errors, stdout);
         }
 

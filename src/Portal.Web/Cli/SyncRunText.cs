@@ -1,6 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Common;
-using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 
 namespace Portal.Web.Cli;
 

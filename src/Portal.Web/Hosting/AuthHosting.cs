@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Persistence;
+using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
 

@@ -1,14 +1,15 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Ingest.GitHub;
 using Portal.Ingest.Jobs;
 
 namespace Portal.Web.Hosting;
 
 /// <summary>
-/// GitHub sync: options (checked at start), the Octokit stack, the recurring <c>github-sync</c> job
-/// when an organisation is configured, and the webhook endpoint.
+/// GitHub sync in the host: its health check, the recurring <c>github-sync</c> job when an organisation is
+/// configured, and the webhook endpoint. The sync itself and its options are registered by <c>AddPortalIngest</c>.
 /// </summary>
 public static class GitHubHosting
 {
@@ -17,17 +18,6 @@ public static class GitHubHosting
 
     public static WebApplicationBuilder AddPortalGitHub(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).PostConfigure(o => o.Normalize())
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value);
-        builder.Services.AddSingleton<DatabaseResponseCache>();
-        builder.Services.AddSingleton<GitHubConnector>();
-        builder.Services.AddSingleton<SyncLeases>();
-        builder.Services.AddSingleton<GitHubSync>();
-        builder.Services.AddSingleton<GitHubWebhooks>();
-        builder.Services.AddSingleton<SyncQueries>();
-        builder.Services.AddTransient<SyncGitHubJob>();
-        builder.Services.AddTransient<SyncGitHubTargetJob>();
         builder.Services.AddHealthChecks().AddCheck<GitHubSyncHealthCheck>("github-sync");
         return builder;
     }

@@ -6,7 +6,6 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
-using Portal.Domain.Commands;
 using Portal.Domain.Security;
 using Portal.Ingest.Jobs;
 
@@ -19,10 +18,6 @@ public static class JobsHosting
 
     public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder, bool runServer)
     {
-        builder.Services.AddSingleton<CatalogSnapshots>();
-        builder.Services.AddTransient<RecordCatalogSnapshotJob>();
-        builder.Services.AddTransient<RescoreDebtJob>();
-
         builder.Services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -77,6 +72,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
+        jobs.AddOrUpdate<EvaluateScorecardsJob>(EvaluateScorecardsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }
@@ -135,7 +131,7 @@ internal sealed class JobTracingFilter(ILogger<JobTracingFilter> logger) : JobFi
 /// pages does not wait for it. Failures are logged, not fatal: the pages load it on demand anyway.
 /// </summary>
 internal sealed class GraphWarmUp(
-    Portal.Domain.Graph.GraphService graphs, IOptions<GraphOptions> options, IHostApplicationLifetime lifetime, ILogger<GraphWarmUp> logger) : BackgroundService
+    Portal.Domain.Graph.Queries.GraphService graphs, IOptions<GraphOptions> options, IHostApplicationLifetime lifetime, ILogger<GraphWarmUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

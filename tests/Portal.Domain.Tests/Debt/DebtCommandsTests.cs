@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Debt;

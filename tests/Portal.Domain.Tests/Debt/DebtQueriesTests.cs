@@ -1,5 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Signals;
 using Portal.Testing;
 

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Debt;
-using Portal.Domain.Graph;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Signals;
 using Portal.Testing;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Debt;
-using Portal.Domain.Graph;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Security;
 using Portal.Domain.Signals;
 using Portal.Testing;

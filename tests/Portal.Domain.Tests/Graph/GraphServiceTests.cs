@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
-using Portal.Domain.Commands;
-using Portal.Domain.Graph;
+using Portal.Domain.Catalog.Commands;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Security;
 using Portal.Testing;
 

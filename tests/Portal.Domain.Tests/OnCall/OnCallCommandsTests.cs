@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall;
+using Portal.Domain.OnCall.Commands;
+using Portal.Domain.OnCall.Queries;
 using Portal.Domain.Security;
 using Portal.Testing;
 

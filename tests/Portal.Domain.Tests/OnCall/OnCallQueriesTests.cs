@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall;
+using Portal.Domain.OnCall.Queries;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.OnCall;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Security;

@@ -1,4 +1,5 @@
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Sync;

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
+using Portal.Domain.Sync.Queries;
 using Portal.Ingest.Backstage;
 using Portal.Ingest.GitHub;
 using Portal.Testing.FakeGitHub;

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 using Portal.Ingest.Jobs;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;

@@ -1,4 +1,4 @@
-using Portal.Domain.Sync;
+using Portal.Domain.Sync.Commands;
 using Portal.Testing;
 
 namespace Portal.Ingest.Tests.GitHub;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Catalog;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
 using Portal.Ingest.Jobs;
 using Portal.Testing;
 

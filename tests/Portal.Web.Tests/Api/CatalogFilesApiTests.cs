@@ -74,6 +74,26 @@ public sealed class CatalogFilesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_NestedAndAliasBombUploads_Returns422NamingEachLimit()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HostileYaml.Nested()), "files", "deep.yaml" },
+            { new StringContent(HostileYaml.AliasBomb()), "files", "bomb.yaml" },
+        };
+
+        var response = await client.PostAsync("/api/v1/catalog/import", form, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("file").GetString()!, p => p.GetProperty("reason").GetString()!);
+        Assert.Contains("nested more than 64 levels deep", problems["deep.yaml"], StringComparison.Ordinal);
+        Assert.Contains("once its aliases are expanded", problems["bomb.yaml"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/services", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Import_EmptyBody_Returns400()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));

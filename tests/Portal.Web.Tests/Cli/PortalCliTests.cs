@@ -153,6 +153,35 @@ public class PortalCliTests
     }
 
     [Fact]
+    public async Task Import_NestedAndAliasBombFiles_ReportsTheLimitsImportsTheRestAndExitsNormally()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var dir = Directory.CreateTempSubdirectory("portal-hostile-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "deep.yaml"), HostileYaml.Nested(), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(dir, "bomb.yaml"), HostileYaml.AliasBomb(), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(dir, "team.yaml"), "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments\nspec:\n  type: team\n  children: []\n", TestContext.Current.CancellationToken);
+
+            var all = await RunAsync(db.ConnectionString, "import", dir);
+            var deepOnly = await RunAsync(db.ConnectionString, "import", Path.Combine(dir, "deep.yaml"));
+
+            // Before YAML limits the first run aborted with a stack overflow (exit 134) and the second never got to run.
+            Assert.True(all.Exit == 0, all.Stderr + all.Stdout);
+            Assert.Contains($"deep.yaml document 1: beyond Portal's YAML limits at line {HostileYaml.NestedLine},", all.Stdout, StringComparison.Ordinal);
+            Assert.Contains("nested more than 64 levels deep", all.Stdout, StringComparison.Ordinal);
+            Assert.Contains("bomb.yaml document 1: beyond Portal's YAML limits", all.Stdout, StringComparison.Ordinal);
+            Assert.Matches(@"Group\s+1\s+0\s+0\s+0", all.Stdout);
+            Assert.Equal(1, deepOnly.Exit);
+            Assert.Contains("nothing could be imported", deepOnly.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Import_MissingPath_SaysSo()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);

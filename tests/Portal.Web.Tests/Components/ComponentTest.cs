@@ -1,15 +1,16 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Portal.Domain.Commands;
+using Portal.Domain;
 using Portal.Domain.Demo;
 using Portal.Domain.Persistence;
-using Portal.Domain.Queries;
 using Portal.Domain.Security;
+using Portal.Ingest;
 using Portal.Testing;
 using Portal.Web.Auth;
 using Portal.Web.Components.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Web.Tests.Components;
 
@@ -26,23 +27,10 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_db.Factory);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<CatalogQueries>();
-        Services.AddSingleton<AuditQueries>();
-        Services.AddSingleton<ServiceCommands>();
-        Services.AddSingleton<ActorDirectory>();
-        Services.AddSingleton<ApiTokenService>();
-        Services.AddSingleton<DemoSeeder>();
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddPortalDomain().AddPortalIngest();
         Services.AddSingleton<ActorResolver>();
         Services.AddSingleton<MarkdownRenderer>();
-        Services.AddSingleton<Portal.Domain.OnCall.OnCallQueries>();
-        Services.AddSingleton<OwnershipHealth>();
-        Services.AddSingleton<Portal.Domain.Graph.GraphService>();
-        Services.AddSingleton<Portal.Domain.Debt.DebtScores>();
-        Services.AddSingleton<Portal.Domain.Debt.DebtQueries>();
-        Services.AddSingleton<Portal.Domain.Debt.DebtCommands>();
-        Services.AddSingleton<Portal.Domain.Debt.DebtScoringCommands>();
-        Services.AddSingleton<Portal.Domain.Sync.SyncQueries>();
     }
 
     /// <summary>Signs in a local person (or the local administrator) with a role.</summary>

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Catalog;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Ingest.GitHub;
 using Portal.Web.Components.Pages.Admin;
 

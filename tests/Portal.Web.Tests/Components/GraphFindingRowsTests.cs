@@ -1,4 +1,5 @@
 using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Web.Components.Pages.Graph;
 
 namespace Portal.Web.Tests.Components;

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Queries;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Graph;
 

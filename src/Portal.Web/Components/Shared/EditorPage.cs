@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Portal.Domain.Queries;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
 

@@ -1,4 +1,4 @@
-using Portal.Domain.Queries;
+using Portal.Domain.Catalog.Queries;
 
 namespace Portal.Web.Components.Shared;
 

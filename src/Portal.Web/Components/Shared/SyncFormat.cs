@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Ingest.GitHub;
 
 namespace Portal.Web.Components.Shared;

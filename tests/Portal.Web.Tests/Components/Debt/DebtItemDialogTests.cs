@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
 

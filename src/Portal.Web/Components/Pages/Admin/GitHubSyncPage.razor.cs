@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Ingest.GitHub;
 using Portal.Ingest.Jobs;
 using Portal.Web.Components.Shared;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Portal.Domain.Sync;
+using Portal.Domain.Sync.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Admin;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using Portal.Domain.Commands;
+using Portal.Domain.Catalog.Commands;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
-using Portal.Domain.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Catalog;

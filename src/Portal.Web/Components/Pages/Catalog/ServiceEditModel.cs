@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Portal.Domain.Catalog;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
-using Portal.Domain.Queries;
 
 namespace Portal.Web.Components.Pages.Catalog;
 
@@ -52,7 +52,7 @@ public sealed class ServiceEditModel
         Version = s.Version,
     };
 
-    public Portal.Domain.Commands.ServiceEdit ToEdit() => new(
+    public Portal.Domain.Catalog.Commands.ServiceEdit ToEdit() => new(
         Title,
         Description,
         Kind,

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Catalog;
-using Portal.Domain.Queries;
+using Portal.Domain.Catalog.Queries;
 
 namespace Portal.Web.Components.Pages.Catalog;
 

@@ -1,3 +1,5 @@
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Debt;
 using Portal.Domain.Signals;
 

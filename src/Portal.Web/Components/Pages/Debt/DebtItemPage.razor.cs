@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Common;
-using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
 

@@ -1,3 +1,4 @@
+using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt;
 using Portal.Domain.Signals;
 

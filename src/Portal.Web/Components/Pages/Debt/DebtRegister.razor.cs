@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
-using Portal.Domain.Queries;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Security;
 using Portal.Domain.Signals;
 using Portal.Web.Auth;

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Common;
+using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt;
 using Portal.Web.Auth;
 

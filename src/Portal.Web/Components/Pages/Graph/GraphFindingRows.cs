@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Graph;

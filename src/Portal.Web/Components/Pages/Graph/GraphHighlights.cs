@@ -1,4 +1,5 @@
 using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 
 namespace Portal.Web.Components.Pages.Graph;
 

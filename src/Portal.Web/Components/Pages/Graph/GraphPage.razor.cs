@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Graph;
-using Portal.Domain.Queries;
+using Portal.Domain.Graph.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Graph;
@@ -54,7 +55,7 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
-    private int EffectiveDepth => Math.Clamp(Depth ?? 2, 1, GraphView.MaxFocusDepth);
+    private int EffectiveDepth => Math.Clamp(Depth ?? 2, 1, GraphSubsets.MaxFocusDepth);
 
     private string EffectiveHighlight => GraphHighlights.Choices.Any(c => c.Value == Highlight?.ToLowerInvariant()) ? Highlight!.ToLowerInvariant() : GraphHighlights.None;
 
@@ -64,6 +65,14 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     /// <summary>What a circle stands for in a grouped picture: the domain folds by team, or by system inside a team's part.</summary>
     private string GroupNoun => _view?.Nodes.FirstOrDefault()?.Id.StartsWith("system:", StringComparison.Ordinal) == true ? "system" : "team";
+
+    /// <summary>What "Draw" does right now, in words: the picture folds into circles by itself only when it is large.</summary>
+    private string DrawHelp => EffectiveGroup switch
+    {
+        "team" => "Every team's services folded into one circle",
+        "system" => "Every system's services folded into one circle",
+        _ => $"Services one by one, folded by team past {GraphSubsets.GroupingThreshold}",
+    };
 
     private bool Drawing => _picture is not null && _drawnKey != _pictureKey && _drawError is null;
 
@@ -88,7 +97,7 @@ public sealed partial class GraphPage : IAsyncDisposable
             return;
         }
 
-        _view = GraphViews.Build(_snapshot, Focus, EffectiveDepth, Team, System, EffectiveGroup == "" ? null : EffectiveGroup);
+        _view = GraphViewBuilder.Build(_snapshot, Focus, EffectiveDepth, Team, System, EffectiveGroup == "" ? null : EffectiveGroup);
         if (_view.Nodes.Count == 0)
         {
             ForgetDrawing();
@@ -229,7 +238,7 @@ public sealed partial class GraphPage : IAsyncDisposable
     private static string? GroupLink(string id) => id switch
     {
         _ when id.StartsWith("team:", StringComparison.Ordinal) && id != "team:" + GraphAnalysis.Unowned => GraphLinks.Graph(team: id["team:".Length..]),
-        _ when id.StartsWith("system:", StringComparison.Ordinal) && id != "system:" + GraphView.NoSystem => GraphLinks.Graph(system: id["system:".Length..]),
+        _ when id.StartsWith("system:", StringComparison.Ordinal) && id != "system:" + GraphSubsets.NoSystem => GraphLinks.Graph(system: id["system:".Length..]),
         _ => null,
     };
 

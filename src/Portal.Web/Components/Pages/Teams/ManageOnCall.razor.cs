@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall;
-using Portal.Domain.Queries;
+using Portal.Domain.OnCall.Commands;
+using Portal.Domain.OnCall.Queries;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Teams;
@@ -21,6 +23,8 @@ public partial class ManageOnCall
     private List<BreadcrumbItem> _crumbs = [];
 
     [Inject] private OnCallCommands Commands { get; set; } = null!;
+
+    [Inject] private OnCallQueries OnCallQueries { get; set; } = null!;
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
@@ -41,7 +45,7 @@ public partial class ManageOnCall
 
     private async Task LoadRotationsAsync()
     {
-        var rotations = await Commands.RotationsAsync(Reference);
+        var rotations = await OnCallQueries.RotationsAsync(Reference);
         foreach (var level in Enum.GetValues<OnCallLevel>())
         {
             _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level);

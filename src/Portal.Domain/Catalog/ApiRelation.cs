@@ -1,0 +1,8 @@
+namespace Portal.Domain.Catalog;
+
+/// <summary>Whether a service provides or consumes an API.</summary>
+public enum ApiRelation
+{
+    Provides,
+    Consumes,
+}

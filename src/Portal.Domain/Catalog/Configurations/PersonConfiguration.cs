@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Domain.Catalog.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.MapCatalogEntity("people");
+        b.Property(p => p.Email).HasMaxLength(320);
+        b.Property(p => p.GitHubLogin).HasMaxLength(100);
+        b.HasIndex(p => p.Email);
+        b.HasIndex(p => p.GitHubLogin);
+        b.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Portal.Domain.Catalog;
+
+/// <summary>Backstage's common lifecycle values.</summary>
+public enum Lifecycle
+{
+    Experimental,
+    Production,
+    Deprecated,
+}

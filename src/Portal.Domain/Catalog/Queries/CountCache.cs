@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Portal.Domain.Catalog.Queries;
+
+/// <summary>
+/// Remembers how many services match a filter, for as long as the catalog's version (the graph state row,
+/// bumped in the same transaction as every change to services, teams, resources or dependencies) stays
+/// the same. Paging through results then costs one tiny query instead of a count over the whole table.
+/// </summary>
+internal sealed class CountCache
+{
+    private const int MaxEntries = 10_000;
+
+    private readonly Lock _gate = new();
+    private long _version = -1;
+    private ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public bool TryGet(long version, string key, out int count)
+    {
+        count = 0;
+        return Volatile.Read(ref _version) == version && _counts.TryGetValue(key, out count);
+    }
+
+    public void Set(long version, string key, int count)
+    {
+        lock (_gate)
+        {
+            if (_version != version || _counts.Count >= MaxEntries)
+            {
+                // A newer catalog (or a full cache) starts over; counts of an older version are never kept.
+                if (version < _version)
+                {
+                    return;
+                }
+
+                _counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+                Volatile.Write(ref _version, version);
+            }
+
+            _counts[key] = count;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Portal.Domain.Catalog.Queries;
+
+public sealed record DashboardCountsDto(
+    int Services,
+    int Teams,
+    int People,
+    int Systems,
+    int Resources,
+    int Apis,
+    int Dependencies,
+    int ServicesWithoutOwner,
+    int Tier1Services,
+    int DeprecatedServices);

@@ -1,0 +1,3 @@
+namespace Portal.Domain.Catalog.Queries;
+
+public sealed record LinkDto(string Url, string? Title, string? Type);

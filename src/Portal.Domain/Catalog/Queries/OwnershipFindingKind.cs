@@ -1,0 +1,11 @@
+namespace Portal.Domain.Catalog.Queries;
+
+public enum OwnershipFindingKind
+{
+    NoOwner,
+    UnknownOwner,
+    OwnerGone,
+    OwnerWithoutMembers,
+    OnCallNotOwner,
+    OverloadedTeam,
+}

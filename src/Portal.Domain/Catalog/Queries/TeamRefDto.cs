@@ -1,0 +1,3 @@
+namespace Portal.Domain.Catalog.Queries;
+
+public sealed record TeamRefDto(string Name, string Namespace, string DisplayName);

@@ -1,0 +1,9 @@
+namespace Portal.Domain.Catalog;
+
+/// <summary>How a service uses a resource.</summary>
+public enum ResourceAccess
+{
+    Read,
+    Write,
+    ReadWrite,
+}

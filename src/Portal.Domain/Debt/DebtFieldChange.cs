@@ -1,4 +1,0 @@
-namespace Portal.Domain.Debt;
-
-/// <summary>A field that changed, with its value before and after (as text; null when empty).</summary>
-public sealed record DebtFieldChange(string Field, string? Before, string? After);

@@ -1,4 +1,0 @@
-namespace Portal.Domain.Debt;
-
-/// <summary>One thing wrong with a form or a request, by field.</summary>
-public sealed record DebtFieldProblem(string Field, string Reason);

@@ -1,4 +1,0 @@
-namespace Portal.Domain.Debt;
-
-/// <summary>An affected service as the register shows it.</summary>
-public sealed record DebtServiceDto(string Ref, string Namespace, string Name, string DisplayName, int Tier, string? OwnerTeam);

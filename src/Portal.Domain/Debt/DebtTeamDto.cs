@@ -1,4 +1,0 @@
-namespace Portal.Domain.Debt;
-
-/// <summary>A team as the register shows it.</summary>
-public sealed record DebtTeamDto(string Ref, string Namespace, string Name, string DisplayName);

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Domain.Auditing.Queries;
+using Portal.Domain.Catalog.Commands;
+using Portal.Domain.Catalog.Queries;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Demo;
+using Portal.Domain.Graph.Queries;
+using Portal.Domain.OnCall;
+using Portal.Domain.OnCall.Commands;
+using Portal.Domain.OnCall.Queries;
+using Portal.Domain.Scorecards;
+using Portal.Domain.Security.Commands;
+using Portal.Domain.Security.Queries;
+using Portal.Domain.Sync.Commands;
+using Portal.Domain.Sync.Queries;
+
+namespace Portal.Domain;
+
+/// <summary>
+/// Registers the domain's services, feature by feature, for every host (the web app, its CLI verbs and
+/// the tests). The host adds an <c>IDbContextFactory&lt;PortalDbContext&gt;</c> for its provider and an
+/// <c>IConfiguration</c> for the options bound here.
+/// </summary>
+public static class DomainServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Catalog
+        services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<OwnershipHealth>();
+        services.AddSingleton<ServiceCommands>();
+        services.AddSingleton<DependencyCommands>();
+        services.AddSingleton<CatalogSnapshots>();
+        services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // On-call
+        services.AddSingleton<OnCallQueries>();
+        services.AddSingleton<OnCallCommands>();
+        services.AddOptions<ExternalScheduleLinks>().BindConfiguration(ExternalScheduleLinks.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Graph
+        services.AddSingleton<GraphService>();
+
+        // Debt register
+        services.AddSingleton<DebtScores>();
+        services.AddSingleton<DebtQueries>();
+        services.AddSingleton<DebtCommands>();
+        services.AddSingleton<DebtScoringCommands>();
+
+        // Scorecards
+        services.AddSingleton<FrameworkStore>();
+        services.AddSingleton<ScorecardFactsLoader>();
+        services.AddSingleton<ScorecardEvaluation>();
+        services.AddSingleton<ScorecardQueries>();
+        services.AddSingleton<ScorecardCommands>();
+
+        // Sync
+        services.AddSingleton<SyncQueries>();
+        services.AddSingleton<SyncLeases>();
+
+        // Auditing and security
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<ActorDirectory>();
+        services.AddSingleton<ApiTokenService>();
+
+        // Demo and benchmark data
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ScaleSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Scorecards.Records;
+
+/// <summary>
+/// A request that one criterion not apply to one service, with a reason and an end date (or permanent, admins
+/// only): requested by an editor of the owner team, approved or rejected by an admin, revocable.
+/// </summary>
+public sealed class Exemption : IVersioned
+{
+    public const int MaxReasonLength = 1000;
+
+    private Exemption()
+    {
+    }
+
+    public Exemption(Guid serviceId, string criterionKey, string? reason, DateOnly? endsOn, string requestedBy, string requestedByName, DateTime at)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainValidationException("reason", "is required: say why the criterion does not apply");
+        }
+
+        if (reason.Trim().Length > MaxReasonLength)
+        {
+            throw new DomainValidationException("reason", $"is longer than {MaxReasonLength} characters");
+        }
+
+        if (endsOn is { } end && end < DateOnly.FromDateTime(at))
+        {
+            throw new DomainValidationException("endsOn", $"{end:yyyy-MM-dd} is in the past");
+        }
+
+        ServiceId = serviceId;
+        CriterionKey = criterionKey;
+        Reason = reason.Trim();
+        EndsOn = endsOn;
+        RequestedBy = requestedBy;
+        RequestedByName = requestedByName;
+        RequestedAt = at;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ServiceId { get; private set; }
+
+    public string CriterionKey { get; private set; } = "";
+
+    public string Reason { get; private set; } = "";
+
+    /// <summary>Last day it applies; null when permanent.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    public ExemptionStatus Status { get; private set; } = ExemptionStatus.Requested;
+
+    public string RequestedBy { get; private set; } = "";
+
+    public string RequestedByName { get; private set; } = "";
+
+    public DateTime RequestedAt { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public string? DecisionNote { get; private set; }
+
+    public int Version { get; private set; }
+
+    public void IncrementVersion() => Version++;
+
+    /// <summary>Approved and not ended on <paramref name="today"/>.</summary>
+    public bool AppliesOn(DateOnly today) => Status == ExemptionStatus.Approved && (EndsOn is null || today <= EndsOn);
+
+    public void Decide(bool approve, string by, string byName, DateTime at, string? note)
+    {
+        if (Status != ExemptionStatus.Requested)
+        {
+            throw new DomainValidationException("status", $"the request was already {Status.ToString().ToLowerInvariant()}");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("note", "is required when rejecting: say why");
+        }
+
+        Status = approve ? ExemptionStatus.Approved : ExemptionStatus.Rejected;
+        DecidedBy = by;
+        DecidedByName = byName;
+        DecidedAt = at;
+        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    public void Revoke(string by, string byName, DateTime at, string? note)
+    {
+        if (Status is not (ExemptionStatus.Approved or ExemptionStatus.Requested))
+        {
+            throw new DomainValidationException("status", $"a {Status.ToString().ToLowerInvariant()} exemption cannot be revoked");
+        }
+
+        Status = ExemptionStatus.Revoked;
+        DecidedBy = by;
+        DecidedByName = byName;
+        DecidedAt = at;
+        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    public ExemptionGrant ToGrant() => new(CriterionKey, Reason, EndsOn, DecidedByName ?? "");
+}

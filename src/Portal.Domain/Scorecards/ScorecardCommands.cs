@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+using Portal.Domain.Scorecards.Records;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Scorecards;
+
+/// <summary>
+/// Writes to scorecards: answers, exemptions and pushed results. Each checks who may, validates through the
+/// record, audits (refusals too), detects concurrent edits by version, and re-evaluates the service at once.
+/// </summary>
+public sealed class ScorecardCommands(
+    IDbContextFactory<PortalDbContext> dbFactory, FrameworkStore frameworks, ScorecardEvaluation evaluation, TimeProvider clock)
+{
+    /// <summary>
+    /// Answers (or re-attests) a self-assessed criterion. Editors of the owner team and admins only.
+    /// <paramref name="expectedVersion"/> is the answer's version the user saw (null for a first answer).
+    /// </summary>
+    public async Task<AnswerDto> AnswerAsync(Actor actor, string serviceRef, string criterionKey, int maturity, string? note, string? evidenceUrl,
+        int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var framework = await frameworks.CurrentAsync(ct);
+        var criterion = framework.Find(criterionKey) ?? throw new NotFoundException("Criterion", criterionKey);
+        if (criterion.Mode != CriterionMode.SelfAssessed)
+        {
+            throw new DomainValidationException("criterion", $"'{criterionKey}' is {Framework.FrameworkNames.Mode(criterion.Mode)}, not self-assessed: it cannot be answered");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var service = await FindServiceAsync(db, serviceRef, ct);
+        var key = $"{service.Ref}/{criterionKey}";
+        var answer = await db.ScorecardAnswers.FirstOrDefaultAsync(a => a.ServiceId == service.Id && a.CriterionKey == criterionKey, ct);
+        var before = answer is null ? null : Snapshot(answer);
+        if (!actor.CanEdit(service.OwnerTeamId))
+        {
+            await DenyAsync(db, actor, "scorecards.answer.denied", "scorecard-answer", key, before, ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not answer for '{service.Ref}': only editors of its owner team and admins may.");
+        }
+
+        if (answer is null)
+        {
+            if (expectedVersion is > 0)
+            {
+                throw new ConcurrencyConflictException("Answer", key);
+            }
+
+            answer = new SelfAssessment(service.Id, criterionKey);
+            db.ScorecardAnswers.Add(answer);
+        }
+        else if (expectedVersion is { } expected)
+        {
+            db.Entry(answer).Property(a => a.Version).OriginalValue = expected;
+        }
+
+        answer.Answer(maturity, note, evidenceUrl, actor.Name, actor.DisplayName, clock.GetUtcNow().UtcDateTime, framework.AnswerValidityDays);
+        AuditLog.Record(db, actor, before is null ? "scorecards.answer.create" : "scorecards.answer.update", "scorecard-answer", key, before, Snapshot(answer));
+        await SaveAsync(db, "Answer", key, ct);
+        await evaluation.EvaluateServicesAsync([service.Id], ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new AnswerDto(answer.CriterionKey, answer.Maturity, answer.Note, answer.EvidenceUrl, answer.AnsweredByName, answer.AnsweredAt, answer.ExpiresAt, now >= answer.ExpiresAt, answer.Version);
+    }
+
+    /// <summary>
+    /// Requests an exemption: editors of the owner team and admins; a permanent one (no end date) only admins.
+    /// Waits for an admin's approval before it applies.
+    /// </summary>
+    public async Task<ExemptionDto> RequestExemptionAsync(Actor actor, string serviceRef, string criterionKey, string? reason, DateOnly? endsOn, CancellationToken ct = default)
+    {
+        var framework = await frameworks.CurrentAsync(ct);
+        _ = framework.Find(criterionKey) ?? throw new NotFoundException("Criterion", criterionKey);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var service = await FindServiceAsync(db, serviceRef, ct);
+        var key = $"{service.Ref}/{criterionKey}";
+        if (!actor.CanEdit(service.OwnerTeamId))
+        {
+            await DenyAsync(db, actor, "scorecards.exemption.request.denied", "scorecard-exemption", key, null, ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not request exemptions for '{service.Ref}': only editors of its owner team and admins may.");
+        }
+
+        if (endsOn is null && !actor.IsAdmin)
+        {
+            await DenyAsync(db, actor, "scorecards.exemption.request.denied", "scorecard-exemption", key, new { Permanent = true }, ct);
+            throw new ForbiddenException("Only admins may request a permanent exemption; give an end date.");
+        }
+
+        if (await db.ScorecardExemptions.AnyAsync(e => e.ServiceId == service.Id && e.CriterionKey == criterionKey && e.Status == ExemptionStatus.Requested, ct))
+        {
+            throw new DomainValidationException("criterion", $"an exemption for '{criterionKey}' on '{service.Ref}' is already waiting for approval");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var exemption = new Exemption(service.Id, criterionKey, reason, endsOn, actor.Name, actor.DisplayName, now);
+        db.ScorecardExemptions.Add(exemption);
+        AuditLog.Record(db, actor, "scorecards.exemption.request", "scorecard-exemption", key, null, Snapshot(exemption));
+        await db.SaveChangesAsync(ct);
+        return ScorecardQueries.ToDto(exemption, service.Ref, DateOnly.FromDateTime(now));
+    }
+
+    /// <summary>Approves or rejects a request (admins only; a rejection needs a note). The level changes at once.</summary>
+    public Task<ExemptionDto> DecideExemptionAsync(Actor actor, Guid exemptionId, bool approve, string? note, int expectedVersion, CancellationToken ct = default) =>
+        ChangeExemptionAsync(actor, exemptionId, approve ? "approve" : "reject", expectedVersion, ct, (e, now) => e.Decide(approve, actor.Name, actor.DisplayName, now, note));
+
+    /// <summary>Ends an approved exemption (or withdraws a request) before its end date. Admins, or editors of the owner team for their own requests.</summary>
+    public Task<ExemptionDto> RevokeExemptionAsync(Actor actor, Guid exemptionId, string? note, int expectedVersion, CancellationToken ct = default) =>
+        ChangeExemptionAsync(actor, exemptionId, "revoke", expectedVersion, ct, (e, now) => e.Revoke(actor.Name, actor.DisplayName, now, note));
+
+    /// <summary>Records a result pushed by another system for an external criterion (admins and editors' tokens).</summary>
+    public async Task PushResultAsync(Actor actor, string serviceRef, string criterionKey, CriterionStatus status, string? evidence, CancellationToken ct = default)
+    {
+        var framework = await frameworks.CurrentAsync(ct);
+        var criterion = framework.Find(criterionKey) ?? throw new NotFoundException("Criterion", criterionKey);
+        if (criterion.Mode != CriterionMode.External)
+        {
+            throw new DomainValidationException("criterion", $"'{criterionKey}' is {Framework.FrameworkNames.Mode(criterion.Mode)}: only external criteria take pushed results");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var service = await FindServiceAsync(db, serviceRef, ct);
+        var key = $"{service.Ref}/{criterionKey}";
+        if (!actor.CanEdit(service.OwnerTeamId) && actor.Role != PortalRole.Editor)
+        {
+            await DenyAsync(db, actor, "scorecards.result.push.denied", "scorecard-result", key, null, ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not push results: an editor or admin token is needed.");
+        }
+
+        var pushed = await db.ScorecardPushedResults.FirstOrDefaultAsync(p => p.ServiceId == service.Id && p.CriterionKey == criterionKey, ct);
+        var before = pushed is null ? null : new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source };
+        if (pushed is null)
+        {
+            pushed = new PushedResult(service.Id, criterionKey);
+            db.ScorecardPushedResults.Add(pushed);
+        }
+
+        pushed.Report(status, evidence, actor.Name, clock.GetUtcNow().UtcDateTime);
+        AuditLog.Record(db, actor, "scorecards.result.push", "scorecard-result", key, before, new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source });
+        await db.SaveChangesAsync(ct);
+        await evaluation.EvaluateServicesAsync([service.Id], ct);
+    }
+
+    private async Task<ExemptionDto> ChangeExemptionAsync(Actor actor, Guid id, string verb, int expectedVersion, CancellationToken ct, Action<Exemption, DateTime> change)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var exemption = await db.ScorecardExemptions.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Exemption", id.ToString());
+        var service = await db.Services.AsNoTracking().Where(s => s.Id == exemption.ServiceId).Select(s => new { s.Id, s.Namespace, s.Name, s.OwnerTeamId }).FirstAsync(ct);
+        var serviceRef = EntityRef.Format(service.Namespace, service.Name);
+        var key = $"{serviceRef}/{exemption.CriterionKey}";
+        var before = Snapshot(exemption);
+        var ownRequest = verb == "revoke" && exemption.Status == ExemptionStatus.Requested && actor.CanEdit(service.OwnerTeamId);
+        if (!actor.IsAdmin && !ownRequest)
+        {
+            await DenyAsync(db, actor, $"scorecards.exemption.{verb}.denied", "scorecard-exemption", key, before, ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not {verb} exemptions: only admins may.");
+        }
+
+        db.Entry(exemption).Property(e => e.Version).OriginalValue = expectedVersion;
+        var now = clock.GetUtcNow().UtcDateTime;
+        change(exemption, now);
+        AuditLog.Record(db, actor, $"scorecards.exemption.{verb}", "scorecard-exemption", key, before, Snapshot(exemption));
+        await SaveAsync(db, "Exemption", key, ct);
+        await evaluation.EvaluateServicesAsync([service.Id], ct);
+        return ScorecardQueries.ToDto(exemption, serviceRef, DateOnly.FromDateTime(now));
+    }
+
+    private static async Task<(Guid Id, string Ref, Guid? OwnerTeamId)> FindServiceAsync(PortalDbContext db, string serviceRef, CancellationToken ct)
+    {
+        var (ns, name) = EntityRef.Parse(serviceRef.Trim());
+        var s = await db.Services.AsNoTracking().Where(x => x.Namespace == ns && x.Name == name).Select(x => new { x.Id, x.OwnerTeamId }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Service", serviceRef);
+        return (s.Id, EntityRef.Format(ns, name), s.OwnerTeamId);
+    }
+
+    private static async Task DenyAsync(PortalDbContext db, Actor actor, string action, string type, string key, object? before, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, actor, action, type, key, before, null, succeeded: false);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, string entity, string key, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(entity, key);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: someone answered the same criterion first.
+            throw new ConcurrencyConflictException(entity, key);
+        }
+    }
+
+    private static object Snapshot(SelfAssessment a) => new { a.CriterionKey, a.Maturity, a.Note, a.EvidenceUrl, a.AnsweredBy, a.AnsweredAt, a.ExpiresAt, a.Version };
+
+    private static object Snapshot(Exemption e) => new
+    {
+        e.CriterionKey, e.Reason, e.EndsOn, Status = e.Status.ToString(), e.RequestedBy, e.RequestedAt, e.DecidedBy, e.DecidedAt, e.DecisionNote, e.Version,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace Portal.Domain.Scorecards;
+
+/// <summary>
+/// Evaluates one service against a framework version: automatic checks, self-assessed answers (expired
+/// ones count as unknown; contradicted ones are flagged), pushed results (stale ones count as unknown) and
+/// exemptions, then the levels. Pure: the same inputs always give the same scorecard.
+/// </summary>
+public static class ScorecardEvaluator
+{
+    /// <summary>Pushed results older than this count as unknown, unless the criterion sets <c>maxAgeDays</c>.</summary>
+    public const int DefaultExternalMaxAgeDays = 30;
+
+    public static ServiceScorecard Evaluate(
+        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var today = DateOnly.FromDateTime(nowUtc);
+        var results = new List<CriterionResult>(framework.Criteria.Count);
+        foreach (var criterion in framework.Criteria)
+        {
+            if (criterion.Retired)
+            {
+                continue;
+            }
+
+            var context = new CheckContext(service, graph, criterion, nowUtc);
+            var result = criterion.Mode switch
+            {
+                CriterionMode.Automatic => FromCheck(criterion, AutomaticChecks.Run(criterion.Check ?? "", context), framework.Version, nowUtc),
+                CriterionMode.SelfAssessed => FromAnswer(criterion, inputs.Answers.FirstOrDefault(a => a.CriterionKey == criterion.Key), context, framework.Version),
+                _ => FromExternal(criterion, inputs.External.FirstOrDefault(x => x.CriterionKey == criterion.Key), framework.Version, nowUtc),
+            };
+
+            if (inputs.Exemptions.FirstOrDefault(x => x.CriterionKey == criterion.Key && x.AppliesOn(today)) is { } exemption)
+            {
+                result = Exempt(result, exemption);
+            }
+
+            results.Add(result with { Upcoming = criterion.IsUpcomingOn(today) });
+        }
+
+        var levels = ScorecardLevels.PerSignal(results);
+        return new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+    }
+
+    private static CriterionResult FromCheck(CriterionDefinition c, CheckOutcome outcome, int version, DateTime now) =>
+        new(c.Key, c.Signal, c.Level, c.Mode, outcome.Status, outcome.Evidence, now, outcome.DataAsOf, version);
+
+    private static CriterionResult FromAnswer(CriterionDefinition c, AssessmentAnswer? answer, CheckContext context, int version)
+    {
+        var now = context.NowUtc;
+        if (answer is null)
+        {
+            return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown, "Not answered yet: the owner team has not assessed this.", now, null, version);
+        }
+
+        var said = Invariant($"Answered {answer.Maturity} of 4 by {answer.AnsweredBy} on {answer.AnsweredAt:yyyy-MM-dd}: {answer.Note}");
+        if (answer.IsExpiredAt(now))
+        {
+            return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown,
+                Invariant($"The answer expired on {answer.ExpiresAt:yyyy-MM-dd} and must be re-attested. ({said})"), now, answer.AnsweredAt, version);
+        }
+
+        var status = answer.Maturity >= c.PassAt ? CriterionStatus.Pass : CriterionStatus.Fail;
+        string? flag = null;
+        if (status == CriterionStatus.Pass && c.EvidenceCheck is { } check)
+        {
+            var evidence = AutomaticChecks.Run(check, context);
+            if (evidence.Status == CriterionStatus.Fail)
+            {
+                flag = Invariant($"Answered {answer.Maturity}, but the catalog says otherwise: {evidence.Evidence}");
+            }
+        }
+
+        return new(c.Key, c.Signal, c.Level, c.Mode, status, said, now, answer.AnsweredAt, version, flag is not null, flag);
+    }
+
+    private static CriterionResult FromExternal(CriterionDefinition c, ExternalResult? pushed, int version, DateTime now)
+    {
+        if (pushed is null)
+        {
+            return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown, "No result has been pushed for this service yet.", now, null, version);
+        }
+
+        var maxAge = c.Parameter("maxAgeDays", DefaultExternalMaxAgeDays);
+        if (now - pushed.ReportedAt > TimeSpan.FromDays(maxAge))
+        {
+            return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown,
+                Invariant($"The last result, pushed by {pushed.Source} on {pushed.ReportedAt:yyyy-MM-dd}, is older than {maxAge:N0} days: stale. ({pushed.Evidence})"),
+                now, pushed.ReportedAt, version);
+        }
+
+        var status = pushed.Status == CriterionStatus.Exempt ? CriterionStatus.Unknown : pushed.Status;
+        return new(c.Key, c.Signal, c.Level, c.Mode, status, $"Pushed by {pushed.Source}: {pushed.Evidence}", now, pushed.ReportedAt, version);
+    }
+
+    private static CriterionResult Exempt(CriterionResult result, ExemptionGrant exemption)
+    {
+        var until = exemption.EndsOn is { } end ? Invariant($"until {end:yyyy-MM-dd}") : "permanently";
+        return result with
+        {
+            Status = CriterionStatus.Exempt,
+            StatusWithoutExemption = result.Status,
+            Evidence = $"Exempt {until} (approved by {exemption.ApprovedBy}): {exemption.Reason} Without the exemption: {result.Evidence}",
+        };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

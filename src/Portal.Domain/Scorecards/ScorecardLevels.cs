@@ -1,0 +1,36 @@
+using Portal.Domain.Signals;
+
+namespace Portal.Domain.Scorecards;
+
+/// <summary>
+/// Levels from results: cumulative per signal (a level is reached when every counted criterion at it and
+/// below passes or is exempt), overall the lowest signal. No averages: one failing Bronze criterion keeps
+/// a signal at None however many Gold criteria pass.
+/// </summary>
+public static class ScorecardLevels
+{
+    /// <summary>The level reached on every signal; upcoming results are left out.</summary>
+    public static IReadOnlyDictionary<ScalingSignal, ScoreLevel> PerSignal(IEnumerable<CriterionResult> results)
+    {
+        var list = results.Where(r => !r.Upcoming).ToList();
+        var levels = new Dictionary<ScalingSignal, ScoreLevel>();
+        foreach (var signal in ScalingSignals.All)
+        {
+            levels[signal] = Reached(list.Where(r => r.Signal == signal));
+        }
+
+        return levels;
+    }
+
+    /// <summary>The level one signal's results reach.</summary>
+    public static ScoreLevel Reached(IEnumerable<CriterionResult> signalResults)
+    {
+        // The lowest level with a criterion that neither passes nor is exempt caps the signal one below it.
+        var lowestBlocked = signalResults.Where(r => !r.Upcoming && !r.Satisfied).Select(r => (int)r.Level).DefaultIfEmpty((int)ScoreLevel.Gold + 1).Min();
+        return (ScoreLevel)Math.Clamp(lowestBlocked - 1, (int)ScoreLevel.None, (int)ScoreLevel.Gold);
+    }
+
+    /// <summary>The lowest level across signals.</summary>
+    public static ScoreLevel Overall(IReadOnlyDictionary<ScalingSignal, ScoreLevel> perSignal) =>
+        perSignal.Count == 0 ? ScoreLevel.None : perSignal.Values.Min();
+}

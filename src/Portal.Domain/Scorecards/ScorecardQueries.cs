@@ -1,0 +1,241 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
+using Portal.Domain.Persistence;
+using Portal.Domain.Scorecards.Records;
+using Portal.Domain.Signals;
+
+namespace Portal.Domain.Scorecards;
+
+/// <summary>
+/// Reads stored scorecards for pages, the API and quarterly reviews: one service with next steps, a filtered page
+/// of services, and roll-ups per team and for the organisation. Brings scorecards up to date first.
+/// </summary>
+public sealed class ScorecardQueries(
+    IDbContextFactory<PortalDbContext> dbFactory, ScorecardEvaluation evaluation, FrameworkStore frameworks, GraphService graphs, TimeProvider clock)
+{
+    /// <summary>Answers expiring within this many days are listed on the overview.</summary>
+    public const int ExpiringWithinDays = 30;
+
+    /// <summary>One service's scorecard, or null when there is no such service.</summary>
+    public async Task<ServiceScorecardView?> ServiceAsync(string serviceRef, CancellationToken ct = default)
+    {
+        await evaluation.EnsureFreshAsync(ct);
+        var (ns, name) = EntityRef.Parse(serviceRef.Trim());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var service = await db.Services.AsNoTracking().Where(s => s.Namespace == ns && s.Name == name)
+            .Select(s => new { s.Id, s.Namespace, s.Name, s.Title, s.Tier, s.OwnerTeamId, Team = s.OwnerTeam == null ? null : new { s.OwnerTeam.Namespace, s.OwnerTeam.Name, s.OwnerTeam.Title } })
+            .FirstOrDefaultAsync(ct);
+        if (service is null)
+        {
+            return null;
+        }
+
+        var record = await db.ServiceScorecards.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == service.Id, ct);
+        if (record is null)
+        {
+            await evaluation.EvaluateServicesAsync([service.Id], ct);
+            record = await db.ServiceScorecards.AsNoTracking().FirstAsync(r => r.ServiceId == service.Id, ct);
+        }
+
+        var framework = await frameworks.VersionAsync(record.FrameworkVersion, ct) ?? await frameworks.CurrentAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var answers = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ServiceId == service.Id).ToListAsync(ct);
+        var exemptions = await db.ScorecardExemptions.AsNoTracking().Where(e => e.ServiceId == service.Id).OrderByDescending(e => e.RequestedAt).ToListAsync(ct);
+        var reference = EntityRef.Format(service.Namespace, service.Name);
+        var snapshot = await graphs.CurrentAsync(ct);
+        var blast = snapshot.Graph.TryGetIndex(reference, out var node) ? GraphAnalysis.BlastRadius(snapshot.Graph, node, take: 0).Count : 0;
+        var levels = record.Levels();
+        var card = new ServiceScorecard(reference, record.FrameworkVersion, record.EvaluatedAt, record.Results, levels, record.Overall);
+        return new ServiceScorecardView(
+            reference,
+            service.Title ?? service.Name,
+            service.Team is null ? null : EntityRef.Format(service.Team.Namespace, service.Team.Name),
+            service.Team is null ? null : service.Team.Title ?? service.Team.Name,
+            service.OwnerTeamId,
+            service.Tier,
+            framework,
+            record.EvaluatedAt,
+            levels,
+            record.Overall,
+            record.Results,
+            [.. answers.Select(a => new AnswerDto(a.CriterionKey, a.Maturity, a.Note, a.EvidenceUrl, a.AnsweredByName, a.AnsweredAt, a.ExpiresAt, now >= a.ExpiresAt, a.Version))],
+            [.. exemptions.Select(e => ToDto(e, reference, today))],
+            NextSteps.For(card, framework, blast),
+            blast);
+    }
+
+    /// <summary>A page of services' scorecards, filtered in SQL, weakest and most critical first.</summary>
+    public async Task<Page<ScorecardSummaryDto>> ListAsync(ScorecardListQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await evaluation.EnsureFreshAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.ServiceScorecards.AsNoTracking().Join(db.Services.AsNoTracking(), r => r.ServiceId, s => s.Id, (r, s) => new { r, s });
+        if (!string.IsNullOrWhiteSpace(query.Team))
+        {
+            var (tns, tname) = EntityRef.Parse(query.Team.Trim());
+            rows = rows.Where(x => x.s.OwnerTeam != null && x.s.OwnerTeam.Namespace == tns && x.s.OwnerTeam.Name == tname);
+        }
+
+        if (query.Level is { } level)
+        {
+            rows = query.Signal switch
+            {
+                ScalingSignal.Coordination => rows.Where(x => x.r.Coordination == level),
+                ScalingSignal.DataModel => rows.Where(x => x.r.DataModel == level),
+                ScalingSignal.CascadingFailures => rows.Where(x => x.r.CascadingFailures == level),
+                ScalingSignal.Observability => rows.Where(x => x.r.Observability == level),
+                ScalingSignal.DeliveryPipeline => rows.Where(x => x.r.DeliveryPipeline == level),
+                ScalingSignal.TeamTopology => rows.Where(x => x.r.TeamTopology == level),
+                ScalingSignal.CompoundingShortcuts => rows.Where(x => x.r.CompoundingShortcuts == level),
+                _ => rows.Where(x => x.r.Overall == level),
+            };
+        }
+
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(x => x.r.Overall).ThenBy(x => x.s.Tier).ThenByDescending(x => x.r.Failing).ThenBy(x => x.s.Name)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(x => new
+            {
+                x.s.Namespace, x.s.Name, x.s.Title, x.s.Tier,
+                Team = x.s.OwnerTeam == null ? null : new { x.s.OwnerTeam.Namespace, x.s.OwnerTeam.Name, x.s.OwnerTeam.Title },
+                x.r.Overall, x.r.Coordination, x.r.DataModel, x.r.CascadingFailures, x.r.Observability, x.r.DeliveryPipeline, x.r.TeamTopology, x.r.CompoundingShortcuts,
+                x.r.Failing, x.r.Flagged, x.r.Exempt, x.r.EvaluatedAt,
+            })
+            .ToListAsync(ct);
+        var items = page.Select(x => new ScorecardSummaryDto(
+            EntityRef.Format(x.Namespace, x.Name), x.Title ?? x.Name,
+            x.Team is null ? null : EntityRef.Format(x.Team.Namespace, x.Team.Name), x.Team is null ? null : x.Team.Title ?? x.Team.Name,
+            x.Tier, x.Overall,
+            Levels(x.Coordination, x.DataModel, x.CascadingFailures, x.Observability, x.DeliveryPipeline, x.TeamTopology, x.CompoundingShortcuts),
+            x.Failing, x.Flagged, x.Exempt, x.EvaluatedAt)).ToList();
+        return new Page<ScorecardSummaryDto>(items, total, query.Page, query.PageSize);
+    }
+
+    /// <summary>Every service's levels, for roll-ups (quarterly reviews snapshot these).</summary>
+    public async Task<IReadOnlyList<ServiceLevels>> AllLevelsAsync(CancellationToken ct = default)
+    {
+        await evaluation.EnsureFreshAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LevelsAsync(db, ct);
+    }
+
+    /// <summary>The organisation and every team at a glance.</summary>
+    public async Task<ScorecardOverview> OverviewAsync(CancellationToken ct = default)
+    {
+        await evaluation.EnsureFreshAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var levels = await LevelsAsync(db, ct);
+        var teamNames = await db.Teams.AsNoTracking().Select(t => new { t.Namespace, t.Name, t.Title }).ToListAsync(ct);
+        var display = teamNames.ToDictionary(t => EntityRef.Format(t.Namespace, t.Name), t => t.Title ?? t.Name, StringComparer.Ordinal);
+        var teams = ScorecardRollup.ByTeam(levels).Select(g => new TeamRollup(g.Key, display.GetValueOrDefault(g.Key, g.Key), g)).ToList();
+        var flagged = await db.ServiceScorecards.AsNoTracking().SumAsync(r => r.Flagged, ct);
+        var exemptions = await db.ScorecardExemptions.AsNoTracking().Where(e => e.Status == ExemptionStatus.Approved || e.Status == ExemptionStatus.Requested)
+            .Select(e => new { e.Status, e.EndsOn }).ToListAsync(ct);
+        var framework = await frameworks.CurrentAsync(ct);
+        var state = await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(ct);
+        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        var (improved, dropped) = await MoversAsync(db, levels, quarterStart, ct);
+        return new ScorecardOverview(
+            ScorecardRollup.ForOrganisation(levels),
+            teams,
+            flagged,
+            exemptions.Count(e => e.Status == ExemptionStatus.Approved && (e.EndsOn is null || e.EndsOn >= today)),
+            exemptions.Count(e => e.Status == ExemptionStatus.Requested),
+            await ExpiringAsync(db, framework, now, ct),
+            improved,
+            dropped,
+            quarterStart,
+            framework.Version,
+            state?.EvaluatedAt);
+    }
+
+    /// <summary>Exemption requests waiting for an admin, oldest first.</summary>
+    public async Task<IReadOnlyList<ExemptionDto>> PendingExemptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await db.ScorecardExemptions.AsNoTracking().Where(e => e.Status == ExemptionStatus.Requested).OrderBy(e => e.RequestedAt)
+            .Join(db.Services.AsNoTracking(), e => e.ServiceId, s => s.Id, (e, s) => new { e, s.Namespace, s.Name }).Take(200).ToListAsync(ct);
+        return [.. rows.Select(x => ToDto(x.e, EntityRef.Format(x.Namespace, x.Name), today))];
+    }
+
+    internal static ExemptionDto ToDto(Exemption e, string service, DateOnly today) =>
+        new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version);
+
+    private static async Task<List<ServiceLevels>> LevelsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var rows = await db.ServiceScorecards.AsNoTracking().Join(db.Services.AsNoTracking(), r => r.ServiceId, s => s.Id, (r, s) => new
+        {
+            s.Namespace, s.Name, s.Title, s.Tier,
+            Team = s.OwnerTeam == null ? null : new { s.OwnerTeam.Namespace, s.OwnerTeam.Name },
+            r.Overall, r.Coordination, r.DataModel, r.CascadingFailures, r.Observability, r.DeliveryPipeline, r.TeamTopology, r.CompoundingShortcuts,
+        }).ToListAsync(ct);
+        return
+        [
+            .. rows.Select(x => new ServiceLevels(
+                EntityRef.Format(x.Namespace, x.Name), x.Title ?? x.Name, x.Team is null ? null : EntityRef.Format(x.Team.Namespace, x.Team.Name), x.Tier,
+                Levels(x.Coordination, x.DataModel, x.CascadingFailures, x.Observability, x.DeliveryPipeline, x.TeamTopology, x.CompoundingShortcuts), x.Overall)),
+        ];
+    }
+
+    private static async Task<List<ExpiringAnswerDto>> ExpiringAsync(PortalDbContext db, ScorecardFramework framework, DateTime now, CancellationToken ct)
+    {
+        var until = now.AddDays(ExpiringWithinDays);
+        var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ExpiresAt <= until).OrderBy(a => a.ExpiresAt).Take(50)
+            .Join(db.Services.AsNoTracking(), a => a.ServiceId, s => s.Id, (a, s) => new { a.CriterionKey, a.ExpiresAt, s.Namespace, s.Name, s.Title })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ExpiringAnswerDto(EntityRef.Format(r.Namespace, r.Name), r.Title ?? r.Name, r.CriterionKey,
+            framework.Find(r.CriterionKey)?.Title ?? r.CriterionKey, r.ExpiresAt, now >= r.ExpiresAt))];
+    }
+
+    private static async Task<(List<LevelChangeDto> Improved, List<LevelChangeDto> Dropped)> MoversAsync(
+        PortalDbContext db, List<ServiceLevels> current, DateOnly quarterStart, CancellationToken ct)
+    {
+        // Baseline: each service's last history row on or before the first day of the quarter.
+        var days = await db.ScorecardLevelHistory.AsNoTracking().Where(h => h.Day <= quarterStart)
+            .GroupBy(h => h.ServiceId).Select(g => new { g.Key, Day = g.Max(h => h.Day) }).ToDictionaryAsync(g => g.Key, g => g.Day, ct);
+        if (days.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var earliest = days.Values.Min();
+        var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => h.Day >= earliest && h.Day <= quarterStart)
+            .Join(db.Services.AsNoTracking(), h => h.ServiceId, s => s.Id, (h, s) => new { h.ServiceId, h.Day, h.Overall, h.Levels, s.Namespace, s.Name })
+            .ToListAsync(ct);
+        var baseline = rows.Where(r => days[r.ServiceId] == r.Day).ToDictionary(r => EntityRef.Format(r.Namespace, r.Name), StringComparer.Ordinal);
+        var changes = new List<LevelChangeDto>();
+        foreach (var s in current)
+        {
+            if (baseline.TryGetValue(s.Service, out var before))
+            {
+                var steps = ScalingSignals.All.Select((signal, i) => (int)s.Levels[signal] - (i < before.Levels.Length ? before.Levels[i] - '0' : 0)).Sum();
+                if (steps != 0 || s.Overall != before.Overall)
+                {
+                    changes.Add(new LevelChangeDto(s.Service, s.DisplayName, s.Team, before.Overall, s.Overall, steps));
+                }
+            }
+        }
+
+        return (
+            [.. changes.Where(c => c.SignalSteps > 0).OrderByDescending(c => c.SignalSteps).ThenBy(c => c.Service, StringComparer.Ordinal).Take(5)],
+            [.. changes.Where(c => c.SignalSteps < 0).OrderBy(c => c.SignalSteps).ThenBy(c => c.Service, StringComparer.Ordinal).Take(5)]);
+    }
+
+    private static Dictionary<ScalingSignal, ScoreLevel> Levels(ScoreLevel c, ScoreLevel d, ScoreLevel f, ScoreLevel o, ScoreLevel p, ScoreLevel t, ScoreLevel s) => new()
+    {
+        [ScalingSignal.Coordination] = c,
+        [ScalingSignal.DataModel] = d,
+        [ScalingSignal.CascadingFailures] = f,
+        [ScalingSignal.Observability] = o,
+        [ScalingSignal.DeliveryPipeline] = p,
+        [ScalingSignal.TeamTopology] = t,
+        [ScalingSignal.CompoundingShortcuts] = s,
+    };
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Domain.Security.Configurations;
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.ToTable("api_tokens");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Hash).HasMaxLength(64);
+        b.Property(t => t.Hint).HasMaxLength(16);
+        b.Property(t => t.CreatedBy).HasMaxLength(200);
+        b.HasIndex(t => t.Hash).IsUnique();
+        b.Ignore(t => t.IsActive);
+    }
+}

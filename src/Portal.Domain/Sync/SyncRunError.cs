@@ -1,0 +1,29 @@
+namespace Portal.Domain.Sync;
+
+/// <summary>One repository (and file) a run could not sync, with the reason.</summary>
+public sealed class SyncRunError
+{
+    private SyncRunError()
+    {
+    }
+
+    internal SyncRunError(Guid runId, string repository, string? path, string message)
+    {
+        RunId = runId;
+        Repository = repository.Length <= 300 ? repository : repository[..300];
+        Path = path;
+        Message = message.Length <= 2000 ? message : message[..2000];
+    }
+
+    public long Id { get; private set; }
+
+    public Guid RunId { get; private set; }
+
+    public string Repository { get; private set; } = "";
+
+    public string? Path { get; private set; }
+
+    public string Message { get; private set; } = "";
+
+    public DateTime At { get; private set; } = DateTime.UtcNow;
+}

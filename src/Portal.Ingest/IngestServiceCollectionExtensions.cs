@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Ingest.Backstage;
+using Portal.Ingest.GitHub;
+using Portal.Ingest.Jobs;
+
+namespace Portal.Ingest;
+
+/// <summary>
+/// Registers everything that brings data in: the Backstage importer and exporter, the GitHub sync
+/// (options checked at start) and the Hangfire job classes. Needs the domain's registration
+/// (<c>AddPortalDomain</c>) and an <c>IConfiguration</c>; the host adds Hangfire itself.
+/// </summary>
+public static class IngestServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalIngest(this IServiceCollection services)
+    {
+        // Backstage catalog files
+        services.AddSingleton<BackstageImporter>();
+        services.AddSingleton<BackstageExporter>();
+
+        // GitHub
+        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).PostConfigure(o => o.Normalize())
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value);
+        services.AddSingleton<DatabaseResponseCache>();
+        services.AddSingleton<GitHubConnector>();
+        services.AddSingleton<GitHubSync>();
+        services.AddSingleton<GitHubWebhooks>();
+
+        // Jobs
+        services.AddTransient<RecordCatalogSnapshotJob>();
+        services.AddTransient<RescoreDebtJob>();
+        services.AddTransient<EvaluateScorecardsJob>();
+        services.AddTransient<SyncGitHubJob>();
+        services.AddTransient<SyncGitHubTargetJob>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Portal.Web.Components.Layout;
+
+/// <summary>
+/// The frame of every signed-in page: a skip link, the app bar (menu, search, theme, account), the navigation
+/// landmark and the <c>main</c> landmark. It owns the viewer's settings: the theme is the one they chose, or the
+/// operating system's (followed live), and a choice is remembered in a cookie for the next visit.
+/// </summary>
+public partial class MainLayout : IAsyncDisposable
+{
+    private MudThemeProvider? _themeProvider;
+    private IJSObjectReference? _module;
+    private bool _drawerOpen = true;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    [Inject] private ViewerContext Context { get; set; } = null!;
+
+    private ViewerSettings Viewer => Context.Settings;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive || _themeProvider is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/viewer.js");
+            await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChangedAsync);
+            await OnSystemDarkModeChangedAsync(await _themeProvider.GetSystemDarkModeAsync());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser left before the first render finished; there is nobody to show a theme to.
+        }
+    }
+
+    private async Task OnSystemDarkModeChangedAsync(bool dark)
+    {
+        if (dark == Viewer.SystemDark)
+        {
+            return;
+        }
+
+        Context.Update(Viewer with { SystemDark = dark });
+        await RememberAsync(ViewerSettings.SystemThemeCookie, dark ? "dark" : "light");
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task ToggleThemeAsync()
+    {
+        var dark = !Viewer.IsDark;
+        Context.Update(Viewer with { Theme = dark ? ThemeChoice.Dark : ThemeChoice.Light });
+        await RememberAsync(ViewerSettings.ThemeCookie, dark ? "dark" : "light");
+    }
+
+    private async Task SkipToMainAsync()
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("focusMain");
+        }
+    }
+
+    private async Task RememberAsync(string cookie, string value)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("remember", cookie, value);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone, and the module with it.
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Portal.EndToEnd.Tests.Accessibility;
+
+/// <summary>
+/// Every page the accessibility test scans, on the demo data, signed in as an admin, in the light and the dark
+/// theme. <b>A new page goes here</b>: add one line with its address and, if it draws or loads after the circuit
+/// is up, the <c>data-testid</c> of an element that only appears once it is complete.
+/// </summary>
+public static class AccessibilityPages
+{
+    /// <summary>The pages, by address. Keep them in the order of the navigation menu.</summary>
+    public static IReadOnlyList<AccessibilityPage> All { get; } =
+    [
+        new("/", Ready: "dashboard"),
+        new("/catalog", Ready: "services-grid"),
+        new("/catalog/payments", Ready: "blast-radius"),
+        new("/catalog/payments/edit", Ready: "edit-save"),
+        new("/catalog/payments/dependencies"),
+        new("/catalog/import"),
+        new("/teams", Ready: "teams-grid"),
+        new("/teams/payments-core", Ready: "oncall-calendar"),
+        new("/teams/payments-core/on-call", Ready: "rotation-primary"),
+        new("/people/ada.okafor"),
+        new("/ownership", Ready: "ownership-findings"),
+        new("/graph?focus=payments&depth=2", Ready: "graph-canvas"),
+        new("/graph/analysis", Ready: "graph-findings"),
+        new("/debt"),
+        new("/scorecards"),
+        new("/reviews"),
+        new("/admin"),
+        new("/admin/audit"),
+        new("/admin/sync"),
+        new("/signin", SignedIn: false),
+    ];
+
+    /// <summary>The addresses as test cases, so each page passes or fails on its own line.</summary>
+    public static TheoryData<string> Paths => [.. All.Select(p => p.Path)];
+}
+
+/// <summary>
+/// A page to scan: its address, the test id of an element that shows it has finished loading, and whether it is
+/// scanned signed in (as an admin, who sees every control) or as a visitor who has not signed in yet.
+/// </summary>
+public sealed record AccessibilityPage(string Path, string? Ready = null, bool SignedIn = true);
