@@ -31,6 +31,7 @@ public static class DomainServiceCollectionExtensions
 
         // Catalog
         services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<DisplayNameQueries>();
         services.AddSingleton<OwnershipHealth>();
         services.AddSingleton<ServiceCommands>();
         services.AddSingleton<DependencyCommands>();

@@ -23,6 +23,8 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1440, Height = 900 },
             Locale = "en-GB",
+            // Portal shows times in the browser's zone; pin it so journeys read the same times on any machine.
+            TimezoneId = "UTC",
         });
         _context.SetDefaultTimeout(BrowserFixture.TimeoutMs);
         _context.SetDefaultNavigationTimeout(BrowserFixture.TimeoutMs);

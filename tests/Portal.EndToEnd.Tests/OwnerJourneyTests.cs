@@ -29,7 +29,9 @@ public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await SignInAsync("yusuf.demir");
         await GoToAsync("/catalog/ledger");
         await Expect(Page.GetByTestId("service-title")).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("service-edit")).ToHaveCountAsync(0);
+        // Edit is there but disabled, saying whose it is and whom to ask.
+        await Expect(Page.GetByTestId("service-edit")).ToBeDisabledAsync();
+        await Expect(Page.GetByTestId("service-edit-reason")).ToContainTextAsync("Owned by Ledger & Reconciliation — ask #ledger-recon");
 
         await GoToAsync("/catalog/ledger/edit");
         await Expect(Page.GetByTestId("edit-refused")).ToContainTextAsync("Only the owning team");
@@ -73,7 +75,9 @@ public sealed class OwnerJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await primary.GetByLabel("Until (UTC)").FillAsync(start.AddHours(4).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByTestId("add-override-primary").ClickAsync();
 
-        await Expect(Page.GetByTestId("override-error")).ToContainTextAsync("overlaps");
+        // Said in a sentence: who already covers, when (in the viewer's zone), and what to do instead.
+        await Expect(Page.GetByTestId("override-error")).ToContainTextAsync("Diego Alvarez already covers from");
+        await Expect(Page.GetByTestId("override-error")).ToContainTextAsync("which overlaps the time you chose");
         await ScreenshotAsync("overlap");
     }
 }

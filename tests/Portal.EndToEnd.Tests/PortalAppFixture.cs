@@ -82,6 +82,12 @@ public class PortalAppFixture : IAsyncLifetime
 /// <summary>The app with the demo company ("Quill &amp; Ledger") loaded through <see cref="DemoSeeder"/>.</summary>
 public sealed class DemoPortalAppFixture : PortalAppFixture
 {
+    /// <summary>Team channels link to a (made-up) Slack workspace, as a company's portal would.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Chat:ChannelUrl"] = "https://quill-ledger.slack.com/app_redirect?channel={channel}",
+    };
+
     protected override async Task SeedAsync(IServiceProvider services) =>
         await services.GetRequiredService<DemoSeeder>().SeedAsync();
 }

@@ -13,6 +13,8 @@ public static class UiHosting
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
+        builder.Services.AddSingleton<ChatLinks>();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));

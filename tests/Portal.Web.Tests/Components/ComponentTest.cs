@@ -29,6 +29,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_db.Factory);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddPortalDomain().AddPortalIngest();
+        Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
+        Services.AddSingleton<ChatLinks>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatOptions { ChannelUrl = "https://acme.slack.com/app_redirect?channel={channel}" }));
         Services.AddSingleton<ActorResolver>();
         Services.AddSingleton<MarkdownRenderer>();
     }

@@ -33,6 +33,7 @@ public partial class MainLayout : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/viewer.js");
             await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChangedAsync);
             await OnSystemDarkModeChangedAsync(await _themeProvider.GetSystemDarkModeAsync());
+            await LearnBrowserTimeZoneAsync();
         }
         catch (JSDisconnectedException)
         {
@@ -49,6 +50,20 @@ public partial class MainLayout : IAsyncDisposable
 
         Context.Update(Viewer with { SystemDark = dark });
         await RememberAsync(ViewerSettings.SystemThemeCookie, dark ? "dark" : "light");
+        await InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>Times are shown in the browser's zone unless the viewer chose one; the first page after a move (or the first visit) learns it.</summary>
+    private async Task LearnBrowserTimeZoneAsync()
+    {
+        var zone = ViewerSettings.Known(await _module!.InvokeAsync<string?>("browserTimeZone"));
+        if (zone is null || zone == Viewer.BrowserTimeZone)
+        {
+            return;
+        }
+
+        Context.Update(Viewer with { BrowserTimeZone = zone });
+        await RememberAsync(ViewerSettings.BrowserTimeZoneCookie, zone);
         await InvokeAsync(StateHasChanged);
     }
 

@@ -27,6 +27,7 @@ public sealed partial class GraphPage : IAsyncDisposable
     private string _drawnKey = "";
     private string _drawnHighlightKey = "";
     private string? _drawError;
+    private IReadOnlyDictionary<string, string> _teamNames = new Dictionary<string, string>();
     private IJSObjectReference? _module;
     private DotNetObjectReference<GraphPage>? _self;
     private bool _disposed;
@@ -51,6 +52,8 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     [Inject] private CatalogQueries Queries { get; set; } = null!;
 
+    [Inject] private DisplayNameQueries Names { get; set; } = null!;
+
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -65,6 +68,9 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     /// <summary>What a circle stands for in a grouped picture: the domain folds by team, or by system inside a team's part.</summary>
     private string GroupNoun => _view?.Nodes.FirstOrDefault()?.Id.StartsWith("system:", StringComparison.Ordinal) == true ? "system" : "team";
+
+    /// <summary>The legend names teams as people know them; the slug stays beside it.</summary>
+    private string TeamName(string team) => _teamNames.TryGetValue(team, out var name) ? name : team;
 
     /// <summary>What "Draw" does right now, in words: the picture folds into circles by itself only when it is large.</summary>
     private string DrawHelp => EffectiveGroup switch
@@ -106,6 +112,7 @@ public sealed partial class GraphPage : IAsyncDisposable
 
         _highlight = _view.Mode == "nodes" ? GraphHighlights.Find(_snapshot, EffectiveHighlight, Focus) : null;
         _picture = GraphPicture.Build(_snapshot.Graph, _view, _highlight);
+        _teamNames = await Names.TeamsAsync(_picture.Legend.Take(LegendLimit).Select(e => e.Team));
 
         // Same nodes and edges, same direction: only the highlight changed, and re-laying out would move everything.
         _pictureKey = string.Join('|', _snapshot.Version, RankDir, string.Join(',', _picture.Nodes.Select(n => n.Id)), _picture.Edges.Count);

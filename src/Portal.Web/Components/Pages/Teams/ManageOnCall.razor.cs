@@ -28,6 +28,13 @@ public partial class ManageOnCall
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Inject] private Portal.Web.Components.Layout.ViewerContext Viewer { get; set; } = null!;
+
+    /// <summary>Override times are typed and shown in the viewer's zone, named in the field labels.</summary>
+    private string ZoneLabel => ViewerTime.Label(Viewer.Settings.TimeZoneId);
+
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
@@ -48,7 +55,7 @@ public partial class ManageOnCall
         var rotations = await OnCallQueries.RotationsAsync(Reference);
         foreach (var level in Enum.GetValues<OnCallLevel>())
         {
-            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level);
+            _forms[level].Load(rotations.FirstOrDefault(r => r.Level == level), _team!.DisplayName, level, Today);
         }
     }
 
@@ -67,7 +74,7 @@ public partial class ManageOnCall
         {
             var actor = await CurrentActorAsync();
             var saved = await Commands.SaveRotationAsync(actor, Reference, level, edit, form.Existing?.Version);
-            form.Load(saved, _team!.DisplayName, level);
+            form.Load(saved, _team!.DisplayName, level, Today);
             Snackbar.Add($"Saved the {level.ToString().ToLowerInvariant()} rotation.", Severity.Success);
         }
         catch (DomainValidationException ex)
@@ -91,36 +98,50 @@ public partial class ManageOnCall
     private async Task AddOverrideAsync(OnCallLevel level)
     {
         var form = _forms[level];
-        form.OverrideError = null;
+        var zone = Viewer.Settings.TimeZone;
+        form.OverrideError = form.OverrideSaved = null;
         if (string.IsNullOrWhiteSpace(form.OverridePerson))
         {
             form.OverrideError = "Choose who covers.";
             return;
         }
 
-        if (!TryParseUtc(form.OverrideFrom, out var from) || !TryParseUtc(form.OverrideUntil, out var until))
+        if (!ViewerTime.TryFromInput(form.OverrideFrom, zone, out var from) || !ViewerTime.TryFromInput(form.OverrideUntil, zone, out var until))
         {
-            form.OverrideError = "Give both the start and the end of the override as a date and time (UTC).";
+            form.OverrideError = $"Give both the start and the end of the override as a date and a time ({ZoneLabel}).";
+            return;
+        }
+
+        if (OverrideCheck.Problem(form.Existing!.Overrides, from, until, zone) is { } problem)
+        {
+            form.OverrideError = problem;
             return;
         }
 
         try
         {
             var actor = await CurrentActorAsync();
-            await Commands.AddOverrideAsync(actor, form.Existing!.Id, form.OverridePerson, from, until);
+            var person = form.OverridePerson;
+            await Commands.AddOverrideAsync(actor, form.Existing!.Id, person, from.UtcDateTime, until.UtcDateTime);
             form.OverridePerson = null;
             form.OverrideFrom = form.OverrideUntil = null;
             await LoadRotationsAsync();
+            var name = form.Existing?.Overrides.FirstOrDefault(o => EntityRef.Format(o.Person.Namespace, o.Person.Name) == person)?.Person.DisplayName ?? person;
+            form.OverrideSaved = OverrideCheck.Saved(name, level, from, until, zone);
+            Snackbar.Add(form.OverrideSaved, Severity.Success);
         }
         catch (Exception ex) when (ex is DomainValidationException or ConcurrencyConflictException or ForbiddenException or NotFoundException)
         {
-            form.OverrideError = ex is DomainValidationException v ? v.Reason : ex.Message;
+            form.OverrideError = "Not saved: " + (ex is DomainValidationException v ? v.Reason : ex.Message);
         }
     }
 
     private async Task RemoveOverrideAsync(RotationDetailsDto rotation, OverrideDto o)
     {
-        if (await Dialogs.ShowMessageBoxAsync("Remove override?", $"{o.Person.DisplayName} will no longer cover {o.StartUtc:yyyy-MM-dd HH:mm} – {o.EndUtc:yyyy-MM-dd HH:mm} UTC.", yesText: "Remove", cancelText: "Cancel") != true)
+        var zone = Viewer.Settings.TimeZone;
+        var window = $"{ViewerTime.Format(new DateTimeOffset(DateTime.SpecifyKind(o.StartUtc, DateTimeKind.Utc)), zone)} – "
+            + ViewerTime.FormatLabelled(new DateTimeOffset(DateTime.SpecifyKind(o.EndUtc, DateTimeKind.Utc)), zone);
+        if (await Dialogs.ShowMessageBoxAsync("Remove override?", $"{o.Person.DisplayName} will no longer cover {window}.", yesText: "Remove", cancelText: "Cancel") != true)
         {
             return;
         }
@@ -143,11 +164,8 @@ public partial class ManageOnCall
         await LoadRotationsAsync();
     }
 
-    private static bool TryParseUtc(string? text, out DateTime value)
-    {
-        var ok = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
-        return ok;
-    }
+    /// <summary>The default start of a new rotation: today, UTC.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken ct) =>
         Task.FromResult<IEnumerable<string>>(string.IsNullOrWhiteSpace(text) ? ZoneIds.Take(20) : ZoneIds.Where(z => z.Contains(text, StringComparison.OrdinalIgnoreCase)).Take(20));
@@ -194,7 +212,9 @@ public partial class ManageOnCall
 
         public string? OverrideError { get; set; }
 
-        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level)
+        public string? OverrideSaved { get; set; }
+
+        public void Load(RotationDetailsDto? rotation, string teamName, OnCallLevel level, DateOnly today)
         {
             Existing = rotation;
             Open = rotation is not null;
@@ -203,7 +223,7 @@ public partial class ManageOnCall
             Unit = rotation is null || weeks ? ShiftUnit.Weeks : ShiftUnit.Days;
             ShiftLength = rotation is null ? 1 : weeks ? rotation.ShiftLengthDays / 7 : rotation.ShiftLengthDays;
             Handoff = (rotation?.HandoffTime ?? new TimeOnly(9, 0)).ToString("HH:mm", CultureInfo.InvariantCulture);
-            Start = (rotation?.StartDate ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Start = (rotation?.StartDate ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             TimeZone = rotation?.TimeZoneId ?? "UTC";
             Provider = rotation?.ExternalScheduleProvider ?? ExternalScheduleProvider.None;
             ExternalId = rotation?.ExternalScheduleId;

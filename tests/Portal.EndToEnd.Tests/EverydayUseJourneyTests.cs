@@ -1,0 +1,102 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>
+/// Everyday use on the demo data: the theme is remembered, the system's dark setting is followed, the service page works
+/// on a 390 px phone, and the main pages are photographed at desktop and phone widths for a person to look at.
+/// </summary>
+public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFixture browser)
+    : EndToEndTest(app, browser), IClassFixture<DemoPortalAppFixture>
+{
+    private const string Editor = "ada.okafor";
+
+    /// <summary>An iPhone-sized viewport: the width the issue asks pages to work at.</summary>
+    private const int PhoneWidth = 390;
+
+    [Fact]
+    public async Task ThemeToggle_Reload_StaysDark()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/catalog/payments");
+        await Expect(Theme).ToHaveAttributeAsync("data-theme", "light");
+
+        await Page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(Theme).ToHaveAttributeAsync("data-theme", "dark");
+        await Page.ReloadAsync();
+        await WaitForInteractiveAsync();
+
+        await Expect(Theme).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(Page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task SystemDarkMode_NoChoiceMade_ShowsDarkAndReadableSearch()
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await SignInAsync(Editor);
+        await GoToAsync("/catalog");
+
+        await Expect(Theme).ToHaveAttributeAsync("data-theme", "dark");
+        // The header search keeps light text on the dark app bar, placeholder included.
+        var search = Page.Locator("[data-testid=global-search] input").Or(Page.Locator("input[data-testid=global-search]")).First;
+        var colour = await search.EvaluateAsync<string>("e => getComputedStyle(e, '::placeholder').color");
+        Assert.Equal("rgba(255, 255, 255, 0.85)", colour);
+        await ScreenshotAsync("dark-catalog");
+    }
+
+    [Fact]
+    public async Task ServicePage_Phone_ShowsOwnerAndOnCallFirstWithoutSidewaysScrolling()
+    {
+        await Page.SetViewportSizeAsync(PhoneWidth, 844);
+        await SignInAsync(Editor);
+        await GoToAsync("/catalog/payments");
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Primary");
+
+        var owner = await Page.GetByTestId("service-owner").BoundingBoxAsync();
+        var onCall = await Page.GetByTestId("service-oncall").BoundingBoxAsync();
+        var about = await Page.GetByRole(AriaRole.Heading, new() { Name = "About", Exact = true }).BoundingBoxAsync();
+        Assert.True(owner!.Y < about!.Y, $"owner at {owner.Y} should come before About at {about.Y}");
+        Assert.True(onCall!.Y < about.Y, $"on-call at {onCall.Y} should come before About at {about.Y}");
+        Assert.True(await FitsWidthAsync(), "the page scrolls sideways at 390 px");
+    }
+
+    [Fact]
+    public async Task TeamPage_ViewerInBerlin_ShowsOnCallTimesInTheirZoneLabelled()
+    {
+        await SignInAsync(Editor);
+        await Page.Context.AddCookiesAsync([new() { Name = "portal-tz", Value = "Europe/Berlin", Url = Page.Url }]);
+
+        await GoToAsync("/teams/payments-core");
+
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Berlin time");
+        await Expect(Page.GetByTestId("oncall-calendar-note")).ToContainTextAsync("midday, Berlin time");
+    }
+
+    [Theory]
+    [InlineData("service", "/catalog/payments", "blast-radius")]
+    [InlineData("team", "/teams/payments-core", "oncall-calendar")]
+    [InlineData("graph", "/graph?focus=payments&depth=2", "graph-legend")]
+    [InlineData("catalog", "/catalog", "services-grid")]
+    public async Task MainPage_DesktopAndPhone_FitsAndIsPhotographed(string name, string path, string ready)
+    {
+        await SignInAsync(Editor);
+        foreach (var width in (int[])[1440, PhoneWidth])
+        {
+            await Page.SetViewportSizeAsync(width, width == PhoneWidth ? 844 : 900);
+            await GoToAsync(path);
+            await Expect(Page.GetByTestId(ready).First).ToBeVisibleAsync();
+            await Expect(Page.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+            await Expect(Page.Locator("[data-rendered=false]")).ToHaveCountAsync(0);
+            Assert.True(await FitsWidthAsync(), $"{path} scrolls sideways at {width} px");
+            await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"{name}-{width}"), FullPage = true });
+        }
+    }
+
+    private ILocator Theme => Page.Locator("[data-theme]").First;
+
+    /// <summary>Nothing wider than the viewport: the page never needs a sideways scroll.</summary>
+    private async Task<bool> FitsWidthAsync() =>
+        await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+}
