@@ -3,7 +3,9 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 
-namespace Portal.Ingest.Backstage;
+using Portal.Ingest.Backstage;
+
+namespace Portal.Ingest.Catalog;
 
 /// <summary>
 /// Every catalog record, tracked, in dictionaries keyed like Backstage references: one query per table
@@ -45,6 +47,19 @@ internal sealed class StoredCatalog
         catalog.Dependencies = await db.Dependencies.ToListAsync(ct);
         return catalog;
     }
+
+    /// <summary>The stored record of <paramref name="key"/>, of any kind Portal stores.</summary>
+    public CatalogEntity? Find(EntityKey key) => key.Kind switch
+    {
+        BackstageKinds.Group => Teams.GetValueOrDefault(key),
+        BackstageKinds.User => People.GetValueOrDefault(key),
+        BackstageKinds.Domain => Domains.GetValueOrDefault(key),
+        BackstageKinds.System => Systems.GetValueOrDefault(key),
+        BackstageKinds.Resource => Resources.GetValueOrDefault(key),
+        BackstageKinds.Api => Apis.GetValueOrDefault(key),
+        BackstageKinds.Component => Services.GetValueOrDefault(key),
+        _ => null,
+    };
 
     /// <summary>Every record with the key it is matched by, of all kinds.</summary>
     public IEnumerable<(EntityKey Key, CatalogEntity Entity)> All() =>
