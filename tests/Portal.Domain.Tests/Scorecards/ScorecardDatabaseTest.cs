@@ -46,7 +46,7 @@ public abstract class ScorecardDatabaseTest(TestProvider provider) : DatabaseTes
     /// <summary>Another evaluation service on the same database: what a second app instance would run.</summary>
     protected ScorecardEvaluation NewEvaluation()
     {
-        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, Graphs, Clock));
+        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, Graphs, Clock), Clock);
         return new ScorecardEvaluation(Db.Factory, Graphs, Frameworks, new ScorecardFactsLoader(Db.Factory, debt), Clock);
     }
 
