@@ -42,7 +42,7 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
         var graphs = new GraphService(Db.Factory);
         _frameworks = new FrameworkStore(Db.Factory, _clock);
         var scores = new DebtScores(Db.Factory, graphs, _clock);
-        var evaluation = new ScorecardEvaluation(Db.Factory, graphs, _frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores)), _clock);
+        var evaluation = new ScorecardEvaluation(Db.Factory, graphs, _frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores, _clock)), _clock);
         var openDebt = new OpenDebtReader(Db.Factory, scores);
         _scorecards = new ScorecardCommands(Db.Factory, _frameworks, evaluation, _clock);
         _reviews = new ReviewCommands(Db.Factory, _queue, _clock);
