@@ -52,6 +52,8 @@ public static class DomainServiceCollectionExtensions
         // Debt register
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
+        services.AddSingleton<DebtCommands>();
+        services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
 
         // Scorecards
