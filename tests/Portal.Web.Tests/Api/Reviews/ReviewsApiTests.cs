@@ -104,7 +104,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.StartsWith($"# Scaling readiness {_previous}", md, StringComparison.Ordinal);
         Assert.Contains("## Levels per signal", md, StringComparison.Ordinal);
         Assert.Contains("## Top risks from the debt register", md, StringComparison.Ordinal);
-        Assert.Contains("Reserve **20% of next quarter's capacity**", md, StringComparison.Ordinal);
+        Assert.Contains("reserves **20% of next quarter's capacity**", md, StringComparison.Ordinal);
         Assert.Contains("| Add timeouts and a fallback to every outbound call from checkout | Payments Core |", md, StringComparison.Ordinal);
     }
 
