@@ -81,9 +81,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PortalDbContext CreateContext() => new(Options());
 
+    /// <summary>The clock that stamps saved rows; a test that controls time sets its fake clock here.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public DbContextOptions<PortalDbContext> Options()
     {
-        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        var builder = new DbContextOptionsBuilder<PortalDbContext>().UseClock(Clock);
         return (Provider == TestProvider.Sqlite
             ? SqliteProvider.Configure(builder, ConnectionString)
             : PostgresProvider.Configure(builder, ConnectionString)).Options;

@@ -1,7 +1,9 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Auditing;
 
 /// <summary>One write: who, when, what, and the record before and after (JSON).</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IStampedOnSave
 {
     private AuditEntry()
     {
@@ -21,7 +23,8 @@ public sealed class AuditEntry
 
     public long Id { get; private set; }
 
-    public DateTime At { get; private set; } = DateTime.UtcNow;
+    /// <summary>UTC, when the entry was saved (the DbContext's clock).</summary>
+    public DateTime At { get; private set; }
 
     public string Actor { get; private set; } = "";
 
@@ -40,4 +43,14 @@ public sealed class AuditEntry
 
     /// <summary>False for refused attempts (e.g. an Editor changing a service they do not own).</summary>
     public bool Succeeded { get; private set; }
+
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (added)
+        {
+            At = utcNow;
+        }
+
+        return added;
+    }
 }

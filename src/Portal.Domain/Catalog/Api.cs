@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Catalog;
 
 /// <summary>An interface a service provides (Backstage <c>API</c>).</summary>
-public sealed class Api : CatalogEntity
+public sealed class Api : OwnedCatalogEntity
 {
     private Api()
     {
@@ -19,10 +19,6 @@ public sealed class Api : CatalogEntity
     public string Type { get; private set; } = "openapi";
 
     public Lifecycle Lifecycle { get; private set; } = Lifecycle.Production;
-
-    public Guid? OwnerTeamId { get; private set; }
-
-    public Team? OwnerTeam { get; private set; }
 
     public Guid? SystemId { get; private set; }
 
@@ -51,13 +47,6 @@ public sealed class Api : CatalogEntity
     public void SetDefinition(string? definition)
     {
         Definition = definition;
-        Touch();
-    }
-
-    public void AssignOwner(Team? team)
-    {
-        OwnerTeam = team;
-        OwnerTeamId = team?.Id;
         Touch();
     }
 

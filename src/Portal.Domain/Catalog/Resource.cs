@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Catalog;
 
 /// <summary>Infrastructure a service needs: database, queue, cache, bucket… (Backstage <c>Resource</c>).</summary>
-public sealed class Resource : CatalogEntity
+public sealed class Resource : OwnedCatalogEntity
 {
     private Resource()
     {
@@ -17,10 +17,6 @@ public sealed class Resource : CatalogEntity
 
     public ResourceType Type { get; private set; }
 
-    public Guid? OwnerTeamId { get; private set; }
-
-    public Team? OwnerTeam { get; private set; }
-
     public Guid? SystemId { get; private set; }
 
     public SoftwareSystem? System { get; private set; }
@@ -28,13 +24,6 @@ public sealed class Resource : CatalogEntity
     public void SetType(ResourceType type)
     {
         Type = type;
-        Touch();
-    }
-
-    public void AssignOwner(Team? team)
-    {
-        OwnerTeam = team;
-        OwnerTeamId = team?.Id;
         Touch();
     }
 

@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Catalog;
 
 /// <summary>A deployable piece of software a team owns (Backstage <c>Component</c>).</summary>
-public sealed class Service : CatalogEntity
+public sealed class Service : OwnedCatalogEntity
 {
     public const int MaxTags = 30;
 
@@ -27,10 +27,6 @@ public sealed class Service : CatalogEntity
     public Guid? SystemId { get; private set; }
 
     public SoftwareSystem? System { get; private set; }
-
-    public Guid? OwnerTeamId { get; private set; }
-
-    public Team? OwnerTeam { get; private set; }
 
     /// <summary>The team that answers pages for this service, when it is not the owner. Null: the owner is on call.</summary>
     public Guid? OnCallTeamId { get; private set; }
@@ -78,12 +74,11 @@ public sealed class Service : CatalogEntity
         Touch();
     }
 
-    public void AssignOwner(Team? team)
+    /// <summary>Makes <paramref name="team"/> the owner and writes its reference; null leaves the service without one.</summary>
+    public override void AssignOwner(Team? team)
     {
-        OwnerTeam = team;
-        OwnerTeamId = team?.Id;
+        base.AssignOwner(team);
         OwnerRef = team?.Ref;
-        Touch();
     }
 
     /// <summary>Hands on-call duty to another team than the owner; null puts it back on the owner.</summary>
@@ -97,10 +92,8 @@ public sealed class Service : CatalogEntity
     /// <summary>Records an owner reference that does not resolve to a known team (yet).</summary>
     public void AssignUnresolvedOwner(string ownerRef)
     {
-        OwnerTeam = null;
-        OwnerTeamId = null;
+        base.AssignOwner(null);
         OwnerRef = ownerRef;
-        Touch();
     }
 
     public void PlaceInSystem(SoftwareSystem? system)

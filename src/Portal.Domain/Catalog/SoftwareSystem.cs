@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Catalog;
 
 /// <summary>A collection of services and resources that work together (Backstage <c>System</c>).</summary>
-public sealed class SoftwareSystem : CatalogEntity
+public sealed class SoftwareSystem : OwnedCatalogEntity
 {
     private SoftwareSystem()
     {
@@ -14,20 +14,9 @@ public sealed class SoftwareSystem : CatalogEntity
     {
     }
 
-    public Guid? OwnerTeamId { get; private set; }
-
-    public Team? OwnerTeam { get; private set; }
-
     public Guid? DomainId { get; private set; }
 
     public BusinessDomain? Domain { get; private set; }
-
-    public void AssignOwner(Team? team)
-    {
-        OwnerTeam = team;
-        OwnerTeamId = team?.Id;
-        Touch();
-    }
 
     public void PlaceInDomain(BusinessDomain? domain)
     {

@@ -14,6 +14,8 @@ namespace Portal.Domain.Persistence;
 /// <summary>The one database of Portal. Mapping lives in <c>Configurations/</c>, one class per entity.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
+    private readonly TimeProvider _clock = PortalDbContextOptions.ClockOf(options);
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Person> People => Set<Person>();
@@ -121,6 +123,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StampTimes();
         BumpVersions();
         if (!ChangesTheGraph())
         {
@@ -163,6 +166,27 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     private Task<int> BumpGraphVersionAsync(CancellationToken ct) =>
         GraphStates.Where(g => g.Id == GraphState.SingletonId).ExecuteUpdateAsync(u => u.SetProperty(g => g.Version, g => g.Version + 1), ct);
+
+    /// <summary>
+    /// Entities never read a clock: every row that records when it was saved is stamped here with the
+    /// context's clock (<see cref="PortalDbContextOptions.UseClock"/>). Runs before the version bump, so a
+    /// touched row counts as modified.
+    /// </summary>
+    private void StampTimes()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IStampedOnSave stamped
+                && entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged
+                && stamped.Stamp(now, entry.State == EntityState.Added)
+                && entry.State != EntityState.Added)
+            {
+                // Also right with automatic change detection off (bulk imports detect changes once, before saving).
+                entry.DetectChanges();
+            }
+        }
+    }
 
     /// <summary>
     /// The version column is the concurrency token on both providers: EF checks the original value in

@@ -54,9 +54,10 @@ public sealed class ApiToken : Entity
 
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    public void Revoke()
+    /// <summary>Revokes the token at <paramref name="utcNow"/>; revoking it again changes nothing.</summary>
+    public void Revoke(DateTime utcNow)
     {
-        RevokedAt ??= DateTime.UtcNow;
+        RevokedAt ??= utcNow;
         Touch();
     }
 

@@ -6,8 +6,10 @@ namespace Portal.Domain.Sync;
 /// link), the service it became, the last good catalog files read from it, and the delivery
 /// evidence scorecards use. Never deleted: a repository gone from GitHub is flagged.
 /// </summary>
-public sealed class GitHubRepository
+public sealed class GitHubRepository : IStampedOnSave
 {
+    private bool _changed;
+
     private GitHubRepository()
     {
     }
@@ -84,7 +86,8 @@ public sealed class GitHubRepository
     /// <summary>The last error reading this repository, kept until a read succeeds.</summary>
     public string? LastError { get; private set; }
 
-    public DateTime UpdatedAt { get; private set; } = DateTime.UtcNow;
+    /// <summary>UTC, when a change was last saved (the DbContext's clock).</summary>
+    public DateTime UpdatedAt { get; private set; }
 
     /// <summary>Sets what the repository list says; returns true when anything changed.</summary>
     public bool Describe(string organization, string name, string nodeId, string? description, string? language, IEnumerable<string> topics,
@@ -108,7 +111,7 @@ public sealed class GitHubRepository
             IsFork = fork;
             PushedAt = pushedAt;
             IsGone = false;
-            UpdatedAt = DateTime.UtcNow;
+            _changed = true;
         }
 
         return changed;
@@ -129,7 +132,7 @@ public sealed class GitHubRepository
             WorkflowCount = workflowCount;
             HasWorkflows = workflowCount > 0;
             LastError = null;
-            UpdatedAt = DateTime.UtcNow;
+            _changed = true;
         }
 
         return changed;
@@ -145,7 +148,7 @@ public sealed class GitHubRepository
             DeploymentsLast90Days = deployments;
             DefaultBranchProtected = branchProtected;
             EvidenceAt = at;
-            UpdatedAt = DateTime.UtcNow;
+            _changed = true;
             return true;
         }
 
@@ -160,7 +163,7 @@ public sealed class GitHubRepository
         }
 
         LastError = error.Length <= 2000 ? error : error[..2000];
-        UpdatedAt = DateTime.UtcNow;
+        _changed = true;
         return true;
     }
 
@@ -172,7 +175,7 @@ public sealed class GitHubRepository
         }
 
         ServiceId = serviceId;
-        UpdatedAt = DateTime.UtcNow;
+        _changed = true;
         return true;
     }
 
@@ -184,7 +187,19 @@ public sealed class GitHubRepository
         }
 
         IsGone = true;
-        UpdatedAt = DateTime.UtcNow;
+        _changed = true;
+        return true;
+    }
+
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (!added && !_changed)
+        {
+            return false;
+        }
+
+        UpdatedAt = utcNow;
+        _changed = false;
         return true;
     }
 }

@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Sync;
 
 /// <summary>
@@ -5,9 +7,11 @@ namespace Portal.Domain.Sync;
 /// cost in requests, and which repositories failed. A run row is written as the run goes, so a
 /// running sync shows progress and an interrupted one can be resumed.
 /// </summary>
-public sealed class SyncRun
+public sealed class SyncRun : IStampedOnSave
 {
     private readonly List<SyncRunError> _errors = [];
+    private bool _beat;
+    private bool _finished;
 
     private SyncRun()
     {
@@ -34,12 +38,12 @@ public sealed class SyncRun
     /// <summary>The portal instance that ran it (machine name and process id).</summary>
     public string Host { get; private set; } = "";
 
-    public DateTime StartedAt { get; private set; } = DateTime.UtcNow;
+    public DateTime StartedAt { get; private set; }
 
     public DateTime? FinishedAt { get; private set; }
 
     /// <summary>Last sign of life of the host running it; a running run without one for long was interrupted.</summary>
-    public DateTime HeartbeatAt { get; private set; } = DateTime.UtcNow;
+    public DateTime HeartbeatAt { get; private set; }
 
     public SyncRunStatus Status { get; private set; } = SyncRunStatus.Running;
 
@@ -83,10 +87,10 @@ public sealed class SyncRun
         Phase = phase;
         RepositoriesDone = done;
         RepositoriesTotal = total;
-        HeartbeatAt = DateTime.UtcNow;
+        _beat = true;
     }
 
-    public void Beat() => HeartbeatAt = DateTime.UtcNow;
+    public void Beat() => _beat = true;
 
     public void RecordRequests(int requests, int notModified, int retries, int? rateLimitRemaining, DateTime? rateLimitResetAt)
     {
@@ -95,7 +99,7 @@ public sealed class SyncRun
         Retries = retries;
         RateLimitRemaining = rateLimitRemaining ?? RateLimitRemaining;
         RateLimitResetAt = rateLimitResetAt ?? RateLimitResetAt;
-        HeartbeatAt = DateTime.UtcNow;
+        _beat = true;
     }
 
     public void Count(string kind, SyncCounts counts)
@@ -118,14 +122,14 @@ public sealed class SyncRun
         Host = host;
         Resumptions++;
         Phase = "Resuming";
-        HeartbeatAt = DateTime.UtcNow;
+        _beat = true;
     }
 
     public void Interrupt(string reason)
     {
         Status = SyncRunStatus.Interrupted;
         Error = reason;
-        HeartbeatAt = DateTime.UtcNow;
+        _beat = true;
     }
 
     public void Finish()
@@ -133,7 +137,7 @@ public sealed class SyncRun
         Status = _errors.Count == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.SucceededWithErrors;
         Phase = "Done";
         Error = null;
-        FinishedAt = DateTime.UtcNow;
+        _finished = true;
     }
 
     public void Fail(string error)
@@ -141,6 +145,38 @@ public sealed class SyncRun
         Status = SyncRunStatus.Failed;
         Phase = "Failed";
         Error = error.Length <= 2000 ? error : error[..2000];
-        FinishedAt = DateTime.UtcNow;
+        _finished = true;
+    }
+
+    /// <summary>
+    /// Run times are the times of the saves that carry them (the DbContext's clock): started when first saved,
+    /// a heartbeat with each save after <see cref="Beat"/>, progress or a status change, finished with the save
+    /// after <see cref="Finish"/> or <see cref="Fail"/>. A sync saves each of these at once.
+    /// </summary>
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (!added && !_beat && !_finished)
+        {
+            return false;
+        }
+
+        if (added)
+        {
+            StartedAt = utcNow;
+            HeartbeatAt = utcNow;
+        }
+
+        if (_beat)
+        {
+            HeartbeatAt = utcNow;
+        }
+
+        if (_finished)
+        {
+            FinishedAt = utcNow;
+        }
+
+        _beat = _finished = false;
+        return true;
     }
 }

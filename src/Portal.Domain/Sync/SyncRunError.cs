@@ -1,7 +1,9 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Sync;
 
 /// <summary>One repository (and file) a run could not sync, with the reason.</summary>
-public sealed class SyncRunError
+public sealed class SyncRunError : IStampedOnSave
 {
     private SyncRunError()
     {
@@ -25,5 +27,16 @@ public sealed class SyncRunError
 
     public string Message { get; private set; } = "";
 
-    public DateTime At { get; private set; } = DateTime.UtcNow;
+    /// <summary>UTC, when the error was saved (the DbContext's clock).</summary>
+    public DateTime At { get; private set; }
+
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (added)
+        {
+            At = utcNow;
+        }
+
+        return added;
+    }
 }

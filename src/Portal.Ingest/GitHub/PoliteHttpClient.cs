@@ -3,20 +3,18 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Octokit;
 using Octokit.Internal;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace Portal.Ingest.GitHub;
 
-/// <summary>The rate limit needs a longer wait than a run may spend; the run stops and resumes after the reset.</summary>
-public sealed class RateLimitPauseException(DateTimeOffset resetAt, string message) : Exception(message)
-{
-    public DateTimeOffset ResetAt { get; } = resetAt;
-}
-
 /// <summary>
-/// Sits under Octokit's caching client and makes every call polite and bounded: a timeout per attempt,
-/// a bounded retry with exponential backoff and jitter on 5xx and timeouts, a wait until the reset when
-/// the primary rate limit runs low, and <c>Retry-After</c> honoured on secondary limits. Every answer
-/// is counted on the run's <see cref="RequestMeter"/>.
+/// Sits under Octokit's caching client and makes every call polite and bounded. The generic part is a
+/// Polly pipeline on the injected clock: a timeout per attempt and a bounded retry with exponential backoff
+/// and jitter on 5xx answers, timeouts and network errors. The GitHub-specific part stays here: a wait until
+/// the reset when the primary rate limit runs low or is used up, and <c>Retry-After</c> honoured on secondary
+/// limits. Every answer is counted on the run's <see cref="RequestMeter"/>.
 /// </summary>
 /// <remarks>
 /// Octokit's read methods pass no cancellation token, so the run's own token (<paramref name="runAborted"/>)
@@ -31,6 +29,10 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
     /// <summary>GitHub's advice when a secondary limit comes without Retry-After: wait at least a minute.</summary>
     private static readonly TimeSpan SecondaryDefaultWait = TimeSpan.FromMinutes(1);
 
+    private static readonly ResiliencePropertyKey<IRequest> RequestKey = new("github.request");
+
+    private readonly ResiliencePipeline<IResponse> _attempts = Attempts(options, meter, clock, logger);
+
     public async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, runAborted);
@@ -39,41 +41,10 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
 
     private async Task<IResponse> SendAsync(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody)
     {
-        var attempt = 0;
         var limitWaits = 0;
         while (true)
         {
-            await WaitIfRateLimitLowAsync(cancellationToken);
-            IResponse response;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                timeout.CancelAfter(options.RequestTimeout);
-                try
-                {
-                    response = await inner.Send(request, timeout.Token, preprocessResponseBody!);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or HttpRequestException)
-                {
-                    var what = ex is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : ex.Message;
-                    if (attempt >= options.MaxRetries)
-                    {
-                        throw new GitHubUnavailableException($"{request.Method} {request.Endpoint}: {what} ({(attempt == 0 ? "no retry configured" : $"after {attempt + 1} attempts")})", ex);
-                    }
-
-                    await BackOffAsync(request, ++attempt, what, cancellationToken);
-                    continue;
-                }
-            }
-
-            meter.Answered(response.StatusCode == HttpStatusCode.NotModified);
-            ReadRateLimit(response);
-
-            if ((int)response.StatusCode >= 500 && attempt < options.MaxRetries)
-            {
-                await BackOffAsync(request, ++attempt, $"HTTP {(int)response.StatusCode}", cancellationToken);
-                continue;
-            }
-
+            var response = await SendWithRetriesAsync(request, cancellationToken, preprocessResponseBody);
             if ((response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests) && limitWaits < MaxLimitWaits)
             {
                 var retryAfter = Header(response, "Retry-After") is { } header && int.TryParse(header, CultureInfo.InvariantCulture, out var seconds)
@@ -113,6 +84,80 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
         }
     }
 
+    /// <summary>One request through the retry and timeout pipeline; a rate limit running low is waited out before each attempt.</summary>
+    private async Task<IResponse> SendWithRetriesAsync(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        var attempts = 0;
+        try
+        {
+            return await _attempts.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    await WaitIfRateLimitLowAsync(ctx.CancellationToken);
+                    var response = await inner.Send(request, ctx.CancellationToken, preprocessResponseBody!);
+                    meter.Answered(response.StatusCode == HttpStatusCode.NotModified);
+                    ReadRateLimit(response);
+                    return response;
+                },
+                context);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
+        {
+            var what = ex is TimeoutRejectedException or OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : ex.Message;
+            throw new GitHubUnavailableException(
+                $"{request.Method} {request.Endpoint}: {what} ({(options.MaxRetries == 0 ? "no retry configured" : $"after {attempts} attempts")})", ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Polly's generic part on <paramref name="clock"/>: every attempt gets <see cref="GitHubOptions.RequestTimeout"/>,
+    /// and 5xx answers, timeouts and network errors are retried up to <see cref="GitHubOptions.MaxRetries"/> times
+    /// with exponential backoff from <see cref="GitHubOptions.RetryBaseDelay"/> and jitter.
+    /// </summary>
+    private static ResiliencePipeline<IResponse> Attempts(GitHubOptions options, RequestMeter meter, TimeProvider clock, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<IResponse> { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<IResponse>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    !args.Context.CancellationToken.IsCancellationRequested
+                    && (args.Outcome.Exception is { } ex ? IsTransient(ex) : (int)args.Outcome.Result!.StatusCode >= 500)),
+                OnRetry = args =>
+                {
+                    meter.Retried();
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    var what = args.Outcome.Exception switch
+                    {
+                        TimeoutRejectedException or OperationCanceledException => $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s",
+                        { } ex => ex.Message,
+                        null => $"HTTP {(int)args.Outcome.Result!.StatusCode}",
+                    };
+                    logger.LogWarning("GitHub {Method} {Endpoint} failed ({What}); retry {Attempt} of {Max} in {Delay:0} ms",
+                        request?.Method, request?.Endpoint, what, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(options.RequestTimeout).Build();
+    }
+
+    /// <summary>Worth another attempt: the attempt timed out or the network failed (not a cancellation of the run).</summary>
+    private static bool IsTransient(Exception ex) => ex is TimeoutRejectedException or HttpRequestException or OperationCanceledException;
+
     public void SetRequestTimeout(TimeSpan timeout) => inner.SetRequestTimeout(timeout);
 
     public void Dispose() => inner.Dispose();
@@ -150,15 +195,6 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
         await Task.Delay(wait, clock, ct);
     }
 
-    private async Task BackOffAsync(IRequest request, int attempt, string what, CancellationToken ct)
-    {
-        meter.Retried();
-        var delay = options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        logger.LogWarning("GitHub {Method} {Endpoint} failed ({What}); retry {Attempt} of {Max} in {Delay:0} ms",
-            request.Method, request.Endpoint, what, attempt, options.MaxRetries, delay.TotalMilliseconds);
-        await Task.Delay(delay, clock, ct);
-    }
-
     private void ReadRateLimit(IResponse response)
     {
         // GraphQL has a limit of its own (X-RateLimit-Resource: graphql); the meter follows the REST one.
@@ -183,6 +219,3 @@ public sealed class PoliteHttpClient(IHttpClient inner, GitHubOptions options, R
     internal static string? Header(IResponse response, string name) =>
         response.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
-
-/// <summary>GitHub did not answer usefully after every retry (5xx, timeouts, network).</summary>
-public sealed class GitHubUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -190,7 +190,7 @@ public sealed class PortalCli
         }
 
         var run = await services.GetRequiredService<Portal.Domain.Sync.Queries.SyncQueries>().RunAsync(outcome.RunId!.Value, ct);
-        await SyncRunText.WriteAsync(run!, stdout);
+        await SyncRunText.WriteAsync(run!, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stdout);
         if (run!.ErrorCount > 0)
         {
             var errors = await services.GetRequiredService<Portal.Domain.Sync.Queries.SyncQueries>().ErrorsAsync(run.Id, 1, 50, ct);

@@ -7,10 +7,10 @@ namespace Portal.Web.Cli;
 /// <summary>A sync run as plain text for the terminal.</summary>
 internal static class SyncRunText
 {
-    public static async Task WriteAsync(SyncRunSummary run, TextWriter output)
+    public static async Task WriteAsync(SyncRunSummary run, DateTime utcNow, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync($"GitHub sync {run.Status} ({run.Scope}) in {((run.FinishedAt ?? DateTime.UtcNow) - run.StartedAt).TotalSeconds.ToString("0.0", c)} s");
+        await output.WriteLineAsync($"GitHub sync {run.Status} ({run.Scope}) in {((run.FinishedAt ?? utcNow) - run.StartedAt).TotalSeconds.ToString("0.0", c)} s");
         await output.WriteLineAsync($"  repositories read: {run.RepositoriesDone}/{run.RepositoriesTotal}");
         await output.WriteLineAsync(string.Create(c, $"  requests: {run.Requests} counted, {run.NotModified} answered 304 ({run.NotModifiedShare:P0}), {run.Retries} retries, rate limit left {run.RateLimitRemaining?.ToString(c) ?? "unknown"}"));
         if (run.ChangedNothing)

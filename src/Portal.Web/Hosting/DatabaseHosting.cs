@@ -21,6 +21,7 @@ public static class DatabaseHosting
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var typed = (DbContextOptionsBuilder<PortalDbContext>)options;
+            typed.UseClock(sp.GetRequiredService<TimeProvider>());
             if (db.Provider == DatabaseProvider.Postgres)
             {
                 PostgresProvider.Configure(typed, db.ConnectionString!);

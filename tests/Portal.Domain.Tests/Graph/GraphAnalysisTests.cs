@@ -27,7 +27,7 @@ public class GraphAnalysisTests
         var json = JsonSerializer.SerializeToElement(GraphAnalysis.Analyze(DependencyGraph.Empty), JsonSerializerOptions.Web);
 
         Assert.Equal(
-            ["cycles", "syncChains", "retryAmplification", "timeoutInversions", "sharedResources", "singlePointsOfFailure", "crossTeamCoupling"],
+            ["version", "cycles", "syncChains", "retryAmplification", "timeoutInversions", "sharedResources", "singlePointsOfFailure", "crossTeamCoupling"],
             json.EnumerateObject().Select(p => p.Name));
     }
 

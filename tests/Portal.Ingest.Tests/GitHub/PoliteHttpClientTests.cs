@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Octokit;
 using Octokit.Internal;
 using Portal.Ingest.GitHub;
@@ -55,17 +56,35 @@ public sealed class PoliteHttpClientTests
     }
 
     [Fact]
-    public async Task Send_SecondaryLimit_WaitsRetryAfterThenSucceeds()
+    public async Task Send_SecondaryLimit_WaitsRetryAfterOnTheClockThenSucceeds()
     {
-        var inner = new ScriptedHttp(Answer(HttpStatusCode.Forbidden, ("Retry-After", "1")), Answer(HttpStatusCode.OK));
+        var inner = new ScriptedHttp(Answer(HttpStatusCode.Forbidden, ("Retry-After", "2")), Answer(HttpStatusCode.OK));
         var meter = new RequestMeter();
-        var started = DateTime.UtcNow;
+        var clock = new FakeTimeProvider();
 
-        var response = await Polite(inner, meter).Send(Get(), Ct);
+        var sending = Polite(inner, meter, clock).Send(Get(), Ct);
+        clock.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        var (doneEarly, callsEarly) = (sending.IsCompleted, inner.Calls);
+        var response = await AdvanceUntilDoneAsync(clock, sending, TimeSpan.FromMilliseconds(1));
 
+        Assert.Equal((false, 1), (doneEarly, callsEarly));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, meter.RateLimitWaits);
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "Retry-After was not honoured");
+        Assert.Equal((2, 1), (inner.Calls, meter.RateLimitWaits));
+    }
+
+    [Fact]
+    public async Task Send_ServerError_BacksOffOnTheInjectedClock()
+    {
+        var inner = new ScriptedHttp(Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.OK));
+        var clock = new FakeTimeProvider();
+        var options = new GitHubOptions { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromSeconds(10), RequestTimeout = TimeSpan.FromSeconds(30), RateLimitReserve = 0 };
+
+        var sending = new PoliteHttpClient(inner, options, new RequestMeter(), clock, NullLogger.Instance, CancellationToken.None).Send(Get(), Ct);
+        var (doneBeforeTimePasses, callsBeforeTimePasses) = (sending.IsCompleted, inner.Calls);
+        var response = await AdvanceUntilDoneAsync(clock, sending, TimeSpan.FromSeconds(1));
+
+        Assert.Equal((false, 1), (doneBeforeTimePasses, callsBeforeTimePasses));
+        Assert.Equal((HttpStatusCode.OK, 2), (response.StatusCode, inner.Calls));
     }
 
     [Fact]
@@ -90,8 +109,20 @@ public sealed class PoliteHttpClientTests
         Assert.Equal((0, 1, 4999), (meter.Requests, meter.NotModified, meter.RateLimitRemaining));
     }
 
-    private static PoliteHttpClient Polite(IHttpClient inner, RequestMeter meter) =>
-        new(inner, Options, meter, TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+    private static PoliteHttpClient Polite(IHttpClient inner, RequestMeter meter, TimeProvider? clock = null) =>
+        new(inner, Options, meter, clock ?? TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+
+    /// <summary>Moves the fake clock in steps until the send finishes (at most 10,000 steps); no real time passes.</summary>
+    private static async Task<IResponse> AdvanceUntilDoneAsync(FakeTimeProvider clock, Task<IResponse> sending, TimeSpan step)
+    {
+        for (var i = 0; i < 10_000 && !sending.IsCompleted; i++)
+        {
+            clock.Advance(step);
+            await Task.Yield();
+        }
+
+        return await sending;
+    }
 
     private static Request Get() => new()
     {

@@ -9,7 +9,7 @@ public sealed class GraphSnapshot
     {
         Version = version;
         Graph = graph;
-        _analysis = new Lazy<GraphAnalysisResult>(() => GraphAnalysis.Analyze(graph, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        _analysis = new Lazy<GraphAnalysisResult>(() => GraphAnalysis.Analyze(graph, options) with { Version = version }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public long Version { get; }

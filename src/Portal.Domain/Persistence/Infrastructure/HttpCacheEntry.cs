@@ -1,11 +1,15 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Persistence.Infrastructure;
 
 /// <summary>
 /// One cached GitHub answer: the ETag to send back as <c>If-None-Match</c> and the body to use when
 /// GitHub answers 304. Kept in the database so a restart does not cost a full, counted resync.
 /// </summary>
-public sealed class HttpCacheEntry
+public sealed class HttpCacheEntry : IStampedOnSave
 {
+    private bool _updated;
+
     private HttpCacheEntry()
     {
     }
@@ -33,7 +37,8 @@ public sealed class HttpCacheEntry
     /// <summary>Response headers as JSON (Link for pagination, rate limit, ETag).</summary>
     public string Headers { get; private set; } = "{}";
 
-    public DateTime StoredAt { get; private set; } = DateTime.UtcNow;
+    /// <summary>UTC, when the answer was last saved (the DbContext's clock).</summary>
+    public DateTime StoredAt { get; private set; }
 
     public void Update(string etag, int statusCode, string? contentType, string body, string headers)
     {
@@ -42,6 +47,18 @@ public sealed class HttpCacheEntry
         ContentType = contentType;
         Body = body;
         Headers = headers;
-        StoredAt = DateTime.UtcNow;
+        _updated = true;
+    }
+
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (!added && !_updated)
+        {
+            return false;
+        }
+
+        StoredAt = utcNow;
+        _updated = false;
+        return true;
     }
 }

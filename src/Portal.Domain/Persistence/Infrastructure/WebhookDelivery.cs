@@ -1,7 +1,9 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Persistence.Infrastructure;
 
 /// <summary>A webhook delivery already handled; a second one with the same id is a replay and is dropped.</summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : IStampedOnSave
 {
     private WebhookDelivery()
     {
@@ -23,5 +25,16 @@ public sealed class WebhookDelivery
 
     public string? Repository { get; private set; }
 
-    public DateTime ReceivedAt { get; private set; } = DateTime.UtcNow;
+    /// <summary>UTC, when the delivery was saved (the DbContext's clock).</summary>
+    public DateTime ReceivedAt { get; private set; }
+
+    bool IStampedOnSave.Stamp(DateTime utcNow, bool added)
+    {
+        if (added)
+        {
+            ReceivedAt = utcNow;
+        }
+
+        return added;
+    }
 }

@@ -39,7 +39,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("API token", id.ToString());
-        token.Revoke();
+        token.Revoke(clock.GetUtcNow().UtcDateTime);
         AuditLog.Record(db, actor, "token.revoke", "api-token", token.Name, new { token.Name, token.Hint }, new { token.Name, token.RevokedAt });
         await db.SaveChangesAsync(ct);
     }
