@@ -10,7 +10,7 @@ namespace Portal.Domain.Catalog.Queries;
 /// </summary>
 internal static class NameMatching
 {
-    /// <summary>Records whose search text contains <paramref name="text"/> (lower-cased and trimmed by the caller), with their rank.</summary>
+    /// <summary>Records whose search text contains <paramref name="term"/> (lower-cased and trimmed by the caller), with their rank.</summary>
     public static IQueryable<RankedRecord> Matching<T>(IQueryable<T> source, string term)
         where T : CatalogEntity
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Catalog.Queries;

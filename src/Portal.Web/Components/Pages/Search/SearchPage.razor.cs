@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Search;
 
