@@ -37,7 +37,7 @@ internal static class NameMatching
     /// <summary>Every record, unranked, for a picker opened before anything is typed.</summary>
     public static IQueryable<RankedRecord> All<T>(IQueryable<T> source)
         where T : CatalogEntity =>
-        source.AsNoTracking().Select(x => new RankedRecord { Namespace = x.Namespace, Name = x.Name, Title = x.Title, Description = x.Description });
+        source.AsNoTracking().Select(x => new RankedRecord { Namespace = x.Namespace, Name = x.Name, Title = x.Title, Description = x.Description, Rank = MatchRank.Elsewhere });
 
     /// <summary>Best first: by rank, then alphabetically by the name people see.</summary>
     public static IQueryable<RankedRecord> BestFirst(this IQueryable<RankedRecord> rows) =>
