@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Ingest.Backstage;
+using Portal.Ingest.Catalog;
 using Portal.Ingest.GitHub;
 using Portal.Ingest.Jobs;
 
 namespace Portal.Ingest;
 
 /// <summary>
-/// Registers everything that brings data in: the Backstage importer and exporter, the GitHub sync
+/// Registers everything that brings data in: the one reconciler with its source rules, the Backstage
+/// importer and exporter, the GitHub sync
 /// (options checked at start) and the Hangfire job classes. Needs the domain's registration
 /// (<c>AddPortalDomain</c>) and an <c>IConfiguration</c>; the host adds Hangfire itself.
 /// </summary>
@@ -15,6 +17,11 @@ public static class IngestServiceCollectionExtensions
 {
     public static IServiceCollection AddPortalIngest(this IServiceCollection services)
     {
+        // The one path into the catalog, and what each source may define
+        services.AddOptions<SourceRules>().BindConfiguration(SourceRules.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SourceRules>>().Value);
+        services.AddSingleton<CatalogReconciler>();
+
         // Backstage catalog files
         services.AddSingleton<BackstageImporter>();
         services.AddSingleton<BackstageExporter>();
@@ -34,6 +41,8 @@ public static class IngestServiceCollectionExtensions
         services.AddTransient<EvaluateScorecardsJob>();
         services.AddTransient<SyncGitHubJob>();
         services.AddTransient<SyncGitHubTargetJob>();
+        services.AddTransient<CloseReviewJob>();
+        services.AddSingleton<Portal.Domain.Reviews.Commands.IReviewCloseQueue, HangfireReviewCloseQueue>();
         return services;
     }
 }

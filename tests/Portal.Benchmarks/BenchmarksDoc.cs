@@ -22,6 +22,7 @@ internal sealed record BenchReport(
         .. Targets.EvaluateImport(Results),
         .. Targets.EvaluateGraph(Results),
         .. Targets.EvaluateGitHub(Results),
+        .. ScorecardTargets.Evaluate(Results),
     ];
 
     /// <summary>The same report with only <paramref name="workload"/>'s results.</summary>

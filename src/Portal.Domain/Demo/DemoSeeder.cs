@@ -446,6 +446,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Tim
         db.Resources.AddRange(resources.Values);
         db.Apis.AddRange(apis);
         db.Dependencies.AddRange(dependencies);
+        DemoAssessments.Add(db, services, people, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
         // One SaveChanges is one transaction: a half-loaded demo would pass the marker check above
         // and could never be completed. A name clash with existing data fails the whole load.

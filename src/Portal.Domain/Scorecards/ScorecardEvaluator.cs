@@ -70,7 +70,8 @@ public static class ScorecardEvaluator
         string? flag = null;
         if (status == CriterionStatus.Pass && c.EvidenceCheck is { } check)
         {
-            var evidence = AutomaticChecks.Run(check, context);
+            // The check runs with its own default thresholds, not the self-assessed criterion's (which has none).
+            var evidence = AutomaticChecks.Run(check, context with { Criterion = c with { Mode = CriterionMode.Automatic, Check = check, Parameters = null } });
             if (evidence.Status == CriterionStatus.Fail)
             {
                 flag = Invariant($"Answered {answer.Maturity}, but the catalog says otherwise: {evidence.Evidence}");

@@ -123,6 +123,17 @@ public sealed class ScorecardQueries(
         return await LevelsAsync(db, ct);
     }
 
+    /// <summary>Services per level for the organisation and per team (teams with their display names), without the rest of the overview.</summary>
+    public async Task<(RollupGroup Organisation, IReadOnlyList<TeamRollup> Teams)> RollupAsync(CancellationToken ct = default)
+    {
+        await evaluation.EnsureFreshAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var levels = await LevelsAsync(db, ct);
+        var display = (await db.Teams.AsNoTracking().Select(t => new { t.Namespace, t.Name, t.Title }).ToListAsync(ct))
+            .ToDictionary(t => EntityRef.Format(t.Namespace, t.Name), t => t.Title ?? t.Name, StringComparer.Ordinal);
+        return (ScorecardRollup.ForOrganisation(levels), [.. ScorecardRollup.ByTeam(levels).Select(g => new TeamRollup(g.Key, display.GetValueOrDefault(g.Key, g.Key), g))]);
+    }
+
     /// <summary>The organisation and every team at a glance.</summary>
     public async Task<ScorecardOverview> OverviewAsync(CancellationToken ct = default)
     {
@@ -138,7 +149,7 @@ public sealed class ScorecardQueries(
         var exemptions = await db.ScorecardExemptions.AsNoTracking().Where(e => e.Status == ExemptionStatus.Approved || e.Status == ExemptionStatus.Requested)
             .Select(e => new { e.Status, e.EndsOn }).ToListAsync(ct);
         var framework = await frameworks.CurrentAsync(ct);
-        var state = await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(ct);
+        var state = await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
         var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
         var (improved, dropped) = await MoversAsync(db, levels, quarterStart, ct);
         return new ScorecardOverview(

@@ -18,7 +18,7 @@ public static class BackstageCatalogReader
     /// name. <paramref name="loadFile"/> returns the content of a root-relative path not among
     /// <paramref name="files"/>, or null when it does not exist; without it such targets are reported missing.
     /// </summary>
-    public static CatalogReadResult Read(IReadOnlyList<CatalogFile> files, Func<string, string?>? loadFile = null, YamlLimits? limits = null)
+    public static CatalogReadResult Read(IReadOnlyList<CatalogFile> files, Func<string, string?>? loadFile = null, CatalogReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,7 +32,7 @@ public static class BackstageCatalogReader
             }
         }
 
-        return Read(paths, path => given.TryGetValue(path, out var content) ? content : loadFile?.Invoke(path), loadFile is not null, limits);
+        return Read(paths, path => given.TryGetValue(path, out var content) ? content : loadFile?.Invoke(path), loadFile is not null, options);
     }
 
     /// <summary>
@@ -43,11 +43,12 @@ public static class BackstageCatalogReader
     /// directory) or not (uploaded files), for the wording of a missing Location target. A loader may throw
     /// <see cref="CatalogFileTooLargeException"/> to refuse a file before reading it.
     /// </summary>
-    public static CatalogReadResult Read(IReadOnlyList<string> paths, Func<string, string?> loadFile, bool canLoadOthers = true, YamlLimits? limits = null)
+    public static CatalogReadResult Read(IReadOnlyList<string> paths, Func<string, string?> loadFile, bool canLoadOthers = true, CatalogReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(loadFile);
-        limits ??= YamlLimits.Default;
+        options ??= CatalogReadOptions.Default;
+        var limits = options.Limits;
         var known = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
         foreach (var path in paths.Select(CatalogPaths.Normalize))
@@ -132,9 +133,26 @@ public static class BackstageCatalogReader
                     problems.Add(new ImportProblem(path, index, outcome.EntityRef, notice, ProblemSeverity.Notice));
                 }
 
-                if (outcome.Errors.Count > 0)
+                var errors = outcome.Errors;
+                var parsed = outcome.Entity;
+                if (outcome.MissingOwner)
                 {
-                    problems.Add(new ImportProblem(path, index, outcome.EntityRef, string.Join("; ", outcome.Errors), ProblemSeverity.Error));
+                    // Filled from the source where it has a default (a repository's CODEOWNERS team), required otherwise.
+                    var fallback = options.DefaultOwner?.Invoke(path);
+                    if (fallback is null)
+                    {
+                        errors = [.. errors, "spec.owner is required"];
+                        parsed = null;
+                    }
+                    else
+                    {
+                        parsed = parsed is null ? null : parsed with { Owner = fallback };
+                    }
+                }
+
+                if (errors.Count > 0)
+                {
+                    problems.Add(new ImportProblem(path, index, outcome.EntityRef, string.Join("; ", errors), ProblemSeverity.Error));
                     if (outcome.Kind is not null and not BackstageKinds.Location)
                     {
                         rejected.Add(new RejectedEntity(outcome.Kind, outcome.Key));
@@ -149,7 +167,7 @@ public static class BackstageCatalogReader
                     continue;
                 }
 
-                if (outcome.Entity is not { } entity)
+                if (parsed is not { } entity)
                 {
                     continue;
                 }

@@ -123,6 +123,13 @@ public sealed record BackstageGroup : BackstageEntity
     public IReadOnlyList<EntityKey> Children { get; init; } = [];
 
     public IReadOnlyList<EntityKey> Members { get; init; } = [];
+
+    /// <summary>
+    /// Set by sources that know each member's role (the GitHub team sync: maintainers lead). Then the team's
+    /// members are exactly <see cref="Members"/>, with these roles; otherwise members are added as members
+    /// and the roles people gave them in Portal are kept.
+    /// </summary>
+    public IReadOnlyDictionary<EntityKey, MembershipRole>? MemberRoles { get; init; }
 }
 
 /// <summary>Backstage <c>User</c>, stored as a <see cref="Person"/>. <see cref="BackstageEntity.Title"/> is the profile's display name.</summary>

@@ -468,7 +468,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
         {
             foreach (var entity in entities)
             {
-                _keys[entity.Id] = StoredCatalog.KeyOf(kind, entity);
+                _keys[entity.Id] = Catalog.StoredCatalog.KeyOf(kind, entity);
             }
         }
     }

@@ -3,31 +3,22 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
+using Portal.Ingest.Catalog;
 
 namespace Portal.Ingest.Backstage;
 
 /// <summary>
-/// Imports a Backstage catalog (Component, API, Resource, System, Domain, Group, User, Location) into
-/// Portal: upsert by kind + namespace + name, every write of one import in one SaveChanges, one audit
-/// entry. Only admins may import: an import can hand any record to any team.
+/// Imports Backstage catalog files (Component, API, Resource, System, Domain, Group, User, Location) that an
+/// admin gives: a file or directory on the command line, an upload, an API request. Only admins may import:
+/// an import can hand any record to any team. The files are read by <see cref="BackstageCatalogReader"/>
+/// and written by the one <see cref="CatalogReconciler"/>, as every other source is, under the import's
+/// <see cref="SourceRules"/>.
 /// </summary>
-/// <remarks>
-/// Three phases: <see cref="BackstageCatalogReader"/> parses and validates every file; references are
-/// then resolved against the files and the database (an owner that is not a group anywhere rejects the
-/// entity); finally records are written, comparing before setting so an unchanged record is not
-/// touched and keeps its version. Records of the same scope that are no longer in the files are
-/// flagged orphaned, never deleted.
-/// </remarks>
-public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFactory, SourceRules? rules = null)
 {
     public const string AuditAction = "catalog.import";
 
-    private const int MaxAuditKeyLength = 300;
-
-    /// <summary>
-    /// New rows written per intermediate save. Saving 100,000 rows at once makes EF build a command for
-    /// every row before the first is sent (hundreds of megabytes); batches keep that to one batch's worth.
-    /// </summary>
+    /// <summary>New rows written per intermediate save (see <see cref="CatalogReconciler"/>).</summary>
     internal int BatchSize { get; init; } = 5_000;
 
     /// <summary>How much YAML one file may hold; the defaults everywhere but in tests.</summary>
@@ -81,7 +72,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
             return target.Length > Limits.MaxFileBytes ? throw new CatalogFileTooLargeException(target.Length) : File.ReadAllText(target.FullName);
         }
 
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, LoadFile, canLoadOthers: true, Limits), ToScope(full), ToScope(baseDirectory), orphanPrefix, actor, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, LoadFile, canLoadOthers: true, new CatalogReadOptions { Limits = Limits }), ToScope(full), ToScope(baseDirectory), orphanPrefix, actor, ct);
     }
 
     /// <summary>
@@ -97,68 +88,14 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
         var root = ToScope(scope);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, limits: Limits), root, root, root, actor, ct);
-    }
-
-    /// <summary>
-    /// Imports files another source read (a GitHub sync): records are marked as coming from
-    /// <paramref name="source"/> at <c>{locationBase}/{path}</c>; records of that source under
-    /// <paramref name="orphanScope"/> missing from <paramref name="files"/> are flagged orphaned. Runs as
-    /// <paramref name="actor"/> without the admin check: the caller decided the sync may write.
-    /// </summary>
-    public async Task<ImportReport> ImportFromSourceAsync(
-        IReadOnlyList<CatalogFile> files, string locationBase, string orphanScope, DataSource source, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentException.ThrowIfNullOrWhiteSpace(locationBase);
-        ArgumentException.ThrowIfNullOrWhiteSpace(orphanScope);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, limits: Limits), orphanScope, ToScope(locationBase), ToScope(orphanScope), actor, ct, source);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, root, actor, ct);
     }
 
     private async Task<ImportReport> ImportCoreAsync(
-        Func<CatalogReadResult> readFiles,
-        string scope,
-        string locationBase,
-        string? orphanPrefix,
-        Actor actor,
-        CancellationToken ct,
-        DataSource source = DataSource.Import)
+        Func<CatalogReadResult> readFiles, string scope, string locationBase, string? orphanPrefix, Actor actor, CancellationToken ct)
     {
-        var read = readFiles();
-
-        // All or nothing: the batches and the last save share one transaction, committed at the very end.
-        // With a retrying execution strategy (PostgreSQL) the whole unit is what is retried, on a fresh context.
-        // REVIEW: on SQLite this holds the write lock for the whole import (seconds at 30,000 entities).
-        await using var probe = await dbFactory.CreateDbContextAsync(ct);
-        return await probe.Database.CreateExecutionStrategy().ExecuteAsync(
-            (Read: read, Scope: scope, LocationBase: locationBase, OrphanPrefix: orphanPrefix, Actor: actor, Source: source),
-            (_, state, token) => WriteAsync(state.Read, state.Scope, state.LocationBase, state.OrphanPrefix, state.Actor, state.Source, token),
-            null,
-            ct);
-    }
-
-    private async Task<ImportReport> WriteAsync(
-        CatalogReadResult read, string scope, string locationBase, string? orphanPrefix, Actor actor, DataSource source, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-
-        // Tens of thousands of tracked records: scanning them all for changes on every Add, Entries or
-        // SaveChanges call costs seconds each time. Changes to stored records are detected once, just
-        // before the last save; new rows need no detection and are written in batches as they are added.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var catalog = await StoredCatalog.LoadAsync(db, ct);
-        var run = new ImportRun(db, catalog, read, locationBase, orphanPrefix, BatchSize, source);
-        await run.ExecuteAsync(ct);
-        var report = run.Report(scope);
-
-        AuditLog.Record(db, actor, AuditAction, "catalog", AuditKey(scope), null, Summary(report, read));
-
-        // One pass over every tracked record; SaveChanges (and its version bump) then trusts it.
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return report;
+        var batch = CatalogBatch.ForFiles(readFiles(), DataSource.Import, scope, locationBase, orphanPrefix, (rules ?? SourceRules.Default).ForImports, actor);
+        return await new CatalogReconciler(dbFactory) { BatchSize = BatchSize }.ReconcileAsync(batch, actor, AuditAction, ct);
     }
 
     private async Task DemandAdminAsync(Actor actor, string scope, CancellationToken ct)
@@ -169,21 +106,10 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        AuditLog.Record(db, actor, AuditAction + ".denied", "catalog", AuditKey(ToScope(scope)), null, null, succeeded: false);
+        AuditLog.Record(db, actor, AuditAction + ".denied", "catalog", CatalogReconciler.AuditKey(ToScope(scope)), null, null, succeeded: false);
         await db.SaveChangesAsync(ct);
         throw new ForbiddenException($"{actor.DisplayName} may not import a catalog: an import can change any team's records, so only admins may.");
     }
-
-    private static object Summary(ImportReport report, CatalogReadResult read) => new
-    {
-        report.Scope,
-        Files = read.FilesRead.Count,
-        Kinds = report.Kinds.ToDictionary(
-            k => k.Key,
-            k => new { k.Value.Created, k.Value.Updated, k.Value.Unchanged, k.Value.Rejected, k.Value.Orphaned }),
-        Errors = report.Errors.Count(),
-        Notices = report.Notices.Count(),
-    };
 
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -193,7 +119,4 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         var scope = path.Replace('\\', '/');
         return scope.Length > 1 ? scope.TrimEnd('/') : scope;
     }
-
-    private static string AuditKey(string scope) =>
-        scope.Length <= MaxAuditKeyLength ? scope : "…" + scope[^(MaxAuditKeyLength - 1)..];
 }

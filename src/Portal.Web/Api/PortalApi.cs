@@ -1,6 +1,7 @@
 using Portal.Web.Api.Catalog;
 using Portal.Web.Api.Graph;
 using Portal.Web.Api.People;
+using Portal.Web.Api.Scorecards;
 using Portal.Web.Api.Teams;
 using Portal.Web.Hosting;
 
@@ -24,6 +25,7 @@ public static class PortalApi
         api.MapPeopleApi();
         api.MapCatalogFilesApi();
         api.MapGraphApi();
+        api.MapScorecardsApi();
         return api;
     }
 }

@@ -32,6 +32,8 @@ public sealed class PortalCli
                                                        GitHub:Token or an App must be set); prints counts and request
                                                        figures; exits 1 when the run failed or was interrupted, 3 when
                                                        another sync is running (per-repository errors are listed, exit 0)
+          scorecards evaluate                          evaluate every service's scorecard now and store what changed;
+                                                       prints how many services were evaluated and changed, and the time
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        the token is printed as the last line, once
           --help                                       show this text
@@ -40,7 +42,7 @@ public sealed class PortalCli
         ConnectionStrings__Portal=...) and --Key=Value arguments, as for the web app.
         """;
 
-    private static readonly HashSet<string> Verbs = ["migrate", "seed", "token", "import", "export", "sync", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "scorecards", "token", "import", "export", "sync", "help", "--help", "-h"];
 
     private PortalCli(string[] verbArgs, string[] hostArgs)
     {
@@ -86,6 +88,8 @@ public sealed class PortalCli
                 ["import", var path] => await ImportAsync(services, path, stdout, stderr, ct),
                 ["export", var dir] => await ExportAsync(services, dir, stdout, ct),
                 ["sync", "github"] => await SyncGitHubAsync(services, stdout, stderr, ct),
+                ["scorecards", "evaluate"] => await EvaluateScorecardsAsync(services, stdout, ct),
+                ["scorecards", ..] => Fail(stderr, "scorecards: the only action is evaluate: scorecards evaluate"),
                 ["sync", ..] => Fail(stderr, "sync: the only source is github: sync github"),
                 ["import"] or ["export"] => Fail(stderr, $"{VerbArgs[0]}: give a path, e.g. {VerbArgs[0]} ./catalog"),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
@@ -108,6 +112,15 @@ public sealed class PortalCli
         await stdout.WriteLineAsync(applied.Count == 0
             ? $"Database ({options.Provider}) is up to date; nothing to apply."
             : $"Applied {applied.Count} migration(s) to {options.Provider}: {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> EvaluateScorecardsAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var run = await services.GetRequiredService<Portal.Domain.Scorecards.ScorecardEvaluation>().EvaluateAllAsync(ct);
+        await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Evaluated {run.Services:N0} services under framework version {run.FrameworkVersion} on graph version {run.GraphVersion}: {run.Changed:N0} changed, in {run.Elapsed.TotalMilliseconds:N0} ms"));
         return 0;
     }
 

@@ -88,6 +88,18 @@ public sealed class ScorecardEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_EvidenceCheckWithThresholds_UsesTheCheckDefaults()
+    {
+        // One retry with backoff is within bounded-retries' defaults (3 retries, amplification 10): no flag.
+        var graph = new DependencyGraphBuilder().Service("svc", ownerTeam: "team-a").Service("b").Edge("svc", "b", timeoutMs: 300, retries: 1, backoff: true).Build();
+        var retrySafe = Drills with { EvidenceCheck = "bounded-retries" };
+
+        var card = Evaluate(graph, new ServiceInputs([Answer(4)], [], []), new ScorecardFramework(4, 90, [retrySafe]));
+
+        Assert.False(Result(card, "drills").Flagged);
+    }
+
+    [Fact]
     public void Evaluate_LowAnswerWithFailingEvidence_NotFlagged() =>
         Assert.False(Result(Evaluate(Untimed(), new ServiceInputs([Answer(1)], [], [])), "drills").Flagged);
 

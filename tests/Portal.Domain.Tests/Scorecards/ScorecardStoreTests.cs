@@ -81,15 +81,15 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
     {
         var ada = await PersonAsync("ada.okafor");
 
-        // payments declares timeouts on every call, so answer a criterion whose evidence check fails there: idempotent-writes → bounded-retries.
-        await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 4, "Every write takes an idempotency key.", null, ct: Ct);
+        // Other teams' services write payments-db, so the catalog contradicts "others get its data through contracts".
+        await _commands.AnswerAsync(ada, "payments", "data-shared-by-contract", 4, "Every consumer is on the payments API.", null, ct: Ct);
 
-        var result = Result(await CardAsync("payments"), "idempotent-writes");
+        var result = Result(await CardAsync("payments"), "data-shared-by-contract");
         Assert.Equal(CriterionStatus.Pass, result.Status);
         Assert.True(result.Flagged);
         Assert.Contains("Answered 4, but", result.FlagReason);
         await using var db = Db.CreateContext();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "scorecards.answer.create" && a.EntityKey == "payments/idempotent-writes", Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "scorecards.answer.create" && a.EntityKey == "payments/data-shared-by-contract", Ct));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
 
         await using var db = Db.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "scorecards.answer.denied" && !a.Succeeded, Ct));
-        Assert.False(await db.ScorecardAnswers.AnyAsync(Ct));
+        Assert.False(await db.ScorecardAnswers.AnyAsync(a => a.Note == "Not mine.", Ct));
     }
 
     [Fact]
@@ -141,23 +141,23 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
     [Fact]
     public async Task Exemption_RequestedThenApproved_RaisesLevelUntilItEnds()
     {
-        var kwame = await PersonAsync("kwame.mensah");
+        var yusuf = await PersonAsync("yusuf.demir");
         var erik = await PersonAsync("erik.johansson");
-        var before = await CardAsync("reconciliation");
+        var before = await CardAsync("disputes");
         Assert.Equal(CriterionStatus.Fail, Result(before, "no-foreign-writers").Status);
         Assert.Equal(ScoreLevel.None, before.Levels[ScalingSignal.DataModel]);
 
-        var request = await _commands.RequestExemptionAsync(kwame, "reconciliation", "no-foreign-writers", "Settlement marks move to an API in Q1.", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(30), Ct);
-        Assert.Equal(CriterionStatus.Fail, Result(await CardAsync("reconciliation"), "no-foreign-writers").Status);
-        await Assert.ThrowsAsync<ForbiddenException>(() => _commands.DecideExemptionAsync(kwame, request.Id, true, null, request.Version, Ct));
+        var request = await _commands.RequestExemptionAsync(yusuf, "disputes", "no-foreign-writers", "Chargeback marks move to the payments API in Q1.", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(30), Ct);
+        Assert.Equal(CriterionStatus.Fail, Result(await CardAsync("disputes"), "no-foreign-writers").Status);
+        await Assert.ThrowsAsync<ForbiddenException>(() => _commands.DecideExemptionAsync(yusuf, request.Id, true, null, request.Version, Ct));
         await _commands.DecideExemptionAsync(erik, request.Id, true, "Agreed with the ledger team.", request.Version, Ct);
 
-        var during = await CardAsync("reconciliation");
+        var during = await CardAsync("disputes");
         Assert.Equal(CriterionStatus.Exempt, Result(during, "no-foreign-writers").Status);
         Assert.True(during.Levels[ScalingSignal.DataModel] > ScoreLevel.None);
 
         _clock.Advance(TimeSpan.FromDays(32));
-        Assert.Equal(CriterionStatus.Fail, Result(await CardAsync("reconciliation"), "no-foreign-writers").Status);
+        Assert.Equal(CriterionStatus.Fail, Result(await CardAsync("disputes"), "no-foreign-writers").Status);
     }
 
     [Fact]
@@ -166,6 +166,14 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
         var kwame = await PersonAsync("kwame.mensah");
 
         await Assert.ThrowsAsync<ForbiddenException>(() => _commands.RequestExemptionAsync(kwame, "reconciliation", "no-foreign-writers", "Forever.", null, Ct));
+    }
+
+    [Fact]
+    public async Task Demo_HasAFlaggedAnswerAnExpiredOneAndAnExemption()
+    {
+        Assert.True(Result(await CardAsync("statements"), "failure-rehearsed").Flagged);
+        Assert.Contains("expired", Result(await CardAsync("invoices"), "zero-downtime-migrations").Evidence);
+        Assert.Equal(CriterionStatus.Exempt, Result(await CardAsync("reconciliation"), "no-foreign-writers").Status);
     }
 
     [Fact]

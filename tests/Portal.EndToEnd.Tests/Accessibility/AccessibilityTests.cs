@@ -78,7 +78,7 @@ public sealed class AccessibilityTests(DemoPortalAppFixture app, BrowserFixture 
             await Expect(Page.GetByTestId(ready).First).ToBeVisibleAsync();
         }
 
-        await Expect(Page.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
         await Expect(Page.Locator("[data-rendered=false]")).ToHaveCountAsync(0);
     }
 

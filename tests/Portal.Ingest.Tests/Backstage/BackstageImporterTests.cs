@@ -26,25 +26,26 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         Assert.Equal(new KindCounts(3, 0, 0, 0), report[BackstageKinds.System]);
         Assert.Equal(new KindCounts(1, 0, 0, 0), report[BackstageKinds.Resource]);
         Assert.Equal(new KindCounts(13, 0, 0, 0), report[BackstageKinds.Api]);
-        Assert.Equal(new KindCounts(11, 0, 0, 4), report[BackstageKinds.Component]);
+        Assert.Equal(new KindCounts(12, 0, 0, 3), report[BackstageKinds.Component]);
         await using var db = Db.CreateContext();
-        Assert.Equal(11, await db.Services.CountAsync(Ct));
+        Assert.Equal(12, await db.Services.CountAsync(Ct));
         Assert.Equal(17, await db.People.CountAsync(Ct));
     }
 
     [Fact]
-    public async Task ImportAsync_RealExamples_InvalidComponentRejectedWhileOthersImported()
+    public async Task ImportAsync_RealExamples_InvalidComponentRejectedUnknownOwnerKeptAsWritten()
     {
         var report = await Importer.ImportAsync(Examples, Admin, Ct);
 
         var problem = Assert.Single(report.Errors, p => p.File == "components/invalid-component.yaml");
         Assert.Equal((1, "component:default/invalid component"), (problem.DocumentIndex, problem.EntityRef));
         Assert.Contains("may contain only letters, digits", problem.Reason, StringComparison.Ordinal);
-        var unresolved = Assert.Single(report.Errors, p => p.File == "components/playback-order-component.yaml");
-        Assert.Equal("owner 'group:default/guest' is not a group in these files or in Portal", unresolved.Reason);
+        var unresolved = Assert.Single(report.Notices, p => p.File == "components/playback-order-component.yaml");
+        Assert.Contains("owner 'group:default/guest' is not a group in the catalog yet", unresolved.Reason, StringComparison.Ordinal);
         await using var db = Db.CreateContext();
         Assert.True(await db.Services.AnyAsync(s => s.Name == "petstore", Ct));
-        Assert.False(await db.Services.AnyAsync(s => s.Name == "playback-order", Ct));
+        var order = await db.Services.SingleAsync(s => s.Name == "playback-order", Ct);
+        Assert.Equal((null, "guest"), (order.OwnerTeamId, order.OwnerRef));
     }
 
     [Fact]
@@ -79,21 +80,21 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
 
         var report = await Importer.ImportAsync(Examples, Admin, Ct);
 
-        Assert.Equal((0, 0, 56, 5), (report.Total.Created, report.Total.Updated, report.Total.Unchanged, report.Total.Rejected));
+        Assert.Equal((0, 0, 57, 4), (report.Total.Created, report.Total.Updated, report.Total.Unchanged, report.Total.Rejected));
         Assert.Equal(0, report.Total.SourceRecorded);
         Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
     }
 
     [Fact]
-    public async Task ImportAsync_RealAllYamlWithoutGroups_NothingImported()
+    public async Task ImportAsync_RealAllYamlWithoutGroups_ImportedWhileOwnersAreNotInTheCatalogYet()
     {
         var report = await Importer.ImportAsync(Path.Combine(Examples, "all.yaml"), Admin, Ct);
 
-        Assert.True(report.NothingImported);
-        Assert.Equal(0, report.Total.Imported);
-        Assert.Contains(report.Errors, p => p.File == "apis/petstore-api.yaml" && p.Reason.Contains("group:default/team-c", StringComparison.Ordinal));
+        Assert.False(report.NothingImported);
+        Assert.Equal(0, report[BackstageKinds.Group].Imported);
+        Assert.Contains(report.Notices, p => p.File == "apis/petstore-api.yaml" && p.Reason.Contains("group:default/team-c", StringComparison.Ordinal));
         await using var db = Db.CreateContext();
-        Assert.False(await db.Apis.AnyAsync(Ct));
+        Assert.True(await db.Apis.AnyAsync(a => a.Name == "petstore", Ct));
     }
 
     [Fact]
@@ -145,11 +146,11 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         var report = await Importer.ImportAsync(Fixture("broken"), Admin, Ct);
 
         Assert.Equal(1, report[BackstageKinds.Group].Created);
-        Assert.Equal(new KindCounts(2, 0, 0, 6), report[BackstageKinds.Component]);
+        Assert.Equal(new KindCounts(3, 0, 0, 5), report[BackstageKinds.Component]);
         Assert.Equal(
-            ["bad-api-version.yaml", "bad-syntax.yaml", "interactions.yaml", "invalid-name.yaml", "location.yaml", "missing-owner.yaml", "unknown-lifecycle.yaml", "unknown-owner.yaml"],
+            ["bad-api-version.yaml", "bad-syntax.yaml", "interactions.yaml", "invalid-name.yaml", "location.yaml", "missing-owner.yaml", "unknown-lifecycle.yaml"],
             report.Errors.Select(e => e.File));
-        Assert.Contains("'group:default/nobody-team' is not a group", report.Errors.Single(e => e.File == "unknown-owner.yaml").Reason, StringComparison.Ordinal);
+        Assert.Contains("'group:default/nobody-team' is not a group in the catalog yet", report.Notices.Single(e => e.File == "unknown-owner.yaml").Reason, StringComparison.Ordinal);
         await using var db = Db.CreateContext();
         var edge = await db.Dependencies.SingleAsync(Ct);
         Assert.Equal((InteractionKind.SyncGrpc, 500, 1, Criticality.Medium), (edge.Kind, edge.TimeoutMs, edge.Retries, edge.Criticality));
@@ -272,7 +273,7 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
-    public async Task ImportAsync_OverIdenticalManualRecord_UnchangedButSourceRecorded()
+    public async Task ImportAsync_OverIdenticalManualRecord_UnchangedAndStillPeoples()
     {
         await using (var db = Db.CreateContext())
         {
@@ -282,10 +283,51 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
 
         var report = await Importer.ImportAsync(Path.Combine(Fixture("broken"), "team.yaml"), Admin, Ct);
 
-        Assert.Equal(new KindCounts(0, 0, 1, 0) { SourceRecorded = 1 }, report[BackstageKinds.Group]);
+        Assert.Equal(new KindCounts(0, 0, 1, 0), report[BackstageKinds.Group]);
+        Assert.Empty(report.Errors);
         await using var check = Db.CreateContext();
         var team = await check.Teams.SingleAsync(Ct);
-        Assert.Equal((DataSource.Import, $"{Fixture("broken")}/team.yaml#1"), (team.Source, team.SourceLocation));
+        Assert.Equal((DataSource.Manual, null), (team.Source, team.SourceLocation));
+    }
+
+    [Fact]
+    public async Task ImportAsync_OverDifferentManualRecord_ConflictReportedAndRecordUnchanged()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var team = new Team("fixers", "Fixers by hand");
+            db.Teams.Add(team);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
+
+        var report = await Importer.ImportAsync(Path.Combine(Fixture("broken"), "team.yaml"), Admin, Ct);
+
+        Assert.Equal(new KindCounts(0, 0, 0, 1), report[BackstageKinds.Group]);
+        var conflict = Assert.Single(report.Errors);
+        Assert.Equal(("team.yaml", "group:default/fixers"), (conflict.File, conflict.EntityRef));
+        Assert.Contains("conflict: group:default/fixers belongs to people editing it in Portal; this definition differs (title/description)", conflict.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
+        await using var check = Db.CreateContext();
+        var denied = await check.AuditEntries.SingleAsync(a => a.Action == "team.update.denied", Ct);
+        Assert.False(denied.Succeeded);
+    }
+
+    [Fact]
+    public async Task ImportAsync_AnotherUploadDefinesTheSameEntityDifferently_ConflictAndTheFirstKeepsIt()
+    {
+        var files = ReadDirectory(Fixture("shop"));
+        await Importer.ImportAsync(files, "upload:shop", Admin, Ct);
+        var changed = files.Select(f => f.Path == "apis.yaml" ? f with { Content = f.Content.Replace("description: Create and read orders.", "description: Someone else's orders.", StringComparison.Ordinal) } : f).ToList();
+
+        var report = await Importer.ImportAsync(changed, "upload:other", Admin, Ct);
+
+        var conflict = Assert.Single(report.Errors, e => e.EntityRef == "api:default/orders-api");
+        Assert.Contains("belongs to upload:shop/apis.yaml#1", conflict.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        var api = await db.Apis.SingleAsync(a => a.Name == "orders-api", Ct);
+        Assert.Equal(("Create and read orders.", "upload:shop/apis.yaml#1"), (api.Description, api.SourceLocation));
     }
 
     [Fact]
@@ -330,14 +372,18 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
-    public async Task ImportAsync_Import_RecordsOneAuditEntryWithTheCounts()
+    public async Task ImportAsync_Import_RecordsOneSummaryAndAnEntryPerRecordWritten()
     {
         await Importer.ImportAsync(Fixture("shop"), Admin, Ct);
 
         await using var db = Db.CreateContext();
-        var audit = await db.AuditEntries.SingleAsync(Ct);
-        Assert.Equal((BackstageImporter.AuditAction, "system", Fixture("shop")), (audit.Action, audit.Actor, audit.EntityKey));
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == BackstageImporter.AuditAction, Ct);
+        Assert.Equal(("system", Fixture("shop")), (audit.Actor, audit.EntityKey));
         Assert.Contains("\"Component\":{\"created\":4,", audit.After, StringComparison.Ordinal);
+        var created = await db.AuditEntries.Where(a => a.Action == "service.create").ToListAsync(Ct);
+        Assert.Equal(4, created.Count);
+        Assert.All(created, a => Assert.Equal(("system", null), (a.Actor, a.Before)));
+        Assert.Contains(created, a => a.EntityKey == "web" && a.After!.Contains("\"sourceLocation\":", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -349,8 +395,8 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
         var second = await importer.ImportAsync(Examples, Admin, Ct);
 
-        Assert.Equal((56, 0, 0, 5), (first.Total.Created, first.Total.Updated, first.Total.Unchanged, first.Total.Rejected));
-        Assert.Equal((0, 0, 56, 5), (second.Total.Created, second.Total.Updated, second.Total.Unchanged, second.Total.Rejected));
+        Assert.Equal((57, 0, 0, 4), (first.Total.Created, first.Total.Updated, first.Total.Unchanged, first.Total.Rejected));
+        Assert.Equal((0, 0, 57, 4), (second.Total.Created, second.Total.Updated, second.Total.Unchanged, second.Total.Rejected));
         Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
         await using var db = Db.CreateContext();
         var teamA = await db.Teams.Include(t => t.ParentTeam).SingleAsync(t => t.Name == "team-a", Ct);

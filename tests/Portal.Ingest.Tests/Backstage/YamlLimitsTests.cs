@@ -113,7 +113,7 @@ public sealed class YamlLimitsTests
         var limits = new YamlLimits { MaxAliases = 3 };
         var yaml = Valid + "\n  extra:\n    a: &a x\n    b: [*a, *a, *a, *a]\n";
 
-        var result = BackstageCatalogReader.Read([new CatalogFile("many.yaml", yaml)], limits: limits);
+        var result = BackstageCatalogReader.Read([new CatalogFile("many.yaml", yaml)], options: new CatalogReadOptions { Limits = limits });
 
         Assert.Contains("uses more than 3 aliases", Error(result, "many.yaml").Reason, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class YamlLimitsTests
         var limits = new YamlLimits { MaxDocumentChars = 400 };
         var yaml = Valid + "\n---\n" + Valid.Replace("storefront", "checkout", StringComparison.Ordinal) + "\n  description: " + new string('x', 500) + "\n";
 
-        var problem = Error(BackstageCatalogReader.Read([new CatalogFile("long.yaml", yaml)], limits: limits), "long.yaml");
+        var problem = Error(BackstageCatalogReader.Read([new CatalogFile("long.yaml", yaml)], options: new CatalogReadOptions { Limits = limits }), "long.yaml");
 
         Assert.Equal(2, problem.DocumentIndex);
         Assert.Contains("the document is longer than 400 characters", problem.Reason, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class YamlLimitsTests
     {
         var limits = new YamlLimits { MaxFileBytes = 100 };
 
-        var result = BackstageCatalogReader.Read([new CatalogFile("big.yaml", Valid)], limits: limits);
+        var result = BackstageCatalogReader.Read([new CatalogFile("big.yaml", Valid)], options: new CatalogReadOptions { Limits = limits });
 
         var problem = Error(result, "big.yaml");
         Assert.Equal(0, problem.DocumentIndex);

@@ -42,14 +42,4 @@ public sealed class GitHubReaderTests
         Assert.Equal("https://api.github.com/graphql", GitHubConnector.GraphQlUrl(new Uri("https://api.github.com/")).ToString());
         Assert.Equal("https://ghe.example.com/api/graphql", GitHubConnector.GraphQlUrl(new Uri("https://ghe.example.com/")).ToString());
     }
-
-    [Fact]
-    public void Deprecate_RewritesEveryLifecycle()
-    {
-        const string yaml = "kind: Component\nspec:\n  type: service\n  lifecycle: production\n---\nkind: API\nspec:\n  lifecycle: \"experimental\"\n";
-
-        var result = GitHubSync.Deprecate(yaml);
-
-        Assert.Equal("kind: Component\nspec:\n  type: service\n  lifecycle: deprecated\n---\nkind: API\nspec:\n  lifecycle: deprecated\n", result);
-    }
 }

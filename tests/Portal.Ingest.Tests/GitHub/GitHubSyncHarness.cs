@@ -4,7 +4,7 @@ using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
 using Portal.Domain.Sync.Commands;
 using Portal.Domain.Sync.Queries;
-using Portal.Ingest.Backstage;
+using Portal.Ingest.Catalog;
 using Portal.Ingest.GitHub;
 using Portal.Testing.FakeGitHub;
 
@@ -34,7 +34,7 @@ internal sealed class GitHubSyncHarness
         configure?.Invoke(Options);
         var cache = new DatabaseResponseCache(db, NullLogger<DatabaseResponseCache>.Instance);
         var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, clock, NullLoggerFactory.Instance);
-        Sync = new GitHubSync(connector, db, new BackstageImporter(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
+        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
         Queries = new SyncQueries(db);
     }
 

@@ -14,6 +14,7 @@ public partial class MainLayout : IAsyncDisposable
     private MudThemeProvider? _themeProvider;
     private IJSObjectReference? _module;
     private bool _drawerOpen = true;
+    private bool _disposed;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
@@ -46,6 +47,10 @@ public partial class MainLayout : IAsyncDisposable
         {
             // The browser left before the first render finished; there is nobody to show a theme to.
         }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            // The layout was replaced (another layout, or the circuit closing) while the browser was still answering.
+        }
     }
 
     private async Task OnSystemDarkModeChangedAsync(bool dark)
@@ -63,6 +68,11 @@ public partial class MainLayout : IAsyncDisposable
     /// <summary>Times are shown in the browser's zone unless the viewer chose one; the first page after a move (or the first visit) learns it.</summary>
     private async Task LearnBrowserTimeZoneAsync()
     {
+        if (_disposed || _module is null)
+        {
+            return;
+        }
+
         var zone = ViewerSettings.Known(await _module!.InvokeAsync<string?>("browserTimeZone"));
         if (zone is null || zone == Viewer.BrowserTimeZone)
         {
@@ -86,7 +96,7 @@ public partial class MainLayout : IAsyncDisposable
 
     private async Task RememberAsync(string cookie, string value)
     {
-        if (_module is not null)
+        if (_module is not null && !_disposed)
         {
             await _module.InvokeVoidAsync("remember", cookie, value);
         }
@@ -94,6 +104,7 @@ public partial class MainLayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         Context.Changed -= OnViewerChanged;
         if (_module is not null)
         {

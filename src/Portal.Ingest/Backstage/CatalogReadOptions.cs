@@ -1,0 +1,16 @@
+namespace Portal.Ingest.Backstage;
+
+/// <summary>How <see cref="BackstageCatalogReader"/> reads: the YAML limits, and what a source fills in.</summary>
+public sealed record CatalogReadOptions
+{
+    /// <summary>Default limits, nothing filled in: every entity must name its owner.</summary>
+    public static CatalogReadOptions Default { get; } = new();
+
+    public YamlLimits Limits { get; init; } = YamlLimits.Default;
+
+    /// <summary>
+    /// The owner of an entity whose file names none, by the file's path (a repository's CODEOWNERS team);
+    /// null, or a null answer, leaves <c>spec.owner</c> required.
+    /// </summary>
+    public Func<string, EntityKey?>? DefaultOwner { get; init; }
+}

@@ -1,0 +1,87 @@
+using Portal.Domain.Common;
+using Portal.Domain.Security;
+using Portal.Ingest.Backstage;
+
+namespace Portal.Ingest.Catalog;
+
+/// <summary>
+/// What one source hands <see cref="CatalogReconciler"/>: the entities it parsed or built, where each came
+/// from, which kinds it may define, and which stored records it speaks for. Every source produces one: a
+/// file import (command line, upload, API), a GitHub sync (catalog files, repositories without one, teams
+/// and members), the demo company.
+/// </summary>
+public sealed class CatalogBatch
+{
+    public required DataSource Source { get; init; }
+
+    /// <summary>Names what was reconciled, in the report and the run's audit entry: a directory, <c>upload</c>, <c>github:acme</c>.</summary>
+    public required string Scope { get; init; }
+
+    /// <summary>The entities, the documents rejected while reading, and the reading problems.</summary>
+    public required CatalogReadResult Read { get; init; }
+
+    public required SourceRule Rule { get; init; }
+
+    /// <summary>The <see cref="CatalogEntity.SourceLocation"/> a record of this entity gets.</summary>
+    public required Func<BackstageEntity, string> LocationOf { get; init; }
+
+    /// <summary>
+    /// Whether a stored record of <see cref="Source"/> at this location is one this batch speaks for: such a
+    /// record that no entity of the batch names any more is orphaned.
+    /// </summary>
+    public required Func<string, bool> Covers { get; init; }
+
+    /// <summary>
+    /// Whether a stored record of <see cref="Source"/> at this location (second argument) belongs to the origin
+    /// of this entity, so the entity may change it. Default: <see cref="Covers"/>. A GitHub repository owns
+    /// only what its own files created, though a full sync covers the whole organisation.
+    /// </summary>
+    public Func<BackstageEntity, string, bool>? Owns { get; init; }
+
+    /// <summary>Who the per-record audit entry names for a write this entity causes (e.g. <c>github:acme/billing</c>).</summary>
+    public required Func<BackstageEntity, Actor> ActorOf { get; init; }
+
+    /// <summary>Who the audit entry names when a record at this location is orphaned.</summary>
+    public required Func<string, Actor> ActorAt { get; init; }
+
+    /// <summary>Teams the batch no longer names are marked gone (deleted on GitHub) rather than orphaned.</summary>
+    public bool RetireTeamsAsGone { get; init; }
+
+    internal bool OwnsLocation(BackstageEntity entity, string location) => Owns?.Invoke(entity, location) ?? Covers(location);
+
+    /// <summary>
+    /// A batch of catalog files: records are located at <c>{locationBase}/{file}#{document}</c>; the batch
+    /// covers the files it read (not those it could not parse: a typo must not orphan a file's records) and,
+    /// with <paramref name="orphanPrefix"/>, every file below it.
+    /// </summary>
+    public static CatalogBatch ForFiles(
+        CatalogReadResult read, DataSource source, string scope, string locationBase, string? orphanPrefix, SourceRule rule, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var filesRead = read.FilesRead.Select(f => $"{locationBase}/{f}").ToHashSet(StringComparer.Ordinal);
+        var broken = read.BrokenFiles.Select(f => $"{locationBase}/{f}").ToHashSet(StringComparer.Ordinal);
+        return new CatalogBatch
+        {
+            Source = source,
+            Scope = scope,
+            Read = read,
+            Rule = rule,
+            LocationOf = e => $"{locationBase}/{e.File}#{e.Document}",
+            Covers = location =>
+            {
+                var file = FileOf(location);
+                return !broken.Contains(file)
+                    && (filesRead.Contains(file) || (orphanPrefix is not null && file.StartsWith(orphanPrefix + "/", StringComparison.Ordinal)));
+            },
+            ActorOf = _ => actor,
+            ActorAt = _ => actor,
+        };
+    }
+
+    /// <summary>The file part of a location (<c>dir/file.yaml#2</c> → <c>dir/file.yaml</c>).</summary>
+    public static string FileOf(string location)
+    {
+        var hash = location.LastIndexOf('#');
+        return hash < 0 ? location : location[..hash];
+    }
+}

@@ -1,0 +1,118 @@
+using Portal.Domain.Auditing;
+using Portal.Domain.Catalog;
+using Portal.Ingest.Backstage;
+
+namespace Portal.Ingest.Catalog;
+
+// Where records came from, what the batch no longer names, and the audit entry of every record written.
+internal sealed partial class ReconcileRun
+{
+    /// <summary>Portal's word for a Backstage kind, as the audit log and the sync page use it.</summary>
+    public static string PortalKind(string kind) => kind switch
+    {
+        BackstageKinds.Component => "service",
+        BackstageKinds.Group => "team",
+        BackstageKinds.User => "person",
+        _ => kind.ToLowerInvariant(),
+    };
+
+    private void RecordProvenance()
+    {
+        foreach (var outcome in Writable(_ => true))
+        {
+            var entity = outcome.Entity;
+            var location = batch.LocationOf(outcome.Parsed);
+            if (entity.IsOrphaned)
+            {
+                outcome.Changing();
+            }
+
+            if (batch.RetireTeamsAsGone && entity is Team { IsGone: true } team)
+            {
+                outcome.Changing();
+                team.MarkPresent();
+            }
+
+            // New records got theirs when they were created (Track).
+            if (!outcome.Created && (entity.IsOrphaned || entity.Source != Source || entity.SourceLocation != location))
+            {
+                outcome.ProvenanceChanging();
+                entity.RecordSource(Source, location);
+                outcome.SourceTaken = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Flags records the batch covers that no entity names any more: orphaned, or for teams of the GitHub team
+    /// sync, gone. Files that could not be parsed are not covered: a typo must not orphan everything in the file.
+    /// </summary>
+    private void MarkOrphans()
+    {
+        // Still defined: by an entity the batch wrote, or by one it rejected for a mistake in its own file. A
+        // conflicting definition from another origin does not keep the record alive.
+        var present = Writable(_ => true).Select(o => o.Parsed.Key)
+            .Concat(_rejected.Where(r => r.Key is not null && !_conflicts.Contains(r.Key)).Select(r => r.Key!))
+            .ToHashSet();
+        foreach (var (key, entity) in catalog.All())
+        {
+            if (entity.Source != Source || entity.SourceLocation is not { } location || present.Contains(key) || !batch.Covers(location))
+            {
+                continue;
+            }
+
+            var type = PortalKind(key.Kind);
+            if (batch.RetireTeamsAsGone && entity is Team team)
+            {
+                if (!team.IsGone)
+                {
+                    var before = RecordSnapshot.Of(team);
+                    team.MarkGone();
+                    _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
+                    AuditLog.Record(db, batch.ActorAt(location), "team.gone", type, team.Ref, before, RecordSnapshot.Of(team));
+                }
+            }
+            else if (!entity.IsOrphaned)
+            {
+                var before = RecordSnapshot.Of(entity);
+                entity.MarkOrphaned();
+                _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
+                AuditLog.Record(db, batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
+            }
+        }
+    }
+
+    /// <summary>
+    /// One audit entry per record the batch wrote (created, changed, or its provenance recorded), naming the
+    /// source and location as the actor, with the record before and after; and one per conflict, as a refused
+    /// write. Entries are saved in batches like new rows, so a first import of thousands stays within memory.
+    /// </summary>
+    private async Task AuditWritesAsync(CancellationToken ct)
+    {
+        foreach (var (entity, stored) in _refused)
+        {
+            var type = PortalKind(entity.Key.Kind);
+            AuditLog.Record(db, batch.ActorOf(entity), $"{type}.update.denied", type, stored.Ref, RecordSnapshot.Of(stored), null, succeeded: false);
+        }
+
+        foreach (var outcome in _outcomes.Values)
+        {
+            var type = PortalKind(outcome.Kind);
+            if (outcome.ReadOnly)
+            {
+                if (outcome.Changed)
+                {
+                    AuditLog.Record(db, batch.ActorOf(outcome.Parsed), $"{type}.update.denied", type, outcome.Entity.Ref, RecordSnapshot.Of(outcome.Entity), null, succeeded: false);
+                    _pending++;
+                }
+            }
+            else if (outcome.Created || outcome.Changed || outcome.SourceTaken)
+            {
+                AuditLog.Record(db, batch.ActorOf(outcome.Parsed), $"{type}.{(outcome.Created ? "create" : "update")}", type, outcome.Entity.Ref, outcome.Before, RecordSnapshot.Of(outcome.Entity));
+                _pending++;
+            }
+
+            await SaveIfDueAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using Portal.Domain.Scorecards;
+
+namespace Portal.Web.Api.Scorecards;
+
+/// <summary><c>GET /api/v1/scorecards/{service}</c>.</summary>
+public sealed record ScorecardResponse(
+    string Service, string DisplayName, string? Owner, string Overall, int FrameworkVersion, DateTime EvaluatedAt,
+    IReadOnlyList<SignalResponse> Signals, IReadOnlyList<AnswerDto> Answers, IReadOnlyList<ExemptionDto> Exemptions, int BlastRadius);

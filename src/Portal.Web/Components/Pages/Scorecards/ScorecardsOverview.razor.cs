@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Scorecards;
+using Portal.Domain.Signals;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Components.Pages.Scorecards;
+
+/// <summary>The organisation's readiness: levels per signal, a radar per team, teams × signals, movers and expiring answers.</summary>
+public partial class ScorecardsOverview
+{
+    [Inject] private ScorecardQueries Scorecards { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The team whose radar is shown; in the address bar, so the view can be shared.</summary>
+    [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
+
+    private static readonly string[] SignalTitles = [.. ScalingSignals.All.Select(ScalingSignals.Title)];
+
+    private static readonly RadarChartOptions RadarOptions = new() { AxisSuggestedMax = 100, GridLevels = 4, FillOpacity = 0.15 };
+
+    // Light red (none of the services) to light green (all of them), so the black labels stay readable, on paper too.
+    private static readonly HeatMapChartOptions HeatOptions = new()
+    {
+        ShowLabels = true, ShowToolTips = true, ValueFormatString = "F0", ShowLegendLabels = true,
+        ChartPalette = ["#ef9a9a", "#ffcc80", "#fff59d", "#c5e1a5", "#81c784"],
+    };
+
+    private ScorecardOverview? _overview;
+
+    private TeamRollup? SelectedTeam => _overview?.Teams.FirstOrDefault(t => t.Team == Team) ?? _overview?.Teams.FirstOrDefault();
+
+    private List<ChartSeries<double>> HeatSeries => _overview is null ? [] :
+    [
+        .. _overview.Teams.Select(t => new ChartSeries<double>
+        {
+            Name = t.DisplayName,
+            Data = new ChartData<double>(ScalingSignals.All.Select(s => Math.Round(100 * t.Group.PerSignal[s].ShareAtLeast(ScoreLevel.Bronze))).ToArray()),
+        }),
+    ];
+
+    protected override async Task OnParametersSetAsync() => _overview ??= await Scorecards.OverviewAsync();
+
+    private static List<ChartSeries<double>> RadarSeries(TeamRollup team) =>
+    [
+        .. new[] { ScoreLevel.Bronze, ScoreLevel.Silver, ScoreLevel.Gold }.Select(level => new ChartSeries<double>
+        {
+            Name = $"{ScorecardFormat.Level(level)} or above (%)",
+            Data = new ChartData<double>(ScalingSignals.All.Select(s => Math.Round(100 * team.Group.PerSignal[s].ShareAtLeast(level))).ToArray()),
+        }),
+    ];
+
+    private Task SelectTeamAsync(string team)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("team", team), replace: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Portal.Domain.Common;
+using Portal.Domain.Scorecards;
+using Portal.Domain.Security;
+using Microsoft.AspNetCore.Components;
+
+namespace Portal.Web.Components.Pages.Scorecards;
+
+/// <summary>One service's scorecard: levels, next steps, every criterion with evidence, answers and exemptions.</summary>
+public partial class ServiceScorecard
+{
+    [Inject] private ScorecardQueries Scorecards { get; set; } = null!;
+
+    [Inject] private ScorecardCommands Commands { get; set; } = null!;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    private ServiceScorecardView? _card;
+    private Actor? _actor;
+    private bool _missing;
+    private bool _canEdit;
+    private string? _answering;
+    private string? _exempting;
+    private string? _exemptionReason;
+    private string? _exemptionEnds;
+    private bool _exemptionPermanent;
+    private string? _error;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor = await CurrentActorAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _card = await Scorecards.ServiceAsync(Reference);
+        _missing = _card is null;
+        _canEdit = _card is not null && _actor is not null && _actor.CanEdit(_card.OwnerTeamId);
+    }
+
+    private void StartAnswer(string criterion)
+    {
+        _error = null;
+        _exempting = null;
+        _answering = criterion;
+    }
+
+    private void StartExemption(string criterion)
+    {
+        _error = null;
+        _answering = null;
+        _exempting = criterion;
+        _exemptionReason = null;
+        _exemptionPermanent = false;
+        _exemptionEnds = Clock.GetUtcNow().UtcDateTime.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private async Task SaveAnswerAsync(CriterionDefinition criterion, AnswerDto? existing, AnswerFormModel model)
+    {
+        _error = null;
+        try
+        {
+            await Commands.AnswerAsync(_actor!, Reference, criterion.Key, model.Maturity, model.Note, model.EvidenceUrl, existing?.Version ?? 0);
+            _answering = null;
+            Snackbar.Add($"Answer saved for '{criterion.Title}'.", MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is DomainValidationException or ForbiddenException or ConcurrencyConflictException or NotFoundException)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private async Task RequestExemptionAsync(string criterion)
+    {
+        _error = null;
+        DateOnly? ends = null;
+        if (!_exemptionPermanent)
+        {
+            if (!DateOnly.TryParseExact(_exemptionEnds?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                _error = "endsOn: give the last day as YYYY-MM-DD, or (admins) tick Permanent.";
+                return;
+            }
+
+            ends = d;
+        }
+
+        try
+        {
+            await Commands.RequestExemptionAsync(_actor!, Reference, criterion, _exemptionReason, ends);
+            _exempting = null;
+            Snackbar.Add("Exemption requested; an admin approves it.", MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is DomainValidationException or ForbiddenException or NotFoundException)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private async Task DecideAsync(ExemptionDto exemption, bool approve)
+    {
+        try
+        {
+            await Commands.DecideExemptionAsync(_actor!, exemption.Id, approve, approve ? null : "Rejected on the scorecard page.", exemption.Version);
+            Snackbar.Add(approve ? "Exemption approved: the criterion no longer blocks the level." : "Exemption rejected.", MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is DomainValidationException or ForbiddenException or ConcurrencyConflictException)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+        }
+    }
+
+    private async Task RevokeAsync(ExemptionDto exemption)
+    {
+        try
+        {
+            await Commands.RevokeExemptionAsync(_actor!, exemption.Id, "Revoked on the scorecard page.", exemption.Version);
+            Snackbar.Add("Exemption revoked: the criterion counts again.", MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is DomainValidationException or ForbiddenException or ConcurrencyConflictException)
+        {
+            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Portal.Domain.Security;
+using Portal.Testing;
+
+namespace Portal.Web.Tests.Api.Scorecards;
+
+public sealed class ScorecardsApiTests : IAsyncLifetime
+{
+    private PortalWebFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await PortalWebFactory.CreateAsync(TestProvider.Sqlite);
+        await _factory.SeedDemoAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetScorecard_Payments_HasSevenSignalsWithStatusesAndEvidence()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+
+        Assert.Equal("payments", body.GetProperty("service").GetString());
+        var signals = body.GetProperty("signals").EnumerateArray().ToList();
+        Assert.Equal(7, signals.Count);
+        var criteria = signals.SelectMany(s => s.GetProperty("criteria").EnumerateArray()).ToList();
+        var foreign = Assert.Single(criteria, c => c.GetProperty("criterion").GetString() == "no-foreign-writers");
+        Assert.Equal("fail", foreign.GetProperty("status").GetString());
+        Assert.Contains("reconciliation", foreign.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.True(foreign.TryGetProperty("dataAsOf", out _));
+        Assert.True(foreign.TryGetProperty("flagged", out _));
+        Assert.All(criteria, c => Assert.Contains(c.GetProperty("status").GetString(), new[] { "pass", "fail", "unknown", "exempt" }));
+    }
+
+    [Fact]
+    public async Task ListScorecards_FilterByTeamAndLevel_PagesInTheDatabase()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards?team=payments-core&signal=team-topology&level=silver&pageSize=2", Ct);
+
+        Assert.Equal(2, body.GetProperty("items").GetArrayLength());
+        Assert.True(body.GetProperty("total").GetInt32() > 2);
+        Assert.All(body.GetProperty("items").EnumerateArray(), i => Assert.Equal("silver", i.GetProperty("levels").GetProperty("team-topology").GetString()));
+    }
+
+    [Fact]
+    public async Task ListScorecards_UnknownSignal_NamesTheField()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var response = await client.GetAsync("/api/v1/scorecards?signal=speed", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("signal", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PutAnswer_AdminToken_SavesAndEvaluates()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+
+        var response = await client.PutAsJsonAsync("/api/v1/scorecards/payments/answers/contention-measured", new { maturity = 4, note = "Measured and alerted." }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+        var result = card.GetProperty("signals").EnumerateArray().SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("criterion").GetString() == "contention-measured");
+        Assert.Equal("pass", result.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PutAnswer_ViewerToken_Forbidden()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var response = await client.PutAsJsonAsync("/api/v1/scorecards/payments/answers/contention-measured", new { maturity = 4, note = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostExemption_ThenApprove_MakesTheCriterionExempt()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var created = await client.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var approved = await client.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemption.GetProperty("id").GetGuid()}/approve", new { version = exemption.GetProperty("version").GetInt32() }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+        var result = card.GetProperty("signals").EnumerateArray().SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("criterion").GetString() == "no-foreign-writers");
+        Assert.Equal("exempt", result.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Framework_GetThenPutBack_CreatesVersionTwo()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var yaml = await client.GetStringAsync("/api/v1/framework", Ct);
+
+        var response = await client.PutAsync("/api/v1/framework", new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("version 2", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Framework_PutInvalid_422NamingLineAndField()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var yaml = (await client.GetStringAsync("/api/v1/framework", Ct)).Replace("level: bronze", "level: platinum");
+
+        var response = await client.PutAsync("/api/v1/framework", new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("criteria[0].level", body, StringComparison.Ordinal);
+        Assert.Contains("line ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PushResults_NonExternalCriterion_Refused()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Editor));
+
+        var response = await client.PostAsJsonAsync("/api/v1/scorecards/results", new { results = new[] { new { service = "payments", criterion = "sync-timeouts", status = "pass", evidence = "ci" } } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rollup_CountsEveryService()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/rollup", Ct);
+
+        Assert.Equal(40, body.GetProperty("organisation").GetProperty("services").GetInt32());
+        Assert.True(body.GetProperty("teams").GetArrayLength() >= 7);
+    }
+}
