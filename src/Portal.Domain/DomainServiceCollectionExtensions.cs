@@ -54,6 +54,8 @@ public static class DomainServiceCollectionExtensions
         // Debt register
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
+        services.AddSingleton<DebtCommands>();
+        services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
 
         // Scorecards

@@ -30,7 +30,7 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
         await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
         var graphs = new GraphService(Db.Factory);
         _frameworks = new FrameworkStore(Db.Factory, _clock);
-        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, graphs, _clock));
+        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, graphs, _clock), _clock);
         _evaluation = new ScorecardEvaluation(Db.Factory, graphs, _frameworks, new ScorecardFactsLoader(Db.Factory, debt), _clock);
         _queries = new ScorecardQueries(Db.Factory, _evaluation, _frameworks, graphs, _clock);
         _commands = new ScorecardCommands(Db.Factory, _frameworks, _evaluation, _clock);
@@ -118,7 +118,8 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
     public async Task AnswerAsync_StaleVersion_Conflict()
     {
         var ada = await PersonAsync("ada.okafor");
-        var first = await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 2, "Some endpoints only.", null, ct: Ct);
+        var seen = (await CardAsync("payments")).Answers.Single(a => a.Criterion == "idempotent-writes");
+        var first = await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 2, "Some endpoints only.", null, seen.Version, Ct);
         await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 3, "Most endpoints now.", null, first.Version, Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _commands.AnswerAsync(ada, "payments", "idempotent-writes", 4, "All.", null, first.Version, Ct));
