@@ -99,7 +99,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     [Fact]
     public async Task ReceiveAsync_NoSecretConfigured_Refused()
     {
-        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }));
+        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), TimeProvider.System);
 
         var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], _ => "job", Ct);
 
