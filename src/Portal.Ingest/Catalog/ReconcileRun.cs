@@ -179,7 +179,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     internal static string Describe(CatalogEntity stored) => stored.Source switch
     {
         DataSource.Manual => "people editing it in Portal",
-        DataSource.Demo when stored.SourceLocation is null => "the demo data",
+        DataSource.Demo => "the demo data",
         _ when stored.SourceLocation is { } location => location,
         _ => stored.Source.ToString(),
     };
