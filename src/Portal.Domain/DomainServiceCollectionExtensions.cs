@@ -10,6 +10,9 @@ using Portal.Domain.Graph.Queries;
 using Portal.Domain.OnCall;
 using Portal.Domain.OnCall.Commands;
 using Portal.Domain.OnCall.Queries;
+using Portal.Domain.Reviews.Commands;
+using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Reviews.Reports;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
@@ -49,6 +52,9 @@ public static class DomainServiceCollectionExtensions
         // Debt register
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
+        services.AddSingleton<DebtCommands>();
+        services.AddSingleton<DebtScoringCommands>();
+        services.AddSingleton<OpenDebtReader>();
 
         // Scorecards
         services.AddSingleton<FrameworkStore>();
@@ -56,6 +62,14 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ScorecardEvaluation>();
         services.AddSingleton<ScorecardQueries>();
         services.AddSingleton<ScorecardCommands>();
+
+        // Quarterly reviews (the host adds an IReviewCloseQueue: Portal.Ingest queues closes on Hangfire)
+        services.AddSingleton<ReviewCommands>();
+        services.AddSingleton<ReviewRecordCommands>();
+        services.AddSingleton<ReviewCloser>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<ReviewComparisons>();
+        services.AddSingleton<ReviewReports>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

@@ -42,6 +42,8 @@ public static class IngestServiceCollectionExtensions
         services.AddTransient<EvaluateScorecardsJob>();
         services.AddTransient<SyncGitHubJob>();
         services.AddTransient<SyncGitHubTargetJob>();
+        services.AddTransient<CloseReviewJob>();
+        services.AddSingleton<Portal.Domain.Reviews.Commands.IReviewCloseQueue, HangfireReviewCloseQueue>();
         return services;
     }
 }

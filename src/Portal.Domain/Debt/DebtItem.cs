@@ -183,7 +183,7 @@ public sealed class DebtItem : Entity, IVersioned
         DebtScoring.RequireEffort(effortDays);
         if (effortDays > MaxEffortDays)
         {
-            throw new DomainValidationException("effort", $"must be at most {MaxEffortDays:N0} engineer-days");
+            throw new DomainValidationException("effortDays", $"must be at most {MaxEffortDays:N0} engineer-days");
         }
 
         (Likelihood, Impact, EffortDays) = (likelihood, impact, effortDays);
@@ -195,7 +195,7 @@ public sealed class DebtItem : Entity, IVersioned
     {
         if (hoursPerMonth is { } h && (double.IsNaN(h) || h < 0 || h > MaxInterestHoursPerMonth))
         {
-            throw new DomainValidationException("interest", $"must be between 0 and {MaxInterestHoursPerMonth:N0} hours per month");
+            throw new DomainValidationException("interestOverride", $"must be between 0 and {MaxInterestHoursPerMonth:N0} hours per month");
         }
 
         InterestOverride = hoursPerMonth;
@@ -213,7 +213,7 @@ public sealed class DebtItem : Entity, IVersioned
         var o = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
         if (o is { Length: > MaxOutcomeLength })
         {
-            throw new DomainValidationException("outcome", $"is longer than {MaxOutcomeLength} characters");
+            throw new DomainValidationException("businessOutcome", $"is longer than {MaxOutcomeLength} characters");
         }
 
         BusinessOutcome = o;
@@ -237,7 +237,7 @@ public sealed class DebtItem : Entity, IVersioned
     {
         if (quarter is null && Status == DebtStatus.Planned)
         {
-            throw new DomainValidationException("quarter", "is required while the item is Planned");
+            throw new DomainValidationException("targetQuarter", "is required while the item is Planned");
         }
 
         TargetQuarter = quarter?.ToString();
@@ -257,7 +257,7 @@ public sealed class DebtItem : Entity, IVersioned
 
         if (status == DebtStatus.Planned && TargetQuarter is null)
         {
-            throw new DomainValidationException("quarter", "choose the quarter it is planned for");
+            throw new DomainValidationException("targetQuarter", "choose the quarter it is planned for");
         }
 
         if (status == DebtStatus.WontFix)

@@ -37,7 +37,7 @@ public static class DebtScoring
     {
         if (double.IsNaN(effortDays) || double.IsInfinity(effortDays) || effortDays <= 0)
         {
-            throw new DomainValidationException("effort", "must be more than 0 engineer-days: priority is cost of delay per day of effort");
+            throw new DomainValidationException("effortDays", "must be more than 0 engineer-days: priority is cost of delay per day of effort");
         }
     }
 
@@ -108,7 +108,7 @@ public static class DebtScoring
         {
             InterestFactor(input, v.InterestHoursPerMonth),
             new("probability", "P(likelihood)", p, "", "scoring table",
-                F($"Likelihood {input.Likelihood} of 5 is a {p:P0} chance of an incident or slowdown within a quarter.")),
+                F($"Likelihood {input.Likelihood} of 5 is a {p * 100:0.#}% chance of an incident or slowdown within a quarter.")),
             new("impactHours", "impactHours(impact)", hours, "h", "scoring table",
                 F($"Impact {input.Impact} of 5 costs {hours:0.#} engineer-hours each time it happens.")),
             TierFactor(input.Services, tier, weight),

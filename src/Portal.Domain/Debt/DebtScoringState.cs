@@ -13,7 +13,7 @@ public sealed class DebtScoringState
     /// <summary>The dependency graph's version the scores used (tiers and dependencies live there).</summary>
     public long GraphVersion { get; set; } = -1;
 
-    /// <summary>The scoring settings' version the scores used; 0 when there were no settings (defaults).</summary>
+    /// <summary>The <see cref="DebtScoringTable.Fingerprint"/> of the tables the scores used.</summary>
     public int TablesVersion { get; set; } = -1;
 
     /// <summary>The UTC day the scores were computed for (urgency and the report window depend on it).</summary>

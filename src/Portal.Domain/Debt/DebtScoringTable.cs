@@ -28,18 +28,28 @@ public sealed record DebtScoringTable(
 {
     /// <summary>
     /// Portal's defaults: a 1 is "hardly ever" (5% a quarter) and a 5 "almost certainly" (85%); an impact of 1 is
-    /// an afternoon lost (2 h), a 5 is a customer-facing outage with its follow-up (240 h); tier 1 counts three times
-    /// tier 3; urgency starts 30 days before the date, reaches ×1.5 on it, adds 0.25 per month overdue and stops at ×2.
+    /// an hour or two lost, a 5 is an outage with its follow-up (120 h); tier 1 counts twice tier 3; urgency starts
+    /// 30 days before the date, reaches ×1.5 on it, adds 0.25 per month overdue and stops at ×2.
     /// </summary>
     public static DebtScoringTable Default { get; } = new(
         [0.05, 0.15, 0.35, 0.6, 0.85],
-        [2, 8, 24, 80, 240],
-        [3, 1.5, 1],
+        [1, 4, 12, 40, 120],
+        [2, 1.4, 1],
         1,
         30,
         1.5,
         0.25,
         2);
+
+    /// <summary>
+    /// A number that changes whenever any value of the table changes (SHA-256 of its JSON), so stored scores are known
+    /// to be stale after an admin's edit and after a release that changes the defaults alike.
+    /// </summary>
+    public int Fingerprint()
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this);
+        return BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(json), 0);
+    }
 
     /// <summary>P for a likelihood of 1–5.</summary>
     public double ProbabilityOf(int likelihood) => Probability[likelihood - 1];

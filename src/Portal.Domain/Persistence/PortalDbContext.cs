@@ -6,6 +6,8 @@ using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.OnCall;
 using Portal.Domain.Persistence.Infrastructure;
+using Portal.Domain.Reviews;
+using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 
@@ -89,6 +91,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Scorecards.Records.PushedResult> ScorecardPushedResults => Set<Scorecards.Records.PushedResult>();
 
     public DbSet<Scorecards.Records.ScorecardState> ScorecardStates => Set<Scorecards.Records.ScorecardState>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<ReviewClosing> ReviewClosings => Set<ReviewClosing>();
+
+    public DbSet<ReviewSnapshot> ReviewSnapshots => Set<ReviewSnapshot>();
+
+    public DbSet<ReviewSnapshotService> ReviewSnapshotServices => Set<ReviewSnapshotService>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

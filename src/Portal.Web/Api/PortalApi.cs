@@ -1,4 +1,5 @@
 using Portal.Web.Api.Catalog;
+using Portal.Web.Api.Debt;
 using Portal.Web.Api.Graph;
 using Portal.Web.Api.People;
 using Portal.Web.Api.Scorecards;
@@ -27,6 +28,7 @@ public static class PortalApi
         api.MapCatalogRecordsApi();
         api.MapGraphApi();
         api.MapScorecardsApi();
+        api.MapDebtApi();
         return api;
     }
 }

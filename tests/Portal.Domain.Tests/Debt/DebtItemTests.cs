@@ -14,7 +14,7 @@ public sealed class DebtItemTests
 
     [Fact]
     public void Constructor_ZeroEffort_NamesEffort() =>
-        Assert.Equal("effort", Assert.Throws<DomainValidationException>(() =>
+        Assert.Equal("effortDays", Assert.Throws<DomainValidationException>(() =>
             new DebtItem("x", ScalingSignal.DataModel, DebtKind.Code, DebtQuadrant.InadvertentPrudent, 1, 1, 0, "ada", Now)).Field);
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class DebtItemTests
     public void SetStatus_PlannedWithoutQuarter_AsksForTheQuarter()
     {
         var item = Item();
-        Assert.Equal("quarter", Assert.Throws<DomainValidationException>(() => item.SetStatus(DebtStatus.Planned, null, null, Today, Now)).Field);
+        Assert.Equal("targetQuarter", Assert.Throws<DomainValidationException>(() => item.SetStatus(DebtStatus.Planned, null, null, Today, Now)).Field);
         item.SetTargetQuarter(new Quarter(2027, 1), Now);
         item.SetStatus(DebtStatus.Planned, null, null, Today, Now);
         Assert.Equal(DebtStatus.Planned, item.Status);
@@ -72,7 +72,7 @@ public sealed class DebtItemTests
         var item = Item();
         item.SetTargetQuarter(new Quarter(2027, 1), Now);
         item.SetStatus(DebtStatus.Planned, null, null, Today, Now);
-        Assert.Equal("quarter", Assert.Throws<DomainValidationException>(() => item.SetTargetQuarter(null, Now)).Field);
+        Assert.Equal("targetQuarter", Assert.Throws<DomainValidationException>(() => item.SetTargetQuarter(null, Now)).Field);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DebtItemTests
 
     [Fact]
     public void OverrideInterest_Negative_NamesInterest() =>
-        Assert.Equal("interest", Assert.Throws<DomainValidationException>(() => Item().OverrideInterest(-1, Now)).Field);
+        Assert.Equal("interestOverride", Assert.Throws<DomainValidationException>(() => Item().OverrideInterest(-1, Now)).Field);
 
     [Fact]
     public void DebtReport_FutureDate_NamesOccurredOn() =>

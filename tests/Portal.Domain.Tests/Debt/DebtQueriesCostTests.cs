@@ -49,10 +49,10 @@ public abstract class DebtQueriesCostTests(TestProvider provider) : DatabaseTest
         return item;
     }
 
-    private DebtQueries Queries() => new(Db.Factory, new DebtScores(Db.Factory, new GraphService(Db.Factory), _clock));
+    private DebtQueries Queries() => new(Db.Factory, new DebtScores(Db.Factory, new GraphService(Db.Factory), _clock), _clock);
 
-    // Interest 10 h/month → 30 h a quarter; impact 1 = 2 h; no dependencies, so the blast factor is 1.
-    private static double Cost(int likelihood, int tier) => 30 + (DebtScoringTable.Default.ProbabilityOf(likelihood) * 2 * DebtScoringTable.Default.TierWeightOf(tier));
+    // Interest 10 h/month → 30 h a quarter; impact 1 = 1 h; no dependencies, so the blast factor is 1.
+    private static double Cost(int likelihood, int tier) => 30 + (DebtScoringTable.Default.ProbabilityOf(likelihood) * DebtScoringTable.Default.ImpactHoursOf(1) * DebtScoringTable.Default.TierWeightOf(tier));
 
     [Fact]
     public async Task OpenCostOfDelayAsync_OneService_SumsItsOpenItemsOnly()

@@ -32,7 +32,7 @@ public abstract class DebtScoresTests(TestProvider provider) : DatabaseTest(prov
         var web = new Service("web");
         db.AddRange(payments, checkout, web, Dependency.ToService(checkout, payments, InteractionKind.SyncHttp));
 
-        var big = new DebtItem("Ledger writes without idempotency", ScalingSignal.CascadingFailures, DebtKind.Code, DebtQuadrant.DeliberatePrudent, 4, 4, 10, "ada", Now);
+        var big = new DebtItem("Ledger writes without idempotency", ScalingSignal.CascadingFailures, DebtKind.Code, DebtQuadrant.DeliberatePrudent, 4, 4, 4, "ada", Now);
         big.SetServices([payments], Now);
         var small = new DebtItem("Old UI library", ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.InadvertentPrudent, 2, 2, 2, "ada", Now);
         small.SetServices([web], Now);
@@ -58,9 +58,9 @@ public abstract class DebtScoresTests(TestProvider provider) : DatabaseTest(prov
         Assert.Equal((2, 2), (result.Items, result.Changed));
         var big = await LoadAsync(_paymentsItem);
 
-        // P(4) 0.6 × 80 h × tier 1 (3) × blast (checkout fails with payments: 1 + log2 2 = 2), no interest.
-        Assert.Equal(0.6 * 80 * 3 * 2, big.CostOfDelay, 6);
-        Assert.Equal(big.CostOfDelay / 10, big.Priority, 6);
+        // P(4) 0.6 × 40 h × tier 1 (2) × blast (checkout fails with payments: 1 + log2 2 = 2), no interest.
+        Assert.Equal(0.6 * 40 * 2 * 2, big.CostOfDelay, 6);
+        Assert.Equal(big.CostOfDelay / 4, big.Priority, 6);
         Assert.Equal(Now, big.ScoredAt);
         Assert.Equal(0, big.Version);
         var small = await LoadAsync(_webItem);
@@ -99,7 +99,7 @@ public abstract class DebtScoresTests(TestProvider provider) : DatabaseTest(prov
         var result = await scores.EnsureFreshAsync(Ct);
 
         Assert.Equal(2, result?.Changed);
-        Assert.Equal(0.6 * 4 * 3 * 2, (await LoadAsync(_paymentsItem)).CostOfDelay, 6);
+        Assert.Equal(0.6 * 4 * 2 * 2, (await LoadAsync(_paymentsItem)).CostOfDelay, 6);
     }
 
     [Fact]

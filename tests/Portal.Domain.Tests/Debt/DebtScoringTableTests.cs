@@ -19,7 +19,7 @@ public sealed class DebtScoringTableTests
     [Fact]
     public void Validated_ImpactHoursFalling_NamesTheEntry()
     {
-        var table = DebtScoringTable.Default with { ImpactHours = [2, 8, 4, 80, 240] };
+        var table = DebtScoringTable.Default with { ImpactHours = [1, 4, 2, 40, 120] };
         Assert.Equal("impactHours.3", Assert.Throws<DomainValidationException>(table.Validated).Field);
     }
 
@@ -43,6 +43,15 @@ public sealed class DebtScoringTableTests
         var table = DebtScoringTable.Default with { UnknownTierWeight = 0.7 };
         Assert.Equal(0.7, table.TierWeightOf(null));
         Assert.Equal(0.7, table.TierWeightOf(9));
-        Assert.Equal(3, table.TierWeightOf(1));
+        Assert.Equal(2, table.TierWeightOf(1));
+    }
+
+    [Fact]
+    public void Fingerprint_AnyValueChanged_Changes()
+    {
+        var table = DebtScoringTable.Default;
+        Assert.Equal(table.Fingerprint(), (table with { }).Fingerprint());
+        Assert.NotEqual(table.Fingerprint(), (table with { UrgencyCap = 1.9 }).Fingerprint());
+        Assert.NotEqual(table.Fingerprint(), (table with { ImpactHours = [1, 4, 12, 40, 121] }).Fingerprint());
     }
 }

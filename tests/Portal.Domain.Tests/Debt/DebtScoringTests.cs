@@ -30,21 +30,21 @@ public sealed class DebtScoringTests
     public void Compute_EffortNotAboveZero_ThrowsNamingEffort(double effort)
     {
         var ex = Assert.Throws<DomainValidationException>(() => DebtScoring.Compute(Input(effort: effort), Table, Today));
-        Assert.Equal("effort", ex.Field);
+        Assert.Equal("effortDays", ex.Field);
     }
 
     [Fact]
     public void Compute_DefaultTables_FollowsTheFormula()
     {
-        // interest 12 h over 90 days = 4 h/month; P(3)=0.35, impactHours(4)=80, tier 1 = 3, 7 in the radius → 1 + log2(8) = 4.
+        // interest 12 h over 90 days = 4 h/month; P(3)=0.35, impactHours(4)=40, tier 1 = 2, 7 in the radius → 1 + log2(8) = 4.
         var v = DebtScoring.Compute(Input(reported: 12, reports: 2, blast: 7), Table, Today);
 
         Assert.Equal(4, v.InterestHoursPerMonth, 9);
         Assert.Equal(12, v.InterestCost, 9);
-        Assert.Equal(0.35 * 80 * 3 * 4, v.RiskCost, 9);
+        Assert.Equal(0.35 * 40 * 2 * 4, v.RiskCost, 9);
         Assert.Equal(1, v.Urgency);
-        Assert.Equal(12 + 336, v.CostOfDelay, 9);
-        Assert.Equal((12 + 336) / 5.0, v.Priority, 9);
+        Assert.Equal(12 + 112, v.CostOfDelay, 9);
+        Assert.Equal((12 + 112) / 5.0, v.Priority, 9);
     }
 
     [Fact]
@@ -62,15 +62,15 @@ public sealed class DebtScoringTests
         var withoutTier = DebtScoring.Compute(Input(tiers: [null], blast: 0), table, Today);
         var none = DebtScoring.Compute(Input(tiers: [], blast: null), table, Today);
 
-        Assert.Equal(0.35 * 80 * 0.5, withoutTier.RiskCost, 9);
-        Assert.Equal(0.35 * 80 * 0.5, none.RiskCost, 9);
+        Assert.Equal(0.35 * 40 * 0.5, withoutTier.RiskCost, 9);
+        Assert.Equal(0.35 * 40 * 0.5, none.RiskCost, 9);
     }
 
     [Fact]
     public void Compute_SeveralServices_TakesTheMostCriticalTier()
     {
         var v = DebtScoring.Compute(Input(tiers: [3, 2, null], blast: 0), Table, Today);
-        Assert.Equal(0.35 * 80 * 1.5, v.RiskCost, 9);
+        Assert.Equal(0.35 * 40 * 1.4, v.RiskCost, 9);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DebtScoringTests
         var noGraph = DebtScoring.Compute(Input(blast: null), Table, Today);
         var nothingDownstream = DebtScoring.Compute(Input(blast: 0), Table, Today);
 
-        Assert.Equal(0.35 * 80 * 3, noGraph.RiskCost, 9);
+        Assert.Equal(0.35 * 40 * 2, noGraph.RiskCost, 9);
         Assert.Equal(noGraph.RiskCost, nothingDownstream.RiskCost, 9);
     }
 

@@ -30,7 +30,7 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
         await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
         var graphs = new GraphService(Db.Factory);
         _frameworks = new FrameworkStore(Db.Factory, _clock);
-        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, graphs, _clock));
+        var debt = new DebtQueries(Db.Factory, new DebtScores(Db.Factory, graphs, _clock), _clock);
         _evaluation = new ScorecardEvaluation(Db.Factory, graphs, _frameworks, new ScorecardFactsLoader(Db.Factory, debt), _clock);
         _queries = new ScorecardQueries(Db.Factory, _evaluation, _frameworks, graphs, _clock);
         _commands = new ScorecardCommands(Db.Factory, _frameworks, _evaluation, _clock);

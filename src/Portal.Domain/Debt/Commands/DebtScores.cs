@@ -27,6 +27,13 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
         return await TableAsync(db, ct);
     }
 
+    /// <summary>What the stored scores were last computed from; null before the first recomputation.</summary>
+    public async Task<DebtScoringState?> StateAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DebtScoringStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == DebtScoringState.SingletonId, ct);
+    }
+
     /// <summary>The blast-radius counter for the current dependency graph, built once per graph version.</summary>
     public async Task<DebtBlastRadius> BlastRadiusAsync(CancellationToken ct = default)
     {
@@ -83,7 +90,7 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
     /// </summary>
     public async Task<DebtScore> ScoreAsync(PortalDbContext db, DebtItem item, CancellationToken ct = default)
     {
-        var score = await ExplainAsync(db, item, ct);
+        var score = (await ExplainManyAsync(db, [item], ct))[item.Id];
         item.ApplyScore(score.Values, clock.GetUtcNow().UtcDateTime);
         return score;
     }
@@ -94,27 +101,38 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.DebtItems.AsNoTracking().Include(i => i.Services).ThenInclude(s => s.Service)
             .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == itemId, ct);
-        return item is null ? null : await ExplainAsync(db, item, ct);
+        return item is null ? null : (await ExplainManyAsync(db, [item], ct))[item.Id];
     }
 
-    private async Task<DebtScore> ExplainAsync(PortalDbContext db, DebtItem item, CancellationToken ct)
+    /// <summary>
+    /// Explains several items at once (a page of the register): one query for their reports, one for the tables. The
+    /// items must be loaded with their services; reports added to <paramref name="db"/> and not yet saved count too.
+    /// </summary>
+    internal async Task<Dictionary<Guid, DebtScore>> ExplainManyAsync(PortalDbContext db, IReadOnlyList<DebtItem> items, CancellationToken ct)
     {
         var (table, _) = await TableAsync(db, ct);
         var today = Today;
         var from = DebtScoring.ReportWindowStart(today);
-        var reports = await db.DebtReports.AsNoTracking()
-            .Where(r => r.DebtItemId == item.Id && r.OccurredOn >= from && r.OccurredOn <= today)
-            .Select(r => r.Hours).ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var reports = (await db.DebtReports.AsNoTracking()
+            .Where(r => ids.Contains(r.DebtItemId) && r.OccurredOn >= from && r.OccurredOn <= today)
+            .Select(r => new { r.DebtItemId, r.Hours }).ToListAsync(ct))
+            .Concat(db.ChangeTracker.Entries<DebtReport>()
+                .Where(e => e.State == EntityState.Added && e.Entity.OccurredOn >= from && e.Entity.OccurredOn <= today)
+                .Select(e => new { e.Entity.DebtItemId, e.Entity.Hours }))
+            .ToLookup(r => r.DebtItemId, r => r.Hours);
+        var blast = await BlastRadiusAsync(ct);
+        var result = new Dictionary<Guid, DebtScore>(items.Count);
+        foreach (var item in items)
+        {
+            var services = item.Services.Select(s => new AffectedService(s.Service.Ref, s.Service.DisplayName, s.Service.Tier)).ToList();
+            var hours = reports[item.Id].ToList();
+            var input = new DebtScoreInput(item.Likelihood, item.Impact, item.EffortDays, item.InterestOverride, hours.Sum(), hours.Count,
+                services, blast.Count(services.Select(s => s.Ref), withExample: true), item.PayBackBy);
+            result[item.Id] = DebtScoring.Explain(input, table, today);
+        }
 
-        // Reports added in this unit of work and not saved yet count too.
-        reports.AddRange(db.ChangeTracker.Entries<DebtReport>()
-            .Where(e => e.State == EntityState.Added && e.Entity.DebtItemId == item.Id && e.Entity.OccurredOn >= from && e.Entity.OccurredOn <= today)
-            .Select(e => e.Entity.Hours));
-
-        var services = item.Services.Select(s => new AffectedService(s.Service.Ref, s.Service.DisplayName, s.Service.Tier)).ToList();
-        var blast = (await BlastRadiusAsync(ct)).Count(services.Select(s => s.Ref), withExample: true);
-        var input = new DebtScoreInput(item.Likelihood, item.Impact, item.EffortDays, item.InterestOverride, reports.Sum(), reports.Count, services, blast, item.PayBackBy);
-        return DebtScoring.Explain(input, table, today);
+        return result;
     }
 
     private static async Task<(DebtScoringTable Table, int Version)> TableAsync(PortalDbContext db, CancellationToken ct)
@@ -135,10 +153,11 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
                 s.TablesVersion,
                 s.ScoredOn,
                 Graph = db.GraphStates.Where(g => g.Id == GraphState.SingletonId).Select(g => (long?)g.Version).FirstOrDefault(),
-                Tables = db.DebtScoringSettings.Where(t => t.Id == DebtScoringSettings.SingletonId).Select(t => (int?)t.Version).FirstOrDefault(),
+                Table = db.DebtScoringSettings.Where(t => t.Id == DebtScoringSettings.SingletonId).Select(t => t.ScoringTable).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        return row is not null && row.ScoredOn == today && row.GraphVersion == (row.Graph ?? 0) && row.TablesVersion == (row.Tables is { } v ? v + 1 : 0);
+        return row is not null && row.ScoredOn == today && row.GraphVersion == (row.Graph ?? 0)
+            && row.TablesVersion == (row.Table ?? DebtScoringTable.Default).Fingerprint();
     }
 
     private async Task<DebtRecomputeResult> RecomputeUnlockedAsync(CancellationToken ct)
@@ -146,7 +165,7 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
         var started = clock.GetTimestamp();
         var blast = await BlastRadiusAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (table, tablesVersion) = await TableAsync(db, ct);
+        var (table, _) = await TableAsync(db, ct);
         var today = Today;
         var from = DebtScoring.ReportWindowStart(today);
 
@@ -187,7 +206,7 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
             db.DebtScoringStates.Add(state);
         }
 
-        (state.GraphVersion, state.TablesVersion, state.ScoredOn, state.ScoredAt, state.Items) = (blast.GraphVersion, tablesVersion, today, now, items.Count);
+        (state.GraphVersion, state.TablesVersion, state.ScoredOn, state.ScoredAt, state.Items) = (blast.GraphVersion, table.Fingerprint(), today, now, items.Count);
         try
         {
             await db.SaveChangesAsync(ct);

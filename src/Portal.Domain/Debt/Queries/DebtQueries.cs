@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Persistence;
@@ -6,88 +8,163 @@ using Portal.Domain.Persistence;
 namespace Portal.Domain.Debt.Queries;
 
 /// <summary>Reads the debt register. Scores are brought up to date (<see cref="DebtScores.EnsureFreshAsync"/>) before they are read.</summary>
-public sealed class DebtQueries(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores)
+public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
 {
     /// <summary>Open items: every status but Done and Won't fix.</summary>
     internal static readonly DebtStatus[] OpenStatuses = [DebtStatus.Proposed, DebtStatus.Accepted, DebtStatus.Planned, DebtStatus.InProgress];
 
-    /// <summary>
-    /// The open debt cost of delay of one service (see <see cref="ServiceDebtCost"/>), by reference (<c>payments</c> or
-    /// <c>ops/payments</c>); null when there is no such service. A service without open debt answers 0 items, 0 hours.
-    /// </summary>
-    public async Task<ServiceDebtCost?> OpenCostOfDelayAsync(string serviceRef, CancellationToken ct = default) =>
-        (await OpenCostOfDelayAsync([serviceRef], ct)).GetValueOrDefault(serviceRef);
-
-    /// <summary>
-    /// The open debt cost of delay of many services at once, in two queries whatever their number, keyed by the
-    /// references asked for. References that name no service are left out of the answer.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, ServiceDebtCost>> OpenCostOfDelayAsync(IEnumerable<string> serviceRefs, CancellationToken ct = default)
+    /// <summary>A page of the register, filtered, sorted and paged in SQL, each row with its explanation.</summary>
+    public async Task<Page<DebtItemSummaryDto>> ListAsync(DebtQuery query, CancellationToken ct = default)
     {
-        var wanted = serviceRefs.Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0)
-        {
-            return new Dictionary<string, ServiceDebtCost>();
-        }
-
+        var pageSize = Math.Clamp(query.PageSize, 1, DebtQuery.MaxPageSize);
+        var page = Math.Max(1, query.Page);
         await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var names = wanted.Select(EntityRef.Parse).Select(p => p.Name).Distinct().ToList();
-        var services = (await db.Services.AsNoTracking().Where(s => names.Contains(s.Name))
-            .Select(s => new { s.Id, s.Namespace, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, Ref: EntityRef.Format(s.Namespace, s.Name)))
-            .Where(s => wanted.Contains(s.Ref, StringComparer.Ordinal))
-            .ToList();
-        var costs = await CostsAsync(db, services.Select(s => s.Id).ToList(), ct);
-        var scoredAt = await ScoredAtAsync(db, ct);
-        return services.ToDictionary(
-            s => s.Ref,
-            s => costs.TryGetValue(s.Id, out var c) ? c with { Service = s.Ref, ScoredAt = scoredAt } : new ServiceDebtCost(s.Id, s.Ref, 0, 0, null, scoredAt),
-            StringComparer.Ordinal);
+        var items = Filter(db, db.DebtItems.AsNoTracking(), query);
+        var total = await items.CountAsync(ct);
+        var rows = await Sort(items, query.Sort, query.Descending)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).ThenInclude(s => s.OwnerTeam)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var explained = await scores.ExplainManyAsync(db, rows, ct);
+        return new Page<DebtItemSummaryDto>([.. rows.Select(i => Summary(i, explained[i.Id]))], total, page, pageSize);
     }
 
-    /// <summary>The same as <see cref="OpenCostOfDelayAsync(IEnumerable{string}, CancellationToken)"/>, keyed by service id.</summary>
-    public async Task<IReadOnlyDictionary<Guid, ServiceDebtCost>> OpenCostOfDelayByIdAsync(IEnumerable<Guid> serviceIds, CancellationToken ct = default)
+    /// <summary>How many items a filter matches, and their summed cost of delay and effort (paging and sort ignored).</summary>
+    public async Task<DebtTotals> TotalsAsync(DebtQuery query, CancellationToken ct = default)
     {
-        var ids = serviceIds.Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return new Dictionary<Guid, ServiceDebtCost>();
-        }
-
         await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var refs = (await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Namespace, s.Name }).ToListAsync(ct))
-            .ToDictionary(s => s.Id, s => EntityRef.Format(s.Namespace, s.Name));
-        var costs = await CostsAsync(db, [.. refs.Keys], ct);
-        var scoredAt = await ScoredAtAsync(db, ct);
-        return refs.ToDictionary(
-            r => r.Key,
-            r => costs.TryGetValue(r.Key, out var c) ? c with { Service = r.Value, ScoredAt = scoredAt } : new ServiceDebtCost(r.Key, r.Value, 0, 0, null, scoredAt));
+        var totals = await Filter(db, db.DebtItems.AsNoTracking(), query)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Cost = g.Sum(i => i.CostOfDelay), Effort = g.Sum(i => i.EffortDays) })
+            .FirstOrDefaultAsync(ct);
+        return totals is null ? new DebtTotals(0, 0, 0) : new DebtTotals(totals.Count, totals.Cost, totals.Effort);
     }
 
-    private static async Task<Dictionary<Guid, ServiceDebtCost>> CostsAsync(PortalDbContext db, List<Guid> serviceIds, CancellationToken ct)
+    /// <summary>One item with everything about it; null when there is no such item.</summary>
+    public async Task<DebtItemDetailsDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var result = new Dictionary<Guid, ServiceDebtCost>();
-
-        // In chunks, so thousands of services never make one statement with thousands of parameters.
-        foreach (var chunk in serviceIds.Chunk(1_000))
+        await scores.EnsureFreshAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.DebtItems.AsNoTracking()
+            .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).ThenInclude(s => s.OwnerTeam)
+            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
         {
-            var rows = await db.DebtItemServices.AsNoTracking()
-                .Where(l => chunk.Contains(l.ServiceId))
-                .Join(db.DebtItems.Where(i => OpenStatuses.Contains(i.Status)), l => l.DebtItemId, i => i.Id, (l, i) => new { l.ServiceId, i.CostOfDelay, i.Priority })
-                .GroupBy(x => x.ServiceId)
-                .Select(g => new { ServiceId = g.Key, Count = g.Count(), Cost = g.Sum(x => x.CostOfDelay), Top = g.Max(x => x.Priority) })
-                .ToListAsync(ct);
-            foreach (var r in rows)
-            {
-                result[r.ServiceId] = new ServiceDebtCost(r.ServiceId, "", r.Count, r.Cost, r.Top, null);
-            }
+            return null;
         }
 
-        return result;
+        var score = (await scores.ExplainManyAsync(db, [item], ct))[item.Id];
+        var windowStart = DebtScoring.ReportWindowStart(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var reports = await db.DebtReports.AsNoTracking().Where(r => r.DebtItemId == id)
+            .OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.CreatedAt)
+            .Select(r => new DebtReportDto(r.Id, r.OccurredOn, r.Hours, r.Note, r.Incident, r.Author, r.AuthorDisplayName, r.CreatedAt, r.OccurredOn >= windowStart))
+            .ToListAsync(ct);
+        return new DebtItemDetailsDto(
+            Summary(item, score), item.Description, item.BusinessOutcome, item.InterestOverride, item.WontFixReason, item.RevisitOn, item.OwnerOverridden,
+            item.Links, reports, item.CreatedBy, item.CreatedAt, item.DoneAt, item.FindingKey, score);
     }
 
-    private static Task<DateTime?> ScoredAtAsync(PortalDbContext db, CancellationToken ct) =>
-        db.DebtScoringStates.AsNoTracking().Where(s => s.Id == DebtScoringState.SingletonId).Select(s => s.ScoredAt).FirstOrDefaultAsync(ct);
+    /// <summary>References of teams by id, for pages that show what the signed-in person may do.</summary>
+    public async Task<IReadOnlyList<string>> TeamRefsAsync(IEnumerable<Guid> teamIds, CancellationToken ct = default)
+    {
+        var ids = teamIds.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Namespace, t.Name }).ToListAsync(ct);
+        return [.. teams.Select(t => EntityRef.Format(t.Namespace, t.Name))];
+    }
+
+    internal static DebtItemSummaryDto Summary(DebtItem i, DebtScore? score) => new(
+        i.Id, i.Title, i.Status, i.Signal, i.Kind, i.Quadrant, i.Likelihood, i.Impact, i.EffortDays,
+        score?.Values.InterestHoursPerMonth ?? i.InterestHoursPerMonth, score?.CostOfDelay ?? i.CostOfDelay, score?.Priority ?? i.Priority,
+        i.PayBackBy, i.TargetQuarter,
+        i.OwnerTeam is { } t ? new DebtTeamDto(t.Ref, t.Namespace, t.Name, t.DisplayName) : null,
+        [.. i.Services.Select(s => s.Service).OrderBy(s => s.Tier).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new DebtServiceDto(s.Ref, s.Namespace, s.Name, s.DisplayName, s.Tier, s.OwnerTeam?.Ref))],
+        i.Source, i.ExternalUrl, i.Version, i.UpdatedAt, score);
+
+    private static IQueryable<DebtItem> Filter(PortalDbContext db, IQueryable<DebtItem> items, DebtQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            items = items.Where(i => EF.Functions.Like(i.SearchText, SearchPattern.Contains(query.Q), SearchPattern.Escape));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Team))
+        {
+            var (ns, name) = EntityRef.Parse(query.Team.Trim());
+            items = items.Where(i => i.OwnerTeam != null && i.OwnerTeam.Name == name && i.OwnerTeam.Namespace == ns);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Service))
+        {
+            var (ns, name) = EntityRef.Parse(query.Service.Trim());
+            var ids = db.Services.Where(s => s.Name == name && s.Namespace == ns).Select(s => s.Id);
+            items = items.Where(i => i.Services.Any(s => ids.Contains(s.ServiceId)));
+        }
+
+        if (query.Signal is { } signal)
+        {
+            items = items.Where(i => i.Signal == signal);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            items = items.Where(i => i.Kind == kind);
+        }
+
+        if (query.Quadrant is { } quadrant)
+        {
+            items = items.Where(i => i.Quadrant == quadrant);
+        }
+
+        items = StatusFilter(query.Status) switch
+        {
+            null => items,
+            var statuses => items.Where(i => statuses.Contains(i.Status)),
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.Quarter))
+        {
+            var quarter = Quarter.Parse(query.Quarter, "quarter").ToString();
+            items = items.Where(i => i.TargetQuarter == quarter);
+        }
+
+        return items;
+    }
+
+    /// <summary>The statuses a <see cref="DebtQuery.Status"/> stands for; null for all.</summary>
+    public static DebtStatus[]? StatusFilter(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "open" => OpenStatuses,
+        "closed" => [DebtStatus.Done, DebtStatus.WontFix],
+        "all" => null,
+        _ => DebtEnums.TryParse<DebtStatus>(status, out var s)
+            ? [s]
+            : throw new DomainValidationException("status", $"'{status}' is not open, closed, all or a status ({string.Join(", ", Enum.GetNames<DebtStatus>().Select(DebtEnums.Kebab))})"),
+    };
+
+    private static IOrderedQueryable<DebtItem> Sort(IQueryable<DebtItem> items, string? sort, bool? descending)
+    {
+        var (key, numeric) = (sort ?? "priority").Trim().ToLowerInvariant() switch
+        {
+            "priority" => ((Expression<Func<DebtItem, object?>>)(i => i.Priority), true),
+            "costofdelay" or "cost" => (i => i.CostOfDelay, true),
+            "effort" or "effortdays" => (i => i.EffortDays, true),
+            "interest" => (i => i.InterestHoursPerMonth, true),
+            "title" => (i => i.Title, false),
+            "status" => (i => i.Status == DebtStatus.Proposed ? 0 : i.Status == DebtStatus.Accepted ? 1 : i.Status == DebtStatus.Planned ? 2
+                : i.Status == DebtStatus.InProgress ? 3 : i.Status == DebtStatus.Done ? 4 : 5, false),
+            "signal" => (i => i.Signal, false),
+            "paybackby" => (i => i.PayBackBy, false),
+            "quarter" or "targetquarter" => (i => i.TargetQuarter, false),
+            "updated" => (i => i.UpdatedAt, true),
+            "created" => (i => i.CreatedAt, true),
+            _ => throw new DomainValidationException("sort", $"'{sort}' is not one of priority, costOfDelay, effort, interest, title, status, signal, payBackBy, quarter, updated, created"),
+        };
+        var desc = descending ?? numeric;
+        return (desc ? items.OrderByDescending(key) : items.OrderBy(key)).ThenBy(i => i.Id);
+    }
 }

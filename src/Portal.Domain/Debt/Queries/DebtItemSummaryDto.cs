@@ -1,0 +1,28 @@
+using Portal.Domain.Common;
+using Portal.Domain.Signals;
+
+namespace Portal.Domain.Debt.Queries;
+
+/// <summary>One row of the register, with its cost of delay, priority and their explanation.</summary>
+public sealed record DebtItemSummaryDto(
+    Guid Id,
+    string Title,
+    DebtStatus Status,
+    ScalingSignal Signal,
+    DebtKind Kind,
+    DebtQuadrant Quadrant,
+    int Likelihood,
+    int Impact,
+    double EffortDays,
+    double InterestHoursPerMonth,
+    double CostOfDelay,
+    double Priority,
+    DateOnly? PayBackBy,
+    string? TargetQuarter,
+    DebtTeamDto? Owner,
+    IReadOnlyList<DebtServiceDto> Services,
+    DataSource Source,
+    string? ExternalUrl,
+    int Version,
+    DateTime UpdatedAt,
+    DebtScore? Score);

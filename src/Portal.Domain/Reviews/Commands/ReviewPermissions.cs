@@ -1,0 +1,22 @@
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Reviews.Commands;
+
+/// <summary>Who may do what with reviews.</summary>
+public static class ReviewPermissions
+{
+    /// <summary>
+    /// Run a review (record findings, decisions and action items, close it): admins; editors too, for an organisation
+    /// review or one whose scope includes one of their teams. Viewers read.
+    /// </summary>
+    public static bool MayRun(Actor actor, IReadOnlyCollection<Guid> expandedScope) =>
+        actor.IsAdmin || (actor.Role == PortalRole.Editor && (expandedScope.Count == 0 || expandedScope.Any(actor.TeamIds.Contains)));
+
+    /// <summary>Create a review for a scope: admins; editors when every named team is one of theirs (an organisation review needs an admin).</summary>
+    public static bool MayCreate(Actor actor, IReadOnlyCollection<Guid> namedTeams) =>
+        actor.IsAdmin || (actor.Role == PortalRole.Editor && namedTeams.Count > 0 && namedTeams.All(actor.TeamIds.Contains));
+
+    /// <summary>Mark an action item done or dropped: whoever may run its review, and editors of its owner team.</summary>
+    public static bool MayUpdateStatus(Actor actor, IReadOnlyCollection<Guid> expandedScope, Guid ownerTeamId) =>
+        MayRun(actor, expandedScope) || actor.CanEdit(ownerTeamId);
+}

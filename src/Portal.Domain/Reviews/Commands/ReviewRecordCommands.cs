@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Persistence;
+using Portal.Domain.Security;
+
+namespace Portal.Domain.Reviews.Commands;
+
+/// <summary>
+/// Records what a review produces: findings, decisions and action items (only while the review is open), and
+/// later, whether each action item was done. Checked, validated, audited (refusals too), version-checked.
+/// </summary>
+public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public const string NoteType = "review-note";
+    public const string ActionType = "review-action-item";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public async Task<Guid> AddNoteAsync(Actor actor, string quarter, NoteInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var review = await OpenReviewAsync(db, actor, quarter, "reviews.note.add.denied", ct);
+        var note = new ReviewNote(review.Id, input.Kind, input.Text, input.Signal, await TeamIdAsync(db, input.Team, "team", ct), actor.Name, actor.DisplayName, Now);
+        db.ReviewNotes.Add(note);
+        AuditLog.Record(db, actor, "reviews.note.add", NoteType, $"{review.Quarter}/{note.Id}", null, Snapshot(note));
+        await db.SaveChangesAsync(ct);
+        return note.Id;
+    }
+
+    public async Task<int> EditNoteAsync(Actor actor, Guid noteId, NoteInput input, int expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var note = await db.ReviewNotes.FirstOrDefaultAsync(n => n.Id == noteId, ct) ?? throw new NotFoundException("Note", noteId.ToString());
+        var review = await OpenReviewAsync(db, actor, note.ReviewId, "reviews.note.edit.denied", ct);
+        var before = Snapshot(note);
+        db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
+        note.Edit(input.Text, input.Signal, await TeamIdAsync(db, input.Team, "team", ct), Now);
+        AuditLog.Record(db, actor, "reviews.note.edit", NoteType, $"{review.Quarter}/{note.Id}", before, Snapshot(note));
+        await ReviewCommands.SaveAsync(db, note.Id.ToString(), ct, "Note");
+        return note.Version;
+    }
+
+    public async Task DeleteNoteAsync(Actor actor, Guid noteId, int expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var note = await db.ReviewNotes.FirstOrDefaultAsync(n => n.Id == noteId, ct) ?? throw new NotFoundException("Note", noteId.ToString());
+        var review = await OpenReviewAsync(db, actor, note.ReviewId, "reviews.note.delete.denied", ct);
+        db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
+        db.ReviewNotes.Remove(note);
+        AuditLog.Record(db, actor, "reviews.note.delete", NoteType, $"{review.Quarter}/{note.Id}", Snapshot(note), null);
+        await ReviewCommands.SaveAsync(db, note.Id.ToString(), ct, "Note");
+    }
+
+    public async Task<Guid> AddActionItemAsync(Actor actor, string quarter, ActionItemInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var review = await OpenReviewAsync(db, actor, quarter, "reviews.action.add.denied", ct);
+        var item = new ActionItem(review.Id, await EditAsync(db, input, ct), Today, actor.Name, actor.DisplayName, Now);
+        db.ActionItems.Add(item);
+        AuditLog.Record(db, actor, "reviews.action.add", ActionType, $"{review.Quarter}/{item.Id}", null, Snapshot(item));
+        await db.SaveChangesAsync(ct);
+        return item.Id;
+    }
+
+    /// <summary>Changes what an action item says; only while its review is open.</summary>
+    public async Task<int> EditActionItemAsync(Actor actor, Guid itemId, ActionItemInput input, int expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct) ?? throw new NotFoundException("Action item", itemId.ToString());
+        var review = await OpenReviewAsync(db, actor, item.ReviewId, "reviews.action.edit.denied", ct);
+        var before = Snapshot(item);
+        db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
+        item.Edit(await EditAsync(db, input, ct), Today, Now);
+        AuditLog.Record(db, actor, "reviews.action.edit", ActionType, $"{review.Quarter}/{item.Id}", before, Snapshot(item));
+        await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+        return item.Version;
+    }
+
+    /// <summary>
+    /// Marks an action item done, dropped (with a reason) or open again; allowed after the review closed too, since
+    /// this is how the next review learns whether it was done. The closed review's record keeps what it was at close.
+    /// </summary>
+    public async Task<int> SetActionItemStatusAsync(Actor actor, Guid itemId, ActionItemStatus status, string? note, int expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct) ?? throw new NotFoundException("Action item", itemId.ToString());
+        var review = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == item.ReviewId, ct);
+        var key = $"{review.Quarter}/{item.Id}";
+        var before = Snapshot(item);
+        if (!ReviewPermissions.MayUpdateStatus(actor, await ReviewCommands.ExpandedScopeAsync(db, review.ScopeTeamIds, ct), item.OwnerTeamId))
+        {
+            db.ChangeTracker.Clear();
+            AuditLog.Record(db, actor, "reviews.action.status.denied", ActionType, key, before, null, succeeded: false);
+            await db.SaveChangesAsync(ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not update this action item: its owner team's editors and whoever runs the review may.");
+        }
+
+        db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
+        switch (status)
+        {
+            case ActionItemStatus.Done: item.MarkDone(actor.Name, note, Today, Now); break;
+            case ActionItemStatus.Dropped: item.Drop(actor.Name, note, Today, Now); break;
+            case ActionItemStatus.Open: item.Reopen(actor.Name, Now); break;
+            default: throw new DomainValidationException("status", $"'{status}' is not open, done or dropped");
+        }
+
+        AuditLog.Record(db, actor, "reviews.action.status", ActionType, key, before, Snapshot(item));
+        await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+        return item.Version;
+    }
+
+    private static async Task<Review> OpenReviewAsync(PortalDbContext db, Actor actor, string quarter, string deniedAction, CancellationToken ct)
+    {
+        var review = await ReviewCommands.FindAsync(db, quarter, ct);
+        await ReviewCommands.RequireRunAsync(db, actor, review, deniedAction, ct);
+        review.RequireOpen();
+        return review;
+    }
+
+    private static async Task<Review> OpenReviewAsync(PortalDbContext db, Actor actor, Guid reviewId, string deniedAction, CancellationToken ct)
+    {
+        var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, ct);
+        await ReviewCommands.RequireRunAsync(db, actor, review, deniedAction, ct);
+        review.RequireOpen();
+        return review;
+    }
+
+    private static async Task<ActionItemEdit> EditAsync(PortalDbContext db, ActionItemInput input, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.OwnerTeam))
+        {
+            throw new DomainValidationException("ownerTeam", "is required: choose the team that will do it");
+        }
+
+        var team = await TeamIdAsync(db, input.OwnerTeam, "ownerTeam", ct);
+        Guid? service = null;
+        if (!string.IsNullOrWhiteSpace(input.Service))
+        {
+            var (ns, name) = EntityRef.Parse(input.Service.Trim());
+            service = await db.Services.AsNoTracking().Where(s => s.Namespace == ns && s.Name == name).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct)
+                ?? throw new DomainValidationException("service", $"there is no service '{input.Service.Trim()}'");
+        }
+
+        return new ActionItemEdit(input.Title, input.Description, team, input.DueOn, input.Signal, input.TargetLevel, service);
+    }
+
+    private static async Task<Guid?> TeamIdAsync(PortalDbContext db, string? teamRef, string field, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(teamRef))
+        {
+            return null;
+        }
+
+        var (ns, name) = EntityRef.Parse(teamRef.Trim());
+        return await db.Teams.AsNoTracking().Where(t => t.Namespace == ns && t.Name == name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainValidationException(field, $"there is no team '{teamRef.Trim()}'");
+    }
+
+    private static object Snapshot(ReviewNote n) => new { Kind = n.Kind.ToString(), n.Text, Signal = n.Signal?.ToString(), n.TeamId, n.Version };
+
+    private static object Snapshot(ActionItem a) => new
+    {
+        a.Title, a.Description, a.OwnerTeamId, a.DueOn, Signal = a.Signal?.ToString(), TargetLevel = a.TargetLevel?.ToString(), a.ServiceId,
+        Status = a.Status.ToString(), a.StatusNote, a.ClosedOn, a.DebtItemId, a.InitiativeId, a.Version,
+    };
+}

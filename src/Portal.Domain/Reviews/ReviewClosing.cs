@@ -1,0 +1,98 @@
+namespace Portal.Domain.Reviews;
+
+/// <summary>
+/// One attempt to close a review's revision, run by a background job: its phase and progress (services
+/// frozen of how many), so the page can show it live on any instance, and the error when it failed.
+/// </summary>
+public sealed class ReviewClosing
+{
+    public const int MaxErrorLength = 2_000;
+
+    /// <summary>A running close that has not reported for this long is considered lost (the process stopped).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
+    private ReviewClosing()
+    {
+    }
+
+    public ReviewClosing(Guid reviewId, int revision, string requestedBy, string requestedByName, DateTime now)
+    {
+        ReviewId = reviewId;
+        Revision = revision;
+        RequestedBy = requestedBy;
+        RequestedByName = requestedByName;
+        RequestedAt = now;
+        HeartbeatAt = now;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid ReviewId { get; private set; }
+
+    public int Revision { get; private set; }
+
+    public ReviewClosingStatus Status { get; private set; } = ReviewClosingStatus.Queued;
+
+    /// <summary>What the job is doing, in words.</summary>
+    public string Phase { get; private set; } = "Waiting for a worker";
+
+    /// <summary>Services frozen so far.</summary>
+    public int Done { get; private set; }
+
+    /// <summary>Services to freeze; 0 until known.</summary>
+    public int Total { get; private set; }
+
+    public string RequestedBy { get; private set; } = "";
+
+    public string RequestedByName { get; private set; } = "";
+
+    public DateTime RequestedAt { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
+
+    public DateTime? FinishedAt { get; private set; }
+
+    /// <summary>Last sign of life from the job (UTC).</summary>
+    public DateTime HeartbeatAt { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool IsFinished => Status is ReviewClosingStatus.Succeeded or ReviewClosingStatus.Failed;
+
+    /// <summary>Queued or running, but silent for longer than <see cref="StaleAfter"/>: the worker is gone.</summary>
+    public bool IsStaleAt(DateTime now) => !IsFinished && now - HeartbeatAt > StaleAfter;
+
+    public void Start(DateTime now)
+    {
+        Status = ReviewClosingStatus.Running;
+        StartedAt ??= now;
+        FinishedAt = null;
+        Error = null;
+        Report("Starting", 0, 0, now);
+    }
+
+    public void Report(string phase, int done, int total, DateTime now)
+    {
+        Phase = phase;
+        Done = done;
+        Total = total;
+        HeartbeatAt = now;
+    }
+
+    public void Succeed(DateTime now)
+    {
+        Status = ReviewClosingStatus.Succeeded;
+        Phase = "Closed";
+        Done = Total;
+        FinishedAt = now;
+        HeartbeatAt = now;
+    }
+
+    public void Fail(string error, DateTime now)
+    {
+        Status = ReviewClosingStatus.Failed;
+        Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        FinishedAt = now;
+        HeartbeatAt = now;
+    }
+}

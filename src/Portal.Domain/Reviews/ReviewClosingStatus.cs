@@ -1,0 +1,13 @@
+namespace Portal.Domain.Reviews;
+
+/// <summary>Where one attempt to close a review stands.</summary>
+public enum ReviewClosingStatus
+{
+    Queued,
+
+    Running,
+
+    Succeeded,
+
+    Failed,
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Debt;
+using Portal.Domain.Signals;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Api.Debt;
+
+/// <summary><c>/api/v1/debt</c>: the tech-debt register. Every item carries its cost of delay, priority and their explanation.</summary>
+public static class DebtApi
+{
+    public static RouteGroupBuilder MapDebtApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/debt", ListAsync).WithName("ListDebt").WithTags("Debt")
+            .WithSummary("Debt items, paged, filtered and sorted in the database (by priority unless said otherwise); open items unless status says otherwise.");
+        api.MapGet("/debt/{id:guid}", GetAsync).WithName("GetDebtItem").WithTags("Debt")
+            .WithSummary("One debt item with its reports of pain and the explanation of its cost of delay and priority.");
+        api.MapGet("/debt/{id:guid}/history", HistoryAsync).WithName("GetDebtItemHistory").WithTags("Debt")
+            .WithSummary("Who changed what on a debt item, newest first.");
+        api.MapPost("/debt", CreateAsync).WithName("CreateDebtItem").WithTags("Debt")
+            .WithSummary("Log a debt item (editors, for services their teams own; admins). 409 with the similar items when one with the same title affects the same service, unless allowDuplicate=true.");
+        api.MapMethods("/debt/{id:guid}", ["PATCH"], PatchAsync).WithName("UpdateDebtItem").WithTags("Debt")
+            .WithSummary("Change some fields of a debt item. Send the version you read; 409 if someone saved in between.");
+        api.MapPost("/debt/{id:guid}/reports", AddReportAsync).WithName("AddDebtReport").WithTags("Debt")
+            .WithSummary("Add a report of pain (anyone with a token, viewers included).");
+        return api;
+    }
+
+    internal static async Task<IResult> ListAsync(
+        DebtQueries queries,
+        CancellationToken ct,
+        int page = 1,
+        int pageSize = 25,
+        string? q = null,
+        string? service = null,
+        string? team = null,
+        string? status = null,
+        string? signal = null,
+        string? kind = null,
+        string? quadrant = null,
+        string? quarter = null,
+        string? sort = null,
+        bool? desc = null)
+    {
+        if (page < 1)
+        {
+            return ApiProblems.Invalid("page", "must be 1 or more");
+        }
+
+        if (pageSize is < 1 or > DebtQuery.MaxPageSize)
+        {
+            return ApiProblems.Invalid("pageSize", $"must be between 1 and {DebtQuery.MaxPageSize}");
+        }
+
+        ScalingSignal? parsedSignal = null;
+        if (!string.IsNullOrWhiteSpace(signal))
+        {
+            if (!ScalingSignals.TryParse(signal, out var s))
+            {
+                return ApiProblems.Invalid("signal", $"'{signal}' is not one of {string.Join(", ", ScalingSignals.All.Select(x => DebtEnums.Kebab(x.ToString())))}");
+            }
+
+            parsedSignal = s;
+        }
+
+        var result = await queries.ListAsync(
+            new DebtQuery
+            {
+                Page = page,
+                PageSize = pageSize,
+                Q = q,
+                Service = service,
+                Team = team,
+                Status = status,
+                Signal = parsedSignal,
+                Kind = string.IsNullOrWhiteSpace(kind) ? null : DebtEnums.Parse<DebtKind>(kind, "kind"),
+                Quadrant = string.IsNullOrWhiteSpace(quadrant) ? null : DebtEnums.Parse<DebtQuadrant>(quadrant, "quadrant"),
+                Quarter = quarter,
+                Sort = sort,
+                Descending = desc,
+            },
+            ct);
+        return Results.Ok(new PagedResponse<DebtItemSummaryDto>(result.Items, result.Total, result.PageNumber, result.PageSize));
+    }
+
+    internal static async Task<IResult> GetAsync(Guid id, DebtQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } item ? Results.Ok(item) : NotFound(id);
+
+    internal static async Task<IResult> HistoryAsync(Guid id, DebtQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is null ? NotFound(id) : Results.Ok(await queries.HistoryAsync(id, ct: ct));
+
+    internal static async Task<IResult> CreateAsync(
+        DebtItemRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, DebtQueries queries, TimeProvider clock, CancellationToken ct, bool allowDuplicate = false)
+    {
+        var (edit, parsing) = DebtPatch.ToEdit(body);
+        if (Problems(edit, clock, parsing: parsing) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var actor = await actors.ResolveAsync(http.User, ct);
+        try
+        {
+            var (id, _) = await commands.CreateAsync(actor, edit, allowDuplicate, ct);
+            return Results.Created($"/api/v1/debt/{id}", await queries.GetAsync(id, ct));
+        }
+        catch (DuplicateDebtException ex)
+        {
+            return Duplicate(ex);
+        }
+    }
+
+    internal static async Task<IResult> PatchAsync(
+        Guid id, JsonElement body, HttpContext http, ActorResolver actors, DebtCommands commands, DebtQueries queries, TimeProvider clock, CancellationToken ct, bool allowDuplicate = false)
+    {
+        if (await queries.GetAsync(id, ct) is not { } current)
+        {
+            return NotFound(id);
+        }
+
+        var (edit, version) = DebtPatch.Apply(current, body);
+        if (Problems(edit, clock, current) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var actor = await actors.ResolveAsync(http.User, ct);
+        try
+        {
+            await commands.UpdateAsync(actor, id, edit, version, allowDuplicate, ct);
+            return Results.Ok(await queries.GetAsync(id, ct));
+        }
+        catch (DuplicateDebtException ex)
+        {
+            return Duplicate(ex);
+        }
+    }
+
+    internal static async Task<IResult> AddReportAsync(Guid id, DebtReportRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, TimeProvider clock, CancellationToken ct)
+    {
+        if (body.Hours is null)
+        {
+            return ApiProblems.Invalid("hours", "is required (0 is allowed with an incident)");
+        }
+
+        var actor = await actors.ResolveAsync(http.User, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var reportId = await commands.AddReportAsync(actor, id, new NewDebtReport(body.OccurredOn ?? today, body.Hours.Value, body.Note, body.Incident), ct);
+        return Results.Created($"/api/v1/debt/{id}", new { id = reportId, item = id });
+    }
+
+    /// <summary>Every field problem at once as a validation problem, or null when there is none.</summary>
+    private static IResult? Problems(DebtItemEdit edit, TimeProvider clock, DebtItemDetailsDto? current = null, IReadOnlyList<DebtFieldProblem>? parsing = null)
+    {
+        var keepsWontFix = current is { Status: DebtStatus.WontFix } && edit.Status == DebtStatus.WontFix && edit.RevisitOn == current.RevisitOn;
+        var problems = (parsing ?? []).Concat(edit.Problems(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            .Where(p => !(keepsWontFix && p.Field == "revisitOn"))
+            .DistinctBy(p => p.Field)
+            .ToList();
+        return problems.Count == 0
+            ? null
+            : Results.ValidationProblem(problems.ToDictionary(p => p.Field, p => new[] { p.Reason }), title: "The request is not valid.");
+    }
+
+    private static IResult NotFound(Guid id) =>
+        Results.Problem($"Debt item '{id}' was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static IResult Duplicate(DuplicateDebtException ex) => Results.Problem(
+        ex.Message + " Send allowDuplicate=true to create it anyway.",
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Possible duplicate",
+        extensions: new Dictionary<string, object?> { ["duplicates"] = ex.Duplicates });
+}

@@ -1,0 +1,25 @@
+namespace Portal.Web.Api.Debt;
+
+/// <summary>
+/// Body of <c>POST /api/v1/debt</c>. Enums are written as the API writes them (<c>cascading-failures</c>,
+/// <c>deliberate-prudent</c>, <c>in-progress</c>); a value that is not one names the field in the error.
+/// </summary>
+public sealed record DebtItemRequest(
+    string? Title,
+    string? Description,
+    IReadOnlyList<string>? Services,
+    string? Owner,
+    string? Signal,
+    string? Kind,
+    string? Quadrant,
+    int? Likelihood,
+    int? Impact,
+    double? EffortDays,
+    double? InterestOverride,
+    DateOnly? PayBackBy,
+    string? Status,
+    string? TargetQuarter,
+    string? WontFixReason,
+    DateOnly? RevisitOn,
+    string? BusinessOutcome,
+    IReadOnlyList<DebtLinkRequest>? Links);

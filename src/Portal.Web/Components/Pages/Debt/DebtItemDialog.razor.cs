@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Catalog.Queries;
+using Portal.Domain.Common;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Debt;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Components.Pages.Debt;
+
+/// <summary>Creates (no <see cref="ItemId"/>) or edits a debt item; closes with the item's id when saved.</summary>
+public partial class DebtItemDialog
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
+    private DebtItemEditModel _model = new();
+    private MudAutocomplete<string>? _serviceBox;
+    private IReadOnlyList<string> _quarters = [];
+    private IReadOnlyList<DebtItemRef>? _duplicates;
+    private string? _serviceToAdd;
+    private string? _error;
+    private bool _loading = true;
+    private bool _saving;
+    private bool _conflict;
+
+    [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    /// <summary>The item to edit; null to create one.</summary>
+    [Parameter] public Guid? ItemId { get; set; }
+
+    /// <summary>Values to start a new item with (a service page's service, an accepted finding).</summary>
+    [Parameter] public DebtItemEdit? Prefill { get; set; }
+
+    [Inject] private DebtQueries Queries { get; set; } = null!;
+
+    [Inject] private DebtCommands Commands { get; set; } = null!;
+
+    [Inject] private CatalogQueries Catalog { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    private bool IsDeliberate => _model.Quadrant is DebtQuadrant.DeliberatePrudent or DebtQuadrant.DeliberateReckless;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _quarters = DebtFormat.Quarters(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        if (ItemId is { } id && await Queries.GetAsync(id) is { } item)
+        {
+            _model = DebtItemEditModel.From(item);
+        }
+        else if (Prefill is not null)
+        {
+            _model = DebtItemEditModel.From(Prefill);
+        }
+
+        if (_model.TargetQuarter is { } q && !_quarters.Contains(q))
+        {
+            _quarters = [q, .. _quarters];
+        }
+
+        _loading = false;
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private async Task AddServiceAsync(string? service)
+    {
+        if (string.IsNullOrWhiteSpace(service))
+        {
+            return;
+        }
+
+        if (!_model.Services.Contains(service, StringComparer.Ordinal))
+        {
+            _model.Services.Add(service);
+            _errors.Remove("services");
+        }
+
+        // The box is for adding one more; the chips below show what is chosen.
+        _serviceToAdd = null;
+        if (_serviceBox is not null)
+        {
+            await _serviceBox.ClearAsync();
+        }
+    }
+
+    private async Task<IEnumerable<string>> SuggestServicesAsync(string? text, CancellationToken ct) =>
+        (await Catalog.SuggestAsync(SuggestionKind.Service, text, 20, ct)).Except(_model.Services);
+
+    private async Task<IEnumerable<string>> SuggestTeamsAsync(string? text, CancellationToken ct) =>
+        await Catalog.SuggestAsync(SuggestionKind.Team, text, 20, ct);
+
+    private async Task SaveAsync(bool allowDuplicate)
+    {
+        _saving = true;
+        _error = null;
+        _errors.Clear();
+        _conflict = false;
+        var wasWontFix = ItemId is not null && _model.Status == DebtStatus.WontFix;
+        var problems = _model.ToEdit().Problems(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime))
+            .Where(p => !(wasWontFix && p.Field == "revisitOn" && p.Reason == "must be after today"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems)
+            {
+                _errors[p.Field] = p.Reason;
+            }
+
+            _error = problems.Count == 1 ? "Not saved: one field needs attention." : $"Not saved: {problems.Count} fields need attention.";
+            _saving = false;
+            return;
+        }
+
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            if (ItemId is { } id)
+            {
+                await Commands.UpdateAsync(actor, id, _model.ToEdit(), _model.Version, allowDuplicate);
+                MudDialog.Close(DialogResult.Ok(id));
+            }
+            else
+            {
+                var (created, _) = await Commands.CreateAsync(actor, _model.ToEdit(), allowDuplicate);
+                MudDialog.Close(DialogResult.Ok(created));
+            }
+        }
+        catch (DomainValidationException ex)
+        {
+            _errors[ex.Field] = ex.Reason;
+            _error = $"Not saved: {ex.Field} {ex.Reason}.";
+        }
+        catch (DuplicateDebtException ex)
+        {
+            _duplicates = ex.Duplicates;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            _conflict = true;
+        }
+        catch (ForbiddenException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _conflict = false;
+        _errors.Clear();
+        await LoadAsync();
+    }
+
+    private void Cancel() => MudDialog.Cancel();
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Common;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Security;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Components.Pages.Debt;
+
+/// <summary>One debt item: its numbers and why, what it is, reports of pain (anyone may add one) and its history.</summary>
+public partial class DebtItemPage
+{
+    private readonly Dictionary<string, string> _reportErrors = new(StringComparer.OrdinalIgnoreCase);
+    private DebtItemDetailsDto? _item;
+    private IReadOnlyList<DebtHistoryEntryDto> _history = [];
+    private List<BreadcrumbItem> _crumbs = [];
+    private ReportForm _report = new();
+    private bool _loading = true;
+    private bool _canEdit;
+    private bool _addingReport;
+
+    [Parameter] public Guid Id { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    [Inject] private DebtQueries Queries { get; set; } = null!;
+
+    [Inject] private DebtCommands Commands { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = true;
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        _item = await Queries.GetAsync(Id);
+        if (_item is null)
+        {
+            return;
+        }
+
+        _history = await Queries.HistoryAsync(Id);
+        _crumbs = [new("Tech debt", "/debt"), new(_item.Title, null, disabled: true)];
+        // The command decides for real; this only hides a button the person could not use.
+        var actor = await Actors.ResolveAsync((await AuthState).User);
+        var mine = actor.Role == PortalRole.Editor ? (await Queries.TeamRefsAsync(actor.TeamIds)).ToHashSet(StringComparer.Ordinal) : [];
+        var s = _item.Summary;
+        _canEdit = actor.IsAdmin || (s.Owner is not null && mine.Contains(s.Owner.Ref)) || s.Services.Any(x => x.OwnerTeam is { } t && mine.Contains(t));
+        _report = new ReportForm { OccurredOn = Clock.GetUtcNow().UtcDateTime.Date };
+    }
+
+    private async Task EditAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
+            "Edit debt item",
+            new DialogParameters<DebtItemDialog> { { d => d.ItemId, Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task AddReportAsync()
+    {
+        _addingReport = true;
+        _reportErrors.Clear();
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var occurred = DateOnly.FromDateTime(_report.OccurredOn ?? Clock.GetUtcNow().UtcDateTime);
+            await Commands.AddReportAsync(actor, Id, new NewDebtReport(occurred, _report.Hours ?? 0, _report.Note, _report.Incident));
+            Snackbar.Add("Report added; the interest and the ranking follow it.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (DomainValidationException ex)
+        {
+            _reportErrors[ex.Field] = ex.Reason;
+        }
+        finally
+        {
+            _addingReport = false;
+        }
+    }
+
+    private static string Verb(DebtHistoryEntryDto h) => h.Action switch
+    {
+        "debt.create" => "logged it",
+        "debt.update" => "changed it",
+        "debt.status" => "changed its status",
+        "debt.report" => "reported pain",
+        "debt.sync" => "updated it from GitHub",
+        _ when !h.Succeeded => "tried to change it and was refused",
+        _ => h.Action,
+    };
+
+    private static string? Short(string? text) => text is { Length: > 80 } ? text[..77] + "…" : text;
+
+    /// <summary>The report form's values.</summary>
+    private sealed class ReportForm
+    {
+        public DateTime? OccurredOn { get; set; }
+
+        public double? Hours { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? Incident { get; set; }
+    }
+}

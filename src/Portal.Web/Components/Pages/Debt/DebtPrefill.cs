@@ -1,0 +1,14 @@
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt;
+using Portal.Domain.Signals;
+
+namespace Portal.Web.Components.Pages.Debt;
+
+/// <summary>Starting values for a new item opened from somewhere that already says what it is about.</summary>
+public static class DebtPrefill
+{
+    /// <summary>A new item affecting <paramref name="service"/>, the rest at the form's defaults.</summary>
+    public static DebtItemEdit ForService(string service) => new(
+        "", null, [service], null, ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.InadvertentPrudent,
+        3, 3, 0, null, null, DebtStatus.Proposed, null, null, null, null, []);
+}

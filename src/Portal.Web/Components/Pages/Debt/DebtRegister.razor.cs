@@ -1,0 +1,272 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Domain.Catalog.Queries;
+using Portal.Domain.Common;
+using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Security;
+using Portal.Domain.Signals;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Components.Pages.Debt;
+
+/// <summary>
+/// The register: every debt item, sorted by priority in SQL. Filters, page and sort live in the address bar so a
+/// view can be shared; editors log, edit and bulk-change items; every number opens into "why this number".
+/// </summary>
+public partial class DebtRegister
+{
+    private MudDataGrid<DebtItemSummaryDto>? _grid;
+    private HashSet<DebtItemSummaryDto> _selected = [];
+    private IReadOnlyList<string> _quarters = [];
+    private string _loadedFilterKey = "";
+    private DebtTotals? _totals;
+    private string? _filterError;
+    private bool _canCreate;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    [Inject] private DebtQueries Queries { get; set; } = null!;
+
+    [Inject] private DebtCommands Commands { get; set; } = null!;
+
+    [Inject] private CatalogQueries Catalog { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [SupplyParameterFromQuery] public string? Q { get; set; }
+
+    [SupplyParameterFromQuery] public string? Team { get; set; }
+
+    [SupplyParameterFromQuery] public string? Service { get; set; }
+
+    [SupplyParameterFromQuery] public string? Signal { get; set; }
+
+    [SupplyParameterFromQuery] public string? Kind { get; set; }
+
+    [SupplyParameterFromQuery] public string? Quadrant { get; set; }
+
+    [SupplyParameterFromQuery] public string? Status { get; set; }
+
+    [SupplyParameterFromQuery] public string? Quarter { get; set; }
+
+    [SupplyParameterFromQuery] public int Page { get; set; } = 1;
+
+    [SupplyParameterFromQuery(Name = "size")] public int PageSize { get; set; } = 25;
+
+    [SupplyParameterFromQuery] public string? Sort { get; set; }
+
+    [SupplyParameterFromQuery] public bool? Desc { get; set; }
+
+    private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter);
+
+    /// <summary>Anything narrower than the default view (every open item).</summary>
+    private bool HasFilters => FilterKey != "||||||open|";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _quarters = DebtFormat.Quarters(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        var actor = await Actors.ResolveAsync((await AuthState).User);
+        _canCreate = actor.Role is PortalRole.Editor or PortalRole.Admin;
+    }
+
+    protected override void OnParametersSet()
+    {
+        Page = Math.Max(1, Page);
+        PageSize = PageSize is 10 or 25 or 50 or 100 ? PageSize : 25;
+        Status = string.IsNullOrWhiteSpace(Status) ? "open" : Status;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Back/forward or a shared link changed the filters: reload the grid from the database.
+        if (!firstRender && _grid is not null && _loadedFilterKey != FilterKey)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private DebtQuery BuildQuery(int page, int pageSize, string? sort, bool? descending)
+    {
+        _filterError = null;
+        return new DebtQuery
+        {
+            Page = page,
+            PageSize = pageSize,
+            Q = Q,
+            Team = Team,
+            Service = Service,
+            Signal = Parse<ScalingSignal>(Signal, "signal", ScalingSignals.TryParse),
+            Kind = Parse<DebtKind>(Kind, "kind", DebtEnums.TryParse),
+            Quadrant = Parse<DebtQuadrant>(Quadrant, "quadrant", DebtEnums.TryParse),
+            Status = Status,
+            Quarter = Quarter,
+            Sort = sort,
+            Descending = descending,
+        };
+    }
+
+    private delegate bool TryParser<T>(string? text, out T value);
+
+    private T? Parse<T>(string? text, string field, TryParser<T> parse)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        _filterError = $"The {field} filter '{text}' is not known, so it is ignored.";
+        return null;
+    }
+
+    private async Task<GridData<DebtItemSummaryDto>> LoadAsync(GridState<DebtItemSummaryDto> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var sortTag = sort is null ? Sort : SortTag(sort.SortBy);
+        bool? descending = sort is null ? Desc : sort.Descending;
+        _loadedFilterKey = FilterKey;
+        try
+        {
+            var query = BuildQuery(state.Page + 1, state.PageSize, sortTag, descending);
+            var page = await Queries.ListAsync(query, ct);
+            _totals = await Queries.TotalsAsync(query, ct);
+            SyncUrl(state.Page + 1, state.PageSize, sortTag, descending);
+            return new GridData<DebtItemSummaryDto> { Items = page.Items, TotalItems = page.Total };
+        }
+        catch (DomainValidationException ex)
+        {
+            _filterError = $"The {ex.Field} in the address is not valid: {ex.Reason}.";
+            _totals = null;
+            return new GridData<DebtItemSummaryDto> { Items = [], TotalItems = 0 };
+        }
+        finally
+        {
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Maps the grid's column identifier onto the sort keys the query understands.</summary>
+    private static string? SortTag(string sortBy) => sortBy.ToLowerInvariant() switch
+    {
+        "priority" => null,
+        "title" => "title",
+        "costofdelay" => "costOfDelay",
+        "effortdays" or "effort" => "effort",
+        "status" => "status",
+        "signal" => "signal",
+        "targetquarter" or "quarter" => "quarter",
+        _ => null,
+    };
+
+    /// <summary>Paging and sorting replace the history entry, so Back leaves the page instead of stepping through pages.</summary>
+    private void SyncUrl(int page, int pageSize, string? sort, bool? desc)
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["page"] = page == 1 ? null : page,
+            ["size"] = pageSize == 25 ? null : pageSize,
+            ["sort"] = sort,
+            ["desc"] = sort is null ? null : desc,
+        });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
+        }
+    }
+
+    /// <summary>Changing a filter is a navigation, so Back undoes it and the address bar can be shared.</summary>
+    private Task ApplyAsync(string key, object? value)
+    {
+        if (value is string text && string.IsNullOrWhiteSpace(text))
+        {
+            value = null;
+        }
+
+        _selected.Clear();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { [key] = value, ["page"] = null }));
+        return Task.CompletedTask;
+    }
+
+    private Task ClearAsync()
+    {
+        _selected.Clear();
+        Navigation.NavigateTo("/debt");
+        return Task.CompletedTask;
+    }
+
+    private async Task<IEnumerable<string>> SuggestAsync(SuggestionKind kind, string? text, CancellationToken ct) =>
+        await Catalog.SuggestAsync(kind, text, 20, ct);
+
+    private async Task CreateAsync()
+    {
+        var prefill = string.IsNullOrWhiteSpace(Service) ? null : DebtPrefill.ForService(Service);
+        var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
+            "Log technical debt",
+            new DialogParameters<DebtItemDialog> { { d => d.Prefill, prefill } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: Guid id })
+        {
+            Snackbar.Add("Logged. It is ranked by priority below.", Severity.Success);
+            Navigation.NavigateTo($"/debt/{id}");
+        }
+    }
+
+    private async Task ExplainAsync(DebtItemSummaryDto item) =>
+        await Dialogs.ShowAsync<DebtExplanationDialog>(
+            "Why this number",
+            new DialogParameters<DebtExplanationDialog> { { d => d.Item, item } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
+
+    private async Task ChangeStatusAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<DebtStatusDialog>(
+            "Change status",
+            new DialogParameters<DebtStatusDialog> { { d => d.Count, _selected.Count } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: DebtStatusChange change })
+        {
+            return;
+        }
+
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var result = await Commands.SetStatusAsync(actor, [.. _selected.Select(i => i.Id)], change);
+            if (result.Changed.Count > 0)
+            {
+                Snackbar.Add($"{result.Changed.Count} item(s) are now {DebtFormat.Status(change.Status)}.", Severity.Success);
+            }
+
+            foreach (var (item, reason) in result.Refused)
+            {
+                Snackbar.Add($"'{item.Title}' was not changed: {reason}.", Severity.Warning);
+            }
+        }
+        catch (Exception ex) when (ex is DomainValidationException or ConcurrencyConflictException or ForbiddenException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+
+        _selected.Clear();
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Portal.Domain.Common;
+using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Debt.Queries;
+using Portal.Domain.Signals;
+using Portal.Testing;
+
+namespace Portal.Domain.Tests.Debt;
+
+public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(provider)
+{
+    private Guid _high;
+    private Guid _low;
+    private Guid _done;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var commands = Commands();
+        (_high, _) = await commands.CreateAsync(Root, Edit(title: "High", likelihood: 5, effort: 1), ct: Ct);
+        (_low, _) = await commands.CreateAsync(Root, Edit(title: "Low", services: ["web-app"], likelihood: 1, effort: 20, signal: ScalingSignal.Observability), ct: Ct);
+        (_done, _) = await commands.CreateAsync(Root, Edit(title: "Done", status: DebtStatus.Planned, quarter: "2026-Q4"), ct: Ct);
+        await commands.SetStatusAsync(Root, [_done], new DebtStatusChange(DebtStatus.Done), Ct);
+    }
+
+    [Fact]
+    public async Task ListAsync_Default_OpenItemsByPriorityWithTheirExplanation()
+    {
+        var page = await Queries().ListAsync(new DebtQuery(), Ct);
+
+        Assert.Equal(2, page.Total);
+        Assert.Equal([_high, _low], page.Items.Select(i => i.Id));
+        var high = page.Items[0];
+        Assert.Equal(high.CostOfDelay / high.EffortDays, high.Priority, 9);
+        Assert.Equal(7, high.Score!.Factors.Count);
+        Assert.Equal("payments-core", high.Owner!.Ref);
+        Assert.Equal("Payments", high.Services.Single().DisplayName);
+    }
+
+    [Theory]
+    [InlineData("all", 3)]
+    [InlineData("closed", 1)]
+    [InlineData("done", 1)]
+    [InlineData("in-progress", 0)]
+    public async Task ListAsync_StatusFilter_CountsWhatItSays(string status, int total) =>
+        Assert.Equal(total, (await Queries().ListAsync(new DebtQuery { Status = status }, Ct)).Total);
+
+    [Fact]
+    public async Task ListAsync_Filters_TeamServiceSignalQuarterAndText()
+    {
+        var queries = Queries();
+        Assert.Equal([_low], (await queries.ListAsync(new DebtQuery { Team = "web" }, Ct)).Items.Select(i => i.Id));
+        Assert.Equal([_high], (await queries.ListAsync(new DebtQuery { Service = "payments" }, Ct)).Items.Select(i => i.Id));
+        Assert.Equal([_low], (await queries.ListAsync(new DebtQuery { Signal = ScalingSignal.Observability }, Ct)).Items.Select(i => i.Id));
+        Assert.Equal([_done], (await queries.ListAsync(new DebtQuery { Quarter = "2026-q4", Status = "all" }, Ct)).Items.Select(i => i.Id));
+        Assert.Equal([_high], (await queries.ListAsync(new DebtQuery { Q = "HIGH" }, Ct)).Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListAsync_SortByTitle_IsAlphabeticalAndPaged()
+    {
+        var page = await Queries().ListAsync(new DebtQuery { Sort = "title", Status = "all", PageSize = 2, Page = 2 }, Ct);
+        Assert.Equal(3, page.Total);
+        Assert.Equal([_low], page.Items.Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData("sort", "loudness", null)]
+    [InlineData("status", null, "sleeping")]
+    public async Task ListAsync_UnknownSortOrStatus_NamesTheField(string field, string? sort, string? status) =>
+        Assert.Equal(field, (await Assert.ThrowsAsync<DomainValidationException>(() => Queries().ListAsync(new DebtQuery { Sort = sort, Status = status }, Ct))).Field);
+
+    [Fact]
+    public async Task GetAsync_Item_HasReportsAndTheSameNumbersAsTheList()
+    {
+        await Commands().AddReportAsync(Val, _high, new NewDebtReport(Today, 3, "Paged at 3 a.m.", null), Ct);
+
+        var item = await Queries().GetAsync(_high, Ct);
+
+        Assert.NotNull(item);
+        Assert.Equal("Retries can **double-charge**.", item.Description);
+        Assert.True(item.Reports.Single().Counts);
+        var listed = (await Queries().ListAsync(new DebtQuery(), Ct)).Items.Single(i => i.Id == _high);
+        Assert.Equal(listed.CostOfDelay, item.Summary.CostOfDelay, 9);
+        Assert.Equal(1, item.Score.Values.InterestHoursPerMonth, 9);
+    }
+
+    [Fact]
+    public async Task HistoryAsync_AfterAnEdit_ListsTheChangedFieldsNewestFirst()
+    {
+        await Commands().UpdateAsync(Root, _low, Edit(title: "Low, renamed", services: ["web-app"], likelihood: 2, effort: 20, signal: ScalingSignal.Observability), 0, ct: Ct);
+
+        var history = await Queries().HistoryAsync(_low, ct: Ct);
+
+        Assert.Equal(["debt.update", "debt.create"], history.Select(h => h.Action));
+        var changes = history[0].Changes.ToDictionary(c => c.Field);
+        Assert.Equal(["likelihood", "title"], changes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("Low", "Low, renamed"), (changes["title"].Before, changes["title"].After));
+    }
+}
+
+public sealed class SqliteDebtQueriesTests() : DebtQueriesTests(TestProvider.Sqlite);
+
+public sealed class PostgresDebtQueriesTests() : DebtQueriesTests(TestProvider.Postgres);

@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Security;
+using Portal.Web.Components.Pages.Debt;
+
+namespace Portal.Web.Tests.Components.Pages.Debt;
+
+public sealed class DebtItemDialogTests : ComponentTest
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await SeedDemoAsync();
+
+        // Ada edits for Payments Core; services are registered before any is resolved.
+        SignIn("ada.okafor", PortalRole.Editor);
+    }
+
+    private static DebtItemEdit Prefilled(string title = "Payments retries without backoff") =>
+        DebtPrefill.ForService("payments") with { Title = title };
+
+    /// <summary>Opens the dialog and returns the provider it renders in.</summary>
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync(Guid? itemId = null, DebtItemEdit? prefill = null)
+    {
+        Render<MudPopoverProvider>();
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        IDialogReference? reference = null;
+        await provider.InvokeAsync(async () => reference = await dialogs.ShowAsync<DebtItemDialog>(
+            "Debt",
+            new DialogParameters<DebtItemDialog> { { d => d.ItemId, itemId }, { d => d.Prefill, prefill } }));
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("button[data-testid=debt-save]")));
+        return (provider, reference!);
+    }
+
+    private async Task<int> CountItemsAsync()
+    {
+        await using var db = Db.CreateContext();
+        return await db.DebtItems.CountAsync(Ct);
+    }
+
+    private static void Save(IRenderedComponent<MudDialogProvider> provider) =>
+        provider.Find("button[data-testid=debt-save]").Click();
+
+    [Fact]
+    public async Task Save_EmptyForm_MarksEveryMissingFieldAndWritesNothing()
+    {
+        var (provider, _) = await OpenAsync();
+
+        Save(provider);
+
+        provider.WaitForAssertion(() => Assert.Contains("3 fields need attention", provider.Find("[data-testid=debt-error]").TextContent, StringComparison.Ordinal));
+        var text = provider.Markup;
+        Assert.Contains("is required", text, StringComparison.Ordinal);
+        Assert.Contains("name at least one affected service", text, StringComparison.Ordinal);
+        Assert.Contains("must be more than 0 engineer-days", text, StringComparison.Ordinal);
+        Assert.Equal(0, await CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task Save_PrefilledWithEffort_LogsTheItemAndCloses()
+    {
+        var (provider, dialog) = await OpenAsync(prefill: Prefilled());
+
+        provider.Find("input[data-testid=debt-effort]").Change("2");
+        Save(provider);
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.False(result!.Canceled);
+        await using var db = Db.CreateContext();
+        var item = await db.DebtItems.Include(i => i.Services).SingleAsync(Ct);
+        Assert.Equal(((Guid)result.Data!, "Payments retries without backoff", 2.0), (item.Id, item.Title, item.EffortDays));
+        Assert.True(item.Priority > 0);
+    }
+
+    [Fact]
+    public async Task Save_SameTitleOnTheSameService_WarnsAndSavesOnlyWhenAskedTo()
+    {
+        var commands = Services.GetRequiredService<DebtCommands>();
+        await commands.CreateAsync(Actor.System, Prefilled() with { EffortDays = 1 }, ct: Ct);
+        var (provider, dialog) = await OpenAsync(prefill: Prefilled());
+
+        provider.Find("input[data-testid=debt-effort]").Change("2");
+        Save(provider);
+
+        provider.WaitForAssertion(() => Assert.Contains("already affects the same service", provider.Find("[data-testid=debt-duplicate]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(1, await CountItemsAsync());
+
+        provider.Find("button[data-testid=debt-save-anyway]").Click();
+        await dialog.Result.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(2, await CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task Save_SomeoneElseSavedMeanwhile_ShowsTheConflictAndKeepsTheirEdit()
+    {
+        var commands = Services.GetRequiredService<DebtCommands>();
+        var (id, _) = await commands.CreateAsync(Actor.System, Prefilled() with { EffortDays = 1 }, ct: Ct);
+        var (provider, _) = await OpenAsync(itemId: id);
+
+        await commands.UpdateAsync(Actor.System, id, Prefilled("Their title") with { EffortDays = 1 }, 0, ct: Ct);
+        provider.Find("input[data-testid=debt-title]").Change("My title");
+        Save(provider);
+
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=debt-conflict]")));
+        Assert.Equal("My title", provider.Find("input[data-testid=debt-title]").GetAttribute("value"));
+        await using var db = Db.CreateContext();
+        Assert.Equal("Their title", (await db.DebtItems.SingleAsync(Ct)).Title);
+    }
+}
