@@ -15,10 +15,12 @@ public static partial class AutomaticChecks
                 return CheckOutcome.Unknown("The tech-debt register is not available, so the cost of open debt is unknown.");
             }
 
+            // The data is as old as the register's last scoring, not "now": an unchanged register is an unchanged result.
             var max = c.Param("maxHours");
+            var asOf = c.Service.DebtAsOf ?? c.Service.CatalogAsOf;
             return hours <= max
-                ? CheckOutcome.Pass(Invariant($"Open debt costs {hours:N0} hours of delay per quarter (limit {max:N0})."), c.NowUtc)
-                : CheckOutcome.Fail(Invariant($"Open debt costs {hours:N0} hours of delay per quarter, more than {max:N0}."), c.NowUtc);
+                ? CheckOutcome.Pass(Invariant($"Open debt costs {hours:N0} hours of delay per quarter (limit {max:N0})."), asOf)
+                : CheckOutcome.Fail(Invariant($"Open debt costs {hours:N0} hours of delay per quarter, more than {max:N0}."), asOf);
         },
         new() { ["maxHours"] = 80 });
 

@@ -16,7 +16,8 @@ public sealed class ScorecardCommands(
 {
     /// <summary>
     /// Answers (or re-attests) a self-assessed criterion. Editors of the owner team and admins only.
-    /// <paramref name="expectedVersion"/> is the answer's version the user saw (null for a first answer).
+    /// <paramref name="expectedVersion"/> is the answer's version the user saw; null means "there is no answer yet",
+    /// so a first answer that meets an existing one is a conflict rather than a silent overwrite.
     /// </summary>
     public async Task<AnswerDto> AnswerAsync(Actor actor, string serviceRef, string criterionKey, int maturity, string? note, string? evidenceUrl,
         int? expectedVersion = null, CancellationToken ct = default)
@@ -39,6 +40,7 @@ public sealed class ScorecardCommands(
             throw new ForbiddenException($"{actor.DisplayName} may not answer for '{service.Ref}': only editors of its owner team and admins may.");
         }
 
+        var existed = answer is not null;
         if (answer is null)
         {
             if (expectedVersion is > 0)
@@ -55,6 +57,12 @@ public sealed class ScorecardCommands(
         }
 
         answer.Answer(maturity, note, evidenceUrl, actor.Name, actor.DisplayName, clock.GetUtcNow().UtcDateTime, framework.AnswerValidityDays);
+        if (existed && expectedVersion is null)
+        {
+            // No version means "there is no answer yet": someone answered first, and this would overwrite it unseen.
+            throw new ConcurrencyConflictException("Answer", key);
+        }
+
         AuditLog.Record(db, actor, before is null ? "scorecards.answer.create" : "scorecards.answer.update", "scorecard-answer", key, before, Snapshot(answer));
         await SaveAsync(db, "Answer", key, ct);
         await evaluation.EvaluateServicesAsync([service.Id], ct);
@@ -106,7 +114,10 @@ public sealed class ScorecardCommands(
     public Task<ExemptionDto> RevokeExemptionAsync(Actor actor, Guid exemptionId, string? note, int expectedVersion, CancellationToken ct = default) =>
         ChangeExemptionAsync(actor, exemptionId, "revoke", expectedVersion, ct, (e, now) => e.Revoke(actor.Name, actor.DisplayName, now, note));
 
-    /// <summary>Records a result pushed by another system for an external criterion (admins and editors' tokens).</summary>
+    /// <summary>
+    /// Records a result pushed by another system for an external criterion: admins, and editors of the service's
+    /// owner team (API tokens carry no team, so in practice an admin token).
+    /// </summary>
     public async Task PushResultAsync(Actor actor, string serviceRef, string criterionKey, CriterionStatus status, string? evidence, CancellationToken ct = default)
     {
         var framework = await frameworks.CurrentAsync(ct);
@@ -119,10 +130,10 @@ public sealed class ScorecardCommands(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var service = await FindServiceAsync(db, serviceRef, ct);
         var key = $"{service.Ref}/{criterionKey}";
-        if (!actor.CanEdit(service.OwnerTeamId) && actor.Role != PortalRole.Editor)
+        if (!actor.CanEdit(service.OwnerTeamId))
         {
             await DenyAsync(db, actor, "scorecards.result.push.denied", "scorecard-result", key, null, ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not push results: an editor or admin token is needed.");
+            throw new ForbiddenException($"{actor.DisplayName} may not push results for '{service.Ref}': only editors of its owner team and admins may (API tokens carry no team, so use an admin token).");
         }
 
         var pushed = await db.ScorecardPushedResults.FirstOrDefaultAsync(p => p.ServiceId == service.Id && p.CriterionKey == criterionKey, ct);
@@ -152,6 +163,12 @@ public sealed class ScorecardCommands(
         {
             await DenyAsync(db, actor, $"scorecards.exemption.{verb}.denied", "scorecard-exemption", key, before, ct);
             throw new ForbiddenException($"{actor.DisplayName} may not {verb} exemptions: only admins may.");
+        }
+
+        if (verb is "approve" or "reject" && !exemption.MayBeDecidedBy(actor.Name))
+        {
+            await DenyAsync(db, actor, $"scorecards.exemption.{verb}.denied", "scorecard-exemption", key, before, ct);
+            throw new ForbiddenException($"{actor.DisplayName} requested this exemption and may not {verb} it: another admin decides.");
         }
 
         db.Entry(exemption).Property(e => e.Version).OriginalValue = expectedVersion;

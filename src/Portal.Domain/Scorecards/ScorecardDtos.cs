@@ -6,10 +6,10 @@ namespace Portal.Domain.Scorecards;
 /// <summary>A self-assessed answer as pages and the API show it.</summary>
 public sealed record AnswerDto(string Criterion, int Maturity, string Note, string? EvidenceUrl, string AnsweredBy, DateTime AnsweredAt, DateTime ExpiresAt, bool Expired, int Version);
 
-/// <summary>An exemption request and where it stands.</summary>
+/// <summary>An exemption request and where it stands; <c>RequestedBy</c> and <c>DecidedBy</c> are display names, <c>RequestedByLogin</c> the requester's sign-in name (who may not decide it).</summary>
 public sealed record ExemptionDto(
     Guid Id, string Service, string Criterion, string Reason, DateOnly? EndsOn, ExemptionStatus Status, bool Active,
-    string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt, string? DecisionNote, int Version);
+    string RequestedBy, DateTime RequestedAt, string? DecidedBy, DateTime? DecidedAt, string? DecisionNote, int Version, string RequestedByLogin = "");
 
 /// <summary>One service's stored scorecard with everything its page shows.</summary>
 /// <param name="Service">Reference.</param>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Catalog;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
@@ -16,12 +18,20 @@ namespace Portal.Domain.Scorecards;
 /// touches a handful of rows. An answer, exemption or pushed result re-evaluates its own service at once; a change
 /// of the graph, the framework or the day makes <see cref="EnsureFreshAsync"/> run a full pass, which pages call
 /// before reading and a recurring job calls every hour (GitHub evidence and rotations age without a graph change).
+/// In one instance every pass runs under one lock, so a full pass never overwrites a fresher single-service result;
+/// between instances (or against a Hangfire job elsewhere) a pass that loses the race on a row retries from what is
+/// stored, and a page that only wanted fresh results reads the stored ones rather than fail.
 /// </summary>
 public sealed class ScorecardEvaluation(
-    IDbContextFactory<PortalDbContext> dbFactory, GraphService graphs, FrameworkStore frameworks, ScorecardFactsLoader loader, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, GraphService graphs, FrameworkStore frameworks, ScorecardFactsLoader loader, TimeProvider clock,
+    ILogger<ScorecardEvaluation>? logger = null)
 {
+    /// <summary>How many times a pass that lost a race against another writer starts again.</summary>
+    internal const int Attempts = 3;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private volatile ScorecardGraphCache? _graph;
 
     /// <summary>Today in UTC.</summary>
@@ -40,7 +50,13 @@ public sealed class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunAsync(null, ct);
+            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunWithRetriesAsync(null, ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another instance kept winning the race: its results are stored and as fresh as ours would be.
+            _logger.LogWarning(ex, "Scorecard evaluation lost {Attempts} races against another writer; pages read the stored results", Attempts);
+            return null;
         }
         finally
         {
@@ -54,7 +70,7 @@ public sealed class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await RunAsync(null, ct);
+            return await RunWithRetriesAsync(null, ct);
         }
         finally
         {
@@ -62,9 +78,28 @@ public sealed class ScorecardEvaluation(
         }
     }
 
-    /// <summary>Evaluates these services only (after an answer, an exemption or a pushed result).</summary>
-    public Task<EvaluationRun> EvaluateServicesAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct = default) =>
-        RunAsync(serviceIds, ct);
+    /// <summary>
+    /// Evaluates these services only (after an answer, an exemption, a pushed result, an on-call or debt change),
+    /// under the same lock as full passes. The change that asked for it is already saved: when another writer keeps
+    /// winning the race the failure is logged, not thrown, and the next pass (at most an hour away) catches up.
+    /// </summary>
+    public async Task<EvaluationRun> EvaluateServicesAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct = default)
+    {
+        await _running.WaitAsync(ct);
+        try
+        {
+            return await RunWithRetriesAsync(serviceIds, ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            _logger.LogWarning(ex, "Scorecard evaluation of {Count} services lost {Attempts} races against another writer", serviceIds.Count, Attempts);
+            return new EvaluationRun(0, 0, 0, 0, TimeSpan.Zero);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
 
     /// <summary>Evaluates one service in memory without storing it (previews, the benchmark's single scorecard).</summary>
     public async Task<ServiceScorecard?> PreviewAsync(Guid serviceId, CancellationToken ct = default)
@@ -88,6 +123,25 @@ public sealed class ScorecardEvaluation(
         return state is not null && state.FrameworkVersion == frameworkVersion && state.GraphVersion == graphVersion && state.EvaluatedOn == Today;
     }
 
+    /// <summary>
+    /// Runs a pass; when another writer changed a row between our read and our write (a unique index on a first
+    /// insert, a row gone under an update) the pass starts again from what is stored now.
+    /// </summary>
+    private async Task<EvaluationRun> RunWithRetriesAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(serviceIds, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < Attempts)
+            {
+                _logger.LogInformation(ex, "Scorecard evaluation attempt {Attempt} lost a race against another writer; starting again", attempt);
+            }
+        }
+    }
+
     private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -99,6 +153,10 @@ public sealed class ScorecardEvaluation(
         var inputs = await InputsAsync(serviceIds, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Thousands of rows are marked by hand below, so change detection over all of them is skipped; the few
+        // rows changed through their setters (the state, today's history) are marked Modified explicitly.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var ids = facts.Keys.ToList();
         var stored = new Dictionary<Guid, (string Fingerprint, int Version)>();
         foreach (var chunk in ids.Chunk(1_000))
@@ -151,9 +209,9 @@ public sealed class ScorecardEvaluation(
             state.EvaluatedAt = now;
             state.Services = facts.Count;
             state.Changed = changed.Count;
+            db.Entry(state).DetectChanges();
         }
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.SaveChangesAsync(ct);
         return new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed);
     }
@@ -190,6 +248,7 @@ public sealed class ScorecardEvaluation(
             if (todays.TryGetValue(id, out var row))
             {
                 row.Update(card.Overall, levels);
+                db.Entry(row).DetectChanges();
             }
             else if (!latest.TryGetValue(id, out var before) || before != card.Overall + ":" + levels)
             {

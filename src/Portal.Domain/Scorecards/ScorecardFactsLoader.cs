@@ -72,9 +72,9 @@ public sealed class ScorecardFactsLoader(IDbContextFactory<PortalDbContext> dbFa
                 ? new DeliveryEvidence($"{repo.Organization}/{repo.Name}", repo.WorkflowCount, repo.ReleasesLast90Days, repo.DeploymentsLast90Days, repo.DefaultBranchProtected, repo.EvidenceAt, repo.UpdatedAt)
                 : null;
             var asOf = edgesChanged.TryGetValue(s.Id, out var e) && e > s.UpdatedAt ? e : s.UpdatedAt;
-            double? cost = costs is not null && costs.TryGetValue(s.Id, out var c) ? c.CostOfDelayHours : null;
+            var debtCost = costs is not null && costs.TryGetValue(s.Id, out var c) ? c : null;
             facts[s.Id] = new ServiceFacts(
-                EntityRef.Format(s.Namespace, s.Name), s.Title ?? s.Name, s.Tier, s.Lifecycle, owner, onCall, s.Links, apis.GetValueOrDefault(s.Id), delivery, cost, asOf);
+                EntityRef.Format(s.Namespace, s.Name), s.Title ?? s.Name, s.Tier, s.Lifecycle, owner, onCall, s.Links, apis.GetValueOrDefault(s.Id), delivery, debtCost?.CostOfDelayHours, asOf, debtCost?.ScoredAt);
         }
 
         return facts;

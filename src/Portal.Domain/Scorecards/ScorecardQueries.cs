@@ -177,7 +177,7 @@ public sealed class ScorecardQueries(
     }
 
     internal static ExemptionDto ToDto(Exemption e, string service, DateOnly today) =>
-        new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version);
+        new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version, e.RequestedBy);
 
     private static async Task<List<ServiceLevels>> LevelsAsync(PortalDbContext db, CancellationToken ct)
     {

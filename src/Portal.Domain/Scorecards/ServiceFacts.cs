@@ -17,6 +17,7 @@ namespace Portal.Domain.Scorecards;
 /// <param name="Delivery">GitHub evidence; null when no synced repository is linked to the service.</param>
 /// <param name="OpenDebtCostOfDelayHours">Open tech debt's cost of delay per quarter; null when unknown (no debt register).</param>
 /// <param name="CatalogAsOf">When the service or one of its dependencies last changed (UTC).</param>
+/// <param name="DebtAsOf">When the debt register's scores were last brought up to date (UTC); null when unknown.</param>
 public sealed record ServiceFacts(
     string Ref,
     string DisplayName,
@@ -28,4 +29,5 @@ public sealed record ServiceFacts(
     int ProvidedApis,
     DeliveryEvidence? Delivery,
     double? OpenDebtCostOfDelayHours,
-    DateTime CatalogAsOf);
+    DateTime CatalogAsOf,
+    DateTime? DebtAsOf = null);

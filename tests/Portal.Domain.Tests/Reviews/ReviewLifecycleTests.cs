@@ -54,6 +54,14 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
 
     private async Task<Actor> PersonAsync(string name) => (await new ActorDirectory(Db.Factory).ForPersonAsync(name, ct: Ct))!;
 
+    /// <summary>The version of the demo's current answer, which an update must name (null when there is none).</summary>
+    private async Task<int?> AnswerVersionAsync(string service, string criterion)
+    {
+        await using var db = Db.CreateContext();
+        return await db.ScorecardAnswers.Where(a => a.CriterionKey == criterion)
+            .Join(db.Services.Where(s => s.Name == service), a => a.ServiceId, s => s.Id, (a, s) => (int?)a.Version).FirstOrDefaultAsync(Ct);
+    }
+
     /// <summary>Creates the organisation's 2026-Q4 review with a decision and an action item, and closes it through the queue.</summary>
     private async Task<ReviewCloseResult> CloseQ4Async()
     {
@@ -109,7 +117,7 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
         var beforeContent = (await _queries.ContentAsync("2026-Q4", ct: Ct))!.Content;
 
         var ada = await PersonAsync("ada.okafor");
-        await _scorecards.AnswerAsync(ada, "payments", "idempotent-writes", 4, "Every write takes an idempotency key now.", null, ct: Ct);
+        await _scorecards.AnswerAsync(ada, "payments", "idempotent-writes", 4, "Every write takes an idempotency key now.", null, await AnswerVersionAsync("payments", "idempotent-writes"), Ct);
         var erik = await PersonAsync("erik.johansson");
         var yaml = await _frameworks.CurrentYamlAsync(Ct);
         await _frameworks.SaveAsync(erik, yaml.Replace("title: \"A runbook is linked\"", "title: \"A runbook is one click away\""), 1, Ct);
@@ -186,7 +194,7 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
     {
         await CloseQ4Async();
         var ada = await PersonAsync("ada.okafor");
-        await _scorecards.AnswerAsync(ada, "payments", "idempotent-writes", 1, "Only the refund endpoint is idempotent.", null, ct: Ct);
+        await _scorecards.AnswerAsync(ada, "payments", "idempotent-writes", 1, "Only the refund endpoint is idempotent.", null, await AnswerVersionAsync("payments", "idempotent-writes"), Ct);
 
         var result = await _comparisons.CompareAsync("2026-Q4", "now", Ct);
 

@@ -118,7 +118,8 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
     public async Task AnswerAsync_StaleVersion_Conflict()
     {
         var ada = await PersonAsync("ada.okafor");
-        var first = await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 2, "Some endpoints only.", null, ct: Ct);
+        var seen = (await CardAsync("payments")).Answers.Single(a => a.Criterion == "idempotent-writes");
+        var first = await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 2, "Some endpoints only.", null, seen.Version, Ct);
         await _commands.AnswerAsync(ada, "payments", "idempotent-writes", 3, "Most endpoints now.", null, first.Version, Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _commands.AnswerAsync(ada, "payments", "idempotent-writes", 4, "All.", null, first.Version, Ct));

@@ -74,11 +74,19 @@ public sealed class Exemption : IVersioned
     /// <summary>Approved and not ended on <paramref name="today"/>.</summary>
     public bool AppliesOn(DateOnly today) => Status == ExemptionStatus.Approved && (EndsOn is null || today <= EndsOn);
 
+    /// <summary>Four eyes: whoever asked for the exemption does not approve or reject it.</summary>
+    public bool MayBeDecidedBy(string who) => !string.Equals(RequestedBy, who, StringComparison.OrdinalIgnoreCase);
+
     public void Decide(bool approve, string by, string byName, DateTime at, string? note)
     {
         if (Status != ExemptionStatus.Requested)
         {
             throw new DomainValidationException("status", $"the request was already {Status.ToString().ToLowerInvariant()}");
+        }
+
+        if (!MayBeDecidedBy(by))
+        {
+            throw new DomainValidationException("decidedBy", "the person who requested the exemption cannot decide it");
         }
 
         if (!approve && string.IsNullOrWhiteSpace(note))

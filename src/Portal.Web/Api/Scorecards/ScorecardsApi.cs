@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Domain.Common;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Scorecards.Framework;
 using Portal.Domain.Signals;
@@ -18,7 +19,7 @@ public static class ScorecardsApi
         api.MapGet("/scorecards/{**service}", GetAsync).WithName("GetScorecard").WithTags("Scorecards")
             .WithSummary("One service's scorecard: per signal the level, per criterion status (pass|fail|unknown|exempt), evidence, evaluatedAt, dataAsOf, flagged.");
         api.MapPut("/scorecards/{service}/answers/{criterion}", AnswerAsync).WithName("PutScorecardAnswer").WithTags("Scorecards")
-            .WithSummary("Answer or re-attest a self-assessed criterion (0–4 and a note). Editors of the owner team and admins.");
+            .WithSummary("Answer or re-attest a self-assessed criterion (0–4 and a note). Editors of the owner team and admins. Omit version only for a first answer; updating an existing one without its version is 428, with a stale one 409.");
         api.MapPut("/scorecards/{ns}/{service}/answers/{criterion}", (string ns, string service, string criterion, AnswerRequest body, ScorecardCommands commands, ActorResolver actors, HttpContext http, CancellationToken ct) =>
             AnswerAsync($"{ns}/{service}", criterion, body, commands, actors, http, ct)).WithName("PutNamespacedScorecardAnswer").WithTags("Scorecards");
         api.MapPost("/scorecards/{service}/exemptions", RequestExemptionAsync).WithName("PostScorecardExemption").WithTags("Scorecards")
@@ -26,7 +27,7 @@ public static class ScorecardsApi
         api.MapPost("/scorecards/exemptions/{id:guid}/{decision}", DecideAsync).WithName("DecideScorecardExemption").WithTags("Scorecards")
             .WithSummary("approve, reject (with a note) or revoke an exemption; admins (editors may withdraw their own team's request).");
         api.MapPost("/scorecards/results", PushAsync).WithName("PushScorecardResults").WithTags("Scorecards")
-            .WithSummary("Results of external criteria evaluated elsewhere (CI, a scanner), with an editor or admin token.");
+            .WithSummary("Results of external criteria evaluated elsewhere (CI, a scanner). Admin tokens (tokens carry no team, so an editor token may not push for any service).");
         api.MapGet("/framework", GetFrameworkAsync).WithName("GetFramework").WithTags("Scorecards")
             .WithSummary("The scorecard framework in force, as YAML (application/yaml).");
         api.MapPut("/framework", PutFrameworkAsync).WithName("PutFramework").WithTags("Scorecards")
@@ -122,8 +123,19 @@ public static class ScorecardsApi
     internal static async Task<IResult> AnswerAsync(string service, string criterion, AnswerRequest body, ScorecardCommands commands, ActorResolver actors, HttpContext http, CancellationToken ct)
     {
         var actor = await actors.ResolveAsync(http.User, ct);
-        var answer = await commands.AnswerAsync(actor, service, criterion, body.Maturity, body.Note, body.EvidenceUrl, body.Version, ct);
-        return Results.Ok(answer);
+        try
+        {
+            var answer = await commands.AnswerAsync(actor, service, criterion, body.Maturity, body.Note, body.EvidenceUrl, body.Version, ct);
+            return Results.Ok(answer);
+        }
+        catch (ConcurrencyConflictException) when (body.Version is null)
+        {
+            // Without a version the request means "there is no answer yet"; there is one, so never overwrite it unseen.
+            return Results.Problem(
+                $"'{criterion}' on '{service}' already has an answer. Send \"version\" with the answer's version (GET /api/v1/scorecards/{service} lists answers with theirs) to update it.",
+                statusCode: StatusCodes.Status428PreconditionRequired,
+                title: "Version required");
+        }
     }
 
     internal static async Task<IResult> RequestExemptionAsync(string service, ExemptionRequest body, ScorecardCommands commands, ActorResolver actors, HttpContext http, CancellationToken ct)

@@ -87,19 +87,60 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostExemption_ThenApprove_MakesTheCriterionExempt()
+    public async Task PostExemption_ThenAnotherAdminApproves_MakesTheCriterionExempt()
     {
-        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester"));
+        var approver = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "approver"));
         var created = await client.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-        var approved = await client.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemption.GetProperty("id").GetGuid()}/approve", new { version = exemption.GetProperty("version").GetInt32() }, Ct);
+        var approved = await approver.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemption.GetProperty("id").GetGuid()}/approve", new { version = exemption.GetProperty("version").GetInt32() }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
         var result = card.GetProperty("signals").EnumerateArray().SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("criterion").GetString() == "no-foreign-writers");
         Assert.Equal("exempt", result.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PostExemption_SameAdminApproves_Forbidden()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester"));
+        var created = await client.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
+        var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var approved = await client.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemption.GetProperty("id").GetGuid()}/approve", new { version = exemption.GetProperty("version").GetInt32() }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
+        Assert.Contains("another admin", await approved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PutAnswer_ExistingAnswerWithoutVersion_428AndUnchanged()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+
+        // The demo already has payments' answer to idempotent-writes (3).
+        var response = await client.PutAsJsonAsync("/api/v1/scorecards/payments/answers/idempotent-writes", new { maturity = 0, note = "Overwrite." }, Ct);
+
+        Assert.Equal((HttpStatusCode)428, response.StatusCode);
+        Assert.Contains("version", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+        var answer = card.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("criterion").GetString() == "idempotent-writes");
+        Assert.Equal(3, answer.GetProperty("maturity").GetInt32());
+    }
+
+    [Fact]
+    public async Task PutAnswer_ExistingAnswerWithItsVersion_Updates()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+        var version = card.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("criterion").GetString() == "idempotent-writes").GetProperty("version").GetInt32();
+
+        var response = await client.PutAsJsonAsync("/api/v1/scorecards/payments/answers/idempotent-writes", new { maturity = 4, note = "Refunds take a key too now.", version }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -136,6 +177,47 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/api/v1/scorecards/results", new { results = new[] { new { service = "payments", criterion = "sync-timeouts", status = "pass", evidence = "ci" } } }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>Adds an external criterion to the framework through the API, as an admin would.</summary>
+    private async Task AddExternalCriterionAsync(HttpClient admin)
+    {
+        var yaml = await admin.GetStringAsync("/api/v1/framework", Ct);
+        const string external = "criteria:\n  - key: dependency-scan-clean\n    signal: compounding-shortcuts\n    level: gold\n    mode: external\n"
+            + "    title: The dependency scan is clean\n    why: Vulnerable libraries are shortcuts taken for us.\n    good: No high finding.\n    fix: Upgrade what is flagged.\n    effortDays: 2\n";
+        var index = yaml.IndexOf("criteria:\n", StringComparison.Ordinal);
+        var saved = await admin.PutAsync("/api/v1/framework", new StringContent(yaml[..index] + external + yaml[(index + "criteria:\n".Length)..], Encoding.UTF8, "application/yaml"), Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    private static JsonElement Criterion(JsonElement card, string key) =>
+        card.GetProperty("signals").EnumerateArray().SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("criterion").GetString() == key);
+
+    [Fact]
+    public async Task PushResults_AdminToken_ExternalCriterionCounts()
+    {
+        var admin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        await AddExternalCriterionAsync(admin);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/scorecards/results", new { results = new[] { new { service = "payments", criterion = "dependency-scan-clean", status = "fail", evidence = "scan 42: 2 critical" } } }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = Criterion(await admin.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct), "dependency-scan-clean");
+        Assert.Equal("fail", result.GetProperty("status").GetString());
+        Assert.Contains("2 critical", result.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PushResults_EditorToken_Forbidden()
+    {
+        var admin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        await AddExternalCriterionAsync(admin);
+        var editor = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Editor, "ci"));
+
+        var response = await editor.PostAsJsonAsync("/api/v1/scorecards/results", new { results = new[] { new { service = "payments", criterion = "dependency-scan-clean", status = "pass", evidence = "clean" } } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("unknown", Criterion(await admin.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct), "dependency-scan-clean").GetProperty("status").GetString());
     }
 
     [Fact]

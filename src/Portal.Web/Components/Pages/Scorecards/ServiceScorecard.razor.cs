@@ -61,7 +61,7 @@ public partial class ServiceScorecard
         _error = null;
         try
         {
-            await Commands.AnswerAsync(_actor!, Reference, criterion.Key, model.Maturity, model.Note, model.EvidenceUrl, existing?.Version ?? 0);
+            await Commands.AnswerAsync(_actor!, Reference, criterion.Key, model.Maturity, model.Note, model.EvidenceUrl, existing?.Version);
             _answering = null;
             Snackbar.Add($"Answer saved for '{criterion.Title}'.", MudBlazor.Severity.Success);
             await LoadAsync();
@@ -99,6 +99,10 @@ public partial class ServiceScorecard
             _error = ex.Message;
         }
     }
+
+    /// <summary>The viewer asked for this exemption, so someone else decides it.</summary>
+    private bool OwnRequest(ExemptionDto exemption) =>
+        _actor is not null && string.Equals(exemption.RequestedByLogin, _actor.Name, StringComparison.OrdinalIgnoreCase);
 
     private async Task DecideAsync(ExemptionDto exemption, bool approve)
     {
