@@ -34,6 +34,7 @@ public static class AccessibilityPages
         new("/admin"),
         new("/admin/audit"),
         new("/admin/sync"),
+        new("/admin/records?kind=component&ref=payments", Ready: "record-origin"),
         new("/settings", Ready: "settings-contact"),
         new("/signin", SignedIn: false),
     ];
