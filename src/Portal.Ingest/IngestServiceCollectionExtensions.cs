@@ -21,6 +21,7 @@ public static class IngestServiceCollectionExtensions
         services.AddOptions<SourceRules>().BindConfiguration(SourceRules.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SourceRules>>().Value);
         services.AddSingleton<CatalogReconciler>();
+        services.AddSingleton<CatalogHandOver>();
 
         // Backstage catalog files
         services.AddSingleton<BackstageImporter>();

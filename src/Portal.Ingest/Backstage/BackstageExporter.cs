@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
@@ -18,7 +17,7 @@ namespace Portal.Ingest.Backstage;
 /// Backstage cannot represent a record without an owner or an API without a definition, and orphaned
 /// records are no longer in any source; these are left out and listed in a comment at the top of their file.
 /// </remarks>
-public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext> dbFactory)
 {
     public const string LocationFileName = "all.yaml";
 
@@ -31,7 +30,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<CatalogFile>> ExportAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var data = await Snapshot.LoadAsync(db, ct);
+        var data = await ExportSnapshot.LoadAsync(db, ct);
         var files = new List<CatalogFile>
         {
             Groups(data),
@@ -57,7 +56,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
         }
     }
 
-    private static CatalogFile Groups(Snapshot data)
+    private static CatalogFile Groups(ExportSnapshot data)
     {
         var children = data.Teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value);
         return Build("groups.yaml", "Groups", data.Teams, (team, _) =>
@@ -87,7 +86,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
         });
     }
 
-    private static CatalogFile Users(Snapshot data)
+    private static CatalogFile Users(ExportSnapshot data)
     {
         var memberships = data.Memberships.ToLookup(m => m.PersonId, m => m.TeamId);
         return Build("users.yaml", "Users", data.People, (person, _) =>
@@ -106,13 +105,13 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
         });
     }
 
-    private static CatalogFile Domains(Snapshot data) =>
+    private static CatalogFile Domains(ExportSnapshot data) =>
         Build("domains.yaml", "Domains", data.Domains, (domain, skip) =>
             domain.OwnerTeamId is not { } owner
                 ? skip("no owning team")
                 : Envelope(BackstageKinds.Domain, domain, new YamlMappingNode { { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, domain.Namespace)) } }));
 
-    private static CatalogFile Systems(Snapshot data) =>
+    private static CatalogFile Systems(ExportSnapshot data) =>
         Build("systems.yaml", "Systems", data.Systems, (system, skip) =>
         {
             if (system.OwnerTeamId is not { } owner)
@@ -129,7 +128,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
             return Envelope(BackstageKinds.System, system, spec);
         });
 
-    private static CatalogFile Resources(Snapshot data) =>
+    private static CatalogFile Resources(ExportSnapshot data) =>
         Build("resources.yaml", "Resources", data.Resources, (resource, skip) =>
         {
             if (resource.OwnerTeamId is not { } owner)
@@ -150,7 +149,7 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
             return Envelope(BackstageKinds.Resource, resource, spec);
         });
 
-    private static CatalogFile Apis(Snapshot data) =>
+    private static CatalogFile Apis(ExportSnapshot data) =>
         Build("apis.yaml", "APIs", data.Apis, (api, skip) =>
         {
             if (api.OwnerTeamId is not { } owner)
@@ -189,111 +188,6 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
 
             return Envelope(BackstageKinds.Api, api, spec);
         });
-
-    private static CatalogFile Components(Snapshot data)
-    {
-        var edges = data.Dependencies.ToLookup(d => d.SourceServiceId);
-        var apis = data.ServiceApis.ToLookup(r => r.ServiceId);
-        return Build("components.yaml", "Components", data.Services, (service, skip) =>
-        {
-            if (service.OwnerTeamId is not { } owner)
-            {
-                return skip("no owning team");
-            }
-
-            var ns = service.Namespace;
-            var spec = new YamlMappingNode
-            {
-                { "type", Scalar(service.Kind) },
-                { "lifecycle", Scalar(Wire(service.Lifecycle)) },
-                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, ns)) },
-            };
-            if (service.SystemId is { } system)
-            {
-                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, ns)));
-            }
-
-            var outgoing = edges[service.Id]
-                .Select(e => (Edge: e, Target: data.Ref(e.TargetServiceId ?? e.TargetResourceId!.Value, BackstageKinds.Component, ns, alwaysWriteKind: true)))
-                .OrderBy(e => e.Target, StringComparer.Ordinal)
-                .ToList();
-            if (outgoing.Count > 0)
-            {
-                spec.Add("dependsOn", BlockSequence(outgoing.Select(e => Scalar(e.Target))));
-            }
-
-            foreach (var (field, relation) in new[] { ("providesApis", ApiRelation.Provides), ("consumesApis", ApiRelation.Consumes) })
-            {
-                var names = apis[service.Id].Where(r => r.Relation == relation).Select(r => data.Ref(r.ApiId, BackstageKinds.Api, ns)).Order(StringComparer.Ordinal).ToList();
-                if (names.Count > 0)
-                {
-                    spec.Add(field, BlockSequence(names.Select(Scalar)));
-                }
-            }
-
-            var interactions = outgoing.Select(e => Interaction(e.Edge, e.Target)).OfType<YamlMappingNode>().ToList();
-            if (interactions.Count > 0)
-            {
-                spec.Add("interactions", BlockSequence(interactions));
-            }
-
-            var annotations = new Dictionary<string, string> { [PortalAnnotations.Tier] = service.Tier.ToString(CultureInfo.InvariantCulture) };
-            if (service.RepositoryUrl is { } repository && repository != GitHubUrl(service.Annotations))
-            {
-                annotations[PortalAnnotations.Repository] = repository;
-            }
-
-            return Envelope(BackstageKinds.Component, service, spec, annotations, extraMetadata: metadata =>
-            {
-                if (service.Tags.Count > 0)
-                {
-                    metadata.Add("tags", BlockSequence(service.Tags.Select(Scalar)));
-                }
-
-                if (service.Links.Count > 0)
-                {
-                    metadata.Add("links", BlockSequence(service.Links.Select(Link)));
-                }
-            });
-        });
-    }
-
-    /// <summary>
-    /// The <c>spec.interactions</c> entry of an edge, or null when the edge is exactly what a bare
-    /// <c>dependsOn</c> creates (kind unknown, or a read-write shared database; nothing else known).
-    /// </summary>
-    private static YamlMappingNode? Interaction(Dependency edge, string target)
-    {
-        var toResource = edge.TargetResourceId is not null;
-        var defaultKind = toResource ? InteractionKind.SharedDatabase : InteractionKind.Unknown;
-        var entry = new YamlMappingNode { { "target", Scalar(target) } };
-        if (edge.Kind != defaultKind)
-        {
-            entry.Add("kind", Scalar(edge.Kind.ToWire()));
-        }
-
-        AddIf(entry, "timeoutMs", edge.TimeoutMs?.ToString(CultureInfo.InvariantCulture), typed: true);
-        AddIf(entry, "retries", edge.Retries?.ToString(CultureInfo.InvariantCulture), typed: true);
-        AddIf(entry, "backoff", Bool(edge.Backoff), typed: true);
-        AddIf(entry, "circuitBreaker", Bool(edge.CircuitBreaker), typed: true);
-        AddIf(entry, "fallback", Bool(edge.Fallback), typed: true);
-        AddIf(entry, "bulkhead", Bool(edge.Bulkhead), typed: true);
-        AddIf(entry, "criticality", edge.Criticality?.ToString().ToLowerInvariant());
-        if (toResource && edge.Access is { } access && access != ResourceAccess.ReadWrite)
-        {
-            entry.Add("access", Scalar(access == ResourceAccess.Read ? "read" : "write"));
-        }
-
-        return entry.Children.Count > 1 ? entry : null;
-    }
-
-    private static YamlMappingNode Link(ServiceLink link)
-    {
-        var node = new YamlMappingNode { { "url", Scalar(link.Url) } };
-        AddIf(node, "title", link.Title);
-        AddIf(node, "type", link.Type);
-        return node;
-    }
 
     private static YamlMappingNode Location()
     {
@@ -409,67 +303,4 @@ public sealed class BackstageExporter(IDbContextFactory<PortalDbContext> dbFacto
 
     private static string? GitHubUrl(IReadOnlyDictionary<string, string> annotations) =>
         annotations.TryGetValue(PortalAnnotations.GitHubProjectSlug, out var slug) ? $"https://github.com/{slug.Trim()}" : null;
-
-    /// <summary>The catalog read without tracking, and the reference of every record by id.</summary>
-    private sealed class Snapshot
-    {
-        private readonly Dictionary<Guid, EntityKey> _keys = [];
-
-        public List<Team> Teams { get; private init; } = [];
-
-        public List<Person> People { get; private init; } = [];
-
-        public List<TeamMembership> Memberships { get; private init; } = [];
-
-        public List<BusinessDomain> Domains { get; private init; } = [];
-
-        public List<SoftwareSystem> Systems { get; private init; } = [];
-
-        public List<Resource> Resources { get; private init; } = [];
-
-        public List<Api> Apis { get; private init; } = [];
-
-        public List<Service> Services { get; private init; } = [];
-
-        public List<ServiceApi> ServiceApis { get; private init; } = [];
-
-        public List<Dependency> Dependencies { get; private init; } = [];
-
-        public static async Task<Snapshot> LoadAsync(PortalDbContext db, CancellationToken ct)
-        {
-            var snapshot = new Snapshot
-            {
-                Teams = await db.Teams.AsNoTracking().ToListAsync(ct),
-                People = await db.People.AsNoTracking().ToListAsync(ct),
-                Memberships = await db.TeamMemberships.AsNoTracking().ToListAsync(ct),
-                Domains = await db.Domains.AsNoTracking().ToListAsync(ct),
-                Systems = await db.Systems.AsNoTracking().ToListAsync(ct),
-                Resources = await db.Resources.AsNoTracking().ToListAsync(ct),
-                Apis = await db.Apis.AsNoTracking().ToListAsync(ct),
-                Services = await db.Services.AsNoTracking().ToListAsync(ct),
-                ServiceApis = await db.ServiceApis.AsNoTracking().ToListAsync(ct),
-                Dependencies = await db.Dependencies.AsNoTracking().ToListAsync(ct),
-            };
-            snapshot.Index(BackstageKinds.Group, snapshot.Teams);
-            snapshot.Index(BackstageKinds.User, snapshot.People);
-            snapshot.Index(BackstageKinds.Domain, snapshot.Domains);
-            snapshot.Index(BackstageKinds.System, snapshot.Systems);
-            snapshot.Index(BackstageKinds.Resource, snapshot.Resources);
-            snapshot.Index(BackstageKinds.Api, snapshot.Apis);
-            snapshot.Index(BackstageKinds.Component, snapshot.Services);
-            return snapshot;
-        }
-
-        /// <summary>The reference to record <paramref name="id"/> as written in a field whose default kind is <paramref name="defaultKind"/>.</summary>
-        public string Ref(Guid id, string defaultKind, string contextNamespace, bool alwaysWriteKind = false) =>
-            EntityRefs.Format(_keys[id], defaultKind, contextNamespace, alwaysWriteKind);
-
-        private void Index(string kind, IEnumerable<CatalogEntity> entities)
-        {
-            foreach (var entity in entities)
-            {
-                _keys[entity.Id] = Catalog.StoredCatalog.KeyOf(kind, entity);
-            }
-        }
-    }
 }

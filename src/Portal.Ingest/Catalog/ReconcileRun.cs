@@ -148,7 +148,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
             var holder = stored is null ? $"is also defined at {batch.LocationOf(chosen)}, which comes first" : $"belongs to {Describe(stored)}";
             foreach (var other in candidates.Where(c => !ReferenceEquals(c, chosen)))
             {
-                Conflict(other, $"conflict: {group.Key} {holder}; this definition was not applied. An admin can hand the record over to this location.");
+                Conflict(other, $"conflict: {group.Key} {holder}; this definition was not applied. An admin can hand the record over to this location ({batch.LocationOf(other)}).");
                 if (stored is not null)
                 {
                     _refused.Add((other, stored));
@@ -179,6 +179,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     internal static string Describe(CatalogEntity stored) => stored.Source switch
     {
         DataSource.Manual => "people editing it in Portal",
+        DataSource.Demo => "the demo data",
         _ when stored.SourceLocation is { } location => location,
         _ => stored.Source.ToString(),
     };
@@ -191,7 +192,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
             Conflict(
                 outcome.Parsed,
                 $"conflict: {outcome.Parsed.Key} belongs to {Describe(outcome.Entity)}; this definition differs ({string.Join(", ", outcome.Differences.Distinct())}) "
-                + "and was not applied. An admin can hand the record over to this location.");
+                + $"and was not applied. An admin can hand the record over to this location ({batch.LocationOf(outcome.Parsed)}).");
         }
     }
 

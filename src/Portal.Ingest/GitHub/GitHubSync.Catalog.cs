@@ -127,6 +127,7 @@ public sealed partial class GitHubSync
             .Select(s => new { s.Id, s.Name, s.Namespace, Location = s.SourceLocation! })
             .ToDictionaryAsync(s => s.Id, ct);
         var renamed = new Dictionary<string, (string, EntityKey?)>(StringComparer.Ordinal);
+        var current = rows.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (row.ServiceId is not { } id || !linked.TryGetValue(id, out var service))
@@ -136,7 +137,9 @@ public sealed partial class GitHubSync
 
             var inferred = service.Location.StartsWith(RepositoryLocation(org, ""), StringComparison.Ordinal);
             var before = RepositoryAt(org, service.Location);
-            if (before is not null && before != row.Name)
+            // A service located under another repository that still exists was handed over to it (or defined
+            // there), not renamed.
+            if (before is not null && before != row.Name && !current.Contains(before))
             {
                 renamed[row.Name] = (before, inferred ? new EntityKey(BackstageKinds.Component, service.Namespace, service.Name) : null);
             }

@@ -23,7 +23,7 @@ public sealed record WebhookResult(int StatusCode, string Message, WebhookWork W
 /// replays by <c>X-GitHub-Delivery</c>, and turns the events Portal cares about into targeted work,
 /// quickly: the caller enqueues a job and answers, the sync itself happens in the background.
 /// </summary>
-public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options)
+public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options, TimeProvider clock)
 {
     private static readonly HashSet<string> RepositoryActions = new(StringComparer.Ordinal)
     {
@@ -177,7 +177,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             // The same delivery raced in twice; the second job is harmless (syncs are idempotent).
         }
 
-        var forgetBefore = DateTime.UtcNow - RememberDeliveries;
+        var forgetBefore = clock.GetUtcNow().UtcDateTime - RememberDeliveries;
         await db.WebhookDeliveries.Where(d => d.ReceivedAt < forgetBefore).ExecuteDeleteAsync(ct);
         return result;
     }

@@ -25,6 +25,7 @@ public static class PortalApi
         api.MapTeamsApi();
         api.MapPeopleApi();
         api.MapCatalogFilesApi();
+        api.MapCatalogRecordsApi();
         api.MapGraphApi();
         api.MapScorecardsApi();
         api.MapDebtApi();

@@ -53,7 +53,7 @@ public abstract class OpenDebtReaderTests(TestProvider provider) : DatabaseTest(
 
         var item = Assert.Single(items);
         Assert.Equal("Big on payments and ledger", item.Title);
-        Assert.Equal([_ledgerId, _paymentsId], item.ServiceIds.Order());
+        Assert.Equal(new[] { _ledgerId, _paymentsId }.Order(), item.ServiceIds.Order());
         Assert.True(item.CostOfDelay > 0);
     }
 

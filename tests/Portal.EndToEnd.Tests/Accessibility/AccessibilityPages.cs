@@ -32,6 +32,7 @@ public static class AccessibilityPages
         new("/admin"),
         new("/admin/audit"),
         new("/admin/sync"),
+        new("/admin/records?kind=component&ref=payments", Ready: "record-origin"),
         new("/signin", SignedIn: false),
     ];
 

@@ -112,6 +112,94 @@ public abstract class GitHubSyncTrustTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task HandOverAsync_AdminHandsBillingToTheCopycat_NextRunAppliesItsDefinitionTheOldOneConflictsAndAllIsAudited()
+    {
+        var harness = new GitHubSyncHarness(Db.Factory, _server!);
+        await harness.RunAsync(Ct);
+        Org.AddRepo("copycat", r => r.SetFile("catalog-info.yaml", SmallOrg.BillingCatalog.Replace("Sends invoices", "Now mine", StringComparison.Ordinal)));
+        var conflicted = await harness.RunAsync(Ct);
+        var conflict = Assert.Single(await harness.ErrorsAsync(conflicted, Ct), e => e.Repository == "acme/copycat");
+        Assert.Contains("hand the record over to this location (github:acme/copycat/catalog-info.yaml#1)", conflict.Message, StringComparison.Ordinal);
+        var handOver = new CatalogHandOver(Db.Factory);
+        var before = await handOver.FindAsync("service", "billing", Ct);
+        Assert.Equal((DataSource.GitHub, "github:acme/billing/catalog-info.yaml#1"), (before.Source, before.Location));
+
+        var after = await handOver.HandOverAsync(
+            Portal.Domain.Security.Queries.ActorDirectory.LocalAdministrator,
+            new HandOverRequest("component", "billing", DataSource.GitHub, "github:acme/copycat/catalog-info.yaml#1", before.Version),
+            Ct);
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal("github:acme/copycat/catalog-info.yaml#1", after.Location);
+        var errors = await harness.ErrorsAsync(run, Ct);
+        Assert.True(errors.Count == 1, string.Join(" | ", errors.Select(x => $"{x.Repository}: {x.Message}")));
+        var stillConflicting = Assert.Single(errors, e => e.Repository == "acme/billing");
+        Assert.Contains("belongs to github:acme/copycat/catalog-info.yaml#1", stillConflicting.Message, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        var billing = await db.Services.SingleAsync(s => s.Name == "billing", Ct);
+        Assert.Equal(("Now mine", "github:acme/copycat/catalog-info.yaml#1"), (billing.Description, billing.SourceLocation));
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "service.handover", Ct);
+        Assert.Equal(("local-admin", "billing", true), (audit.Actor, audit.EntityKey, audit.Succeeded));
+        Assert.Contains("github:acme/billing/catalog-info.yaml#1", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("github:acme/copycat/catalog-info.yaml#1", audit.After, StringComparison.Ordinal);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "service.update" && a.Actor == "github:acme/copycat" && a.EntityKey == "billing", Ct));
+    }
+
+    [Fact]
+    public async Task HandOverAsync_NotAnAdmin_RefusedAuditedAndUnchanged()
+    {
+        await new GitHubSyncHarness(Db.Factory, _server!).RunAsync(Ct);
+        var handOver = new CatalogHandOver(Db.Factory);
+        var editor = new Portal.Domain.Security.Actor("erin@example.com", "Erin", Portal.Domain.Security.PortalRole.Editor, new HashSet<Guid>());
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            handOver.HandOverAsync(editor, new HandOverRequest("service", "billing", DataSource.Manual, null, 1), Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.Equal(DataSource.GitHub, (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).Source);
+        var denied = await db.AuditEntries.SingleAsync(a => a.Action == "service.handover.denied", Ct);
+        Assert.Equal(("erin@example.com", false), (denied.Actor, denied.Succeeded));
+    }
+
+    [Fact]
+    public async Task HandOverAsync_StaleVersionOrBadLocation_RefusedNamingTheProblem()
+    {
+        await new GitHubSyncHarness(Db.Factory, _server!).RunAsync(Ct);
+        var handOver = new CatalogHandOver(Db.Factory);
+        var admin = Portal.Domain.Security.Queries.ActorDirectory.LocalAdministrator;
+        var origin = await handOver.FindAsync("component", "billing", Ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            handOver.HandOverAsync(admin, new HandOverRequest("component", "billing", DataSource.Manual, null, origin.Version + 1), Ct));
+        var missing = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            handOver.HandOverAsync(admin, new HandOverRequest("component", "billing", DataSource.GitHub, null, origin.Version), Ct));
+        Assert.Equal("location", missing.Field);
+        var notGitHub = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            handOver.HandOverAsync(admin, new HandOverRequest("component", "billing", DataSource.GitHub, "catalog/x.yaml#1", origin.Version), Ct));
+        Assert.Contains("is not a GitHub location", notGitHub.Reason, StringComparison.Ordinal);
+        var kind = await Assert.ThrowsAsync<DomainValidationException>(() => handOver.FindAsync("widget", "billing", Ct));
+        Assert.Equal("kind", kind.Field);
+        await Assert.ThrowsAsync<NotFoundException>(() => handOver.FindAsync("service", "nope", Ct));
+    }
+
+    [Fact]
+    public async Task HandOverAsync_ToPeople_TheRepositoryNoLongerChangesIt()
+    {
+        var harness = new GitHubSyncHarness(Db.Factory, _server!);
+        await harness.RunAsync(Ct);
+        var handOver = new CatalogHandOver(Db.Factory);
+        var origin = await handOver.FindAsync("service", "billing", Ct);
+        await handOver.HandOverAsync(Portal.Domain.Security.Queries.ActorDirectory.LocalAdministrator, new HandOverRequest("service", "billing", DataSource.Manual, null, origin.Version), Ct);
+
+        Org.Repo("billing").SetFile("catalog-info.yaml", SmallOrg.BillingCatalog.Replace("Sends invoices", "Changed in the repository", StringComparison.Ordinal));
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Contains("belongs to people editing it in Portal", Assert.Single(await harness.ErrorsAsync(run, Ct)).Message, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal("Sends invoices", (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).Description);
+    }
+
+    [Fact]
     public async Task RunAsync_ServiceEditedByHand_RepositoryChangesNotAppliedButReported()
     {
         var harness = new GitHubSyncHarness(Db.Factory, _server!);

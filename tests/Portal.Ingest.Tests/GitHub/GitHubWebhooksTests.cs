@@ -43,7 +43,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private GitHubWebhooks Webhooks => new(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }));
+    private GitHubWebhooks Webhooks => new(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), TimeProvider.System);
 
     [Fact]
     public async Task ReceiveAsync_ArchivedRepository_QueuesThatRepository()
@@ -99,7 +99,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     [Fact]
     public async Task ReceiveAsync_NoSecretConfigured_Refused()
     {
-        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }));
+        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), TimeProvider.System);
 
         var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], _ => "job", Ct);
 

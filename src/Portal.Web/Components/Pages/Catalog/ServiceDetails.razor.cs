@@ -22,6 +22,7 @@ public partial class ServiceDetails
     private RepositoryEvidence? _evidence;
     private bool _loading = true;
     private EditPermission _edit = new(false, null);
+    private bool _isAdmin;
     private List<BreadcrumbItem> _crumbs = [];
 
     [Parameter] public string? Namespace { get; set; }
@@ -46,6 +47,7 @@ public partial class ServiceDetails
     {
         var actor = await Actors.ResolveAsync((await AuthState).User);
         var canEdit = actor.CanEdit(service.OwnerTeamId);
+        _isAdmin = actor.IsAdmin;
         var granting = canEdit && !actor.IsAdmin && service.Owner is { } owner
             ? await GrantingTeamAsync(actor, EntityRef.Format(owner.Namespace, owner.Name))
             : null;
