@@ -35,8 +35,10 @@ public static class DomainServiceCollectionExtensions
         // Catalog
         services.AddSingleton<CatalogQueries>();
         services.AddSingleton<DisplayNameQueries>();
+        services.AddSingleton<SearchQueries>();
         services.AddSingleton<OwnershipHealth>();
         services.AddSingleton<ServiceCommands>();
+        services.AddSingleton<PersonCommands>();
         services.AddSingleton<DependencyCommands>();
         services.AddSingleton<CatalogSnapshots>();
         services.AddOptions<OwnershipThresholds>().BindConfiguration(OwnershipThresholds.Section).ValidateDataAnnotations().ValidateOnStart();

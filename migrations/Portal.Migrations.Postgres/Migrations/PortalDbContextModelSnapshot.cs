@@ -454,6 +454,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("namespace");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -22,6 +22,9 @@ public sealed class Person : CatalogEntity
 
     public string? GitHubLogin { get; private set; }
 
+    /// <summary>A number to call the person on, as they would dial it (<c>+44 20 7946 0958</c>); shown where people look for who is on call.</summary>
+    public string? Phone { get; private set; }
+
     /// <summary>What the person may do in Portal when signed in locally.</summary>
     public PortalRole Role { get; private set; } = PortalRole.Editor;
 
@@ -35,6 +38,13 @@ public sealed class Person : CatalogEntity
         }
 
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        Touch();
+    }
+
+    /// <summary>Sets the phone number; <see cref="PhoneNumber.Normalise"/> says what is accepted.</summary>
+    public void SetPhone(string? phone)
+    {
+        Phone = PhoneNumber.Normalise(phone);
         Touch();
     }
 

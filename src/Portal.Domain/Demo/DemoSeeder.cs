@@ -318,9 +318,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Tim
         }
 
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var row in People)
+        foreach (var (row, index) in People.Select((row, index) => (row, index)))
         {
             var person = new Person(row.Name, row.DisplayName, $"{row.Name}@example.com");
+            person.SetPhone(DemoPhone(index));
             person.SetRole(row.Access);
             person.RecordSource(DataSource.Demo, SourceLocation);
             teams[row.Team].AddMember(person, row.Role);
@@ -517,6 +518,9 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Tim
     };
 
     private sealed record TeamRow(string Name, string Title, string Type, string? Parent, string Mission);
+
+    /// <summary>Numbers from the UK range set aside for drama (020 7946 0000–0999), so no real phone rings.</summary>
+    private static string DemoPhone(int index) => $"+44 20 7946 {index % 1000:0000}";
 
     private sealed record PersonRow(string Name, string DisplayName, string Team, MembershipRole Role = MembershipRole.Member, PortalRole Access = PortalRole.Editor);
 

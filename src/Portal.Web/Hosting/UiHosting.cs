@@ -13,6 +13,7 @@ public static class UiHosting
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
+        builder.Services.AddScoped<Portal.Web.Components.Layout.ViewerPreferences>();
         builder.Services.AddSingleton<ChatLinks>();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();

@@ -142,14 +142,6 @@ public abstract class CatalogQueriesTests(TestProvider provider) : DatabaseTest(
     }
 
     [Fact]
-    public async Task SearchAsync_FindsServicesAndTeams()
-    {
-        var hits = await Queries.SearchAsync("payment", 5, TestContext.Current.CancellationToken);
-        Assert.Contains(hits, h => h.Kind == "Team" && h.Name == "payments-core");
-        Assert.Contains(hits, h => h.Kind == "Service" && h.Name == "ledger");
-    }
-
-    [Fact]
     public async Task CountsAsync_CountsWhatIsThere()
     {
         var counts = await Queries.CountsAsync(TestContext.Current.CancellationToken);

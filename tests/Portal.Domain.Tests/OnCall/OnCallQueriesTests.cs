@@ -28,7 +28,8 @@ public abstract class OnCallQueriesTests(TestProvider provider) : DatabaseTest(p
         await using var db = Db.CreateContext();
         var payments = new Team("payments-core", "Payments Core");
         var sre = new Team("sre", "SRE", "ops");
-        var ada = new Person("ada", "Ada Lovelace");
+        var ada = new Person("ada", "Ada Lovelace", "ada@example.com");
+        ada.SetPhone("+44 20 7946 0958");
         var bob = new Person("bob");
         var cy = new Person("cy");
         var dan = new Person("dan");
@@ -59,7 +60,7 @@ public abstract class OnCallQueriesTests(TestProvider provider) : DatabaseTest(p
 
         Assert.Equal([OnCallLevel.Primary, OnCallLevel.Secondary], team.Levels.Select(l => l.Level));
         var primary = team.Levels[0];
-        Assert.Equal(new OnCallPersonDto("ada", "default", "Ada Lovelace"), primary.Now);
+        Assert.Equal(new OnCallPersonDto("ada", "default", "Ada Lovelace", "ada@example.com", "+44 20 7946 0958"), primary.Now);
         Assert.Equal(Utc("2026-01-07T00:00Z"), primary.Until);
         Assert.Equal(("cy", Utc("2026-01-07T00:00Z")), (primary.Next?.Name, primary.NextFrom));
     }

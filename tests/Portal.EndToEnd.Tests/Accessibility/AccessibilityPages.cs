@@ -20,6 +20,8 @@ public static class AccessibilityPages
         new("/teams/payments-core", Ready: "oncall-calendar"),
         new("/teams/payments-core/on-call", Ready: "rotation-primary"),
         new("/people/ada.okafor"),
+        new("/search?q=payments", Ready: "search-group"),
+        new("/search?q=pay&kind=service", Ready: "search-hits"),
         new("/ownership", Ready: "ownership-findings"),
         new("/graph?focus=payments&depth=2", Ready: "graph-canvas"),
         new("/graph/analysis", Ready: "graph-findings"),
@@ -33,6 +35,7 @@ public static class AccessibilityPages
         new("/admin/audit"),
         new("/admin/sync"),
         new("/admin/records?kind=component&ref=payments", Ready: "record-origin"),
+        new("/settings", Ready: "settings-contact"),
         new("/signin", SignedIn: false),
     ];
 

@@ -30,6 +30,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddPortalDomain().AddPortalIngest();
         Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
+        Services.AddScoped<Portal.Web.Components.Layout.ViewerPreferences>();
         Services.AddSingleton<ChatLinks>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatOptions { ChannelUrl = "https://acme.slack.com/app_redirect?channel={channel}" }));
         Services.AddSingleton<ActorResolver>();

@@ -10,6 +10,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.MapCatalogEntity("people");
         b.Property(p => p.Email).HasMaxLength(320);
         b.Property(p => p.GitHubLogin).HasMaxLength(100);
+        b.Property(p => p.Phone).HasMaxLength(PhoneNumber.MaxLength);
         b.HasIndex(p => p.Email);
         b.HasIndex(p => p.GitHubLogin);
         b.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);

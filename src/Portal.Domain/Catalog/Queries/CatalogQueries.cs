@@ -268,7 +268,9 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 p.GitHubLogin,
                 p.Role.ToString(),
                 [.. p.Memberships.OrderBy(m => m.Team.Name, StringComparer.Ordinal)
-                    .Select(m => new PersonTeamDto(m.Team.Name, m.Team.Namespace, m.Team.DisplayName, m.Role))]);
+                    .Select(m => new PersonTeamDto(m.Team.Name, m.Team.Namespace, m.Team.DisplayName, m.Role))],
+                p.Phone,
+                p.Version);
     }
 
     /// <summary>Services whose pages go to this team: those it is on call for, and those it owns without another on-call team.</summary>
@@ -308,51 +310,24 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         return !await db.Services.AnyAsync(ct) && !await db.Teams.AnyAsync(ct);
     }
 
-    /// <summary>The global search box: a few hits of each kind, best (name prefix) first.</summary>
-    public async Task<IReadOnlyList<SearchHitDto>> SearchAsync(string q, int perKind = 5, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            return [];
-        }
-
-        var term = q.Trim().ToLowerInvariant();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var services = await db.Services.AsNoTracking().Where(s => EF.Functions.Like(s.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-            .OrderBy(s => s.Name.StartsWith(term) ? 0 : 1).ThenBy(s => s.Name).Take(perKind)
-            .Select(s => new { s.Name, s.Namespace, Display = s.Title ?? s.Name }).ToListAsync(ct);
-        var teams = await db.Teams.AsNoTracking().Where(t => EF.Functions.Like(t.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-            .OrderBy(t => t.Name).Take(perKind)
-            .Select(t => new { t.Name, t.Namespace, Display = t.Title ?? t.Name }).ToListAsync(ct);
-        var people = await db.People.AsNoTracking().Where(p => EF.Functions.Like(p.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-            .OrderBy(p => p.Name).Take(perKind)
-            .Select(p => new { p.Name, p.Namespace, Display = p.Title ?? p.Name }).ToListAsync(ct);
-        return
-        [
-            .. services.Select(s => new SearchHitDto("Service", s.Name, s.Display, "/catalog/" + Route(s.Namespace, s.Name))),
-            .. teams.Select(t => new SearchHitDto("Team", t.Name, t.Display, "/teams/" + Route(t.Namespace, t.Name))),
-            .. people.Select(p => new SearchHitDto("Person", p.Name, p.Display, "/people/" + Route(p.Namespace, p.Name))),
-        ];
-    }
-
-    /// <summary>Suggestions for filter boxes: names of teams, systems, kinds, tags, people or services that contain <paramref name="q"/>.</summary>
+    /// <summary>
+    /// Suggestions for filter boxes: references of teams, systems, people or services (ranked as pickers rank them: exact, then
+    /// prefix matches first), or kinds and tags (alphabetical) that contain <paramref name="q"/>.
+    /// </summary>
     public async Task<IReadOnlyList<string>> SuggestAsync(SuggestionKind kind, string? q, int take = 20, CancellationToken ct = default)
     {
         var term = (q ?? "").Trim().ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<string> names = kind switch
+        if (kind is SuggestionKind.Team or SuggestionKind.System or SuggestionKind.Person or SuggestionKind.Service)
         {
-            SuggestionKind.Team => db.Teams.AsNoTracking().Where(t => EF.Functions.Like(t.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-                .Select(t => t.Namespace == CatalogName.DefaultNamespace ? t.Name : t.Namespace + "/" + t.Name),
-            SuggestionKind.System => db.Systems.AsNoTracking().Where(x => EF.Functions.Like(x.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
-            SuggestionKind.Person => db.People.AsNoTracking().Where(x => EF.Functions.Like(x.SearchText, SearchPattern.Contains(term), SearchPattern.Escape))
-                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
-            SuggestionKind.Kind => db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct(),
-            SuggestionKind.Service => db.Services.AsNoTracking().Where(x => x.SearchText.Contains(term))
-                .Select(x => x.Namespace == CatalogName.DefaultNamespace ? x.Name : x.Namespace + "/" + x.Name),
-            _ => db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct(),
-        };
+            return await DisplayNameQueries.Records(db, kind, NameMatching.Term(term)).BestFirst()
+                .Select(r => r.Namespace == CatalogName.DefaultNamespace ? r.Name : r.Namespace + "/" + r.Name)
+                .Take(take).ToListAsync(ct);
+        }
+
+        IQueryable<string> names = kind == SuggestionKind.Kind
+            ? db.Services.AsNoTracking().Where(x => x.Kind.Contains(term)).Select(x => x.Kind).Distinct()
+            : db.Services.AsNoTracking().SelectMany(x => x.Tags).Where(t => t.Contains(term)).Distinct();
         return await names.OrderBy(n => n).Take(take).ToListAsync(ct);
     }
 

@@ -1,5 +1,6 @@
 namespace Portal.Domain.Catalog.Queries;
 
+/// <summary>A person's page: who they are, how to reach them, their teams; <see cref="Version"/> for an edit of their contact details.</summary>
 public sealed record PersonDetailsDto(
     string Name,
     string Namespace,
@@ -7,4 +8,6 @@ public sealed record PersonDetailsDto(
     string? Email,
     string? GitHubLogin,
     string Role,
-    IReadOnlyList<PersonTeamDto> Teams);
+    IReadOnlyList<PersonTeamDto> Teams,
+    string? Phone = null,
+    int Version = 0);

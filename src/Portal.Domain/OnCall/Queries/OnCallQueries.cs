@@ -146,7 +146,7 @@ public sealed class OnCallQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         var people = new Dictionary<string, OnCallPersonDto>(StringComparer.Ordinal);
         foreach (var p in r.Participants.Select(x => x.Person).Concat(r.Overrides.Select(x => x.Person)))
         {
-            people.TryAdd(p.Ref, new OnCallPersonDto(p.Name, p.Namespace, p.DisplayName));
+            people.TryAdd(p.Ref, OnCallPersonDto.From(p));
         }
 
         return people;

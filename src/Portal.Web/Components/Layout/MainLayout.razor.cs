@@ -20,7 +20,14 @@ public partial class MainLayout : IAsyncDisposable
 
     [Inject] private ViewerContext Context { get; set; } = null!;
 
+    [Inject] private ViewerPreferences Preferences { get; set; } = null!;
+
     private ViewerSettings Viewer => Context.Settings;
+
+    /// <summary>The settings page changes the theme too; the frame follows at once.</summary>
+    protected override void OnInitialized() => Context.Changed += OnViewerChanged;
+
+    private void OnViewerChanged() => _ = InvokeAsync(StateHasChanged);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -77,12 +84,7 @@ public partial class MainLayout : IAsyncDisposable
         await InvokeAsync(StateHasChanged);
     }
 
-    private async Task ToggleThemeAsync()
-    {
-        var dark = !Viewer.IsDark;
-        Context.Update(Viewer with { Theme = dark ? ThemeChoice.Dark : ThemeChoice.Light });
-        await RememberAsync(ViewerSettings.ThemeCookie, dark ? "dark" : "light");
-    }
+    private Task ToggleThemeAsync() => Preferences.ChooseThemeAsync(Viewer.IsDark ? ThemeChoice.Light : ThemeChoice.Dark);
 
     private async Task SkipToMainAsync()
     {
@@ -103,6 +105,7 @@ public partial class MainLayout : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        Context.Changed -= OnViewerChanged;
         if (_module is not null)
         {
             try

@@ -22,11 +22,16 @@ public static class SyncFormat
     public static bool IsLive(SyncRunSummary? run, DateTime now) =>
         run is { Status: SyncRunStatus.Running } && !IsStalled(run, now);
 
-    public static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", Invariant) + " UTC";
+    /// <summary>A stored UTC time in the viewer's zone, labelled: "2026-11-27 11:00:05 Berlin time".</summary>
+    public static string At(DateTime utc, TimeZoneInfo zone) => ViewerTime.FormatLabelled(ViewerTime.FromUtc(utc), zone, ViewerTime.Precise);
 
-    /// <summary>A time coming up: "10:00 UTC" today, "27 Nov 02:00 UTC" later.</summary>
-    public static string Upcoming(DateTime at, DateTime now) =>
-        at.ToString(at.Date == now.Date ? "HH:mm" : "d MMM HH:mm", Invariant) + " UTC";
+    /// <summary>A time coming up, in the viewer's zone: "10:00 Berlin time" today (there), "27 Nov 02:00 UTC" later.</summary>
+    public static string Upcoming(DateTime at, DateTime now, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(ViewerTime.FromUtc(at), zone);
+        var today = TimeZoneInfo.ConvertTime(ViewerTime.FromUtc(now), zone);
+        return local.ToString(local.Date == today.Date ? "HH:mm" : "d MMM HH:mm", Invariant) + " " + ViewerTime.Label(zone.Id);
+    }
 
     public static string Ago(DateTime at, DateTime now)
     {

@@ -7,6 +7,12 @@ public static class ViewerTime
 {
     public const string DayAndTime = "ddd d MMM HH:mm";
 
+    /// <summary>Full date and time, for logs and histories: <c>2026-12-07 07:00:05</c>.</summary>
+    public const string Precise = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>A UTC <see cref="DateTime"/> as the database stores it, as an instant (whatever its <see cref="DateTime.Kind"/> says).</summary>
+    public static DateTimeOffset FromUtc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
     /// <summary><c>Mon 7 Dec 07:00</c> in <paramref name="zone"/>, without the zone's name.</summary>
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone, string pattern = DayAndTime) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString(pattern, CultureInfo.InvariantCulture);

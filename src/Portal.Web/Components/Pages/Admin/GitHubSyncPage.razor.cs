@@ -44,6 +44,11 @@ public sealed partial class GitHubSyncPage
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
+    [Inject] private Portal.Web.Components.Layout.ViewerContext Viewer { get; set; } = null!;
+
+    /// <summary>Times on the page are in the viewer's zone, labelled.</summary>
+    private TimeZoneInfo Zone => Viewer.Settings.TimeZone;
+
     [Inject] private ILogger<GitHubSyncPage> Logger { get; set; } = null!;
 
     private string WebhookUrl => Navigation.BaseUri + "webhooks/github";

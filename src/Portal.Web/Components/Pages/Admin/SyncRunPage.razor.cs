@@ -21,6 +21,11 @@ public sealed partial class SyncRunPage
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
+    [Inject] private Portal.Web.Components.Layout.ViewerContext Viewer { get; set; } = null!;
+
+    /// <summary>Times on the page are in the viewer's zone, labelled.</summary>
+    private TimeZoneInfo Zone => Viewer.Settings.TimeZone;
+
     [Inject] private ILogger<SyncRunPage> Logger { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()

@@ -116,8 +116,9 @@ public partial class EditDependencies
             return [];
         }
 
-        var hits = await Queries.SearchAsync(text, 10, ct);
-        return hits.Where(h => h.Kind == "Service" && h.Name != _service?.Name).Select(h => h.Name);
+        var refs = await Queries.SuggestAsync(SuggestionKind.Service, text, 11, ct);
+        var own = _service is null ? null : EntityRef.Format(_service.Namespace, _service.Name);
+        return refs.Where(r => r != own).Take(10);
     }
 
     /// <summary>One editable edge.</summary>

@@ -90,6 +90,6 @@ public partial class EditService
         await LoadAsync();
     }
 
-    private async Task<IEnumerable<string>> SuggestAsync(SuggestionKind kind, string? text, CancellationToken ct) =>
-        await Queries.SuggestAsync(kind, text, 20, ct);
+    /// <summary>Under the owner field: the team's reference (the name shows in the field) and whom the viewer may hand it to.</summary>
+    private string OwnerHelp => (string.IsNullOrWhiteSpace(_model.Owner) ? "" : _model.Owner + " · ") + (_isAdmin ? "any team" : "one of your teams");
 }

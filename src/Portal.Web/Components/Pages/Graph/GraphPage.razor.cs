@@ -28,6 +28,7 @@ public sealed partial class GraphPage : IAsyncDisposable
     private string _drawnHighlightKey = "";
     private string? _drawError;
     private IReadOnlyDictionary<string, string> _teamNames = new Dictionary<string, string>();
+    private string? _systemName;
     private IJSObjectReference? _module;
     private DotNetObjectReference<GraphPage>? _self;
     private bool _disposed;
@@ -112,10 +113,31 @@ public sealed partial class GraphPage : IAsyncDisposable
 
         _highlight = _view.Mode == "nodes" ? GraphHighlights.Find(_snapshot, EffectiveHighlight, Focus) : null;
         _picture = GraphPicture.Build(_snapshot.Graph, _view, _highlight);
-        _teamNames = await Names.TeamsAsync(_picture.Legend.Take(LegendLimit).Select(e => e.Team));
+        await NamePictureAsync();
 
         // Same nodes and edges, same direction: only the highlight changed, and re-laying out would move everything.
         _pictureKey = string.Join('|', _snapshot.Version, RankDir, string.Join(',', _picture.Nodes.Select(n => n.Id)), _picture.Edges.Count);
+    }
+
+    /// <summary>
+    /// Teams and systems as people know them: the legend, the circles of a grouped picture and the summary say "Payments Core",
+    /// not <c>payments-core</c>.
+    /// </summary>
+    private async Task NamePictureAsync()
+    {
+        var picture = _picture!;
+        var groupTeams = picture.Nodes.Where(n => n.Id.StartsWith("team:", StringComparison.Ordinal)).Select(n => n.Id["team:".Length..]);
+        _teamNames = await Names.TeamsAsync(picture.Legend.Take(LegendLimit).Select(e => e.Team).Concat(groupTeams).Append(Team ?? ""));
+        _systemName = string.IsNullOrWhiteSpace(System) ? null : (await Names.FindAsync(SuggestionKind.System, System))?.DisplayName;
+        if (picture.Nodes.Any(n => n.Id.StartsWith("team:", StringComparison.Ordinal)))
+        {
+            _picture = picture with
+            {
+                Nodes = [.. picture.Nodes.Select(n => n.Id.StartsWith("team:", StringComparison.Ordinal) && _teamNames.TryGetValue(n.Id["team:".Length..], out var name)
+                    ? n with { Label = $"{name} ({n.Count})" }
+                    : n)],
+            };
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -235,10 +257,11 @@ public sealed partial class GraphPage : IAsyncDisposable
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(changes));
     }
 
+    /// <summary>What the picture shows, in words, naming the focus, team or system as people know them.</summary>
     private string Scope() =>
-        !string.IsNullOrWhiteSpace(Focus) ? $"within {EffectiveDepth} {(EffectiveDepth == 1 ? "hop" : "hops")} of {Focus}"
-        : !string.IsNullOrWhiteSpace(Team) ? $"owned by {Team} or connected to it"
-        : !string.IsNullOrWhiteSpace(System) ? $"in system {System} or connected to it"
+        !string.IsNullOrWhiteSpace(Focus) ? $"within {EffectiveDepth} {(EffectiveDepth == 1 ? "hop" : "hops")} of {_snapshot?.Graph.Find(Focus)?.DisplayName ?? Focus}"
+        : !string.IsNullOrWhiteSpace(Team) ? $"owned by {TeamName(Team)} or connected to it"
+        : !string.IsNullOrWhiteSpace(System) ? $"in system {_systemName ?? System} or connected to it"
         : "in the whole catalog";
 
     /// <summary>Where clicking a group leads: the team's or system's own picture; nowhere for the leftovers without one.</summary>
@@ -258,6 +281,8 @@ public sealed partial class GraphPage : IAsyncDisposable
         _ => GraphFindingRows.Wire(GraphFindingKind.RetryAmplification),
     };
 
-    private async Task<IEnumerable<string>> SuggestAsync(SuggestionKind kind, string? text, CancellationToken ct) =>
-        await Queries.SuggestAsync(kind, text, 20, ct);
+    /// <summary>The picture focused on <paramref name="id"/>, keeping the highlight; resources are shown with their direct users.</summary>
+    private string FocusLink(string id) =>
+        GraphLinks.Graph(id, EffectiveHighlight == GraphHighlights.None ? null : EffectiveHighlight,
+            _snapshot?.Graph.Find(id) is { Kind: NodeKind.Resource } ? 1 : EffectiveDepth == 2 ? null : EffectiveDepth);
 }

@@ -78,6 +78,9 @@ public sealed class ServiceDetailsTests : ComponentTest
             page.Find("[data-testid=service-owner] [data-testid=contact-link]").GetAttribute("href"));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=page-oncall]")));
         Assert.StartsWith("https://", page.FindAll("[data-testid=page-oncall]")[0].GetAttribute("href"), StringComparison.Ordinal);
+        var phone = page.FindAll("[data-testid=oncall-phone]")[0];
+        Assert.Matches(@"^tel:\+4420\d+$", phone.GetAttribute("href"));
+        Assert.StartsWith("Call ", phone.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     [Fact]

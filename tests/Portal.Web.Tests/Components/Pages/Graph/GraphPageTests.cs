@@ -34,7 +34,7 @@ public sealed class GraphPageTests : ComponentTest
         Assert.NotNull(page.Find("[data-testid=graph-team]"));
         Assert.NotNull(page.Find("[data-testid=graph-highlight]"));
         Assert.Contains("/graph/analysis", page.Find("[data-testid=graph-analysis-link]").GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains("within 2 hops of payments", page.Find("[data-testid=graph-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("within 2 hops of Payments,", page.Find("[data-testid=graph-summary]").TextContent, StringComparison.Ordinal);
 
         page.WaitForAssertion(() => module.VerifyInvoke("render"), Wait);
         JSInterop.VerifyInvoke("import");
