@@ -69,6 +69,57 @@ public sealed class ScorecardJourneyTests(DemoPortalAppFixture app, BrowserFixtu
     }
 
     [Fact]
+    public async Task Exemption_RejectedByAdmin_AsksForAReasonTheRequesterSees()
+    {
+        await SignInAsync("yusuf.demir");
+        await GoToAsync("/scorecards/disputes");
+        await Page.GetByTestId("exempt-no-foreign-writers").ClickAsync();
+        await Page.GetByTestId("exemption-reason").FillAsync("Chargeback marks move to the payments API in Q1.");
+        await Page.GetByTestId("exemption-save").ClickAsync();
+        await Expect(Page.GetByTestId("criterion-no-foreign-writers")).ToContainTextAsync("Exemption requested by");
+
+        await SignInAsync("erik.johansson");
+        await GoToAsync("/scorecards");
+        await Expect(Page.GetByTestId("pending-exemptions")).ToContainTextAsync("disputes");
+        await GoToAsync("/scorecards/disputes");
+        await Page.GetByTestId("reject-no-foreign-writers").ClickAsync();
+        await Page.GetByTestId("reject-save").ClickAsync();
+        await Expect(Page.GetByTestId("reject-form")).ToContainTextAsync("required when rejecting");
+        await Page.GetByTestId("reject-note").FillAsync("Agree a date with the ledger team first.");
+        await ScreenshotAsync("reject");
+        await Page.GetByTestId("reject-save").ClickAsync();
+
+        await Expect(Page.GetByTestId("reject-form")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("criterion-no-foreign-writers").Locator("[data-status]")).ToHaveAttributeAsync("data-status", "fail");
+    }
+
+    [Fact]
+    public async Task Overview_Printed_ShowsTablesInsteadOfControls()
+    {
+        await SignInAsync("erik.johansson");
+        await GoToAsync("/scorecards?team=payments-core");
+        await Expect(Page.GetByTestId("team-radar").Locator("svg").First).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("expired-count")).ToContainTextAsync("expired");
+
+        await Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+
+        await Expect(Page.GetByTestId("team-radar").Locator("caption")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("radar-team")).ToBeHiddenAsync();
+        await ScreenshotAsync("print");
+        var pdf = await Page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 10_000);
+    }
+
+    [Fact]
+    public async Task Framework_ShowsVersionHistory()
+    {
+        await SignInAsync("erik.johansson");
+        await GoToAsync("/scorecards/framework");
+
+        await Expect(Page.GetByTestId("framework-history")).ToContainTextAsync("1 (in force)");
+    }
+
+    [Fact]
     public async Task Overview_TeamRadar_ShowsForTheTeamInTheAddress()
     {
         await SignInAsync("ada.okafor");

@@ -15,6 +15,7 @@ namespace Portal.Domain.Scorecards;
 /// </summary>
 public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ScorecardFramework> _versions = new();
     private volatile ScorecardFramework? _current;
 
     /// <summary>The framework in force: the highest version.</summary>
@@ -41,9 +42,20 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>One version, or null when there is no such version.</summary>
     public async Task<ScorecardFramework?> VersionAsync(int version, CancellationToken ct = default)
     {
+        // Saved versions never change, so each is parsed once per process.
+        if (_versions.TryGetValue(version, out var cached))
+        {
+            return cached;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var yaml = await db.ScorecardFrameworkVersions.AsNoTracking().Where(v => v.Version == version).Select(v => v.Yaml).FirstOrDefaultAsync(ct);
-        return yaml is null ? (version == 1 ? FrameworkYaml.Default : null) : FrameworkYaml.Parse(yaml).WithVersion(version);
+        if (yaml is null)
+        {
+            return version == 1 ? FrameworkYaml.Default : null;
+        }
+
+        return _versions.GetOrAdd(version, FrameworkYaml.Parse(yaml).WithVersion(version));
     }
 
     /// <summary>Every saved version, newest first.</summary>

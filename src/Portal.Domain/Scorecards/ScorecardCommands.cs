@@ -93,6 +93,12 @@ public sealed class ScorecardCommands(
             throw new ForbiddenException("Only admins may request a permanent exemption; give an end date.");
         }
 
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (!actor.IsAdmin && endsOn is { } end && end > today.AddDays(Exemption.MaxEditorDays))
+        {
+            throw new DomainValidationException("endsOn", $"{end:yyyy-MM-dd} is more than {Exemption.MaxEditorDays} days away; ask for {today.AddDays(Exemption.MaxEditorDays):yyyy-MM-dd} at the latest and renew it then, or ask an admin for longer");
+        }
+
         if (await db.ScorecardExemptions.AnyAsync(e => e.ServiceId == service.Id && e.CriterionKey == criterionKey && e.Status == ExemptionStatus.Requested, ct))
         {
             throw new DomainValidationException("criterion", $"an exemption for '{criterionKey}' on '{service.Ref}' is already waiting for approval");
@@ -118,36 +124,111 @@ public sealed class ScorecardCommands(
     /// Records a result pushed by another system for an external criterion: admins, and editors of the service's
     /// owner team (API tokens carry no team, so in practice an admin token).
     /// </summary>
-    public async Task PushResultAsync(Actor actor, string serviceRef, string criterionKey, CriterionStatus status, string? evidence, CancellationToken ct = default)
+    public Task PushResultAsync(Actor actor, string serviceRef, string criterionKey, CriterionStatus status, string? evidence, CancellationToken ct = default) =>
+        PushResultsAsync(actor, [new PushedResultInput(serviceRef, criterionKey, status, evidence)], ct);
+
+    /// <summary>
+    /// Records many pushed results all or nothing: every entry is checked first (criterion external, service in the
+    /// catalog, evidence given, the actor may edit the service; problems name <c>results[i].field</c>), then all are
+    /// saved in one transaction and each service is evaluated once. Two first pushes at once do not fail: the one that
+    /// loses the unique index starts again and updates the row the other created.
+    /// </summary>
+    public async Task<int> PushResultsAsync(Actor actor, IReadOnlyList<PushedResultInput> results, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0)
+        {
+            throw new DomainValidationException("results", "must list at least one result");
+        }
+
         var framework = await frameworks.CurrentAsync(ct);
-        var criterion = framework.Find(criterionKey) ?? throw new NotFoundException("Criterion", criterionKey);
-        if (criterion.Mode != CriterionMode.External)
+        for (var i = 0; i < results.Count; i++)
         {
-            throw new DomainValidationException("criterion", $"'{criterionKey}' is {Framework.FrameworkNames.Mode(criterion.Mode)}: only external criteria take pushed results");
+            var r = results[i];
+            var criterion = framework.Find(r.Criterion.Trim())
+                ?? throw new DomainValidationException($"results[{i}].criterion", $"'{r.Criterion}' is not a criterion of framework version {framework.Version}");
+            if (criterion.Mode != CriterionMode.External)
+            {
+                throw new DomainValidationException($"results[{i}].criterion", $"'{criterion.Key}' is {Framework.FrameworkNames.Mode(criterion.Mode)}: only external criteria take pushed results");
+            }
+
+            if (r.Status == CriterionStatus.Exempt)
+            {
+                throw new DomainValidationException($"results[{i}].status", "must be pass, fail or unknown; exemptions are requested in Portal");
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Evidence))
+            {
+                throw new DomainValidationException($"results[{i}].evidence", "is required: say what was checked and found");
+            }
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var serviceIds = await SavePushedAsync(actor, results, ct);
+                await evaluation.EvaluateServicesAsync(serviceIds, ct);
+                return results.Count;
+            }
+            catch (DbUpdateException) when (attempt < ScorecardEvaluation.Attempts)
+            {
+                // Someone else pushed the same first result at the same moment: start again from what is stored.
+            }
+        }
+    }
+
+    private async Task<List<Guid>> SavePushedAsync(Actor actor, IReadOnlyList<PushedResultInput> results, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var service = await FindServiceAsync(db, serviceRef, ct);
-        var key = $"{service.Ref}/{criterionKey}";
-        if (!actor.CanEdit(service.OwnerTeamId))
+        var services = new Dictionary<string, (Guid Id, string Ref, Guid? OwnerTeamId)>(StringComparer.Ordinal);
+        for (var i = 0; i < results.Count; i++)
         {
-            await DenyAsync(db, actor, "scorecards.result.push.denied", "scorecard-result", key, null, ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not push results for '{service.Ref}': only editors of its owner team and admins may (API tokens carry no team, so use an admin token).");
+            var reference = results[i].Service.Trim();
+            if (!services.ContainsKey(reference))
+            {
+                try
+                {
+                    services[reference] = await FindServiceAsync(db, reference, ct);
+                }
+                catch (Exception ex) when (ex is NotFoundException or DomainValidationException or FormatException or ArgumentException)
+                {
+                    throw new DomainValidationException($"results[{i}].service", $"'{results[i].Service}' is not a service in the catalog");
+                }
+            }
+
+            var service = services[reference];
+            if (!actor.CanEdit(service.OwnerTeamId))
+            {
+                await DenyAsync(db, actor, "scorecards.result.push.denied", "scorecard-result", $"{service.Ref}/{results[i].Criterion.Trim()}", null, ct);
+                throw new ForbiddenException($"{actor.DisplayName} may not push results for '{service.Ref}': only editors of its owner team and admins may (API tokens carry no team, so use an admin token).");
+            }
         }
 
-        var pushed = await db.ScorecardPushedResults.FirstOrDefaultAsync(p => p.ServiceId == service.Id && p.CriterionKey == criterionKey, ct);
-        var before = pushed is null ? null : new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source };
-        if (pushed is null)
+        var ids = services.Values.Select(s => s.Id).Distinct().ToList();
+        var existing = (await db.ScorecardPushedResults.Where(p => ids.Contains(p.ServiceId)).ToListAsync(ct))
+            .ToDictionary(p => (p.ServiceId, p.CriterionKey));
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var r in results)
         {
-            pushed = new PushedResult(service.Id, criterionKey);
-            db.ScorecardPushedResults.Add(pushed);
+            var service = services[r.Service.Trim()];
+            var criterionKey = r.Criterion.Trim();
+            var key = $"{service.Ref}/{criterionKey}";
+            if (!existing.TryGetValue((service.Id, criterionKey), out var pushed))
+            {
+                pushed = new PushedResult(service.Id, criterionKey);
+                db.ScorecardPushedResults.Add(pushed);
+                existing[(service.Id, criterionKey)] = pushed;
+            }
+
+            var before = pushed.ReportedAt == default ? null : new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source };
+            pushed.Report(r.Status, r.Evidence, actor.Name, now);
+            AuditLog.Record(db, actor, "scorecards.result.push", "scorecard-result", key, before, new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source });
         }
 
-        pushed.Report(status, evidence, actor.Name, clock.GetUtcNow().UtcDateTime);
-        AuditLog.Record(db, actor, "scorecards.result.push", "scorecard-result", key, before, new { Status = pushed.Status.ToString(), pushed.Evidence, pushed.ReportedAt, pushed.Source });
+        // One SaveChanges is one transaction: every result or none.
         await db.SaveChangesAsync(ct);
-        await evaluation.EvaluateServicesAsync([service.Id], ct);
+        return ids;
     }
 
     private async Task<ExemptionDto> ChangeExemptionAsync(Actor actor, Guid id, string verb, int expectedVersion, CancellationToken ct, Action<Exemption, DateTime> change)

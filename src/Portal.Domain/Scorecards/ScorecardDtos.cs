@@ -64,7 +64,10 @@ public sealed record ExpiringAnswerDto(string Service, string ServiceDisplayName
 /// <summary>A service whose overall level moved since the start of the quarter.</summary>
 public sealed record LevelChangeDto(string Service, string DisplayName, string? Team, ScoreLevel Before, ScoreLevel Now, int SignalSteps);
 
-/// <summary>The organisation at a glance: distributions, teams, flags, exemptions, expiring answers, movers.</summary>
+/// <summary>
+/// The organisation at a glance: distributions, teams, flags, exemptions, movers, answers that expire soon
+/// (<c>ExpiringAnswers</c>: still counting) and answers that already expired (<c>ExpiredAnswers</c> in all, the most recent in <c>RecentlyExpired</c>).
+/// </summary>
 public sealed record ScorecardOverview(
     RollupGroup Organisation,
     IReadOnlyList<TeamRollup> Teams,
@@ -76,4 +79,6 @@ public sealed record ScorecardOverview(
     IReadOnlyList<LevelChangeDto> Dropped,
     DateOnly QuarterStart,
     int FrameworkVersion,
-    DateTime? EvaluatedAt);
+    DateTime? EvaluatedAt,
+    int ExpiredAnswers = 0,
+    IReadOnlyList<ExpiringAnswerDto>? RecentlyExpired = null);

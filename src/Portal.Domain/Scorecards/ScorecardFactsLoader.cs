@@ -25,25 +25,46 @@ public sealed class ScorecardFactsLoader(IDbContextFactory<PortalDbContext> dbFa
         var services = await query
             .Select(s => new { s.Id, s.Namespace, s.Name, s.Title, s.Tier, s.Lifecycle, s.OwnerRef, s.OwnerTeamId, s.OnCallTeamId, s.Links, s.UpdatedAt })
             .ToListAsync(ct);
-        var teams = await db.Teams.AsNoTracking()
+
+        // For a few services, only their teams' and their own rows; for all, whole tables in a handful of queries.
+        var ids = services.Select(s => s.Id).ToList();
+        var teamIds = services.SelectMany(s => new[] { s.OwnerTeamId, s.OnCallTeamId }).OfType<Guid>().Distinct().ToList();
+        var partial = serviceIds is not null;
+        var teamQuery = db.Teams.AsNoTracking();
+        var membershipQuery = db.TeamMemberships.AsNoTracking();
+        var rotationQuery = db.OnCallRotations.AsNoTracking();
+        var apiQuery = db.ServiceApis.AsNoTracking().Where(a => a.Relation == ApiRelation.Provides);
+        var dependencyQuery = db.Dependencies.AsNoTracking();
+        var repositoryQuery = db.GitHubRepositories.AsNoTracking().Where(r => r.ServiceId != null && !r.IsGone);
+        if (partial)
+        {
+            teamQuery = teamQuery.Where(t => teamIds.Contains(t.Id));
+            membershipQuery = membershipQuery.Where(m => teamIds.Contains(m.TeamId));
+            rotationQuery = rotationQuery.Where(r => teamIds.Contains(r.TeamId));
+            apiQuery = apiQuery.Where(a => ids.Contains(a.ServiceId));
+            dependencyQuery = dependencyQuery.Where(d => ids.Contains(d.SourceServiceId));
+            repositoryQuery = repositoryQuery.Where(r => ids.Contains(r.ServiceId!.Value));
+        }
+
+        var teams = await teamQuery
             .Select(t => new { t.Id, t.Namespace, t.Name, t.Title, t.IsGone, Members = t.Memberships.Count })
             .ToDictionaryAsync(t => t.Id, ct);
-        var members = (await db.TeamMemberships.AsNoTracking().Select(m => new { m.TeamId, m.PersonId }).ToListAsync(ct))
+        var members = (await membershipQuery.Select(m => new { m.TeamId, m.PersonId }).ToListAsync(ct))
             .ToLookup(m => m.TeamId, m => m.PersonId);
-        var rotations = (await db.OnCallRotations.AsNoTracking()
+        var rotations = (await rotationQuery
                 .Select(r => new { r.TeamId, People = r.Participants.Select(p => p.PersonId).ToList() })
                 .ToListAsync(ct))
             .ToLookup(r => r.TeamId);
-        var apis = await db.ServiceApis.AsNoTracking().Where(a => a.Relation == ApiRelation.Provides)
+        var apis = await apiQuery
             .GroupBy(a => a.ServiceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var edgesChanged = await db.Dependencies.AsNoTracking()
+        var edgesChanged = await dependencyQuery
             .GroupBy(d => d.SourceServiceId).Select(g => new { g.Key, At = g.Max(d => d.UpdatedAt) }).ToDictionaryAsync(g => g.Key, g => g.At, ct);
-        var repositories = (await db.GitHubRepositories.AsNoTracking().Where(r => r.ServiceId != null && !r.IsGone)
+        var repositories = (await repositoryQuery
                 .Select(r => new { ServiceId = r.ServiceId!.Value, r.Organization, r.Name, r.WorkflowCount, r.ReleasesLast90Days, r.DeploymentsLast90Days, r.DefaultBranchProtected, r.EvidenceAt, r.UpdatedAt })
                 .ToListAsync(ct))
             .GroupBy(r => r.ServiceId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.UpdatedAt).First());
-        IReadOnlyDictionary<Guid, ServiceDebtCost>? costs = debt is null ? null : await debt.OpenCostOfDelayByIdAsync(services.Select(s => s.Id), ct);
+        IReadOnlyDictionary<Guid, ServiceDebtCost>? costs = debt is null ? null : await debt.OpenCostOfDelayByIdAsync(ids, ct);
 
         var facts = new Dictionary<Guid, ServiceFacts>(services.Count);
         foreach (var s in services)

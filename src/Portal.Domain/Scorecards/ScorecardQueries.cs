@@ -163,7 +163,9 @@ public sealed class ScorecardQueries(
             dropped,
             quarterStart,
             framework.Version,
-            state?.EvaluatedAt);
+            state?.EvaluatedAt,
+            await db.ScorecardAnswers.AsNoTracking().CountAsync(a => a.ExpiresAt <= now, ct),
+            await ExpiredAsync(db, framework, now, ct));
     }
 
     /// <summary>Exemption requests waiting for an admin, oldest first.</summary>
@@ -195,15 +197,27 @@ public sealed class ScorecardQueries(
         ];
     }
 
+    /// <summary>Answers still counting that stop within <see cref="ExpiringWithinDays"/> days, soonest first.</summary>
     private static async Task<List<ExpiringAnswerDto>> ExpiringAsync(PortalDbContext db, ScorecardFramework framework, DateTime now, CancellationToken ct)
     {
         var until = now.AddDays(ExpiringWithinDays);
-        var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ExpiresAt <= until).OrderBy(a => a.ExpiresAt).Take(50)
+        var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ExpiresAt > now && a.ExpiresAt <= until).OrderBy(a => a.ExpiresAt).Take(50)
             .Join(db.Services.AsNoTracking(), a => a.ServiceId, s => s.Id, (a, s) => new { a.CriterionKey, a.ExpiresAt, s.Namespace, s.Name, s.Title })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new ExpiringAnswerDto(EntityRef.Format(r.Namespace, r.Name), r.Title ?? r.Name, r.CriterionKey,
-            framework.Find(r.CriterionKey)?.Title ?? r.CriterionKey, r.ExpiresAt, now >= r.ExpiresAt))];
+        return [.. rows.OrderBy(r => r.ExpiresAt).Select(r => AnswerDto(r.Namespace, r.Name, r.Title, r.CriterionKey, r.ExpiresAt, framework, now))];
     }
+
+    /// <summary>Answers that already expired (they count as unknown until re-attested), most recently expired first.</summary>
+    private static async Task<List<ExpiringAnswerDto>> ExpiredAsync(PortalDbContext db, ScorecardFramework framework, DateTime now, CancellationToken ct)
+    {
+        var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ExpiresAt <= now).OrderByDescending(a => a.ExpiresAt).Take(20)
+            .Join(db.Services.AsNoTracking(), a => a.ServiceId, s => s.Id, (a, s) => new { a.CriterionKey, a.ExpiresAt, s.Namespace, s.Name, s.Title })
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.ExpiresAt).Select(r => AnswerDto(r.Namespace, r.Name, r.Title, r.CriterionKey, r.ExpiresAt, framework, now))];
+    }
+
+    private static ExpiringAnswerDto AnswerDto(string ns, string name, string? title, string criterion, DateTime expiresAt, ScorecardFramework framework, DateTime now) =>
+        new(EntityRef.Format(ns, name), title ?? name, criterion, framework.Find(criterion)?.Title ?? criterion, expiresAt, now >= expiresAt);
 
     private static async Task<(List<LevelChangeDto> Improved, List<LevelChangeDto> Dropped)> MoversAsync(
         PortalDbContext db, List<ServiceLevels> current, DateOnly quarterStart, CancellationToken ct)

@@ -39,6 +39,27 @@ public abstract class ScorecardCommandRulesTests(TestProvider provider) : Scorec
     }
 
     [Fact]
+    public async Task RequestExemption_EditorBeyondAYear_RefusedNamingEndsOn()
+    {
+        var yusuf = await PersonAsync("yusuf.demir");
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            Commands.RequestExemptionAsync(yusuf, "disputes", "no-foreign-writers", "Forever, in effect.", new DateOnly(9999, 12, 31), Ct));
+
+        Assert.Equal("endsOn", ex.Field);
+        var withinAYear = await Commands.RequestExemptionAsync(yusuf, "disputes", "no-foreign-writers", "One year.", Today.AddDays(365), Ct);
+        Assert.Equal(Today.AddDays(365), withinAYear.EndsOn);
+    }
+
+    [Fact]
+    public async Task RequestExemption_AdminBeyondAYear_Accepted()
+    {
+        var request = await Commands.RequestExemptionAsync(Admin("root.one"), "disputes", "no-foreign-writers", "Until the rewrite.", Today.AddYears(3), Ct);
+
+        Assert.Equal(Today.AddYears(3), request.EndsOn);
+    }
+
+    [Fact]
     public async Task PushResult_EditorOfAnotherTeam_RefusedAndAudited()
     {
         await AddExternalCriterionAsync();
@@ -72,6 +93,47 @@ public abstract class ScorecardCommandRulesTests(TestProvider provider) : Scorec
         var result = Result(await CardAsync("payments"), ExternalKey);
         Assert.Equal(CriterionStatus.Fail, result.Status);
         Assert.Contains("2 critical findings", result.Evidence);
+    }
+
+    [Fact]
+    public async Task PushResults_OneBadEntry_SavesNothingAndNamesIt()
+    {
+        await AddExternalCriterionAsync();
+        var ada = await PersonAsync("ada.okafor");
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Commands.PushResultsAsync(ada,
+        [
+            new PushedResultInput("payments", ExternalKey, CriterionStatus.Pass, "scan 42: clean"),
+            new PushedResultInput("no-such-service", ExternalKey, CriterionStatus.Pass, "scan 43: clean"),
+        ], Ct));
+
+        Assert.Equal("results[1].service", ex.Field);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.ScorecardPushedResults.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PushResults_MissingEvidence_NamesTheEntry()
+    {
+        await AddExternalCriterionAsync();
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Commands.PushResultsAsync(Actor.System,
+            [new PushedResultInput("payments", ExternalKey, CriterionStatus.Pass, "ok"), new PushedResultInput("ledger", ExternalKey, CriterionStatus.Fail, " ")], Ct));
+
+        Assert.Equal("results[1].evidence", ex.Field);
+    }
+
+    [Fact]
+    public async Task PushResults_TwoFirstPushesAtOnce_BothSucceedOneRowRemains()
+    {
+        await AddExternalCriterionAsync();
+
+        await Task.WhenAll(
+            Task.Run(() => Commands.PushResultsAsync(Actor.System, [new PushedResultInput("payments", ExternalKey, CriterionStatus.Pass, "scan 1")], Ct), Ct),
+            Task.Run(() => Commands.PushResultsAsync(Actor.System, [new PushedResultInput("payments", ExternalKey, CriterionStatus.Fail, "scan 2")], Ct), Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.Equal(1, await db.ScorecardPushedResults.CountAsync(Ct));
     }
 
     [Fact]

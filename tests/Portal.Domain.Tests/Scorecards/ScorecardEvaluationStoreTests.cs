@@ -67,6 +67,35 @@ public abstract class ScorecardEvaluationStoreTests(TestProvider provider) : Sco
     }
 
     [Fact]
+    public async Task Overview_ExpiredAnswers_CountedApartFromThoseExpiringSoon()
+    {
+        var ada = await PersonAsync("ada.okafor");
+        await Commands.AnswerAsync(ada, "payments", "contention-measured", 3, "Lock waits on the dashboard.", null, ct: Ct);
+        Clock.Advance(TimeSpan.FromDays(170));
+
+        var overview = await Queries.OverviewAsync(Ct);
+
+        Assert.DoesNotContain(overview.ExpiringAnswers, a => a.Expired);
+        Assert.Contains(overview.ExpiringAnswers, a => a.Service == "payments" && a.Criterion == "contention-measured");
+        Assert.True(overview.ExpiredAnswers >= 1);
+        Assert.Equal(overview.ExpiredAnswers, overview.RecentlyExpired!.Count);
+        Assert.Contains(overview.RecentlyExpired, a => a.Service == "invoices" && a.Criterion == "zero-downtime-migrations" && a.Expired);
+    }
+
+    [Fact]
+    public async Task PendingExemptions_ListsRequestsOldestFirst()
+    {
+        var yusuf = await PersonAsync("yusuf.demir");
+        await Commands.RequestExemptionAsync(yusuf, "disputes", "no-foreign-writers", "Moves behind the payments API in Q1.", Today.AddDays(30), Ct);
+
+        var pending = await Queries.PendingExemptionsAsync(Ct);
+
+        var request = Assert.Single(pending);
+        Assert.Equal("disputes", request.Service);
+        Assert.Equal("yusuf.demir", request.RequestedByLogin);
+    }
+
+    [Fact]
     public async Task EvaluateAll_TwoInstancesAtOnce_BothFinishAndStoreEveryService()
     {
         var other = NewEvaluation();

@@ -190,6 +190,7 @@ public abstract class ScorecardStoreTests(TestProvider provider) : DatabaseTest(
         Assert.Equal(2, Result(card, "runbook-link").FrameworkVersion);
         Assert.Equal("A runbook is one click away", card.Framework.Find("runbook-link")!.Title);
         Assert.Equal("A runbook is linked", (await _frameworks.VersionAsync(1, Ct))!.Find("runbook-link")!.Title);
+        Assert.Same(await _frameworks.VersionAsync(2, Ct), await _frameworks.VersionAsync(2, Ct));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class Exemption : IVersioned
 {
     public const int MaxReasonLength = 1000;
 
+    /// <summary>How far ahead an editor's request may end; admins may ask for longer or for permanent.</summary>
+    public const int MaxEditorDays = 365;
+
     private Exemption()
     {
     }

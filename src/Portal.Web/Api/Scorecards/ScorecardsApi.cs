@@ -68,6 +68,11 @@ public static class ScorecardsApi
             }
         }
 
+        if (parsedSignal is not null && parsedLevel is null)
+        {
+            return ApiProblems.Invalid("level", "is required with signal: signal says which level level filters on (none, bronze, silver or gold)");
+        }
+
         var result = await queries.ListAsync(new ScorecardListQuery(team, parsedSignal, parsedLevel, page, pageSize), ct);
         var items = result.Items.Select(s => new ScorecardSummaryResponse(
             s.Service, s.DisplayName, s.Team, s.Tier, Name(s.Overall), s.Levels.ToDictionary(l => SignalKeys.Key(l.Key), l => Name(l.Value)), s.Failing, s.Flagged, s.Exempt)).ToList();
@@ -118,7 +123,11 @@ public static class ScorecardsApi
         ],
         card.Answers,
         card.Exemptions,
-        card.BlastRadius);
+        card.BlastRadius,
+        [
+            .. card.NextSteps.Select(n => new NextStepResponse(
+                SignalKeys.Key(n.Signal), Name(n.From), Name(n.To), [.. n.Criteria.Select(c => c.Key)], n.Days, n.RaisesOverall, Math.Round(n.Priority, 3))),
+        ]);
 
     internal static async Task<IResult> AnswerAsync(string service, string criterion, AnswerRequest body, ScorecardCommands commands, ActorResolver actors, HttpContext http, CancellationToken ct)
     {
@@ -174,7 +183,7 @@ public static class ScorecardsApi
             return ApiProblems.Invalid("results", "at most 500 results per request");
         }
 
-        // Validate all first, so a bad entry saves nothing.
+        // The shape here; the rest (criteria, services, evidence, who may) in PushResultsAsync: all or nothing.
         for (var i = 0; i < body.Results.Count; i++)
         {
             var r = body.Results[i];
@@ -190,12 +199,9 @@ public static class ScorecardsApi
         }
 
         var actor = await actors.ResolveAsync(http.User, ct);
-        foreach (var r in body.Results)
-        {
-            await commands.PushResultAsync(actor, r.Service.Trim(), r.Criterion.Trim(), FrameworkNames.ParseStatus(r.Status)!.Value, r.Evidence, ct);
-        }
-
-        return Results.Ok(new { accepted = body.Results.Count });
+        var accepted = await commands.PushResultsAsync(
+            actor, [.. body.Results.Select(r => new PushedResultInput(r.Service.Trim(), r.Criterion.Trim(), FrameworkNames.ParseStatus(r.Status)!.Value, r.Evidence))], ct);
+        return Results.Ok(new { accepted });
     }
 
     internal static async Task<IResult> GetFrameworkAsync(FrameworkStore frameworks, HttpContext http, CancellationToken ct)

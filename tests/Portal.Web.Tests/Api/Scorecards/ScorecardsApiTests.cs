@@ -38,6 +38,9 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
         Assert.True(foreign.TryGetProperty("dataAsOf", out _));
         Assert.True(foreign.TryGetProperty("flagged", out _));
         Assert.All(criteria, c => Assert.Contains(c.GetProperty("status").GetString(), new[] { "pass", "fail", "unknown", "exempt" }));
+        var step = body.GetProperty("nextSteps").EnumerateArray().First();
+        Assert.True(step.GetProperty("priority").GetDouble() > 0);
+        Assert.NotEqual(0, step.GetProperty("criteria").GetArrayLength());
     }
 
     [Fact]
@@ -61,6 +64,17 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("signal", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListScorecards_SignalWithoutLevel_NamesLevel()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Viewer));
+
+        var response = await client.GetAsync("/api/v1/scorecards?signal=team-topology", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("level", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

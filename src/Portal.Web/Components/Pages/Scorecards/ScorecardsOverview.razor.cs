@@ -6,12 +6,14 @@ using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Scorecards;
 
-/// <summary>The organisation's readiness: levels per signal, a radar per team, teams × signals, movers and expiring answers.</summary>
+/// <summary>The organisation's readiness: levels per signal, a radar per team, teams × signals, movers, expiring answers and exemptions waiting for a decision.</summary>
 public partial class ScorecardsOverview
 {
     [Inject] private ScorecardQueries Scorecards { get; set; } = null!;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private FrameworkStore Frameworks { get; set; } = null!;
 
     /// <summary>The team whose radar is shown; in the address bar, so the view can be shared.</summary>
     [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
@@ -28,6 +30,8 @@ public partial class ScorecardsOverview
     };
 
     private ScorecardOverview? _overview;
+    private IReadOnlyList<ExemptionDto> _pending = [];
+    private Dictionary<string, string> _criteria = new(StringComparer.Ordinal);
 
     private TeamRollup? SelectedTeam => _overview?.Teams.FirstOrDefault(t => t.Team == Team) ?? _overview?.Teams.FirstOrDefault();
 
@@ -40,7 +44,15 @@ public partial class ScorecardsOverview
         }),
     ];
 
-    protected override async Task OnParametersSetAsync() => _overview ??= await Scorecards.OverviewAsync();
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_overview is null)
+        {
+            _overview = await Scorecards.OverviewAsync();
+            _pending = await Scorecards.PendingExemptionsAsync();
+            _criteria = (await Frameworks.CurrentAsync()).Criteria.ToDictionary(c => c.Key, c => c.Title, StringComparer.Ordinal);
+        }
+    }
 
     private static List<ChartSeries<double>> RadarSeries(TeamRollup team) =>
     [

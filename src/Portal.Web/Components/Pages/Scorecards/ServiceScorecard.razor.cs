@@ -24,6 +24,8 @@ public partial class ServiceScorecard
     private string? _exemptionReason;
     private string? _exemptionEnds;
     private bool _exemptionPermanent;
+    private Guid? _rejecting;
+    private string? _rejectNote;
     private string? _error;
 
     protected override async Task OnParametersSetAsync()
@@ -104,13 +106,28 @@ public partial class ServiceScorecard
     private bool OwnRequest(ExemptionDto exemption) =>
         _actor is not null && string.Equals(exemption.RequestedByLogin, _actor.Name, StringComparison.OrdinalIgnoreCase);
 
+    private void StartReject(ExemptionDto exemption)
+    {
+        _error = null;
+        _answering = null;
+        _exempting = null;
+        _rejectNote = null;
+        _rejecting = exemption.Id;
+    }
+
     private async Task DecideAsync(ExemptionDto exemption, bool approve)
     {
+        _error = null;
         try
         {
-            await Commands.DecideExemptionAsync(_actor!, exemption.Id, approve, approve ? null : "Rejected on the scorecard page.", exemption.Version);
+            await Commands.DecideExemptionAsync(_actor!, exemption.Id, approve, approve ? null : _rejectNote, exemption.Version);
+            _rejecting = null;
             Snackbar.Add(approve ? "Exemption approved: the criterion no longer blocks the level." : "Exemption rejected.", MudBlazor.Severity.Success);
             await LoadAsync();
+        }
+        catch (DomainValidationException ex) when (!approve)
+        {
+            _error = ex.Message;
         }
         catch (Exception ex) when (ex is DomainValidationException or ForbiddenException or ConcurrencyConflictException)
         {
