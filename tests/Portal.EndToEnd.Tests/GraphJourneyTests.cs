@@ -29,7 +29,7 @@ public sealed class GraphJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await Expect(listed.GetByRole(AriaRole.Link, new() { Name = "Ledger", Exact = true })).ToBeVisibleAsync();
         await Expect(listed.GetByRole(AriaRole.Link, new() { Name = "Payment Orchestrator", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("graph-legend")).ToContainTextAsync("payments-core");
-        await Expect(Page.GetByTestId("graph-summary")).ToContainTextAsync("within 2 hops of payments");
+        await Expect(Page.GetByTestId("graph-summary")).ToContainTextAsync("within 2 hops of Payments");
         await ScreenshotAsync("payments-depth-2");
     }
 
@@ -40,7 +40,7 @@ public sealed class GraphJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await GoToAsync("/graph?focus=payments&depth=1&highlight=blast");
 
         await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
-        await Expect(Page.GetByTestId("graph-highlight-summary")).ToContainTextAsync("What breaks if payments goes down");
+        await Expect(Page.GetByTestId("graph-highlight-summary")).ToContainTextAsync("What breaks if Payments goes down");
         await Expect(Page.GetByTestId("graph-nodes").GetByRole(AriaRole.Link, new() { Name = "Pay Portal", Exact = true })).ToBeVisibleAsync();
         await ScreenshotAsync("payments-blast");
     }
