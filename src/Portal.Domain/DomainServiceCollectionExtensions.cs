@@ -68,6 +68,7 @@ public static class DomainServiceCollectionExtensions
         // Quarterly reviews (the host adds an IReviewCloseQueue: Portal.Ingest queues closes on Hangfire)
         services.AddSingleton<ReviewCommands>();
         services.AddSingleton<ReviewRecordCommands>();
+        services.AddSingleton<ActionItemDebtCommands>();
         services.AddSingleton<ReviewCloser>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();
@@ -82,6 +83,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<SignInLinker>();
 
         // Demo and benchmark data
         services.AddSingleton<DemoSeeder>();
