@@ -103,7 +103,8 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentNullException.ThrowIfNull(actor);
-        var root = $"{channel}/{actor.Name}";
+        // The sender's name is escaped so that a name with a slash cannot address another sender's files.
+        var root = $"{channel}/{Uri.EscapeDataString(actor.Name)}";
         await DemandAdminAsync(actor, root, ct);
         return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, null, actor, ct);
     }
