@@ -30,6 +30,9 @@ public sealed class DemoSeeder
 
     private const string ResourcePrefix = "Portal.Ingest.Demo.Catalog.";
 
+    /// <summary>The two services nobody owns have no <c>spec.owner</c>, which only the demo may do.</summary>
+    private static readonly CatalogReadOptions ReadOptions = new() { AllowMissingOwner = true };
+
     private readonly IDbContextFactory<PortalDbContext> _dbFactory;
     private readonly IReadOnlyList<IDemoData> _parts;
     private readonly TimeProvider _clock;
@@ -72,7 +75,7 @@ public sealed class DemoSeeder
     {
         var now = _clock.GetUtcNow();
         var reconciler = new CatalogReconciler(_dbFactory);
-        var batch = CatalogBatch.ForFiles(BackstageCatalogReader.Read(CatalogFiles()), DataSource.Demo, Scope, Scope, Scope, SourceRules.ForDemo, Actor.System);
+        var batch = CatalogBatch.ForFiles(BackstageCatalogReader.Read(CatalogFiles(), options: ReadOptions), DataSource.Demo, Scope, Scope, Scope, SourceRules.ForDemo, Actor.System);
         var report = await reconciler.PreviewAsync(batch, ct);
         if (report.Errors.Any())
         {

@@ -61,15 +61,21 @@ public abstract class DemoSeederTests(TestProvider provider) : DatabaseTest(prov
     }
 
     [Fact]
-    public async Task SeedAsync_EmptyDatabase_DemoFilesImportWithoutErrors()
+    public void CatalogFiles_ReadLikeAnyImport_NoProblemsButTheTwoMissingOwners()
     {
         var files = DemoSeeder.CatalogFiles();
 
-        var read = BackstageCatalogReader.Read(files);
+        var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { AllowMissingOwner = true });
+        var strict = BackstageCatalogReader.Read(files);
 
         Assert.Equal(["apis.yaml", "components.yaml", "domains.yaml", "groups.yaml", "resources.yaml", "systems.yaml", "users.yaml"], files.Select(f => f.Path));
         Assert.Empty(read.Problems);
         Assert.Equal(40, read.Entities.Count(e => e.Key.Kind == BackstageKinds.Component));
+
+        // Only the demo may leave the owner out: read as any other source is, its two unowned services are rejected.
+        Assert.Equal(
+            ["component:default/csv-importer", "component:default/legacy-invoice-renderer"],
+            strict.Problems.Where(p => p.Reason.Contains("spec.owner is required", StringComparison.Ordinal)).Select(p => p.EntityRef).Order(StringComparer.Ordinal));
     }
 
     [Fact]
