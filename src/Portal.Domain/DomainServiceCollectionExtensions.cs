@@ -71,6 +71,7 @@ public static class DomainServiceCollectionExtensions
         // Quarterly reviews (the host adds an IReviewCloseQueue: Portal.Ingest queues closes on Hangfire)
         services.AddSingleton<ReviewCommands>();
         services.AddSingleton<ReviewRecordCommands>();
+        services.AddSingleton<ActionItemDebtCommands>();
         services.AddSingleton<ReviewCloser>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();
@@ -85,6 +86,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<SignInLinker>();
 
         // Demo and benchmark data: each feature's part of the demo company (its catalog comes through the importer)
         services.AddSingleton<IDemoData, PeopleDemoData>();

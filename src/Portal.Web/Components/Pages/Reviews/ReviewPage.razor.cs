@@ -5,6 +5,7 @@ using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Security;
+using Portal.Web.Components.Pages.Debt;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Reviews;
@@ -22,6 +23,8 @@ public sealed partial class ReviewPage : IDisposable
     [Inject] private ReviewCommands Commands { get; set; } = null!;
 
     [Inject] private ReviewRecordCommands Records { get; set; } = null!;
+
+    [Inject] private ActionItemDebtCommands ActionDebt { get; set; } = null!;
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
@@ -134,6 +137,24 @@ public sealed partial class ReviewPage : IDisposable
         }
 
         await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, change.Item.Id, change.Status, null, change.Item.Version), e => _statusError = e);
+    }
+
+    /// <summary>Opens the debt form filled in from the action item; saving logs the item and links both ways.</summary>
+    private async Task LogDebtAsync(ActionItemDto item)
+    {
+        var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
+            "Log technical debt",
+            new DialogParameters<DebtItemDialog>
+            {
+                { d => d.Prefill, await ActionDebt.DraftAsync(item) },
+                { d => d.CreateWith, (edit, allowDuplicate) => ActionDebt.CreateDebtItemAsync(_actor!, item.Id, edit, item.Version, allowDuplicate) },
+            },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"'{item.Title}' is now tracked as a debt item.", Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private async Task ConfirmDropAsync()
