@@ -63,7 +63,8 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
         var preview = await Importer.PreviewAsync(Files(changed), "upload", Admin, Ct);
 
         var crew = Assert.Single(preview.Records, r => r.Ref == "group:default/crew");
-        Assert.Equal((RecordChangeKind.Updated, ["title/description"]), (crew.Change, crew.Fields));
+        Assert.Equal(RecordChangeKind.Updated, crew.Change);
+        Assert.Equal(["title/description"], crew.Fields);
         Assert.Equal(RecordChangeKind.Orphaned, Assert.Single(preview.Records, r => r.Ref == "component:default/engine").Change);
         await using var db = Db.CreateContext();
         Assert.Equal("The crew.", (await db.Teams.SingleAsync(Ct)).Description);
