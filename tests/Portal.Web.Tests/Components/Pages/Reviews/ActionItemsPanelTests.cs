@@ -43,4 +43,31 @@ public sealed class ActionItemsPanelTests : ComponentTest
         Assert.Equal($"/debt/{debt}", panel.Find("[data-testid=action-debt-link] a").GetAttribute("href"));
         Assert.Empty(panel.FindAll("button[data-testid=action-make-debt]"));
     }
+
+    [Fact]
+    public void EditAndDelete_OpenReview_HandTheItemToThePage()
+    {
+        var item = Item();
+        var (edited, deleted) = (new List<ActionItemDto>(), new List<ActionItemDto>());
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [item])
+            .Add(x => x.CanEdit, true)
+            .Add(x => x.OnEdit, EventCallback.Factory.Create<ActionItemDto>(this, edited.Add))
+            .Add(x => x.OnDelete, EventCallback.Factory.Create<ActionItemDto>(this, deleted.Add)));
+
+        panel.Find("button[data-testid=action-edit]").Click();
+        panel.Find("button[data-testid=action-delete]").Click();
+
+        Assert.Same(item, Assert.Single(edited));
+        Assert.Same(item, Assert.Single(deleted));
+    }
+
+    [Fact]
+    public void Render_ClosedReview_NoEditOrDelete()
+    {
+        var panel = Render<ActionItemsPanel>(p => p.Add(x => x.Items, [Item()]).Add(x => x.CanUpdate, true));
+
+        Assert.Empty(panel.FindAll("button[data-testid=action-edit]"));
+        Assert.Empty(panel.FindAll("button[data-testid=action-delete]"));
+    }
 }
