@@ -1,4 +1,5 @@
 using Portal.Domain.Catalog;
+using Portal.Domain.Common;
 using YamlDotNet.RepresentationModel;
 
 namespace Portal.Ingest.Backstage;
@@ -346,12 +347,22 @@ internal sealed partial class BackstageDocumentParser
         var memberOf = Refs(spec, "memberOf", BackstageKinds.Group, required: true, only: BackstageKinds.Group);
         CheckLength(email, 320, "spec.profile.email");
         var title = NullIfBlank(displayName) ?? meta.Title;
+        meta.Annotations.TryGetValue(PortalAnnotations.Phone, out var phone);
         var scratch = Validate(() =>
         {
             var person = new Person(key.Name, title, email, key.Namespace);
             person.Describe(title, meta.Description);
             return person;
         });
+        try
+        {
+            scratch?.SetPhone(phone);
+        }
+        catch (DomainValidationException e)
+        {
+            _errors.Add($"metadata.annotations.{PortalAnnotations.Phone}: {e.Reason}");
+            scratch = null;
+        }
 
         return scratch is null || memberOf is null
             ? null
@@ -364,6 +375,7 @@ internal sealed partial class BackstageDocumentParser
                 Description = scratch.Description,
                 Annotations = WithoutReserved(meta.Annotations),
                 Email = scratch.Email,
+                Phone = scratch.Phone,
                 MemberOf = memberOf.Distinct().ToList(),
             };
     }

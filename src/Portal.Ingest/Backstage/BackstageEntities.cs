@@ -137,6 +137,9 @@ public sealed record BackstageUser : BackstageEntity
 {
     public string? Email { get; init; }
 
+    /// <summary>From <c>portal/phone</c>, normalised; null leaves the stored number alone.</summary>
+    public string? Phone { get; init; }
+
     public IReadOnlyList<EntityKey> MemberOf { get; init; } = [];
 }
 

@@ -101,7 +101,8 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
             }
 
             spec.Add("memberOf", FlowSequence(memberships[person.Id].Select(t => data.Ref(t, BackstageKinds.Group, person.Namespace)).Order(StringComparer.Ordinal)));
-            return Envelope(BackstageKinds.User, person, spec, writeTitle: false);
+            var annotations = person.Phone is null ? null : new Dictionary<string, string> { [PortalAnnotations.Phone] = person.Phone };
+            return Envelope(BackstageKinds.User, person, spec, annotations, writeTitle: false);
         });
     }
 

@@ -18,6 +18,13 @@ public static class PortalAnnotations
     /// <summary>A team's chat channel, e.g. <c>#payments</c>.</summary>
     public const string ContactChannel = Prefix + "contact-channel";
 
+    /// <summary>
+    /// A person's phone number, e.g. <c>+44 20 7946 0123</c>, shown with whoever is on call. Backstage's User
+    /// <c>spec.profile</c> holds only <c>displayName</c>, <c>email</c> and <c>picture</c>, so the number travels as
+    /// an annotation; a file without it leaves the stored number alone (people may enter theirs in Portal).
+    /// </summary>
+    public const string Phone = Prefix + "phone";
+
     /// <summary>Backstage's well-known annotation naming a GitHub repository as <c>org/repo</c>.</summary>
     public const string GitHubProjectSlug = "github.com/project-slug";
 

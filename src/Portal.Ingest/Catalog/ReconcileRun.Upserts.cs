@@ -33,6 +33,10 @@ internal sealed partial class ReconcileRun
         var outcome = track(created);
         DescribeAndAnnotate(outcome);
         outcome.Set(person.Email != user.Email, "email", () => person.SetEmail(user.Email));
+        if (user.Phone is { } phone)
+        {
+            outcome.Set(person.Phone != phone, "phone", () => person.SetPhone(phone));
+        }
         if (user.Annotations.TryGetValue(GitHubLoginAnnotation, out var login))
         {
             outcome.Set(person.GitHubLogin != login.Trim(), "GitHub login", () => person.SetGitHubLogin(login));

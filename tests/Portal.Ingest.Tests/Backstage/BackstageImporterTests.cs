@@ -420,6 +420,74 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         Assert.False(await db.AuditEntries.AnyAsync(Ct));
     }
 
+    [Fact]
+    public async Task ImportAsync_UserWithPhoneAnnotation_PhoneStoredAndExportedBack()
+    {
+        var files = new[] { new CatalogFile("people.yaml", PhoneUsers("+44 20  7946 0101")) };
+
+        var report = await Importer.ImportAsync(files, "phones", Admin, Ct);
+
+        Assert.Empty(report.Errors);
+        await using (var db = Db.CreateContext())
+        {
+            Assert.Equal("+44 20 7946 0101", (await db.People.SingleAsync(p => p.Name == "ada", Ct)).Phone);
+            Assert.Null((await db.People.SingleAsync(p => p.Name == "ben", Ct)).Phone);
+        }
+
+        var users = (await new BackstageExporter(Db.Factory).ExportAsync(Ct)).Single(f => f.Path == "users.yaml").Content;
+        Assert.Contains("portal/phone: +44 20 7946 0101", users, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_UserWithoutPhoneLater_KeepsTheStoredNumber()
+    {
+        await Importer.ImportAsync([new CatalogFile("people.yaml", PhoneUsers("+44 20 7946 0101"))], "phones", Admin, Ct);
+
+        var report = await Importer.ImportAsync([new CatalogFile("people.yaml", PhoneUsers(null))], "phones", Admin, Ct);
+
+        Assert.Equal(0, report[BackstageKinds.User].Updated);
+        await using var db = Db.CreateContext();
+        Assert.Equal("+44 20 7946 0101", (await db.People.SingleAsync(p => p.Name == "ada", Ct)).Phone);
+    }
+
+    [Fact]
+    public async Task ImportAsync_UserWithLettersInPhone_RejectedNamingTheAnnotation()
+    {
+        var report = await Importer.ImportAsync([new CatalogFile("people.yaml", PhoneUsers("call me"))], "phones", Admin, Ct);
+
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal(("people.yaml", 2, "user:default/ada"), (problem.File, problem.DocumentIndex, problem.EntityRef));
+        Assert.Contains("metadata.annotations.portal/phone:", problem.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.People.AnyAsync(p => p.Name == "ada", Ct));
+    }
+
+    private static string PhoneUsers(string? phone) => $"""
+        apiVersion: backstage.io/v1alpha1
+        kind: Group
+        metadata:
+          name: crew
+        spec:
+          type: team
+          children: []
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: User
+        metadata:
+          name: ada
+        {(phone is null ? "" : $"  annotations:\n    portal/phone: \"{phone}\"\n")}spec:
+          profile:
+            displayName: Ada Okafor
+          memberOf: [crew]
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: User
+        metadata:
+          name: ben
+        spec:
+          memberOf: [crew]
+        """;
+
     private static string FirstDocument(string yaml) => yaml[..yaml.IndexOf("\n---", StringComparison.Ordinal)] + "\n";
 }
 

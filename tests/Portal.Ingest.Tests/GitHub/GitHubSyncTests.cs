@@ -175,14 +175,16 @@ public abstract class GitHubSyncTests(TestProvider provider) : DatabaseTest(prov
     [Fact]
     public async Task RunAsync_SyncAndWebhookSyncInOneInstanceAtOnce_OnlyOneWrites()
     {
-        Server.Faults.Timeouts("/orgs/acme/teams", count: 1, delay: TimeSpan.FromMilliseconds(800));
+        // The full run is held mid-request (it holds the lease by then); the webhook sync starts only once it is.
+        var hold = Server.Faults.Hold("/orgs/acme/teams");
         var harness = Harness();
+        var full = harness.Sync.RunAsync(SyncTrigger.Schedule, Ct);
+        await hold.Arrived.WaitAsync(Ct);
 
-        var outcomes = await Task.WhenAll(
-            harness.Sync.RunAsync(SyncTrigger.Schedule, Ct),
-            Task.Delay(200, Ct).ContinueWith(_ => harness.Sync.SyncRepositoryAsync("acme", "billing", SyncTrigger.Webhook, Ct), Ct).Unwrap());
+        var webhook = await harness.Sync.SyncRepositoryAsync("acme", "billing", SyncTrigger.Webhook, Ct);
+        hold.Release();
 
-        Assert.Equal((false, true), (outcomes[0].Skipped, outcomes[1].Skipped));
+        Assert.Equal((false, true), ((await full).Skipped, webhook.Skipped));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Sync.Commands;
 using Portal.Testing;
 
@@ -20,12 +21,14 @@ public abstract class SyncLeasesTests(TestProvider provider) : DatabaseTest(prov
     [Fact]
     public async Task TryAcquireAsync_AfterReleaseOrExpiry_Granted()
     {
-        var leases = new SyncLeases(Db.Factory, TimeProvider.System);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        var leases = new SyncLeases(Db.Factory, clock);
         await leases.TryAcquireAsync("x", "host-a", TimeSpan.FromMinutes(1), Ct);
         await leases.ReleaseAsync("x", "host-a", Ct);
-        Assert.True(await leases.TryAcquireAsync("x", "host-b", TimeSpan.FromMilliseconds(1), Ct));
+        Assert.True(await leases.TryAcquireAsync("x", "host-b", TimeSpan.FromMinutes(1), Ct));
+        Assert.False(await leases.TryAcquireAsync("x", "host-a", TimeSpan.FromMinutes(1), Ct));
 
-        await Task.Delay(50, Ct);
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
         Assert.True(await leases.TryAcquireAsync("x", "host-a", TimeSpan.FromMinutes(1), Ct));
         Assert.False(await leases.RenewAsync("x", "host-b", TimeSpan.FromMinutes(1), Ct));

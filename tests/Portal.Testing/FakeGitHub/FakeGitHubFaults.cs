@@ -32,6 +32,18 @@ public sealed class FakeGitHubFaults
         Add(new Fault(FaultKind.Timeout, Compile(pathRegex), count) { Delay = delay });
 
     /// <summary>
+    /// The next matching request is held until <see cref="FakeGitHubHold.Release"/> is called (or the client gives up),
+    /// then answered normally; <see cref="FakeGitHubHold.Arrived"/> completes when it comes in. Lets a test act while a
+    /// client is mid-request, on a signal rather than a guess of how long the request takes.
+    /// </summary>
+    public FakeGitHubHold Hold(string pathRegex)
+    {
+        var hold = new FakeGitHubHold();
+        Add(new Fault(FaultKind.Hold, Compile(pathRegex), 1) { Gate = hold });
+        return hold;
+    }
+
+    /// <summary>
     /// The next <paramref name="count"/> matching requests answer 403 "You have exceeded a secondary rate limit"
     /// with <c>Retry-After: <paramref name="retryAfterSeconds"/></c>, as GitHub does.
     /// </summary>
@@ -91,6 +103,7 @@ public sealed class FakeGitHubFaults
         ServerError,
         Timeout,
         SecondaryRateLimit,
+        Hold,
     }
 
     internal sealed class Fault(FaultKind kind, Regex path, int remaining)
@@ -106,5 +119,7 @@ public sealed class FakeGitHubFaults
         public TimeSpan Delay { get; init; }
 
         public int RetryAfterSeconds { get; init; }
+
+        public FakeGitHubHold? Gate { get; init; }
     }
 }

@@ -144,6 +144,11 @@ public sealed class FakeGitHubServer : IAsyncDisposable
                 await Task.Delay(slow.Delay, aborted.Token).ConfigureAwait(false);
             }
 
+            if (kind != RouteKind.Web && Faults.Take(FakeGitHubFaults.FaultKind.Hold, path) is { Gate: { } gate })
+            {
+                await gate.HoldAsync(aborted.Token).ConfigureAwait(false);
+            }
+
             body = await ReadBodyAsync(request, aborted.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

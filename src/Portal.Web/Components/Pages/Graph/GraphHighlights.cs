@@ -60,9 +60,10 @@ public static class GraphHighlights
                 var blast = GraphAnalysis.BlastRadius(graph, focus!, take: MaxBlastDrawn / 2);
                 var impacted = blast.Direct.Take(MaxBlastDrawn / 2).Concat(blast.Transitive).ToList();
                 var shown = impacted.Count < blast.Count ? $" (the nearest {impacted.Count:N0} drawn)" : "";
+                var focusName = graph.Find(focus!)?.DisplayName ?? focus;
                 return new GraphHighlight(
                     Blast,
-                    $"What breaks if {focus} goes down: {blast.Count:N0} service{(blast.Count == 1 ? "" : "s")}{shown}",
+                    $"What breaks if {focusName} goes down: {blast.Count:N0} service{(blast.Count == 1 ? "" : "s")}{shown}",
                     blast.Summary,
                     blast.Remedy,
                     [focus!, .. impacted.SelectMany(i => i.Path).Distinct(StringComparer.Ordinal).Where(r => r != focus)],

@@ -58,7 +58,7 @@ public sealed class GraphPageTests : ComponentTest
         Assert.Contains("pay-portal", picture.Highlight);
         Assert.Contains(picture.Nodes, n => n.Id == "pay-portal");
         Assert.True(picture.AddedForHighlight > 0);
-        Assert.Contains("What breaks if payments goes down", page.Find("[data-testid=graph-highlight-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("What breaks if Payments goes down", page.Find("[data-testid=graph-highlight-summary]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
