@@ -82,6 +82,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<SignInLinker>();
 
         // Demo and benchmark data
         services.AddSingleton<DemoSeeder>();

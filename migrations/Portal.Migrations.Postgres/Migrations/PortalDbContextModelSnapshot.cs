@@ -470,6 +470,16 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text");
 
+                    b.Property<string>("SignInIssuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sign_in_issuer");
+
+                    b.Property<string>("SignInSubject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("sign_in_subject");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -502,6 +512,9 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("GitHubLogin");
 
                     b.HasIndex("Namespace", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SignInIssuer", "SignInSubject")
                         .IsUnique();
 
                     b.ToTable("people", (string)null);

@@ -460,6 +460,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
 
+                    b.Property<string>("SignInIssuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_in_issuer");
+
+                    b.Property<string>("SignInSubject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_in_subject");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -492,6 +502,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("GitHubLogin");
 
                     b.HasIndex("Namespace", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("SignInIssuer", "SignInSubject")
                         .IsUnique();
 
                     b.ToTable("people", (string)null);

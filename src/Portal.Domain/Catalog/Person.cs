@@ -25,6 +25,15 @@ public sealed class Person : CatalogEntity
     /// <summary>A number to call the person on, as they would dial it (<c>+44 20 7946 0958</c>); shown where people look for who is on call.</summary>
     public string? Phone { get; private set; }
 
+    /// <summary>
+    /// The OpenID Connect issuer of the sign-in account linked to this person (null until they first sign in).
+    /// Only sign-in sets it: no catalog source can, so catalog data never decides who someone is.
+    /// </summary>
+    public string? SignInIssuer { get; private set; }
+
+    /// <summary>The OpenID Connect subject (<c>sub</c>) of the linked sign-in account, stable for the account's life.</summary>
+    public string? SignInSubject { get; private set; }
+
     /// <summary>What the person may do in Portal when signed in locally.</summary>
     public PortalRole Role { get; private set; } = PortalRole.Editor;
 
@@ -52,6 +61,31 @@ public sealed class Person : CatalogEntity
     {
         GitHubLogin = string.IsNullOrWhiteSpace(login) ? null : login.Trim();
         Touch();
+    }
+
+    /// <summary>
+    /// Links the person to a sign-in account, once. Linking the same account again changes nothing; a person already
+    /// linked to another account is refused, so nobody can take over a linked person.
+    /// </summary>
+    /// <returns>True when this call made the link, false when it was already there.</returns>
+    public bool LinkSignIn(string issuer, string subject)
+    {
+        if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject))
+        {
+            throw new DomainValidationException("subject", "a sign-in link needs both the issuer and the subject");
+        }
+
+        if (SignInSubject is not null)
+        {
+            return SignInIssuer == issuer && SignInSubject == subject
+                ? false
+                : throw new DomainValidationException("sign-in", $"person '{Ref}' is already linked to another sign-in account");
+        }
+
+        SignInIssuer = issuer;
+        SignInSubject = subject;
+        Touch();
+        return true;
     }
 
     public void SetRole(PortalRole role)

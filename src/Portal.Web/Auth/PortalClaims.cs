@@ -10,6 +10,9 @@ public static class PortalClaims
     public const string Source = "portal:source";
     public const string LocalAdminId = "local-admin";
 
+    /// <summary>The OpenID Connect issuer of the account, written at sign-in; with <c>sub</c> it finds the linked person.</summary>
+    public const string OidcIssuer = "portal:oidc-issuer";
+
     public static ClaimsPrincipal Create(string id, string displayName, PortalRole role, string source, string scheme) =>
         new(new ClaimsIdentity(
             [
@@ -51,8 +54,17 @@ public sealed class ActorResolver(ActorDirectory directory)
                 // The role a person has now, not the one they had when they signed in.
                 return await directory.ForPersonAsync(id, null, ct) ?? new Actor(id, name, PortalRole.Viewer, new HashSet<Guid>());
             default:
-                var email = user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue("email") ?? user.FindFirstValue("preferred_username") ?? id;
-                return await directory.ForPersonAsync(email, role, ct) ?? new Actor(email, name, role, new HashSet<Guid>());
+                // OpenID Connect: the person linked to this account's issuer and subject, never one found by an e-mail
+                // or user name claim. Without a link: the provider's role and no team's records.
+                var subject = user.FindFirstValue(OidcSignIn.SubjectClaim);
+                var issuer = user.FindFirstValue(PortalClaims.OidcIssuer);
+                if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(issuer))
+                {
+                    return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+                }
+
+                return await directory.ForSignInAsync(issuer, subject, role, ct)
+                    ?? new Actor("oidc:" + subject, user.Identity.Name ?? subject, role, new HashSet<Guid>());
         }
     }
 }

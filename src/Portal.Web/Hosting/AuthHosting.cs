@@ -93,6 +93,10 @@ public static class AuthHosting
 
                     return Task.CompletedTask;
                 };
+
+                // email_verified may come only from the user-info endpoint; keep it when it does.
+                o.ClaimActions.MapUniqueJsonKey(auth.Oidc.EmailVerifiedClaim, auth.Oidc.EmailVerifiedClaim);
+                o.Events.OnTicketReceived = ctx => OidcSignIn.TicketReceivedAsync(ctx, auth.Oidc);
             });
         }
 

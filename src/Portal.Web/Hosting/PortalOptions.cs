@@ -101,6 +101,13 @@ public sealed class OidcOptions
     public string EditorRole { get; set; } = "portal-editor";
 
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// The boolean claim by which the provider says the <c>email</c> claim is verified; only then does a first
+    /// sign-in link the account to the person with that e-mail (e.g. <c>xms_edov</c> on Microsoft Entra ID).
+    /// </summary>
+    [Required]
+    public string EmailVerifiedClaim { get; set; } = "email_verified";
 }
 
 /// <summary><c>OpenTelemetry:*</c>: where traces, metrics and logs go.</summary>

@@ -31,8 +31,8 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>
-    /// The actor for a person, found by name (<c>ns/name</c>) or e-mail. <paramref name="roleOverride"/>
-    /// is the role from an identity provider's claim, when there is one. Null when no such person exists.
+    /// The actor for a person, found by name (<c>ns/name</c>) or e-mail, for local sign-in and tests: never for an
+    /// identity provider's claims (those go through <see cref="ForSignInAsync"/>). Null when no such person exists.
     /// </summary>
     public async Task<Actor?> ForPersonAsync(string nameOrEmail, PortalRole? roleOverride = null, CancellationToken ct = default)
     {
@@ -47,6 +47,24 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
         var teamIds = await TeamsWithDescendantsAsync(db, person.Id, ct);
         return new Actor(person.Ref, person.DisplayName, roleOverride ?? person.Role, teamIds);
+    }
+
+    /// <summary>
+    /// The actor for an OpenID Connect account: the person linked to its issuer and subject (see
+    /// <see cref="Commands.SignInLinker"/>), with the provider's role. Null when no person is linked.
+    /// </summary>
+    public async Task<Actor?> ForSignInAsync(string issuer, string subject, PortalRole role, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var person = await db.People.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.SignInIssuer == issuer && p.SignInSubject == subject, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var teamIds = await TeamsWithDescendantsAsync(db, person.Id, ct);
+        return new Actor(person.Ref, person.DisplayName, role, teamIds);
     }
 
     /// <summary>A member of a team may change what its sub-teams own as well.</summary>

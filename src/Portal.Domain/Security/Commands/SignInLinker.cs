@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Auditing;
+using Portal.Domain.Persistence;
+
+namespace Portal.Domain.Security.Commands;
+
+/// <summary>
+/// Decides which person an OpenID Connect account is. A person linked to the account's issuer and subject is
+/// that account; otherwise the account is linked, once and audited, to the one person whose e-mail equals the
+/// e-mail the provider says it has verified. Nothing else links: not an unverified e-mail, not a user name, and
+/// never an e-mail that only catalog data asserts about someone else's account.
+/// </summary>
+public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, ILogger<SignInLinker> logger)
+{
+    public async Task<SignInLink> LinkAsync(SignInIdentity identity, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Subject);
+        try
+        {
+            return await TryLinkAsync(identity, ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // Someone else linked the same account or person at the same moment: what is stored now decides.
+            logger.LogInformation(e, "Sign-in link for {Issuer} {Subject} raced another sign-in; reading again", identity.Issuer, identity.Subject);
+            return await TryLinkAsync(identity, ct);
+        }
+    }
+
+    private async Task<SignInLink> TryLinkAsync(SignInIdentity identity, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var linked = await db.People.AsNoTracking()
+            .Where(p => p.SignInIssuer == identity.Issuer && p.SignInSubject == identity.Subject)
+            .Select(p => new { p.Namespace, p.Name })
+            .FirstOrDefaultAsync(ct);
+        if (linked is not null)
+        {
+            return new SignInLink(SignInLinkOutcome.Linked, Common.EntityRef.Format(linked.Namespace, linked.Name), null);
+        }
+
+        var email = identity.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            return new SignInLink(SignInLinkOutcome.NoPerson, null, "your account has no e-mail address to find you in the catalog by");
+        }
+
+        if (!identity.EmailVerified)
+        {
+            logger.LogInformation("Not linking {Issuer} {Subject}: the provider did not say its e-mail is verified", identity.Issuer, identity.Subject);
+            return new SignInLink(SignInLinkOutcome.NoPerson, null, "your identity provider did not confirm that your e-mail address is verified");
+        }
+
+        var lower = email.ToLowerInvariant();
+        var candidates = await db.People.Where(p => p.Email != null && p.Email.ToLower() == lower).Take(2).ToListAsync(ct);
+        switch (candidates.Count)
+        {
+            case 0:
+                return new SignInLink(SignInLinkOutcome.NoPerson, null, $"nobody in the catalog has the e-mail address {email}");
+            case > 1:
+                await RefuseAsync(db, identity, email, "e-mail shared by several people", ct);
+                return new SignInLink(SignInLinkOutcome.Refused, null,
+                    $"several people in the catalog have the e-mail address {email}; an admin must correct the catalog before you can sign in", "ambiguous");
+        }
+
+        var person = candidates[0];
+        if (person.SignInSubject is not null)
+        {
+            await RefuseAsync(db, identity, person.Ref, "person already linked to another sign-in account", ct);
+            return new SignInLink(SignInLinkOutcome.Refused, null,
+                $"the person with the e-mail address {email} is already linked to a different sign-in account; ask an admin if your account has changed", "taken");
+        }
+
+        person.LinkSignIn(identity.Issuer, identity.Subject);
+        var actor = new Actor(person.Ref, person.DisplayName, person.Role, new HashSet<Guid>());
+        AuditLog.Record(db, actor, "person.link-sign-in", "person", person.Ref,
+            new { SignInIssuer = (string?)null, SignInSubject = (string?)null },
+            new { person.SignInIssuer, person.SignInSubject, LinkedBy = "verified e-mail", Email = email });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Linked sign-in account {Issuer} {Subject} to {Person} by verified e-mail", identity.Issuer, identity.Subject, person.Ref);
+        return new SignInLink(SignInLinkOutcome.NewlyLinked, person.Ref, null);
+    }
+
+    private async Task RefuseAsync(PortalDbContext db, SignInIdentity identity, string key, string why, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, new Actor("oidc:" + identity.Subject, identity.Email ?? identity.Subject, PortalRole.Viewer, new HashSet<Guid>()),
+            "person.link-sign-in", "person", key, null, new { identity.Issuer, identity.Subject, identity.Email, Refused = why }, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Refused to link sign-in account {Issuer} {Subject} ({Email}) to {Key}: {Why}", identity.Issuer, identity.Subject, identity.Email, key, why);
+    }
+}
