@@ -68,6 +68,7 @@ public static class DomainServiceCollectionExtensions
         // Quarterly reviews (the host adds an IReviewCloseQueue: Portal.Ingest queues closes on Hangfire)
         services.AddSingleton<ReviewCommands>();
         services.AddSingleton<ReviewRecordCommands>();
+        services.AddSingleton<ActionItemDebtCommands>();
         services.AddSingleton<ReviewCloser>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();

@@ -71,6 +71,8 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
         {
             // The page lists the first few people; narrow it down as a person would.
             await Page.GetByLabel("Find yourself").FillAsync(person);
+            // Wait for the narrowed list, so the click does not race the re-render that replaces the buttons.
+            await Assertions.Expect(Page.Locator("button[data-testid^='signin-']")).ToHaveCountAsync(1, new() { Timeout = FirstPageTimeoutMs });
         }
 
         await Page.GetByTestId("signin-" + person).ClickAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
@@ -65,6 +66,21 @@ public sealed class ScorecardQueries(
             [.. exemptions.Select(e => ToDto(e, reference, today))],
             NextSteps.For(card, framework, blast),
             blast);
+    }
+
+    /// <summary>
+    /// The debt items logged from this service's criteria (by their finding key), keyed by criterion: the scorecard
+    /// shows each on its criterion instead of offering to log it again.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DebtItemRef>> DebtItemsAsync(string serviceRef, CancellationToken ct = default)
+    {
+        var prefix = CriterionDebtDraft.ServicePrefix(serviceRef.Trim());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var items = await db.DebtItems.AsNoTracking().Where(i => i.FindingKey != null && i.FindingKey.StartsWith(prefix))
+            .Select(i => new { i.FindingKey, i.Id, i.Title, i.Status, i.CreatedAt }).ToListAsync(ct);
+        return items.OrderBy(i => i.Status is DebtStatus.Done or DebtStatus.WontFix).ThenByDescending(i => i.CreatedAt)
+            .GroupBy(i => i.FindingKey![prefix.Length..], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new DebtItemRef(g.First().Id, g.First().Title, g.First().Status), StringComparer.Ordinal);
     }
 
     /// <summary>A page of services' scorecards, filtered in SQL, weakest and most critical first.</summary>

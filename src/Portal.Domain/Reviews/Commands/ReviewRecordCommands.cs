@@ -84,6 +84,28 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
     }
 
     /// <summary>
+    /// Deletes an action item recorded by mistake; only while its review is open, and not once it became a debt item or
+    /// an initiative (those link back to it: drop it instead).
+    /// </summary>
+    public async Task DeleteActionItemAsync(Actor actor, Guid itemId, int expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct) ?? throw new NotFoundException("Action item", itemId.ToString());
+        var review = await OpenReviewAsync(db, actor, item.ReviewId, "reviews.action.delete.denied", ct);
+        if (item.DebtItemId is not null || item.InitiativeId is not null)
+        {
+            throw new DomainValidationException(
+                item.DebtItemId is not null ? "debtItem" : "initiative",
+                $"'{item.Title}' became {(item.DebtItemId is not null ? "a debt item" : "an initiative")} that links back to it; drop it instead of deleting it");
+        }
+
+        db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
+        db.ActionItems.Remove(item);
+        AuditLog.Record(db, actor, "reviews.action.delete", ActionType, $"{review.Quarter}/{item.Id}", Snapshot(item), null);
+        await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+    }
+
+    /// <summary>
     /// Marks an action item done, dropped (with a reason) or open again; allowed after the review closed too, since
     /// this is how the next review learns whether it was done. The closed review's record keeps what it was at close.
     /// </summary>

@@ -80,6 +80,28 @@ public sealed class ActionItemFormTests : ComponentTest
     }
 
     [Fact]
+    public void ActionItemForm_Existing_PrefilledAndSavesChangesKeepingThePastDueDate()
+    {
+        var existing = new ActionItemDto(
+            Guid.NewGuid(), "2026-Q4", "Add timeouts to every outbound call", "Gateway first.", "payments-core", "Payments Core", new DateOnly(2026, 11, 15),
+            ScalingSignal.CascadingFailures, ScoreLevel.Silver, "payments", "Payments", Portal.Domain.Reviews.ActionItemStatus.Open, null, null, true, 0, 1, null, null, 4);
+        var form = Render<ActionItemForm>(p => p
+            .Add(x => x.Teams, Teams)
+            .Add(x => x.Today, Today)
+            .Add(x => x.Existing, existing)
+            .Add(x => x.OnSubmit, EventCallback.Factory.Create<ActionItemFormModel>(this, m => _submitted.Add(m))));
+
+        Assert.Equal("Save changes", form.Find("button[data-testid=action-save]").TextContent.Trim());
+        form.Find("input[data-testid=action-title]").Change("Add timeouts to card calls");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Single(_submitted));
+        var input = _submitted[0].ToInput();
+        Assert.Equal(("Add timeouts to card calls", "Gateway first.", "payments-core", new DateOnly(2026, 11, 15)), (input.Title, input.Description, input.OwnerTeam, input.DueOn));
+        Assert.Equal((ScalingSignal.CascadingFailures, ScoreLevel.Silver, "payments"), (input.Signal, input.TargetLevel, input.Service));
+    }
+
+    [Fact]
     public void ActionItemForm_ErrorFromThePage_Shown()
     {
         var form = RenderForm("dueOn: 2026-11-01 is in the past");

@@ -34,6 +34,12 @@ public partial class DebtItemDialog
     /// <summary>Values to start a new item with (a service page's service, an accepted finding).</summary>
     [Parameter] public DebtItemEdit? Prefill { get; set; }
 
+    /// <summary>
+    /// Saves a new item for a caller that ties it to something (an action item becoming a debt item): gets the edit
+    /// and whether duplicates are allowed, returns the new item's id. Null: the register's own create.
+    /// </summary>
+    [Parameter] public Func<DebtItemEdit, bool, Task<Guid>>? CreateWith { get; set; }
+
     [Inject] private DebtQueries Queries { get; set; } = null!;
 
     [Inject] private DebtCommands Commands { get; set; } = null!;
@@ -135,7 +141,9 @@ public partial class DebtItemDialog
             }
             else
             {
-                var (created, _) = await Commands.CreateAsync(actor, _model.ToEdit(), allowDuplicate);
+                var created = CreateWith is { } create
+                    ? await create(_model.ToEdit(), allowDuplicate)
+                    : (await Commands.CreateAsync(actor, _model.ToEdit(), allowDuplicate)).Id;
                 MudDialog.Close(DialogResult.Ok(created));
             }
         }
@@ -148,11 +156,16 @@ public partial class DebtItemDialog
         {
             _duplicates = ex.Duplicates;
         }
+        catch (ConcurrencyConflictException ex) when (ItemId is null)
+        {
+            // Creating for something else (an action item) that changed meanwhile: nothing was logged.
+            _error = ex.Message;
+        }
         catch (ConcurrencyConflictException)
         {
             _conflict = true;
         }
-        catch (ForbiddenException ex)
+        catch (Exception ex) when (ex is ForbiddenException or NotFoundException)
         {
             _error = ex.Message;
         }

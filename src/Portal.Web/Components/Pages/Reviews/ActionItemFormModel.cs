@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
+using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
 
@@ -40,6 +41,22 @@ public sealed class ActionItemFormModel : IValidatableObject
         {
             yield return new ValidationResult("A target level is Bronze, Silver or Gold.", [nameof(TargetLevel)]);
         }
+    }
+
+    /// <summary>The form filled in with an existing item, for editing it.</summary>
+    public static ActionItemFormModel From(ActionItemDto item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new()
+        {
+            Title = item.Title,
+            Description = item.Description,
+            OwnerTeam = item.Team,
+            DueOn = item.DueOn.ToDateTime(TimeOnly.MinValue),
+            Signal = item.Signal,
+            TargetLevel = item.TargetLevel,
+            Service = item.Service,
+        };
     }
 
     /// <summary>The input the domain command takes.</summary>

@@ -5,6 +5,7 @@ using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Security;
+using Portal.Web.Components.Pages.Debt;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Reviews;
@@ -23,6 +24,8 @@ public sealed partial class ReviewPage : IDisposable
 
     [Inject] private ReviewRecordCommands Records { get; set; } = null!;
 
+    [Inject] private ActionItemDebtCommands ActionDebt { get; set; } = null!;
+
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Inject] private ILogger<ReviewPage> Logger { get; set; } = null!;
@@ -40,6 +43,7 @@ public sealed partial class ReviewPage : IDisposable
     private string? _actionError;
     private string? _statusError;
     private ActionItemDto? _dropping;
+    private ActionItemDto? _editingAction;
     private string? _dropReason;
     private ActionItemForm? _form;
     private LiveRefresh? _refresh;
@@ -124,6 +128,51 @@ public sealed partial class ReviewPage : IDisposable
             Snackbar.Add("Action item added", Severity.Success);
         });
 
+    private Task EditNoteAsync((NoteDto Note, Domain.Reviews.Commands.NoteInput Input) change) =>
+        RunAsync(() => Records.EditNoteAsync(_actor!, change.Note.Id, change.Input, change.Note.Version), e => _noteError = e, () => Snackbar.Add("Saved", Severity.Success));
+
+    private async Task DeleteNoteAsync(NoteDto note)
+    {
+        var kind = note.Kind == ReviewNoteKind.Decision ? "decision" : "finding";
+        if (await ConfirmAsync($"Delete this {kind}?", $"“{Shorten(note.Text)}” is removed from the review. The audit log keeps what it said.") &&
+            await RunAsync(() => Records.DeleteNoteAsync(_actor!, note.Id, note.Version), e => _noteError = e))
+        {
+            Snackbar.Add($"The {kind} was deleted", Severity.Success);
+        }
+    }
+
+    private void StartEditAction(ActionItemDto item)
+    {
+        _actionError = null;
+        _editingAction = item;
+    }
+
+    private Task SaveActionAsync(ActionItemFormModel model) =>
+        RunAsync(() => Records.EditActionItemAsync(_actor!, _editingAction!.Id, model.ToInput(), _editingAction.Version), e => _actionError = e, () =>
+        {
+            _editingAction = null;
+            Snackbar.Add("Action item saved", Severity.Success);
+        });
+
+    private async Task DeleteActionAsync(ActionItemDto item)
+    {
+        if (await ConfirmAsync($"Delete “{item.Title}”?", "The action item is removed from the review. To record that it will not be done, drop it instead.") &&
+            await RunAsync(() => Records.DeleteActionItemAsync(_actor!, item.Id, item.Version), e => _statusError = e))
+        {
+            if (_editingAction?.Id == item.Id)
+            {
+                _editingAction = null;
+            }
+
+            Snackbar.Add("Action item deleted", Severity.Success);
+        }
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: "Delete", cancelText: "Cancel") == true;
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+
     private async Task SetStatusAsync((ActionItemDto Item, ActionItemStatus Status) change)
     {
         if (change.Status == ActionItemStatus.Dropped)
@@ -136,21 +185,41 @@ public sealed partial class ReviewPage : IDisposable
         await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, change.Item.Id, change.Status, null, change.Item.Version), e => _statusError = e);
     }
 
+    /// <summary>Opens the debt form filled in from the action item; saving logs the item and links both ways.</summary>
+    private async Task LogDebtAsync(ActionItemDto item)
+    {
+        var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
+            "Log technical debt",
+            new DialogParameters<DebtItemDialog>
+            {
+                { d => d.Prefill, await ActionDebt.DraftAsync(item) },
+                { d => d.CreateWith, (edit, allowDuplicate) => ActionDebt.CreateDebtItemAsync(_actor!, item.Id, edit, item.Version, allowDuplicate) },
+            },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"'{item.Title}' is now tracked as a debt item.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task ConfirmDropAsync()
     {
         var item = _dropping!;
         await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, item.Id, ActionItemStatus.Dropped, _dropReason, item.Version), e => _statusError = e, () => _dropping = null);
     }
 
-    /// <summary>Runs a command, shows a refusal in words where it belongs, and reloads.</summary>
-    private async Task RunAsync(Func<Task> command, Action<string?> error, Action? done = null)
+    /// <summary>Runs a command, shows a refusal in words where it belongs, and reloads; true when it succeeded.</summary>
+    private async Task<bool> RunAsync(Func<Task> command, Action<string?> error, Action? done = null)
     {
         _busy = true;
         error(null);
+        var succeeded = false;
         try
         {
             await command();
             done?.Invoke();
+            succeeded = true;
         }
         catch (DomainValidationException ex)
         {
@@ -166,6 +235,7 @@ public sealed partial class ReviewPage : IDisposable
         }
 
         await LoadAsync();
+        return succeeded;
     }
 
     public void Dispose() => _refresh?.Dispose();

@@ -1,8 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Portal.Domain.Common;
+using Portal.Domain.Debt;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
-using Microsoft.AspNetCore.Components;
+using Portal.Web.Components.Pages.Debt;
 
 namespace Portal.Web.Components.Pages.Scorecards;
 
@@ -15,7 +18,10 @@ public partial class ServiceScorecard
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
     private ServiceScorecardView? _card;
+    private IReadOnlyDictionary<string, DebtItemRef> _debt = new Dictionary<string, DebtItemRef>();
     private Actor? _actor;
     private bool _missing;
     private bool _canEdit;
@@ -39,6 +45,21 @@ public partial class ServiceScorecard
         _card = await Scorecards.ServiceAsync(Reference);
         _missing = _card is null;
         _canEdit = _card is not null && _actor is not null && _actor.CanEdit(_card.OwnerTeamId);
+        _debt = _card is null ? new Dictionary<string, DebtItemRef>() : await Scorecards.DebtItemsAsync(_card.Service);
+    }
+
+    /// <summary>Opens the debt form filled in from the criterion; the new item links back to it.</summary>
+    private async Task LogDebtAsync(CriterionDefinition criterion, CriterionResult result)
+    {
+        var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
+            "Log technical debt",
+            new DialogParameters<DebtItemDialog> { { d => d.Prefill, CriterionDebtDraft.For(_card!.Service, _card.DisplayName, criterion, result) } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"Logged '{criterion.Title}' as debt; it is linked on this criterion.", MudBlazor.Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private void StartAnswer(string criterion)

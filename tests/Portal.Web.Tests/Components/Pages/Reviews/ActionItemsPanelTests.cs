@@ -1,0 +1,73 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Portal.Domain.Reviews;
+using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Scorecards;
+using Portal.Domain.Signals;
+using Portal.Web.Components.Pages.Reviews;
+
+namespace Portal.Web.Tests.Components.Pages.Reviews;
+
+/// <summary>A review's action items: turning one into a debt item, and the link once it is one.</summary>
+public sealed class ActionItemsPanelTests : ComponentTest
+{
+    private static ActionItemDto Item(Guid? debt = null) => new(
+        Guid.NewGuid(), "2026-Q4", "Add timeouts to every outbound call", null, "payments-core", "Payments Core", new DateOnly(2027, 2, 15),
+        ScalingSignal.CascadingFailures, ScoreLevel.Silver, null, null, ActionItemStatus.Open, null, null, false, 1, 3, debt, null, 0);
+
+    [Fact]
+    public void LogAsDebt_Clicked_HandsTheItemToThePage()
+    {
+        var item = Item();
+        ActionItemDto? asked = null;
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [item])
+            .Add(x => x.CanUpdate, true)
+            .Add(x => x.OnDebt, EventCallback.Factory.Create<ActionItemDto>(this, i => asked = i)));
+
+        panel.Find("button[data-testid=action-make-debt]").Click();
+
+        Assert.Same(item, asked);
+        Assert.Empty(panel.FindAll("[data-testid=action-debt-link]"));
+    }
+
+    [Fact]
+    public void Render_ItemAlreadyDebt_LinksToItAndOffersNoSecond()
+    {
+        var debt = Guid.NewGuid();
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [Item(debt)])
+            .Add(x => x.CanUpdate, true)
+            .Add(x => x.OnDebt, EventCallback.Factory.Create<ActionItemDto>(this, _ => { })));
+
+        Assert.Equal($"/debt/{debt}", panel.Find("[data-testid=action-debt-link] a").GetAttribute("href"));
+        Assert.Empty(panel.FindAll("button[data-testid=action-make-debt]"));
+    }
+
+    [Fact]
+    public void EditAndDelete_OpenReview_HandTheItemToThePage()
+    {
+        var item = Item();
+        var (edited, deleted) = (new List<ActionItemDto>(), new List<ActionItemDto>());
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [item])
+            .Add(x => x.CanEdit, true)
+            .Add(x => x.OnEdit, EventCallback.Factory.Create<ActionItemDto>(this, edited.Add))
+            .Add(x => x.OnDelete, EventCallback.Factory.Create<ActionItemDto>(this, deleted.Add)));
+
+        panel.Find("button[data-testid=action-edit]").Click();
+        panel.Find("button[data-testid=action-delete]").Click();
+
+        Assert.Same(item, Assert.Single(edited));
+        Assert.Same(item, Assert.Single(deleted));
+    }
+
+    [Fact]
+    public void Render_ClosedReview_NoEditOrDelete()
+    {
+        var panel = Render<ActionItemsPanel>(p => p.Add(x => x.Items, [Item()]).Add(x => x.CanUpdate, true));
+
+        Assert.Empty(panel.FindAll("button[data-testid=action-edit]"));
+        Assert.Empty(panel.FindAll("button[data-testid=action-delete]"));
+    }
+}
