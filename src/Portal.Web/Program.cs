@@ -14,6 +14,7 @@ if (cli is { IsHelp: true })
 }
 
 var builder = WebApplication.CreateBuilder(cli?.HostArgs ?? args);
+builder.AddPortalEdge();
 builder.AddPortalObservability();
 builder.AddPortalDatabase();
 builder.Services.AddPortalDomain().AddPortalIngest();
@@ -43,10 +44,13 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMig
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 }
 
+app.UsePortalForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+
+app.UsePortalSecurityHeaders();
 
 app.UsePortalCorrelation();
 app.UseAuthentication();

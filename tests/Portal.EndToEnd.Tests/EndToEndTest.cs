@@ -10,6 +10,7 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
 {
     private IBrowserContext? _context;
     private IPage? _page;
+    private readonly List<string> _policyViolations = [];
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
 
@@ -29,6 +30,18 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
         _context.SetDefaultTimeout(BrowserFixture.TimeoutMs);
         _context.SetDefaultNavigationTimeout(BrowserFixture.TimeoutMs);
         _page = await _context.NewPageAsync();
+
+        // Portal sends a Content-Security-Policy; anything it blocks (an inline script, eval, a foreign source) is a bug.
+        _page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_policyViolations)
+                {
+                    _policyViolations.Add($"{_page.Url}: {message.Text}");
+                }
+            }
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -44,6 +57,10 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
         }
 
         GC.SuppressFinalize(this);
+        lock (_policyViolations)
+        {
+            Assert.True(_policyViolations.Count == 0, "The browser blocked content under Portal's Content-Security-Policy:\n" + string.Join('\n', _policyViolations));
+        }
     }
 
     /// <summary>Opens a page and waits until its Blazor circuit is connected, so clicks reach the server.</summary>

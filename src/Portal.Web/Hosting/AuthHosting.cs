@@ -50,14 +50,12 @@ public static class AuthHosting
                 o.Cookie.Name = "portal.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = EdgeHosting.SecurePolicy(builder.Environment);
                 o.LoginPath = "/signin";
                 o.AccessDeniedPath = "/forbidden";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.SessionIdleMinutes);
                 o.SlidingExpiration = true;
-
-                // The API answers with status codes, never with a redirect to a sign-in page.
-                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+                o.EventsType = typeof(SessionCookieEvents);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
@@ -109,26 +107,13 @@ public static class AuthHosting
                 .RequireAssertion(ctx => ReadsOrCarriesAToken(ctx)));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
+        builder.Services.AddScoped<SessionCookieEvents>();
 
         // Keys in the database: every instance behind a load balancer reads the same key ring.
         builder.Services.AddDataProtection().SetApplicationName("portal");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IDbContextFactory<PortalDbContext>>((o, dbFactory) => o.XmlRepository = new DatabaseXmlRepository(dbFactory));
         return builder;
-    }
-
-    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
-        {
-            ctx.Response.StatusCode = status;
-        }
-        else
-        {
-            ctx.Response.Redirect(ctx.RedirectUri);
-        }
-
-        return Task.CompletedTask;
     }
 }
 

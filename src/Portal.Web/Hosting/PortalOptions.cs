@@ -57,8 +57,22 @@ public sealed class AuthOptions : IValidatableObject
 
     public OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>A session ends after this many minutes without a request (sliding; default 480, a working day).</summary>
+    [Range(5, 7 * 24 * 60)]
+    public int SessionIdleMinutes { get; set; } = 480;
+
+    /// <summary>A session ends this many hours after sign-in however active it is (absolute; default 24).</summary>
+    [Range(1, 30 * 24)]
+    public int SessionMaxHours { get; set; } = 24;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (SessionMaxHours * 60 < SessionIdleMinutes)
+        {
+            yield return new ValidationResult(
+                $"Auth:SessionMaxHours ({SessionMaxHours} h) is shorter than Auth:SessionIdleMinutes ({SessionIdleMinutes} min).", ["Auth:SessionMaxHours"]);
+        }
+
         if (Mode != AuthMode.Oidc)
         {
             yield break;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Auth;
+
+/// <summary>
+/// Keeps a sign-in cookie honest: it records when the person signed in and under which <c>Auth:Mode</c>; a cookie
+/// older than <c>Auth:SessionMaxHours</c> (however active its owner) or issued under another mode is rejected, and
+/// the API answers with status codes instead of redirects to the sign-in page.
+/// </summary>
+public sealed class SessionCookieEvents(IOptions<AuthOptions> options, TimeProvider clock, ILogger<SessionCookieEvents> logger)
+    : CookieAuthenticationEvents
+{
+    /// <summary>When the person signed in (round-trip UTC), kept across sliding renewals.</summary>
+    public const string SignedInAtKey = ".portal.signed-in-at";
+
+    /// <summary>The <c>Auth:Mode</c> the cookie was issued under.</summary>
+    public const string ModeKey = ".portal.mode";
+
+    public override Task SigningIn(CookieSigningInContext context)
+    {
+        var items = context.Properties.Items;
+        if (!items.ContainsKey(SignedInAtKey))
+        {
+            items[SignedInAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        items[ModeKey] = options.Value.Mode.ToString();
+        return Task.CompletedTask;
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var reason = RejectionReason(context.Properties);
+        if (reason is not null)
+        {
+            logger.LogInformation("Sign-in cookie rejected: {Reason}", reason);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    /// <summary>Why a cookie with these properties may not be used any more, or null when it may.</summary>
+    public string? RejectionReason(AuthenticationProperties properties)
+    {
+        var auth = options.Value;
+        var mode = properties.Items.TryGetValue(ModeKey, out var m) ? m : null;
+        if (!string.Equals(mode, auth.Mode.ToString(), StringComparison.Ordinal))
+        {
+            return $"issued under Auth:Mode {mode ?? "(unknown)"}, Portal now runs {auth.Mode}";
+        }
+
+        if (!properties.Items.TryGetValue(SignedInAtKey, out var at)
+            || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt))
+        {
+            return "no sign-in time";
+        }
+
+        return clock.GetUtcNow() - signedInAt > TimeSpan.FromHours(auth.SessionMaxHours)
+            ? $"signed in at {signedInAt:O}, more than {auth.SessionMaxHours} h ago"
+            : null;
+    }
+
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) => ApiAware(context, StatusCodes.Status401Unauthorized);
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) => ApiAware(context, StatusCodes.Status403Forbidden);
+
+    // The API answers with status codes, never with a redirect to a sign-in page.
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
