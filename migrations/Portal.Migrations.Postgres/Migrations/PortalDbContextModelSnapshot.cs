@@ -2751,6 +2751,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("releases_last90days");
 
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("renamed_from");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("service_id");

@@ -2739,6 +2739,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("releases_last90days");
 
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renamed_from");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");
