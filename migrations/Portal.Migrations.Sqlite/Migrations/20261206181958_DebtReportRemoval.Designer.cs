@@ -11,7 +11,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206173623_DebtReportRemoval")]
+    [Migration("20261206181958_DebtReportRemoval")]
     partial class DebtReportRemoval
     {
         /// <inheritdoc />
@@ -2741,6 +2741,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReleasesLast90Days")
                         .HasColumnType("INTEGER")
                         .HasColumnName("releases_last90days");
+
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renamed_from");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT")

@@ -13,7 +13,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206173735_DebtReportRemoval")]
+    [Migration("20261206182036_DebtReportRemoval")]
     partial class DebtReportRemoval
     {
         /// <inheritdoc />
@@ -2753,6 +2753,11 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<int?>("ReleasesLast90Days")
                         .HasColumnType("integer")
                         .HasColumnName("releases_last90days");
+
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("renamed_from");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid")
