@@ -1246,9 +1246,25 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("removed_by");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Author", "CreatedAt");
 
                     b.HasIndex("DebtItemId", "OccurredOn");
 

@@ -1236,9 +1236,25 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_by");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Author", "CreatedAt");
 
                     b.HasIndex("DebtItemId", "OccurredOn");
 
