@@ -138,8 +138,9 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentNullException.ThrowIfNull(actor);
-        // The sender's name is escaped so that a name with a slash cannot address another sender's files.
-        var root = $"{channel}/{Uri.EscapeDataString(actor.Name)}";
+        // '/' in the sender's name is escaped (and '%', so the escape stays unambiguous): a name with a slash
+        // cannot address another sender's files.
+        var root = $"{channel}/{actor.Name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}";
         await DemandAdminAsync(actor, root, ct);
         return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, null, actor, ct);
     }
