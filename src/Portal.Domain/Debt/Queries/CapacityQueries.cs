@@ -73,7 +73,7 @@ public sealed class CapacityQueries(IDbContextFactory<PortalDbContext> dbFactory
     {
         var list = items.ToList();
         return new TeamCapacityPlan(
-            team.Ref, team.DisplayName, quarter.ToString(), quarter.Weekdays, setting, CapacityPlanner.Plan(quarter, setting, list),
+            team.Id, team.Ref, team.DisplayName, quarter.ToString(), quarter.Weekdays, setting, CapacityPlanner.Plan(quarter, setting, list),
             Math.Round(list.Where(i => IsOpen(i.Status)).Sum(i => i.CostOfDelay), 2));
     }
 
