@@ -51,13 +51,24 @@ public abstract class CapacityQueriesTests(TestProvider provider) : DebtTestCata
     public async Task TeamAsync_UnknownTeam_IsNull() => Assert.Null(await Capacity().TeamAsync("nobody", Q1, Ct));
 
     [Fact]
+    public async Task OverviewAsync_ViewersOwnTeamWithoutDebtOrFigures_IsListedAsNotSet()
+    {
+        var empty = await Capacity().OverviewAsync(Q1, ct: Ct);
+        var mine = await Capacity().OverviewAsync(Q1, [WebTeam], Ct);
+
+        Assert.Empty(empty.Teams);
+        Assert.Equal(("web", CapacityStanding.NotSet), (mine.Teams.Single().Team, mine.Teams.Single().Numbers.Standing));
+        Assert.Empty(mine.HeatMap);
+    }
+
+    [Fact]
     public async Task OverviewAsync_TeamsRankedByUnaddressedCostAndHeatMapBySignal()
     {
         await Commands().CreateAsync(Root, Edit(title: "Payments risk", effort: 2, likelihood: 5), ct: Ct);
         await Commands().CreateAsync(Root, Edit(title: "Web gap", services: ["web-app"], signal: ScalingSignal.Observability, likelihood: 1), ct: Ct);
         await new CapacityCommands(Db.Factory).SetAsync(Root, "web", Q1, new CapacityEdit(3, 60, 20, DebtAllocationMode.EverySprint), null, Ct);
 
-        var overview = await Capacity().OverviewAsync(Q1, Ct);
+        var overview = await Capacity().OverviewAsync(Q1, ct: Ct);
 
         Assert.Equal(["payments-core", "web"], overview.Teams.Select(t => t.Team));
         Assert.True(overview.Teams[0].Numbers.UnaddressedCostOfDelay > overview.Teams[1].Numbers.UnaddressedCostOfDelay);

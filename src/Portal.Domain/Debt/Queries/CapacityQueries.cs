@@ -34,14 +34,15 @@ public sealed class CapacityQueries(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>
     /// Every team that has capacity figures (this quarter or earlier) or owns debt that counts this quarter, ranked by
     /// unaddressed cost of delay (then name); and the heat map of open cost of delay by team and signal.
+    /// <paramref name="alsoTeams"/> are listed even without either (the viewer's own teams, so they can start planning).
     /// </summary>
-    public async Task<CapacityOverview> OverviewAsync(Quarter quarter, CancellationToken ct = default)
+    public async Task<CapacityOverview> OverviewAsync(Quarter quarter, IReadOnlyCollection<Guid>? alsoTeams = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await SettingsAsync(db, quarter, null, ct);
         var items = await ItemsAsync(db, quarter, null, ct);
         var byTeam = items.ToLookup(i => i.Team, i => i.Item);
-        var teamIds = settings.Keys.Concat(items.Where(i => i.Team is not null).Select(i => i.Team!.Value)).Distinct().ToList();
+        var teamIds = settings.Keys.Concat(items.Where(i => i.Team is not null).Select(i => i.Team!.Value)).Concat(alsoTeams ?? []).Distinct().ToList();
         var teams = new List<Team>();
         foreach (var chunk in teamIds.Chunk(1_000))
         {

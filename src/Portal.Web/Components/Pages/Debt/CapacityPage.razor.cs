@@ -65,7 +65,8 @@ public partial class CapacityPage
         _page = Math.Clamp(PageNumber, 1, Math.Max(1, PageCount));
     }
 
-    private async Task LoadAsync() => _overview = await Queries.OverviewAsync(_quarter);
+    // The viewer's own teams are always listed, so an editor can start planning a team that has no debt yet.
+    private async Task LoadAsync() => _overview = await Queries.OverviewAsync(_quarter, _actor?.TeamIds);
 
     private IEnumerable<(TeamCapacityPlan Plan, int Rank)> PageOfTeams() =>
         _overview!.Teams.Select((p, i) => (p, i + 1)).Skip((_page - 1) * TeamsPerPage).Take(TeamsPerPage);
