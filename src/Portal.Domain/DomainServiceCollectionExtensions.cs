@@ -60,6 +60,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DebtCommands>();
         services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
+        services.AddSingleton<DebtCandidateQueries>();
+        services.AddSingleton<DebtCandidateCommands>();
 
         // Scorecards
         services.AddSingleton<FrameworkStore>();
