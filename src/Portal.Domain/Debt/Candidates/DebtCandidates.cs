@@ -14,6 +14,18 @@ namespace Portal.Domain.Debt.Candidates;
 /// </summary>
 public static class DebtCandidates
 {
+    /// <summary>
+    /// Synchronous chains shorter than this many calls are not suggested: the graph analysis calls them short enough
+    /// for now, and a list of every entry point's chain would bury the long ones.
+    /// </summary>
+    public const int MinChainDepth = 4;
+
+    /// <summary>
+    /// Retry amplification is suggested only where at least this many layers of a path retry: one retrying layer is the
+    /// advice, not the problem.
+    /// </summary>
+    public const int MinRetryingLayers = 2;
+
     /// <summary>Words for a finding's kind.</summary>
     public static string Label(DebtCandidateOrigin origin) => origin switch
     {
@@ -37,7 +49,7 @@ public static class DebtCandidates
         foreach (var c in analysis.Cycles)
         {
             var members = c.Services.Order(StringComparer.Ordinal).ToList();
-            var named = string.Join(", ", members.Take(3)) + (c.ServiceCount > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {c.ServiceCount - 3:N0} more") : "");
+            var named = string.Join(", ", members.Take(3).Select(m => Name(graph, m))) + (c.ServiceCount > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {c.ServiceCount - 3:N0} more") : "");
             list.Add(Candidate(graph, "graph:cycle:" + Hash(string.Join(',', members)), DebtCandidateOrigin.Cycle,
                 $"Break the {(c.IsSynchronous ? "synchronous " : "")}dependency cycle between {named}", c, c.Services,
                 c.IsSynchronous ? ScalingSignal.CascadingFailures : ScalingSignal.Coordination, DebtKind.Architecture, "cycle", c.ServiceCount));
@@ -51,24 +63,24 @@ public static class DebtCandidates
                 s, affected, ScalingSignal.CascadingFailures, s.Kind == NodeKind.Service ? DebtKind.Architecture : DebtKind.Infrastructure, "spof", s.BlastRadius));
         }
 
-        foreach (var c in analysis.SyncChains)
+        foreach (var c in analysis.SyncChains.Where(c => c.Depth >= MinChainDepth))
         {
             list.Add(Candidate(graph, $"graph:chain:{c.EntryPoint}>{c.Path[^1]}", DebtCandidateOrigin.SyncChain,
-                string.Create(CultureInfo.InvariantCulture, $"Shorten the chain of {c.Depth} synchronous calls from {c.EntryPoint} to {c.Path[^1]}"),
+                string.Create(CultureInfo.InvariantCulture, $"Shorten the chain of {c.Depth} synchronous calls from {Name(graph, c.EntryPoint)} to {Name(graph, c.Path[^1])}"),
                 c, c.Path, ScalingSignal.CascadingFailures, DebtKind.Architecture, "chain", c.Depth));
         }
 
-        foreach (var r in analysis.RetryAmplification)
+        foreach (var r in analysis.RetryAmplification.Where(r => r.Hops.Count(h => h.Retries > 0) >= MinRetryingLayers))
         {
             list.Add(Candidate(graph, $"graph:retry:{r.Top}>{r.Bottom}", DebtCandidateOrigin.RetryAmplification,
-                string.Create(CultureInfo.InvariantCulture, $"Stop retries multiplying {r.Factor:0.#}× from {r.Top} to {r.Bottom}"),
+                string.Create(CultureInfo.InvariantCulture, $"Stop retries multiplying {r.Factor:#,0.#}× from {Name(graph, r.Top)} to {Name(graph, r.Bottom)}"),
                 r, r.Path, ScalingSignal.CascadingFailures, DebtKind.Code, "retry", r.Factor));
         }
 
         foreach (var t in analysis.TimeoutInversions)
         {
             list.Add(Candidate(graph, $"graph:timeout:{t.Caller}>{t.Callee}", DebtCandidateOrigin.TimeoutInversion,
-                $"Align the timeouts of {t.Caller} and {t.Callee}: the caller gives up before the callee can answer",
+                $"Align the timeouts of {Name(graph, t.Caller)} and {Name(graph, t.Callee)}: the caller gives up before the callee can answer",
                 t, [t.Caller, t.Callee], ScalingSignal.CascadingFailures, DebtKind.Code, "timeout", t.CalleeBudgetMs / Math.Max(1.0, t.CallerTimeoutMs)));
         }
 
@@ -100,6 +112,9 @@ public static class DebtCandidates
         return new DebtCandidate(Key(key), origin, Trim(title), finding.Summary, finding.Remedy, services, Owners(graph, services, extraTeam), signal, kind,
             "/graph/analysis?kind=" + wire, weight);
     }
+
+    /// <summary>A node's display name (a resource's ref has a <c>resource:</c> prefix nobody wants to read in a title).</summary>
+    private static string Name(DependencyGraph graph, string reference) => graph.Find(reference)?.DisplayName ?? reference;
 
     private static List<string> Owners(DependencyGraph graph, IEnumerable<string> services, string? extra) =>
         [.. services.Select(s => graph.Find(s)?.OwnerTeam).Append(extra).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

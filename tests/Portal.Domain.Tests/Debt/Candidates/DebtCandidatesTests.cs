@@ -11,7 +11,7 @@ public class DebtCandidatesTests
 {
     /// <summary>
     /// A graph with one of each finding: a synchronous cycle (cart ⇄ pricing), a single point of failure (auth, called by
-    /// three services), a chain web → api → orders → stock with retries multiplying and a timeout inversion
+    /// three services), a chain web → api → orders → stock → warehouse with retries multiplying and a timeout inversion
     /// (api gives orders 100 ms, orders may spend 3 × 500 ms on stock), and a database two teams write to.
     /// </summary>
     private static DependencyGraphBuilder Shop(DependencyGraphBuilder? builder = null) =>
@@ -20,6 +20,7 @@ public class DebtCandidatesTests
             .Service("api", ownerTeam: "platform", tier: 1)
             .Service("orders", ownerTeam: "orders-team", tier: 1)
             .Service("stock", ownerTeam: "orders-team", tier: 2)
+            .Service("warehouse", "Warehouse", ownerTeam: "orders-team")
             .Service("auth", "Auth", ownerTeam: "platform", tier: 1)
             .Service("cart", ownerTeam: "frontend")
             .Service("pricing", ownerTeam: "orders-team")
@@ -27,6 +28,7 @@ public class DebtCandidatesTests
             .Edge("web", "api", timeoutMs: 2000, retries: 2)
             .Edge("api", "orders", timeoutMs: 100, retries: 2)
             .Edge("orders", "stock", timeoutMs: 500, retries: 2)
+            .Edge("stock", "warehouse", timeoutMs: 200)
             .Edge("web", "auth").Edge("api", "auth").Edge("orders", "auth")
             .Edge("cart", "pricing").Edge("pricing", "cart")
             .Uses("orders", "resource:shop-db", ResourceAccess.ReadWrite)
@@ -75,6 +77,29 @@ public class DebtCandidatesTests
         Assert.DoesNotContain("resource:shop-db", shared.Services);
         Assert.Equal(["frontend", "orders-team", "platform"], shared.Teams);
         Assert.Equal(ScalingSignal.DataModel, shared.Signal);
+    }
+
+    [Fact]
+    public void From_LongChain_NamedByDisplayNamesAndKeyedByRefs()
+    {
+        var chain = Assert.Single(CandidatesOf(Shop().Build()), c => c.Origin == DebtCandidateOrigin.SyncChain);
+
+        Assert.Equal("graph:chain:web>warehouse", chain.Key);
+        Assert.Equal("Shorten the chain of 4 synchronous calls from web to Warehouse", chain.Title);
+        Assert.Equal(["web", "api", "orders", "stock", "warehouse"], chain.Services);
+    }
+
+    [Fact]
+    public void From_ShortChainAndOneRetryingLayer_AreNotSuggested()
+    {
+        var graph = new DependencyGraphBuilder()
+            .Service("a").Service("b").Service("c").Service("d")
+            .Edge("a", "b", timeoutMs: 1000, retries: 3).Edge("b", "c", timeoutMs: 1000).Edge("c", "d", timeoutMs: 1000)
+            .Build();
+
+        var candidates = CandidatesOf(graph);
+
+        Assert.DoesNotContain(candidates, c => c.Origin is DebtCandidateOrigin.SyncChain or DebtCandidateOrigin.RetryAmplification);
     }
 
     [Fact]
