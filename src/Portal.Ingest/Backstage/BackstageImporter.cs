@@ -87,43 +87,57 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.ReconcileAsync(UploadBatch(files, scope, actor), actor, AuditAction, ct);
+        var root = ToScope(scope);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, root, actor, ct);
     }
 
     /// <summary>
-    /// What importing <paramref name="files"/> under <paramref name="scope"/> would do, record by record, from a dry run of
+    /// Imports files a person sent through the portal (<paramref name="channel"/>: <c>upload</c> for the page,
+    /// <c>api</c> for the API). Each file is its own origin, named by the sender and the file name
+    /// (<c>upload/{sender}/{file}#{document}</c>): sending a file of the same name again updates what it defined and
+    /// orphans what it no longer defines; files with other names, and files someone else sent, are other origins
+    /// whose records it never changes (a conflict, until an admin hands a record over).
+    /// </summary>
+    public async Task<ImportReport> ImportSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
+    {
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.ReconcileAsync(batch, actor, AuditAction, ct);
+    }
+
+    /// <summary>
+    /// What <see cref="ImportSentFilesAsync"/> would do with <paramref name="files"/>, record by record, from a dry run of
     /// the same reconciler (nothing is written). Admins only, as the import itself.
     /// </summary>
-    public async Task<ImportReport> PreviewAsync(IReadOnlyList<CatalogFile> files, string scope, Actor actor, CancellationToken ct)
+    public async Task<ImportReport> PreviewSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
-        ArgumentNullException.ThrowIfNull(actor);
-        await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.PreviewAsync(UploadBatch(files, scope, actor), ct);
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.PreviewAsync(batch, ct);
     }
 
     /// <summary>
-    /// Imports <paramref name="files"/> as <paramref name="preview"/> showed; when the catalog changed since, nothing is
-    /// written and the report (<see cref="ImportReport.ChangedSincePreview"/>) is the new preview.
+    /// Imports sent <paramref name="files"/> as <paramref name="preview"/> showed; when the catalog changed since, nothing
+    /// is written and the report (<see cref="ImportReport.ChangedSincePreview"/>) is the new preview.
     /// </summary>
-    public async Task<ImportReport> ApplyAsync(IReadOnlyList<CatalogFile> files, string scope, ImportReport preview, Actor actor, CancellationToken ct)
+    public async Task<ImportReport> ApplySentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, ImportReport preview, Actor actor, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentNullException.ThrowIfNull(preview);
-        ArgumentNullException.ThrowIfNull(actor);
-        await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.ApplyPreviewedAsync(UploadBatch(files, scope, actor), preview, actor, AuditAction, ct);
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.ApplyPreviewedAsync(batch, preview, actor, AuditAction, ct);
     }
 
     private CatalogReconciler Reconciler => new(dbFactory) { BatchSize = BatchSize };
 
-    private CatalogBatch UploadBatch(IReadOnlyList<CatalogFile> files, string scope, Actor actor)
+    private async Task<CatalogBatch> SentBatchAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
     {
-        var root = ToScope(scope);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentNullException.ThrowIfNull(actor);
+        // '/' in the sender's name is escaped (and '%', so the escape stays unambiguous): a name with a slash
+        // cannot address another sender's files.
+        var root = $"{channel}/{actor.Name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}";
+        await DemandAdminAsync(actor, root, ct);
         var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
-        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, root, (rules ?? SourceRules.Default).ForImports, actor);
+        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, null, (rules ?? SourceRules.Default).ForImports, actor);
     }
 
     private async Task<ImportReport> ImportCoreAsync(
