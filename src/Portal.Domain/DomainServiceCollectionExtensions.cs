@@ -62,6 +62,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OpenDebtReader>();
         services.AddSingleton<DebtCandidateQueries>();
         services.AddSingleton<DebtCandidateCommands>();
+        services.AddSingleton<CapacityQueries>();
+        services.AddSingleton<CapacityCommands>();
 
         // Scorecards
         services.AddSingleton<FrameworkStore>();

@@ -31,6 +31,7 @@ public static class PortalApi
         api.MapScorecardsApi();
         api.MapDebtApi();
         api.MapDebtCandidateApi();
+        api.MapCapacityApi();
         api.MapReviewsApi();
         return api;
     }
