@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Auditing.Queries;
 using Portal.Domain.Catalog.Commands;
+using Portal.Domain.Catalog.Demo;
 using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt.Queries;
@@ -9,11 +10,13 @@ using Portal.Domain.Demo;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.OnCall;
 using Portal.Domain.OnCall.Commands;
+using Portal.Domain.OnCall.Demo;
 using Portal.Domain.OnCall.Queries;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Reviews.Reports;
 using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Demo;
 using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Sync.Commands;
@@ -85,8 +88,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInLinker>();
 
-        // Demo and benchmark data
-        services.AddSingleton<DemoSeeder>();
+        // Demo and benchmark data: each feature's part of the demo company (its catalog comes through the importer)
+        services.AddSingleton<IDemoData, PeopleDemoData>();
+        services.AddSingleton<IDemoData, OnCallDemoData>();
+        services.AddSingleton<IDemoData, AssessmentsDemoData>();
+        services.AddSingleton<IDemoData>(sp => sp.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>());
         services.AddSingleton<ScaleSeeder>();
         return services;
     }

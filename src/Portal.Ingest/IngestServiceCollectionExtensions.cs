@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Ingest.Backstage;
 using Portal.Ingest.Catalog;
+using Portal.Ingest.Demo;
 using Portal.Ingest.GitHub;
 using Portal.Ingest.Jobs;
 
@@ -26,6 +27,9 @@ public static class IngestServiceCollectionExtensions
         // Backstage catalog files
         services.AddSingleton<BackstageImporter>();
         services.AddSingleton<BackstageExporter>();
+
+        // The demo company: its catalog through the reconciler, then every feature's IDemoData
+        services.AddSingleton<DemoSeeder>();
 
         // GitHub
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).PostConfigure(o => o.Normalize())

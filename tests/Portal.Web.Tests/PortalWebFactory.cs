@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Demo;
+using Portal.Domain.Persistence;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Commands;
+using Portal.Ingest.Demo;
 using Portal.Testing;
 
 namespace Portal.Web.Tests;
@@ -27,7 +29,9 @@ public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = 
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
     }
 
-    public async Task SeedDemoAsync() => await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+    /// <summary>The demo company without last quarter's review (tests that need it seed it with <c>DemoReviewSeeder</c>).</summary>
+    public async Task SeedDemoAsync() =>
+        await new DemoSeeder(Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>()).SeedAsync();
 
     public async Task<string> CreateTokenAsync(PortalRole role, string name = "test")
     {

@@ -1246,9 +1246,25 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("removed_by");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Author", "CreatedAt");
 
                     b.HasIndex("DebtItemId", "OccurredOn");
 
@@ -2734,6 +2750,11 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<int?>("ReleasesLast90Days")
                         .HasColumnType("integer")
                         .HasColumnName("releases_last90days");
+
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("renamed_from");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid")

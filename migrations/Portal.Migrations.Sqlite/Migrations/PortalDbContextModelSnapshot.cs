@@ -1236,9 +1236,25 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_by");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Author", "CreatedAt");
 
                     b.HasIndex("DebtItemId", "OccurredOn");
 
@@ -2722,6 +2738,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReleasesLast90Days")
                         .HasColumnType("INTEGER")
                         .HasColumnName("releases_last90days");
+
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renamed_from");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT")

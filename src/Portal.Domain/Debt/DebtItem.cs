@@ -303,6 +303,28 @@ public sealed class DebtItem : Entity, IVersioned
         Stamp(now);
     }
 
+    /// <summary>
+    /// A person moves the item along the workflow (<see cref="DebtWorkflow"/>); then as <see cref="SetStatus"/>.
+    /// Re-saving a Won't-fix decision unchanged is allowed even once its look-again date has passed.
+    /// </summary>
+    public void MoveTo(DebtStatus status, string? wontFixReason, DateOnly? revisitOn, DateOnly today, DateTime now)
+    {
+        if (!DebtWorkflow.CanMove(Status, status))
+        {
+            throw new DomainValidationException("status", DebtWorkflow.WhyNot(Status, status));
+        }
+
+        if (status == DebtStatus.WontFix && Status == DebtStatus.WontFix && WontFixReason == wontFixReason?.Trim() && RevisitOn == revisitOn)
+        {
+            return;
+        }
+
+        SetStatus(status, wontFixReason, revisitOn, today, now);
+    }
+
+    /// <summary>True for a Won't-fix decision whose look-again date has come: it is back in the register's default view.</summary>
+    public bool IsLookAgainDue(DateOnly today) => Status == DebtStatus.WontFix && RevisitOn is { } r && r <= today;
+
     /// <summary>Replaces the affected services (at most <see cref="MaxServices"/>, no duplicates).</summary>
     public void SetServices(IReadOnlyCollection<Service> services, DateTime now)
     {

@@ -4,13 +4,22 @@ namespace Portal.Domain.Debt;
 
 /// <summary>
 /// A report of pain on a debt item: "lost 6 h to a flaky deploy", "incident INC-123". Anyone who can read the
-/// register may add one. The last 90 days of reports make up the item's interest unless a person overrides it.
+/// register may add one. The last 90 days of reports make up the item's interest unless a person overrides it. So that
+/// nobody can inflate an item's interest alone, one report counts at most <see cref="MaxHours"/> hours, one person adds at
+/// most <see cref="MaxPerPersonPerDay"/> reports a day, and the owning team can remove a report it disputes (with a
+/// reason; the report stays visible, struck out, and stops counting).
 /// </summary>
 public sealed class DebtReport
 {
     public const int MaxNoteLength = 500;
     public const int MaxIncidentLength = 100;
-    public const double MaxHours = 1_000;
+    public const int MaxReasonLength = 500;
+
+    /// <summary>A working week: one report of pain counts at most this many hours.</summary>
+    public const double MaxHours = 40;
+
+    /// <summary>How many reports one person may add in one UTC day, over all items.</summary>
+    public const int MaxPerPersonPerDay = 10;
 
     private DebtReport()
     {
@@ -20,7 +29,7 @@ public sealed class DebtReport
     {
         if (double.IsNaN(hours) || hours < 0 || hours > MaxHours)
         {
-            throw new DomainValidationException("hours", $"must be between 0 and {MaxHours:N0}");
+            throw new DomainValidationException("hours", $"must be between 0 and {MaxHours:N0} (one report counts at most a working week; add one report per occasion)");
         }
 
         var text = note?.Trim() ?? "";
@@ -81,4 +90,37 @@ public sealed class DebtReport
     public string AuthorDisplayName { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When the owning team removed the report (UTC); a removed report no longer counts towards interest.</summary>
+    public DateTime? RemovedAt { get; private set; }
+
+    /// <summary>Who removed it (the audit name).</summary>
+    public string? RemovedBy { get; private set; }
+
+    /// <summary>Why the owning team disputes it.</summary>
+    public string? RemovalReason { get; private set; }
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>Removes the report from the interest, keeping it visible with who removed it and why.</summary>
+    public void Remove(string removedBy, string? reason, DateTime now)
+    {
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0)
+        {
+            throw new DomainValidationException("reason", "say why the report is removed");
+        }
+
+        if (why.Length > MaxReasonLength)
+        {
+            throw new DomainValidationException("reason", $"is longer than {MaxReasonLength} characters");
+        }
+
+        if (IsRemoved)
+        {
+            throw new DomainValidationException("report", "is already removed");
+        }
+
+        (RemovedAt, RemovedBy, RemovalReason) = (now, removedBy, why);
+    }
 }

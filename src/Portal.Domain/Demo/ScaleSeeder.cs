@@ -28,6 +28,12 @@ public sealed record ScaleSeedResult(int Services, int Teams, int People, int Sy
 /// (<c>seed scale --services 10000</c>). Dependencies form layers, so most calls go "down" like in a
 /// real company, with a few calls back up that create cycles.
 /// </summary>
+/// <remarks>
+/// Unlike the demo company (catalog files through the importer, see <c>Portal.Ingest.Demo.DemoSeeder</c>), this stays
+/// in code: it is generated from a seed and sizes on the command line, so there is no fixed set of files to keep, and
+/// at 10,000 services the YAML would be tens of megabytes in the repository. It writes rows directly because it exists to
+/// measure pages and queries at scale quickly; the import's own speed is measured separately (the import benchmark).
+/// </remarks>
 public sealed class ScaleSeeder(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     private static readonly string[] Words =

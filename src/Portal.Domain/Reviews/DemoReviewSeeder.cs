@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Debt.Queries;
+using Portal.Domain.Demo;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Reviews.Commands;
@@ -18,8 +19,17 @@ namespace Portal.Domain.Reviews;
 /// </summary>
 public sealed class DemoReviewSeeder(
     IDbContextFactory<PortalDbContext> dbFactory, ScorecardEvaluation evaluation, FrameworkStore frameworks, GraphService graphs, OpenDebtReader debt, TimeProvider clock)
+    : IDemoData
 {
     private const string By = "erik.johansson";
+
+    /// <summary>Last: the review closes over everything the other parts loaded.</summary>
+    public int Order => 100;
+
+    public string Name => "last quarter's review";
+
+    /// <summary>Runs <see cref="SeedAsync"/> as the demo's last part: 1 when it closed a review, 0 when reviews existed.</summary>
+    public async Task<int> LoadAsync(DemoContext context, CancellationToken ct) => await SeedAsync(ct) is null ? 0 : 1;
 
     /// <summary>Creates and closes the review; returns its quarter, or null when reviews exist already or the demo company is not loaded.</summary>
     public async Task<string?> SeedAsync(CancellationToken ct = default)

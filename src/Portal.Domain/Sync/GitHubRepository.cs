@@ -35,6 +35,12 @@ public sealed class GitHubRepository : IStampedOnSave
 
     public string FullName => $"{Organization}/{Name}";
 
+    /// <summary>
+    /// The name GitHub listed this repository under before its latest rename (same <see cref="GitHubId"/>, new
+    /// name), or null. Only this makes the sync treat the records of the old name as the repository's own.
+    /// </summary>
+    public string? RenamedFrom { get; private set; }
+
     public string? Description { get; private set; }
 
     public string? Language { get; private set; }
@@ -99,6 +105,11 @@ public sealed class GitHubRepository : IStampedOnSave
             || IsFork != fork || PushedAt != pushedAt || IsGone;
         if (changed)
         {
+            if (Name != name && Organization == organization && Name.Length > 0)
+            {
+                RenamedFrom = Name;
+            }
+
             Organization = organization;
             Name = name;
             NodeId = nodeId;

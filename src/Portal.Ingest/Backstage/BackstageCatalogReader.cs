@@ -139,7 +139,11 @@ public static class BackstageCatalogReader
                 {
                     // Filled from the source where it has a default (a repository's CODEOWNERS team), required otherwise.
                     var fallback = options.DefaultOwner?.Invoke(path);
-                    if (fallback is null)
+                    if (fallback is null && options.AllowMissingOwner)
+                    {
+                        // Read as it is: the record gets no owning team.
+                    }
+                    else if (fallback is null)
                     {
                         errors = [.. errors, "spec.owner is required"];
                         parsed = null;

@@ -87,15 +87,50 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
+        return await Reconciler.ReconcileAsync(UploadBatch(files, scope, actor), actor, AuditAction, ct);
+    }
+
+    /// <summary>
+    /// What importing <paramref name="files"/> under <paramref name="scope"/> would do, record by record, from a dry run of
+    /// the same reconciler (nothing is written). Admins only, as the import itself.
+    /// </summary>
+    public async Task<ImportReport> PreviewAsync(IReadOnlyList<CatalogFile> files, string scope, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(actor);
+        await DemandAdminAsync(actor, scope, ct);
+        return await Reconciler.PreviewAsync(UploadBatch(files, scope, actor), ct);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="files"/> as <paramref name="preview"/> showed; when the catalog changed since, nothing is
+    /// written and the report (<see cref="ImportReport.ChangedSincePreview"/>) is the new preview.
+    /// </summary>
+    public async Task<ImportReport> ApplyAsync(IReadOnlyList<CatalogFile> files, string scope, ImportReport preview, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(preview);
+        ArgumentNullException.ThrowIfNull(actor);
+        await DemandAdminAsync(actor, scope, ct);
+        return await Reconciler.ApplyPreviewedAsync(UploadBatch(files, scope, actor), preview, actor, AuditAction, ct);
+    }
+
+    private CatalogReconciler Reconciler => new(dbFactory) { BatchSize = BatchSize };
+
+    private CatalogBatch UploadBatch(IReadOnlyList<CatalogFile> files, string scope, Actor actor)
+    {
         var root = ToScope(scope);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, root, actor, ct);
+        var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
+        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, root, (rules ?? SourceRules.Default).ForImports, actor);
     }
 
     private async Task<ImportReport> ImportCoreAsync(
         Func<CatalogReadResult> readFiles, string scope, string locationBase, string? orphanPrefix, Actor actor, CancellationToken ct)
     {
         var batch = CatalogBatch.ForFiles(readFiles(), DataSource.Import, scope, locationBase, orphanPrefix, (rules ?? SourceRules.Default).ForImports, actor);
-        return await new CatalogReconciler(dbFactory) { BatchSize = BatchSize }.ReconcileAsync(batch, actor, AuditAction, ct);
+        return await Reconciler.ReconcileAsync(batch, actor, AuditAction, ct);
     }
 
     private async Task DemandAdminAsync(Actor actor, string scope, CancellationToken ct)

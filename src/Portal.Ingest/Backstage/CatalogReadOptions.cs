@@ -13,4 +13,11 @@ public sealed record CatalogReadOptions
     /// null, or a null answer, leaves <c>spec.owner</c> required.
     /// </summary>
     public Func<string, EntityKey?>? DefaultOwner { get; init; }
+
+    /// <summary>
+    /// An entity whose file names no owner (and gets no <see cref="DefaultOwner"/>) is read without an owning team
+    /// instead of being rejected. Only the demo company uses this, to show services nobody owns; Backstage requires
+    /// <c>spec.owner</c>, and every real source keeps requiring it.
+    /// </summary>
+    public bool AllowMissingOwner { get; init; }
 }

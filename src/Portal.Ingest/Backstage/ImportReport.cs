@@ -48,6 +48,18 @@ public sealed record ImportReport(string Scope, IReadOnlyDictionary<string, Kind
     /// <summary>True when no entity was created, updated or found unchanged: the files held nothing importable.</summary>
     public bool NothingImported => Kinds.Values.All(k => k.Imported == 0);
 
+    /// <summary>Every record the files named, and every record they orphaned, with what happened to it; ordered by kind, then reference.</summary>
+    public IReadOnlyList<RecordChange> Records { get; init; } = [];
+
+    /// <summary>
+    /// False for a preview (a dry run: nothing was written) and for an apply refused because the catalog changed since
+    /// its preview (<see cref="ChangedSincePreview"/>); this report then says what applying now would do.
+    /// </summary>
+    public bool Applied { get; init; } = true;
+
+    /// <summary>An apply was refused: applying now would not do what the preview showed. Nothing was written.</summary>
+    public bool ChangedSincePreview { get; init; }
+
     public IEnumerable<ImportProblem> Errors => Problems.Where(p => p.Severity == ProblemSeverity.Error);
 
     public IEnumerable<ImportProblem> Notices => Problems.Where(p => p.Severity == ProblemSeverity.Notice);

@@ -27,23 +27,45 @@ public sealed class CatalogReconciler(IDbContextFactory<PortalDbContext> dbFacto
     /// Applies <paramref name="batch"/> in one transaction and records one summary audit entry
     /// (<paramref name="auditAction"/>, by <paramref name="initiator"/>) besides the entry of every record written.
     /// </summary>
-    public async Task<ImportReport> ReconcileAsync(CatalogBatch batch, Actor initiator, string auditAction, CancellationToken ct)
+    public Task<ImportReport> ReconcileAsync(CatalogBatch batch, Actor initiator, string auditAction, CancellationToken ct) =>
+        RunAsync(batch, new Run(initiator, auditAction, DryRun: false, Expected: null), ct);
+
+    /// <summary>
+    /// A dry run: reconciles <paramref name="batch"/> exactly as <see cref="ReconcileAsync"/> would, inside a transaction
+    /// that is rolled back, and reports what it would do (<see cref="ImportReport.Applied"/> false). Nothing is written,
+    /// not even an audit entry.
+    /// </summary>
+    public Task<ImportReport> PreviewAsync(CatalogBatch batch, CancellationToken ct) =>
+        RunAsync(batch, new Run(Actor.System, "", DryRun: true, Expected: null), ct);
+
+    /// <summary>
+    /// Applies <paramref name="batch"/> only if that does exactly what <paramref name="preview"/> (from
+    /// <see cref="PreviewAsync"/>) showed, record by record. When the catalog changed in between, nothing is written
+    /// and the report says what applying now would do, with <see cref="ImportReport.ChangedSincePreview"/> set.
+    /// </summary>
+    public Task<ImportReport> ApplyPreviewedAsync(CatalogBatch batch, ImportReport preview, Actor initiator, string auditAction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        return RunAsync(batch, new Run(initiator, auditAction, DryRun: false, Expected: preview), ct);
+    }
+
+    private async Task<ImportReport> RunAsync(CatalogBatch batch, Run run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(initiator);
+        ArgumentNullException.ThrowIfNull(run.Initiator);
 
         // All or nothing: the batches and the last save share one transaction, committed at the very end.
         // With a retrying execution strategy (PostgreSQL) the whole unit is what is retried, on a fresh context.
         // REVIEW: on SQLite this holds the write lock for the whole run (seconds at 30,000 entities).
         await using var probe = await dbFactory.CreateDbContextAsync(ct);
         return await probe.Database.CreateExecutionStrategy().ExecuteAsync(
-            (Batch: batch, Initiator: initiator, Action: auditAction),
-            (_, state, token) => WriteAsync(state.Batch, state.Initiator, state.Action, token),
+            (Batch: batch, Run: run),
+            (_, state, token) => WriteAsync(state.Batch, state.Run, token),
             null,
             ct);
     }
 
-    private async Task<ImportReport> WriteAsync(CatalogBatch batch, Actor initiator, string auditAction, CancellationToken ct)
+    private async Task<ImportReport> WriteAsync(CatalogBatch batch, Run mode, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -57,7 +79,14 @@ public sealed class CatalogReconciler(IDbContextFactory<PortalDbContext> dbFacto
         await run.ExecuteAsync(ct);
         var report = run.Report();
 
-        AuditLog.Record(db, initiator, auditAction, "catalog", AuditKey(batch.Scope), null, Summary(report, batch.Read));
+        // A preview, or an apply that would not do what its preview showed: everything the run did is rolled back.
+        if (mode.DryRun || (mode.Expected is { } expected && !SameChanges(expected, report)))
+        {
+            await transaction.RollbackAsync(ct);
+            return report with { Applied = false, ChangedSincePreview = !mode.DryRun };
+        }
+
+        AuditLog.Record(db, mode.Initiator, mode.AuditAction, "catalog", AuditKey(batch.Scope), null, Summary(report, batch.Read));
 
         // One pass over every tracked record; SaveChanges (and its version bump) then trusts it.
         db.ChangeTracker.DetectChanges();
@@ -65,6 +94,11 @@ public sealed class CatalogReconciler(IDbContextFactory<PortalDbContext> dbFacto
         await transaction.CommitAsync(ct);
         return report;
     }
+
+    /// <summary>Whether two runs did the same to every record and found the same problems.</summary>
+    private static bool SameChanges(ImportReport expected, ImportReport actual) =>
+        expected.Records.Select(r => r.Signature).SequenceEqual(actual.Records.Select(r => r.Signature), StringComparer.Ordinal)
+        && expected.Problems.Select(p => p.ToString()).SequenceEqual(actual.Problems.Select(p => p.ToString()), StringComparer.Ordinal);
 
     /// <summary>The audit key for a scope: the end of it when it is longer than the column.</summary>
     public static string AuditKey(string scope) =>
@@ -80,4 +114,6 @@ public sealed class CatalogReconciler(IDbContextFactory<PortalDbContext> dbFacto
         Errors = report.Errors.Count(),
         Notices = report.Notices.Count(),
     };
+
+    private sealed record Run(Actor Initiator, string AuditAction, bool DryRun, ImportReport? Expected);
 }

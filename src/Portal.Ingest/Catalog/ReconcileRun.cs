@@ -30,6 +30,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     private readonly List<RejectedEntity> _rejected = [.. batch.Read.Rejected];
     private readonly Dictionary<EntityKey, RecordOutcome> _outcomes = [];
     private readonly Dictionary<string, int> _orphaned = [];
+    private readonly List<RecordChange> _orphanedRecords = [];
 
     // Keys whose only definitions in the batch were conflicts: they do not keep another origin's record alive.
     private readonly HashSet<EntityKey> _conflicts = [];
@@ -87,7 +88,18 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         }
 
         var problems = _problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.DocumentIndex).ToList();
-        return new ImportReport(batch.Scope, kinds, problems);
+        var records = _outcomes.Values.Select(o => new RecordChange(
+                o.Kind,
+                o.Parsed.Key.ToString(),
+                o.Parsed.Title,
+                o.ReadOnly && o.Changed ? RecordChangeKind.Conflict : o.Created ? RecordChangeKind.Created : o.Changed ? RecordChangeKind.Updated : RecordChangeKind.Unchanged,
+                [.. (o.ReadOnly ? o.Differences : o.Fields).Distinct(StringComparer.Ordinal)],
+                o.Parsed.File,
+                o.Parsed.Document))
+            .Concat(_orphanedRecords)
+            .OrderBy(r => KindRank(r.Kind)).ThenBy(r => r.Ref, StringComparer.Ordinal)
+            .ToList();
+        return new ImportReport(batch.Scope, kinds, problems) { Records = records };
     }
 
     /// <summary>
@@ -238,6 +250,22 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
 
     private void Notice(BackstageEntity entity, string reason) =>
         _problems.Add(new ImportProblem(entity.File, entity.Document, entity.Key.ToString(), reason, ProblemSeverity.Notice));
+
+    private static int KindRank(string kind)
+    {
+        var rank = 0;
+        foreach (var known in BackstageKinds.Imported)
+        {
+            if (known == kind)
+            {
+                break;
+            }
+
+            rank++;
+        }
+
+        return rank;
+    }
 
     private RecordOutcome Track(BackstageEntity parsed, bool created, bool readOnly, CatalogEntity? entity = null)
     {

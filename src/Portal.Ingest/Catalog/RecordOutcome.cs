@@ -10,6 +10,7 @@ namespace Portal.Ingest.Catalog;
 internal sealed class RecordOutcome(BackstageEntity parsed, CatalogEntity entity, bool created, bool readOnly)
 {
     private readonly List<string> _differences = [];
+    private readonly List<string> _fields = [];
 
     public BackstageEntity Parsed { get; } = parsed;
 
@@ -34,6 +35,9 @@ internal sealed class RecordOutcome(BackstageEntity parsed, CatalogEntity entity
     /// <summary>Fields a read-only record would have had changed.</summary>
     public IReadOnlyList<string> Differences => _differences;
 
+    /// <summary>Fields that were changed on a writable record (relations are not fields).</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
     /// <summary>Applies <paramref name="apply"/> only when the value differs, so unchanged records stay untouched.</summary>
     public void Set(bool differs, string field, Action apply)
     {
@@ -50,6 +54,7 @@ internal sealed class RecordOutcome(BackstageEntity parsed, CatalogEntity entity
         }
 
         Changing();
+        _fields.Add(field);
         apply();
     }
 

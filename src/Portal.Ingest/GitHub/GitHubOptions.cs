@@ -85,6 +85,21 @@ public sealed class GitHubOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:10:00")]
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Catalog files read from one repository: <c>catalog-info.yaml</c> and the Location targets it names.</summary>
+    [Range(1, 10_000)]
+    public int MaxCatalogFilesPerRepository { get; set; } = CatalogFileLimits.Default.MaxFiles;
+
+    /// <summary>Bytes of one catalog file (and of CODEOWNERS); a larger file is not downloaded.</summary>
+    [Range(1_000, 64_000_000)]
+    public long MaxCatalogFileBytes { get; set; } = CatalogFileLimits.Default.MaxFileBytes;
+
+    /// <summary>Bytes of all catalog files of one repository together.</summary>
+    [Range(1_000, 640_000_000)]
+    public long MaxCatalogBytesPerRepository { get; set; } = CatalogFileLimits.Default.MaxTotalBytes;
+
+    /// <summary>The three limits above, as the reader takes them.</summary>
+    public CatalogFileLimits CatalogLimits => new(MaxCatalogFilesPerRepository, MaxCatalogFileBytes, MaxCatalogBytesPerRepository);
+
     public bool Enabled => Organizations.Count > 0;
 
     /// <summary>Folds <see cref="Organization"/> into <see cref="Organizations"/> (run after binding).</summary>

@@ -11,13 +11,16 @@ public sealed record RepoInfo(
     long Id, string NodeId, string Organization, string Name, string? Description, string? Language, IReadOnlyList<string> Topics,
     string DefaultBranch, string HtmlUrl, bool Archived, bool Fork, DateTime? PushedAt);
 
-/// <summary>What the default branch of a repository holds that Portal cares about.</summary>
+/// <summary>What the default branch of a repository holds that Portal cares about, and the catalog files it left unread.</summary>
 public sealed record RepoContents(
     IReadOnlyDictionary<string, string> CatalogFiles,
     IReadOnlyDictionary<string, string> CatalogShas,
     string? CodeOwnersTeam,
     string? CodeOwnersSha,
-    int WorkflowCount);
+    int WorkflowCount)
+{
+    public IReadOnlyList<RepoFileProblem> Problems { get; init; } = [];
+}
 
 /// <summary>A team with its parent and members (login → maintainer?).</summary>
 public sealed record TeamInfo(long Id, string Slug, string Name, string? Description, string? ParentSlug, IReadOnlyDictionary<string, bool> Members);
@@ -138,12 +141,15 @@ public static class GitHubReader
 
     /// <summary>
     /// Reads catalog files, CODEOWNERS and workflows of the default branch. <paramref name="knownShas"/>
-    /// and <paramref name="knownFiles"/> hold the files read last time: a blob whose sha is unchanged is not fetched.
-    /// A catalog file that cannot be used throws <see cref="RepoFileException"/>.
+    /// and <paramref name="knownFiles"/> hold the files read last time: a blob whose sha is unchanged is not fetched,
+    /// and files with the same sha are fetched once. Catalog files are read within <paramref name="limits"/>, checked
+    /// on the tree's sizes before downloading: a Location target beyond them is left unread and reported in
+    /// <see cref="RepoContents.Problems"/>; a <c>catalog-info.yaml</c> beyond them throws <see cref="RepoFileException"/>
+    /// (the repository keeps what was read before), as does a catalog file that cannot be used.
     /// </summary>
     public static async Task<RepoContents> ReadContentsAsync(
         GitHubSession gh, RepoInfo repo, IReadOnlyDictionary<string, string> knownShas, IReadOnlyDictionary<string, string> knownFiles,
-        string? knownCodeOwnersSha, string? knownCodeOwnersTeam, CancellationToken ct)
+        string? knownCodeOwnersSha, string? knownCodeOwnersTeam, CatalogFileLimits limits, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         TreeResponse tree;
@@ -168,40 +174,39 @@ public static class GitHubReader
             throw new GitHubUnavailableException($"the tree of {repo.DefaultBranch} is too large for one answer (truncated) and {CatalogFile} is not in the part GitHub sent");
         }
 
-        var blobs = tree.Tree.Where(i => i.Type.Value == TreeType.Blob).ToDictionary(i => i.Path, i => i.Sha, StringComparer.Ordinal);
+        var blobs = tree.Tree.Where(i => i.Type.Value == TreeType.Blob).ToDictionary(i => i.Path, i => (i.Sha, i.Size), StringComparer.Ordinal);
         var workflows = blobs.Keys.Count(p => p.StartsWith(".github/workflows/", StringComparison.Ordinal)
             && (p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
             && p.Count(c => c == '/') == 2);
 
-        async Task<string> LoadAsync(string path)
+        var catalog = new RepoCatalogFiles(limits, async (path, sha) =>
         {
-            var sha = blobs[path];
             if (knownShas.TryGetValue(path, out var knownSha) && knownSha == sha && knownFiles.TryGetValue(path, out var known))
             {
                 return known;
             }
 
-            var blob = await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, sha);
-            return Decode(path, blob);
-        }
-
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shas = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (blobs.ContainsKey(CatalogFile))
+            return Decode(path, await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, sha), limits.MaxFileBytes);
+        });
+        if (blobs.TryGetValue(CatalogFile, out var root))
         {
-            files[CatalogFile] = await LoadAsync(CatalogFile);
-            shas[CatalogFile] = blobs[CatalogFile];
+            if (catalog.Refusal(CatalogFile, root.Size) is { } refused)
+            {
+                throw new RepoFileException(CatalogFile, refused);
+            }
+
+            await catalog.ReadAsync(CatalogFile, root.Sha, root.Size);
 
             // Location targets inside the repository are read too; each round reads what the last one named.
             for (var round = 0; round < MaxLocationRounds; round++)
             {
-                var wanted = new HashSet<string>(StringComparer.Ordinal);
-                BackstageCatalogReader.Read([.. files.Select(f => new CatalogFile(f.Key, f.Value))], path =>
+                var wanted = new List<string>();
+                BackstageCatalogReader.Read([.. catalog.Files.Select(f => new CatalogFile(f.Key, f.Value))], path =>
                 {
                     wanted.Add(path);
                     return null;
                 });
-                var next = wanted.Where(p => blobs.ContainsKey(p) && !files.ContainsKey(p)).ToList();
+                var next = wanted.Distinct(StringComparer.Ordinal).Where(p => blobs.ContainsKey(p) && !catalog.Has(p)).ToList();
                 if (next.Count == 0)
                 {
                     break;
@@ -209,8 +214,7 @@ public static class GitHubReader
 
                 foreach (var path in next)
                 {
-                    files[path] = await LoadAsync(path);
-                    shas[path] = blobs[path];
+                    await catalog.ReadAsync(path, blobs[path].Sha, blobs[path].Size);
                 }
             }
         }
@@ -218,16 +222,16 @@ public static class GitHubReader
         string? codeOwnersTeam = null;
         string? codeOwnersSha = null;
         // Read whenever present (a blob request only when its sha changed): entities a catalog file leaves
-        // without owner get this team, per document.
-        if (CodeOwnersPaths.FirstOrDefault(blobs.ContainsKey) is { } codeOwnersPath)
+        // without owner get this team, per document. A CODEOWNERS beyond the size of one catalog file is not read.
+        if (CodeOwnersPaths.FirstOrDefault(blobs.ContainsKey) is { } codeOwnersPath && blobs[codeOwnersPath].Size <= limits.MaxFileBytes)
         {
-            codeOwnersSha = blobs[codeOwnersPath];
+            codeOwnersSha = blobs[codeOwnersPath].Sha;
             codeOwnersTeam = codeOwnersSha == knownCodeOwnersSha
                 ? knownCodeOwnersTeam
-                : CodeOwners.TeamForWholeRepository(Decode(codeOwnersPath, await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, codeOwnersSha)), repo.Organization);
+                : CodeOwners.TeamForWholeRepository(Decode(codeOwnersPath, await gh.Client.Git.Blob.Get(repo.Organization, repo.Name, codeOwnersSha), limits.MaxFileBytes), repo.Organization);
         }
 
-        return new RepoContents(files, shas, codeOwnersTeam, codeOwnersSha, workflows);
+        return new RepoContents(catalog.Files, catalog.Shas, codeOwnersTeam, codeOwnersSha, workflows) { Problems = catalog.Problems };
     }
 
     /// <summary>Releases, deployments (last 90 days) and branch protection of many repositories, 50 per query.</summary>
@@ -290,14 +294,16 @@ public static class GitHubReader
         return list;
     }
 
-    private static string Decode(string path, Blob blob)
+    private static string Decode(string path, Blob blob, long maxBytes)
     {
         try
         {
             var text = blob.Encoding.Value == EncodingType.Base64
                 ? Encoding.UTF8.GetString(Convert.FromBase64String(blob.Content.Replace("\n", "", StringComparison.Ordinal)))
                 : blob.Content;
-            return text.Length <= 1_000_000 ? text : throw new RepoFileException(path, "is larger than 1 MB");
+            return Encoding.UTF8.GetByteCount(text) <= maxBytes
+                ? text
+                : throw new RepoFileException(path, $"is larger than {maxBytes:N0} bytes, the limit for one catalog file");
         }
         catch (FormatException ex)
         {

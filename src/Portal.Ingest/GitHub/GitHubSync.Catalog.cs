@@ -116,33 +116,32 @@ public sealed partial class GitHubSync
     }
 
     /// <summary>
-    /// Repositories renamed since their service was recorded (GitHub's id is the same, the name is not): the
-    /// name their records are located under, and the service Portal made for one without a catalog file.
+    /// Repositories GitHub reported under a new name (the same repository id; see <see cref="GitHubRepository.RenamedFrom"/>):
+    /// the name their records are located under, and the service Portal made for one without a catalog file. A link
+    /// from a repository to a service located under another name is never taken for a rename: it may be stale.
     /// </summary>
     private async Task<Dictionary<string, (string Name, EntityKey? InferredKey)>> RenamedAsync(string org, IReadOnlyList<GitHubRepository> rows, CancellationToken ct)
     {
-        var linkedIds = rows.Where(r => r.ServiceId is not null).Select(r => r.ServiceId!.Value).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var linked = await db.Services.AsNoTracking().Where(s => linkedIds.Contains(s.Id) && s.Source == DataSource.GitHub && s.SourceLocation != null)
-            .Select(s => new { s.Id, s.Name, s.Namespace, Location = s.SourceLocation! })
-            .ToDictionaryAsync(s => s.Id, ct);
-        var renamed = new Dictionary<string, (string, EntityKey?)>(StringComparer.Ordinal);
         var current = rows.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (row.ServiceId is not { } id || !linked.TryGetValue(id, out var service))
-            {
-                continue;
-            }
 
-            var inferred = service.Location.StartsWith(RepositoryLocation(org, ""), StringComparison.Ordinal);
-            var before = RepositoryAt(org, service.Location);
-            // A service located under another repository that still exists was handed over to it (or defined
-            // there), not renamed.
-            if (before is not null && before != row.Name && !current.Contains(before))
-            {
-                renamed[row.Name] = (before, inferred ? new EntityKey(BackstageKinds.Component, service.Namespace, service.Name) : null);
-            }
+        // A repository that exists again under the old name (created after the rename) owns that name's records.
+        var candidates = rows.Where(r => r.RenamedFrom is { } before && before != r.Name && !current.Contains(before)).ToList();
+        var renamed = new Dictionary<string, (string, EntityKey?)>(StringComparer.Ordinal);
+        if (candidates.Count == 0)
+        {
+            return renamed;
+        }
+
+        var locations = candidates.Select(r => RepositoryLocation(org, r.RenamedFrom!)).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var inferred = await db.Services.AsNoTracking()
+            .Where(s => s.Source == DataSource.GitHub && s.SourceLocation != null && locations.Contains(s.SourceLocation))
+            .Select(s => new { s.Name, s.Namespace, Location = s.SourceLocation! })
+            .ToListAsync(ct);
+        foreach (var row in candidates)
+        {
+            var service = inferred.FirstOrDefault(s => s.Location == RepositoryLocation(org, row.RenamedFrom!));
+            renamed[row.Name] = (row.RenamedFrom!, service is null ? null : new EntityKey(BackstageKinds.Component, service.Namespace, service.Name));
         }
 
         return renamed;
@@ -176,6 +175,7 @@ public sealed partial class GitHubSync
                 .OrderBy(s => s.Location.StartsWith(inferredPrefix, StringComparison.Ordinal))
                 .ThenBy(s => s.Location, StringComparer.Ordinal)
                 .FirstOrDefault();
+            // A link to a service now located elsewhere (handed over, say) stays for evidence; RenamedAsync never reads it.
             if (service is not null)
             {
                 row.LinkService(service.Id);

@@ -35,7 +35,7 @@ public sealed partial class GitHubSync
                 try
                 {
                     var contents = await GitHubReader.ReadContentsAsync(
-                        gh, repo, stored?.CatalogShas ?? [], stored?.CatalogFiles ?? [], stored?.CodeOwnersSha, stored?.CodeOwnersTeam, token);
+                        gh, repo, stored?.CatalogShas ?? [], stored?.CatalogFiles ?? [], stored?.CodeOwnersSha, stored?.CodeOwnersTeam, options.CatalogLimits, token);
                     results[i] = (repo, contents, null, null);
                 }
                 catch (RepoFileException ex)
@@ -81,6 +81,10 @@ public sealed partial class GitHubSync
                 if (contents is not null)
                 {
                     changed |= row.RecordContents(contents.CatalogFiles, contents.CatalogShas, contents.CodeOwnersTeam, contents.CodeOwnersSha, contents.WorkflowCount);
+                    foreach (var problem in contents.Problems)
+                    {
+                        run.AddError($"{repo.Organization}/{repo.Name}", problem.Path, $"{problem.Path}: {problem.Message}");
+                    }
                 }
                 else
                 {

@@ -5,8 +5,9 @@ using Portal.Domain.Debt.Commands;
 namespace Portal.Ingest.Jobs;
 
 /// <summary>
-/// Hourly: brings every debt score up to date when the dependency graph, the scoring tables or the day moved on
-/// (pages and the API do the same before reading, so this only saves the first reader the wait). Idempotent.
+/// Every five minutes: brings every debt score up to date when the dependency graph, the scoring tables or the day
+/// moved on. Pages and the API never recompute while reading, so this is what catches up; when nothing moved it costs
+/// one small query. Idempotent.
 /// </summary>
 public sealed class RescoreDebtJob(DebtScores scores, ILogger<RescoreDebtJob> logger)
 {

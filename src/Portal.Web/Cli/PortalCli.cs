@@ -3,6 +3,7 @@ using Portal.Domain.Demo;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Commands;
 using Portal.Ingest.Backstage;
+using Portal.Ingest.Demo;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Cli;
@@ -128,16 +129,20 @@ public sealed class PortalCli
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
-        var review = await services.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>().SeedAsync(ct);
-        if (review is not null)
+        if (result.AlreadyLoaded)
         {
-            await stdout.WriteLineAsync($"Closed the demo review of {review}, with its action items.");
+            await stdout.WriteLineAsync("Demo data is already loaded; nothing changed.");
+            return 0;
         }
 
-        await stdout.WriteLineAsync(result.AlreadyLoaded
-            ? "Demo data is already loaded; nothing changed."
-            : $"Loaded demo company {DemoSeeder.CompanyName}: {result.Teams} teams, {result.People} people, {result.Services} services, "
-              + $"{result.Systems} systems, {result.Resources} resources, {result.Apis} APIs, {result.Dependencies} dependencies.");
+        await stdout.WriteLineAsync(
+            $"Loaded demo company {DemoSeeder.CompanyName} from its catalog files: {result.Teams} teams, {result.People} people, {result.Services} services, "
+            + $"{result.Systems} systems, {result.Resources} resources, {result.Apis} APIs, {result.Dependencies} dependencies.");
+        foreach (var (part, changes) in result.Parts.Where(p => p.Changes > 0))
+        {
+            await stdout.WriteLineAsync($"  {part}: {changes} added");
+        }
+
         return 0;
     }
 

@@ -71,7 +71,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
-        jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(1));
+        jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.MinuteInterval(5));
         jobs.AddOrUpdate<EvaluateScorecardsJob>(EvaluateScorecardsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;

@@ -101,4 +101,41 @@ public sealed class DebtItemTests
     public void DebtReport_NoHoursAndNoIncident_NamesHours() =>
         Assert.Equal("hours", Assert.Throws<DomainValidationException>(() =>
             new DebtReport(Guid.NewGuid(), Today, 0, "felt slow", null, "ada", "Ada", Today, Now)).Field);
+
+    [Theory]
+    [InlineData("https://github.com/acme/payments/issues/12", true)]
+    [InlineData("http://wiki.example/debt", true)]
+    [InlineData("/graph/analysis?kind=cycle", true)]
+    [InlineData("/services/payments", true)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("/graph//evil.example", false)]
+    [InlineData("/graph/\\evil", false)]
+    [InlineData("/login?next=x", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("https:/\\evil.example", false)]
+    [InlineData("ftp://files.example/x", false)]
+    public void DebtLinkValidated_Url_AcceptsOnlyHttpOrKnownPortalPaths(string url, bool ok)
+    {
+        var link = new DebtLink(DebtLinkKind.Other, url);
+        if (ok)
+        {
+            Assert.Equal(url, link.Validated().Url);
+        }
+        else
+        {
+            Assert.Equal("links", Assert.Throws<DomainValidationException>(() => link.Validated()).Field);
+        }
+    }
+
+    [Theory]
+    [InlineData(DebtStatus.Proposed, DebtStatus.Done, false)]
+    [InlineData(DebtStatus.Proposed, DebtStatus.Planned, true)]
+    [InlineData(DebtStatus.InProgress, DebtStatus.Done, true)]
+    [InlineData(DebtStatus.Done, DebtStatus.Proposed, false)]
+    [InlineData(DebtStatus.Done, DebtStatus.InProgress, true)]
+    [InlineData(DebtStatus.WontFix, DebtStatus.Accepted, true)]
+    [InlineData(DebtStatus.WontFix, DebtStatus.Done, false)]
+    public void DebtWorkflowCanMove_FollowsTheIssuesWorkflow(DebtStatus from, DebtStatus to, bool allowed) =>
+        Assert.Equal(allowed, DebtWorkflow.CanMove(from, to));
 }

@@ -37,6 +37,9 @@ public abstract class DebtQueriesCostTests(TestProvider provider) : DatabaseTest
             Item("Won't fix on ledger", 5, [ledger], DebtStatus.WontFix));
         await db.SaveChangesAsync(Ct);
         _paymentsId = payments.Id;
+
+        // Items written straight to the database are scored by the recurring recomputation, as in production.
+        await new DebtScores(Db.Factory, new GraphService(Db.Factory), _clock).RecomputeAllAsync(Ct);
     }
 
     private DebtItem Item(string title, int likelihood, Service[] services, DebtStatus status = DebtStatus.Accepted)

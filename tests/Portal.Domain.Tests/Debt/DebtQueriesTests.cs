@@ -20,7 +20,7 @@ public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(
         (_high, _) = await commands.CreateAsync(Root, Edit(title: "High", likelihood: 5, effort: 1), ct: Ct);
         (_low, _) = await commands.CreateAsync(Root, Edit(title: "Low", services: ["web-app"], likelihood: 1, effort: 20, signal: ScalingSignal.Observability), ct: Ct);
         (_done, _) = await commands.CreateAsync(Root, Edit(title: "Done", status: DebtStatus.Planned, quarter: "2026-Q4"), ct: Ct);
-        await commands.SetStatusAsync(Root, [_done], new DebtStatusChange(DebtStatus.Done), Ct);
+        await commands.SetStatusAsync(Root, new Dictionary<Guid, int> { [_done] = 0 }, new DebtStatusChange(DebtStatus.Done), Ct);
     }
 
     [Fact]
@@ -83,6 +83,29 @@ public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(
         var listed = (await Queries().ListAsync(new DebtQuery(), Ct)).Items.Single(i => i.Id == _high);
         Assert.Equal(listed.CostOfDelay, item.Summary.CostOfDelay, 9);
         Assert.Equal(1, item.Score.Values.InterestHoursPerMonth, 9);
+    }
+
+    [Fact]
+    public async Task ListAsync_PageFarPastTheEnd_ShowsTheLastPage()
+    {
+        var page = await Queries().ListAsync(new DebtQuery { Status = "all", PageSize = 2, Page = int.MaxValue }, Ct);
+
+        Assert.Equal((2, 3), (page.PageNumber, page.Total));
+        Assert.Single(page.Items);
+    }
+
+    [Fact]
+    public async Task ListAsync_WontFixWhoseLookAgainDateCame_IsBackInTheOpenView()
+    {
+        await Commands().SetStatusAsync(Root, new Dictionary<Guid, int> { [_low] = 0 }, new DebtStatusChange(DebtStatus.WontFix, null, "Retired next year", Today.AddDays(10)), Ct);
+        Assert.DoesNotContain(_low, (await Queries().ListAsync(new DebtQuery(), Ct)).Items.Select(i => i.Id));
+
+        Clock.Advance(TimeSpan.FromDays(10));
+
+        var open = await Queries().ListAsync(new DebtQuery(), Ct);
+        var due = await Queries().ListAsync(new DebtQuery { Status = "look-again" }, Ct);
+        Assert.True(open.Items.Single(i => i.Id == _low).IsLookAgainDue(Today));
+        Assert.Equal([_low], due.Items.Select(i => i.Id));
     }
 
     [Fact]

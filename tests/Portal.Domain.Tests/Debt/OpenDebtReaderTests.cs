@@ -34,6 +34,9 @@ public abstract class OpenDebtReaderTests(TestProvider provider) : DatabaseTest(
             Item("Done on ledger", 5, [ledger], DebtStatus.Done));
         await db.SaveChangesAsync(Ct);
         (_paymentsId, _ledgerId, _quietId) = (payments.Id, ledger.Id, quiet.Id);
+
+        // Items written straight to the database are scored by the recurring recomputation, as in production.
+        await new DebtScores(Db.Factory, new GraphService(Db.Factory), _clock).RecomputeAllAsync(Ct);
     }
 
     private DebtItem Item(string title, int likelihood, Service[] services, DebtStatus status = DebtStatus.Accepted)

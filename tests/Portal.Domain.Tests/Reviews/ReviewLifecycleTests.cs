@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt.Queries;
-using Portal.Domain.Demo;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
@@ -13,6 +12,7 @@ using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Signals;
+using Portal.Ingest.Demo;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Reviews;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt.Queries;
-using Portal.Domain.Demo;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Queries;
+using Portal.Ingest.Demo;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Scorecards;

@@ -8,11 +8,12 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Debt.Commands;
 
 /// <summary>
-/// Changes to the debt register, with permissions, validation, concurrency and the audit log in one place. Editors
-/// change items that touch a service their teams own (or that their team owns); admins change anything; anyone
-/// signed in may add a report of pain. Every change, and every refused attempt, is audited.
+/// Changes to the debt register, with permissions, validation, concurrency and the audit log in one place. An editor
+/// creates and changes only items whose affected services are all owned by their teams (naming their own team as the
+/// owner does not make another team's service theirs); admins change anything; anyone signed in may add a report of
+/// pain. Every change, and every refused attempt, is audited.
 /// </summary>
-public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
+public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
 {
     /// <summary>The audit log's entity type for debt items; the key is the item's id.</summary>
     public const string EntityType = "debt-item";
@@ -30,15 +31,18 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var services = await ResolveServicesAsync(db, edit.Services, ct);
         var owner = await ResolveOwnerAsync(db, edit.OwnerTeam, services, ct);
-        if (!MayChange(actor, services, owner))
+        if (WhyNot(actor, services) is { } why)
         {
-            await DenyAsync(db, actor, "debt.create.denied", edit.Title, null, ct);
-            throw new ForbiddenException(actor.Role == PortalRole.Viewer
-                ? "Viewers may add reports of pain but not log debt items; ask an editor of the owning team."
-                : $"{actor.DisplayName} may log debt only for services their teams own.");
+            await DenyAsync(db, actor, "debt.create.denied", edit.Title, null, why, ct);
+            throw new ForbiddenException(why);
         }
 
-        RequireOwnTeam(actor, edit.OwnerTeam, owner);
+        if (OwnerRefusal(actor, edit.OwnerTeam, owner, current: null) is { } ownerWhy)
+        {
+            await DenyAsync(db, actor, "debt.create.denied", edit.Title, null, ownerWhy, ct);
+            throw new ForbiddenException(ownerWhy);
+        }
+
         if (!allowDuplicate && await DuplicatesAsync(db, edit.Title, services, null, ct) is { Count: > 0 } duplicates)
         {
             throw new DuplicateDebtException(duplicates);
@@ -47,7 +51,7 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         var now = Now;
         var item = new DebtItem(edit.Title, edit.Signal, edit.Kind, edit.Quadrant, edit.Likelihood, edit.Impact, edit.EffortDays, actor.Name, now);
         item.Describe(edit.Title, edit.Description, now);
-        Apply(item, edit, services, owner, now);
+        Apply(item, edit, services, owner, now, creating: true);
         item.RecordFinding(edit.FindingKey, now);
         db.DebtItems.Add(item);
         await scores.ScoreAsync(db, item, ct);
@@ -56,7 +60,10 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         return (item.Id, item.Version);
     }
 
-    /// <summary>Applies <paramref name="edit"/> if nobody saved the item since <paramref name="expectedVersion"/>; returns the new version.</summary>
+    /// <summary>
+    /// Applies <paramref name="edit"/> if nobody saved the item since <paramref name="expectedVersion"/>; returns the new
+    /// version. The status moves along the workflow (<see cref="DebtWorkflow"/>).
+    /// </summary>
     public async Task<int> UpdateAsync(Actor actor, Guid id, DebtItemEdit edit, int expectedVersion, bool allowDuplicate = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -64,13 +71,21 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         var before = Snapshot(item);
         var services = await ResolveServicesAsync(db, edit.Services, ct);
         var owner = await ResolveOwnerAsync(db, edit.OwnerTeam, services, ct);
-        if (!MayChange(actor, [.. item.Services.Select(s => s.Service)], item.OwnerTeam) || !MayChange(actor, services, owner))
+
+        // Both what the item affects now and what it would affect must be the editor's: nobody edits another team's
+        // item, nor moves their own onto another team's services.
+        if (WhyNot(actor, [.. item.Services.Select(s => s.Service), .. services], item.Title) is { } why)
         {
-            await DenyAsync(db, actor, "debt.update.denied", item.Id.ToString(), before, ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not change '{item.Title}': only editors of the teams owning its services, and admins, may.");
+            await DenyAsync(db, actor, "debt.update.denied", item.Id.ToString(), before, why, ct);
+            throw new ForbiddenException(why);
         }
 
-        RequireOwnTeam(actor, edit.OwnerTeam, owner);
+        if (OwnerRefusal(actor, edit.OwnerTeam, owner, item) is { } ownerWhy)
+        {
+            await DenyAsync(db, actor, "debt.update.denied", item.Id.ToString(), before, ownerWhy, ct);
+            throw new ForbiddenException(ownerWhy);
+        }
+
         var renamedOrMoved = !string.Equals(item.Title, edit.Title.Trim(), StringComparison.OrdinalIgnoreCase)
             || !item.Services.Select(s => s.ServiceId).ToHashSet().SetEquals(services.Select(s => s.Id));
         if (!allowDuplicate && renamedOrMoved && await DuplicatesAsync(db, edit.Title, services, item.Id, ct) is { Count: > 0 } duplicates)
@@ -82,101 +97,12 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         item.Describe(edit.Title, edit.Description, now);
         item.Classify(edit.Signal, edit.Kind, edit.Quadrant, now);
         item.Assess(edit.Likelihood, edit.Impact, edit.EffortDays, now);
-        Apply(item, edit, services, owner, now);
+        Apply(item, edit, services, owner, now, creating: false);
         await scores.ScoreAsync(db, item, ct);
         db.Entry(item).Property(i => i.Version).OriginalValue = expectedVersion;
         AuditLog.Record(db, actor, "debt.update", EntityType, item.Id.ToString(), before, Snapshot(item));
         await SaveAsync(db, item, ct);
         return item.Version;
-    }
-
-    /// <summary>
-    /// Moves several items to one status. Items the actor may not change, or that cannot take the status (Planned
-    /// without a quarter, Won't fix without a reason), are left alone and listed with why; the rest change together.
-    /// </summary>
-    public async Task<DebtBulkResult> SetStatusAsync(Actor actor, IReadOnlyCollection<Guid> ids, DebtStatusChange change, CancellationToken ct = default)
-    {
-        if (ids.Count is 0 or > 500)
-        {
-            throw new DomainValidationException("ids", "choose between 1 and 500 items");
-        }
-
-        Quarter? quarter = string.IsNullOrWhiteSpace(change.TargetQuarter) ? null : Quarter.Parse(change.TargetQuarter, "targetQuarter");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service)
-            .AsSplitQuery().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
-        var (changed, refused) = (new List<DebtItemRef>(), new List<(DebtItemRef, string)>());
-        var now = Now;
-        foreach (var item in items.OrderByDescending(i => i.Priority))
-        {
-            var before = Snapshot(item);
-            if (!MayChange(actor, [.. item.Services.Select(s => s.Service)], item.OwnerTeam))
-            {
-                AuditLog.Record(db, actor, "debt.status.denied", EntityType, item.Id.ToString(), before, null, succeeded: false);
-                refused.Add((Ref(item), "not yours to change"));
-                continue;
-            }
-
-            try
-            {
-                if (quarter is not null || change.Status == DebtStatus.Planned)
-                {
-                    item.SetTargetQuarter(quarter ?? (item.TargetQuarter is { } q ? Quarter.Parse(q) : null), now);
-                }
-
-                item.SetStatus(change.Status, change.WontFixReason, change.RevisitOn, Today, now);
-            }
-            catch (DomainValidationException ex)
-            {
-                db.Entry(item).State = EntityState.Unchanged;
-                refused.Add((Ref(item), $"{ex.Field} {ex.Reason}"));
-                continue;
-            }
-
-            AuditLog.Record(db, actor, "debt.status", EntityType, item.Id.ToString(), before, Snapshot(item));
-            changed.Add(Ref(item));
-        }
-
-        refused.AddRange(ids.Except(items.Select(i => i.Id)).Select(id => (new DebtItemRef(id, id.ToString(), DebtStatus.Proposed), "no such item")));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Debt items", "selection");
-        }
-
-        return new DebtBulkResult(changed, refused);
-    }
-
-    /// <summary>Adds a report of pain; anyone signed in may. The item's interest and scores follow at once.</summary>
-    public async Task<Guid> AddReportAsync(Actor actor, Guid itemId, NewDebtReport report, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.DebtItems.AsNoTracking().Include(i => i.Services).ThenInclude(s => s.Service)
-            .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException("Debt item", itemId.ToString());
-        var now = Now;
-        var row = new DebtReport(item.Id, report.OccurredOn, report.Hours, report.Note, report.Incident, actor.Name, actor.DisplayName, Today, now);
-        db.DebtReports.Add(row);
-        var score = (await scores.ExplainManyAsync(db, [item], ct))[item.Id].Values;
-        AuditLog.Record(db, actor, "debt.report", EntityType, item.Id.ToString(), null,
-            new { Report = new { OccurredOn = row.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), row.Hours, row.Note, row.Incident }, InterestHoursPerMonth = score.InterestHoursPerMonth });
-
-        // The report and the item's new numbers commit together; the numbers are derived, so the item's version stays.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            await db.SaveChangesAsync(token);
-            await db.DebtItems.Where(i => i.Id == item.Id).ExecuteUpdateAsync(
-                u => u.SetProperty(i => i.InterestHoursPerMonth, score.InterestHoursPerMonth)
-                    .SetProperty(i => i.CostOfDelay, score.CostOfDelay)
-                    .SetProperty(i => i.Priority, score.Priority)
-                    .SetProperty(i => i.ScoredAt, now),
-                token);
-            await transaction.CommitAsync(token);
-        }, ct);
-        return row.Id;
     }
 
     internal static object Snapshot(DebtItem i) => new
@@ -203,7 +129,7 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         i.Version,
     };
 
-    private void Apply(DebtItem item, DebtItemEdit edit, IReadOnlyList<Service> services, Team? owner, DateTime now)
+    private void Apply(DebtItem item, DebtItemEdit edit, IReadOnlyList<Service> services, Team? owner, DateTime now, bool creating)
     {
         item.OverrideInterest(edit.InterestOverride, now);
         item.SetPayBackBy(edit.PayBackBy, now);
@@ -213,16 +139,19 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         item.AssignOwner(owner, overridden: !string.IsNullOrWhiteSpace(edit.OwnerTeam), now);
 
         Quarter? quarter = string.IsNullOrWhiteSpace(edit.TargetQuarter) ? null : Quarter.Parse(edit.TargetQuarter, "targetQuarter");
-        var statusUnchanged = item.Status == edit.Status && item.WontFixReason == edit.WontFixReason?.Trim() && item.RevisitOn == edit.RevisitOn;
         if (edit.Status == DebtStatus.Planned)
         {
             item.SetTargetQuarter(quarter, now);
         }
 
-        // Re-saving a Won't-fix item whose revisit date has passed must not fail on that date.
-        if (!(statusUnchanged && edit.Status == DebtStatus.WontFix))
+        // A new item records where the debt stands (it may already be planned); a change follows the workflow.
+        if (creating)
         {
             item.SetStatus(edit.Status, edit.WontFixReason, edit.RevisitOn, Today, now);
+        }
+        else
+        {
+            item.MoveTo(edit.Status, edit.WontFixReason, edit.RevisitOn, Today, now);
         }
 
         if (edit.Status != DebtStatus.Planned)
@@ -273,15 +202,43 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
         return services.Where(s => s.OwnerTeam is not null).OrderBy(s => s.Tier).ThenBy(s => s.Ref, StringComparer.Ordinal).Select(s => s.OwnerTeam).FirstOrDefault();
     }
 
-    private static bool MayChange(Actor actor, IReadOnlyList<Service> services, Team? owner) =>
-        actor.IsAdmin || (actor.Role == PortalRole.Editor && ((owner is not null && actor.CanEdit(owner.Id)) || services.Any(s => actor.CanEdit(s.OwnerTeamId))));
-
-    private static void RequireOwnTeam(Actor actor, string? ownerRef, Team? owner)
+    /// <summary>Why <paramref name="actor"/> may not log or change debt on <paramref name="services"/>; null when they may.</summary>
+    private static string? WhyNot(Actor actor, IReadOnlyList<Service> services, string? title = null)
     {
-        if (!actor.IsAdmin && !string.IsNullOrWhiteSpace(ownerRef) && owner is not null && !actor.TeamIds.Contains(owner.Id))
+        if (actor.IsAdmin)
         {
-            throw new ForbiddenException($"Only admins may make a team they are not in ('{owner.Ref}') accountable for an item.");
+            return null;
         }
+
+        if (actor.Role != PortalRole.Editor)
+        {
+            return "Viewers may add reports of pain but not log or change debt items; ask an editor of the owning team.";
+        }
+
+        var foreign = services.Where(s => !actor.CanEdit(s.OwnerTeamId)).Select(s => s.Ref).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count == 0)
+        {
+            return null;
+        }
+
+        var what = title is null ? "debt" : $"'{title}'";
+        return $"{actor.DisplayName} may not change {what}: {string.Join(", ", foreign)} {(foreign.Count == 1 ? "is" : "are")} not owned by their teams. "
+            + "Editors change debt only on services their teams own; ask that team or an admin.";
+    }
+
+    /// <summary>
+    /// Why the owner override is refused: only admins make a team they are not in accountable. Keeping the owner an
+    /// item already has (say, set by an admin) is not a change and is never refused.
+    /// </summary>
+    private static string? OwnerRefusal(Actor actor, string? ownerRef, Team? owner, DebtItem? current)
+    {
+        if (actor.IsAdmin || string.IsNullOrWhiteSpace(ownerRef) || owner is null || actor.TeamIds.Contains(owner.Id))
+        {
+            return null;
+        }
+
+        var unchanged = current is { OwnerOverridden: true } && current.OwnerTeamId == owner.Id;
+        return unchanged ? null : $"Only admins may make a team they are not in ('{owner.Ref}') accountable for an item.";
     }
 
     private static async Task<List<DebtItemRef>> DuplicatesAsync(PortalDbContext db, string title, IReadOnlyList<Service> services, Guid? except, CancellationToken ct)
@@ -295,10 +252,10 @@ public sealed class DebtCommands(IDbContextFactory<PortalDbContext> dbFactory, D
             .ToListAsync(ct);
     }
 
-    private static async Task DenyAsync(PortalDbContext db, Actor actor, string action, string key, object? before, CancellationToken ct)
+    private static async Task DenyAsync(PortalDbContext db, Actor actor, string action, string key, object? before, string reason, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        AuditLog.Record(db, actor, action, EntityType, key, before, null, succeeded: false);
+        AuditLog.Record(db, actor, action, EntityType, key, before, new { Refused = reason }, succeeded: false);
         await db.SaveChangesAsync(ct);
     }
 

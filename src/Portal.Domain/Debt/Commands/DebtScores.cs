@@ -114,9 +114,12 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
         var today = Today;
         var from = DebtScoring.ReportWindowStart(today);
         var ids = items.Select(i => i.Id).ToList();
+        var removedNow = db.ChangeTracker.Entries<DebtReport>().Where(e => e.State == EntityState.Modified && e.Entity.IsRemoved).Select(e => e.Entity.Id).ToHashSet();
         var reports = (await db.DebtReports.AsNoTracking()
-            .Where(r => ids.Contains(r.DebtItemId) && r.OccurredOn >= from && r.OccurredOn <= today)
-            .Select(r => new { r.DebtItemId, r.Hours }).ToListAsync(ct))
+            .Where(r => ids.Contains(r.DebtItemId) && r.OccurredOn >= from && r.OccurredOn <= today && r.RemovedAt == null)
+            .Select(r => new { r.Id, r.DebtItemId, r.Hours }).ToListAsync(ct))
+            .Where(r => !removedNow.Contains(r.Id))
+            .Select(r => new { r.DebtItemId, r.Hours })
             .Concat(db.ChangeTracker.Entries<DebtReport>()
                 .Where(e => e.State == EntityState.Added && e.Entity.OccurredOn >= from && e.Entity.OccurredOn <= today)
                 .Select(e => new { e.Entity.DebtItemId, e.Entity.Hours }))
@@ -177,7 +180,7 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
             .ToListAsync(ct))
             .ToLookup(l => l.DebtItemId, l => new AffectedService(EntityRef.Format(l.Namespace, l.Name), l.Name, l.Tier));
         var reports = await db.DebtReports.AsNoTracking()
-            .Where(r => r.OccurredOn >= from && r.OccurredOn <= today)
+            .Where(r => r.OccurredOn >= from && r.OccurredOn <= today && r.RemovedAt == null)
             .GroupBy(r => r.DebtItemId)
             .Select(g => new { Id = g.Key, Hours = g.Sum(r => r.Hours), Count = g.Count() })
             .ToDictionaryAsync(r => r.Id, ct);

@@ -25,4 +25,14 @@ public sealed record DebtItemSummaryDto(
     string? ExternalUrl,
     int Version,
     DateTime UpdatedAt,
-    DebtScore? Score);
+    DebtScore? Score)
+{
+    /// <summary>For Won't fix: when to look at the decision again.</summary>
+    public DateOnly? RevisitOn { get; init; }
+
+    /// <summary>When the stored cost of delay and priority were computed (UTC).</summary>
+    public DateTime? ScoredAt { get; init; }
+
+    /// <summary>True for a Won't-fix decision whose look-again date is today or past, given today.</summary>
+    public bool IsLookAgainDue(DateOnly today) => Status == DebtStatus.WontFix && RevisitOn is { } r && r <= today;
+}

@@ -25,7 +25,6 @@ public sealed partial class DebtQueries
             return new Dictionary<string, ServiceDebtCost>();
         }
 
-        await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var names = wanted.Select(EntityRef.Parse).Select(p => p.Name).Distinct().ToList();
         var services = (await db.Services.AsNoTracking().Where(s => names.Contains(s.Name))
@@ -50,7 +49,6 @@ public sealed partial class DebtQueries
             return new Dictionary<Guid, ServiceDebtCost>();
         }
 
-        await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var refs = (await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Namespace, s.Name }).ToListAsync(ct))
             .ToDictionary(s => s.Id, s => EntityRef.Format(s.Namespace, s.Name));

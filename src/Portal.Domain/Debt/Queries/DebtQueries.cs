@@ -7,7 +7,11 @@ using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Debt.Queries;
 
-/// <summary>Reads the debt register. Scores are brought up to date (<see cref="DebtScores.EnsureFreshAsync"/>) before they are read.</summary>
+/// <summary>
+/// Reads the debt register. Reading never recomputes scores: every write scores its own item, a change of the tables
+/// recomputes at once, and the recurring <c>RescoreDebtJob</c> catches up with the graph and the day. Lists show the
+/// stored numbers (the ones they sort by); the explanation beside them is computed from the same inputs.
+/// </summary>
 public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
 {
     /// <summary>Open items: every status but Done and Won't fix.</summary>
@@ -17,11 +21,13 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
     public async Task<Page<DebtItemSummaryDto>> ListAsync(DebtQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, DebtQuery.MaxPageSize);
-        var page = Math.Max(1, query.Page);
-        await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = Filter(db, db.DebtItems.AsNoTracking(), query);
+        var items = Filter(db, db.DebtItems.AsNoTracking(), query, Today);
         var total = await items.CountAsync(ct);
+
+        // A page past the end (or a number too big to multiply) shows the last page instead of failing.
+        var lastPage = Math.Max(1, (int)((total + (long)pageSize - 1) / pageSize));
+        var page = Math.Clamp(query.Page, 1, lastPage);
         var rows = await Sort(items, query.Sort, query.Descending)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).ThenInclude(s => s.OwnerTeam)
@@ -34,9 +40,8 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
     /// <summary>How many items a filter matches, and their summed cost of delay and effort (paging and sort ignored).</summary>
     public async Task<DebtTotals> TotalsAsync(DebtQuery query, CancellationToken ct = default)
     {
-        await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var totals = await Filter(db, db.DebtItems.AsNoTracking(), query)
+        var totals = await Filter(db, db.DebtItems.AsNoTracking(), query, Today)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Cost = g.Sum(i => i.CostOfDelay), Effort = g.Sum(i => i.EffortDays) })
             .FirstOrDefaultAsync(ct);
@@ -46,7 +51,6 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
     /// <summary>One item with everything about it; null when there is no such item.</summary>
     public async Task<DebtItemDetailsDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        await scores.EnsureFreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.DebtItems.AsNoTracking()
             .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).ThenInclude(s => s.OwnerTeam)
@@ -60,7 +64,12 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         var windowStart = DebtScoring.ReportWindowStart(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var reports = await db.DebtReports.AsNoTracking().Where(r => r.DebtItemId == id)
             .OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.CreatedAt)
-            .Select(r => new DebtReportDto(r.Id, r.OccurredOn, r.Hours, r.Note, r.Incident, r.Author, r.AuthorDisplayName, r.CreatedAt, r.OccurredOn >= windowStart))
+            .Select(r => new DebtReportDto(r.Id, r.OccurredOn, r.Hours, r.Note, r.Incident, r.Author, r.AuthorDisplayName, r.CreatedAt, r.OccurredOn >= windowStart && r.RemovedAt == null)
+            {
+                RemovedAt = r.RemovedAt,
+                RemovedBy = r.RemovedBy,
+                RemovalReason = r.RemovalReason,
+            })
             .ToListAsync(ct);
         return new DebtItemDetailsDto(
             Summary(item, score), item.Description, item.BusinessOutcome, item.InterestOverride, item.WontFixReason, item.RevisitOn, item.OwnerOverridden,
@@ -76,16 +85,23 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         return [.. teams.Select(t => EntityRef.Format(t.Namespace, t.Name))];
     }
 
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The stored numbers (the ones the register sorts by) with the explanation computed from the same inputs.</summary>
     internal static DebtItemSummaryDto Summary(DebtItem i, DebtScore? score) => new(
         i.Id, i.Title, i.Status, i.Signal, i.Kind, i.Quadrant, i.Likelihood, i.Impact, i.EffortDays,
-        score?.Values.InterestHoursPerMonth ?? i.InterestHoursPerMonth, score?.CostOfDelay ?? i.CostOfDelay, score?.Priority ?? i.Priority,
+        i.InterestHoursPerMonth, i.CostOfDelay, i.Priority,
         i.PayBackBy, i.TargetQuarter,
         i.OwnerTeam is { } t ? new DebtTeamDto(t.Ref, t.Namespace, t.Name, t.DisplayName) : null,
         [.. i.Services.Select(s => s.Service).OrderBy(s => s.Tier).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new DebtServiceDto(s.Ref, s.Namespace, s.Name, s.DisplayName, s.Tier, s.OwnerTeam?.Ref))],
-        i.Source, i.ExternalUrl, i.Version, i.UpdatedAt, score);
+        i.Source, i.ExternalUrl, i.Version, i.UpdatedAt, score)
+    {
+        RevisitOn = i.RevisitOn,
+        ScoredAt = i.ScoredAt,
+    };
 
-    private static IQueryable<DebtItem> Filter(PortalDbContext db, IQueryable<DebtItem> items, DebtQuery query)
+    private static IQueryable<DebtItem> Filter(PortalDbContext db, IQueryable<DebtItem> items, DebtQuery query, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -120,11 +136,20 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
             items = items.Where(i => i.Quadrant == quadrant);
         }
 
-        items = StatusFilter(query.Status) switch
+        var status = query.Status?.Trim().ToLowerInvariant();
+        if (status is "look-again" or "lookagain")
         {
-            null => items,
-            var statuses => items.Where(i => statuses.Contains(i.Status)),
-        };
+            items = items.Where(i => i.Status == DebtStatus.WontFix && i.RevisitOn != null && i.RevisitOn <= today);
+        }
+        else if (status is null or "" or "open")
+        {
+            // Open work, and Won't-fix decisions whose look-again date has come: they need a person again.
+            items = items.Where(i => OpenStatuses.Contains(i.Status) || (i.Status == DebtStatus.WontFix && i.RevisitOn != null && i.RevisitOn <= today));
+        }
+        else if (StatusFilter(query.Status) is { } statuses)
+        {
+            items = items.Where(i => statuses.Contains(i.Status));
+        }
 
         if (!string.IsNullOrWhiteSpace(query.Quarter))
         {
@@ -141,9 +166,10 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         null or "" or "open" => OpenStatuses,
         "closed" => [DebtStatus.Done, DebtStatus.WontFix],
         "all" => null,
+        "look-again" or "lookagain" => [DebtStatus.WontFix],
         _ => DebtEnums.TryParse<DebtStatus>(status, out var s)
             ? [s]
-            : throw new DomainValidationException("status", $"'{status}' is not open, closed, all or a status ({string.Join(", ", Enum.GetNames<DebtStatus>().Select(DebtEnums.Kebab))})"),
+            : throw new DomainValidationException("status", $"'{status}' is not open, closed, all, look-again or a status ({string.Join(", ", Enum.GetNames<DebtStatus>().Select(DebtEnums.Kebab))})"),
     };
 
     private static IOrderedQueryable<DebtItem> Sort(IQueryable<DebtItem> items, string? sort, bool? descending)

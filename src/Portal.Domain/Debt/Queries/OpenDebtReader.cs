@@ -5,18 +5,24 @@ using Portal.Domain.Persistence;
 namespace Portal.Domain.Debt.Queries;
 
 /// <summary>
-/// Reads the open debt that affects a set of services, with scores brought up to date first: for roll-ups over a
-/// scope (a quarterly review's top risks and totals). Two queries whatever the number of items.
+/// Reads the open debt that affects a set of services: for roll-ups over a scope (a quarterly review's top risks and
+/// totals). Two queries whatever the number of items. Pages read the stored scores as they are; a writer that freezes
+/// them (closing a review) asks for them to be brought up to date first.
 /// </summary>
 public sealed class OpenDebtReader(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores)
 {
     /// <summary>
     /// Every open item affecting at least one of <paramref name="serviceIds"/> (every open item when null), highest cost
-    /// of delay first. Each item lists all the services it affects, in scope or not.
+    /// of delay first. Each item lists all the services it affects, in scope or not. With <paramref name="ensureFresh"/>,
+    /// stale scores are recomputed first (writers only: never from a page).
     /// </summary>
-    public async Task<IReadOnlyList<OpenDebtItem>> AffectingAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OpenDebtItem>> AffectingAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct = default, bool ensureFresh = false)
     {
-        await scores.EnsureFreshAsync(ct);
+        if (ensureFresh)
+        {
+            await scores.EnsureFreshAsync(ct);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var links = (await db.DebtItemServices.AsNoTracking()
                 .Join(db.DebtItems.Where(i => DebtQueries.OpenStatuses.Contains(i.Status)), l => l.DebtItemId, i => i.Id, (l, i) => new { l.DebtItemId, l.ServiceId })

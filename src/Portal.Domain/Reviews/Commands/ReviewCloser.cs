@@ -97,7 +97,7 @@ public sealed class ReviewCloser(
 
         await ReportAsync(runId, "Reading open debt", 0, 0, ct);
         var scopeIds = review.IsOrganisation ? null : await ScopeIdsAsync(db, review, ct);
-        var openDebt = await debt.AffectingAsync(scopeIds, ct);
+        var openDebt = await debt.AffectingAsync(scopeIds, ct, ensureFresh: true);
 
         var snapshotId = Guid.CreateVersion7();
         var now = Now;

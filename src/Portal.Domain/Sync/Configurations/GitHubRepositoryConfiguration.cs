@@ -16,6 +16,7 @@ internal sealed class GitHubRepositoryConfiguration : IEntityTypeConfiguration<G
         b.Property(r => r.NodeId).HasMaxLength(100);
         b.Property(r => r.Organization).HasMaxLength(100);
         b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.RenamedFrom).HasMaxLength(100);
         b.Property(r => r.Description).HasMaxLength(2000);
         b.Property(r => r.Language).HasMaxLength(100);
         b.Property(r => r.DefaultBranch).HasMaxLength(250);

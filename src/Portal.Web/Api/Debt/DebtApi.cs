@@ -23,7 +23,9 @@ public static class DebtApi
         api.MapMethods("/debt/{id:guid}", ["PATCH"], PatchAsync).WithName("UpdateDebtItem").WithTags("Debt")
             .WithSummary("Change some fields of a debt item. Send the version you read; 409 if someone saved in between.");
         api.MapPost("/debt/{id:guid}/reports", AddReportAsync).WithName("AddDebtReport").WithTags("Debt")
-            .WithSummary("Add a report of pain (anyone with a token, viewers included).");
+            .WithSummary("Add a report of pain (anyone with a token, viewers included): at most 40 h a report and 10 reports a person a day.");
+        api.MapPost("/debt/{id:guid}/reports/{reportId:guid}/removal", RemoveReportAsync).WithName("RemoveDebtReport").WithTags("Debt")
+            .WithSummary("Dispute a report of pain with a reason (editors of the owning team, admins): it stays listed and stops counting towards interest.");
         return api;
     }
 
@@ -119,16 +121,21 @@ public static class DebtApi
             return NotFound(id);
         }
 
-        var (edit, version) = DebtPatch.Apply(current, body);
-        if (Problems(edit, clock, current) is { } invalid)
+        var (edit, version, parsing) = DebtPatch.Apply(current, body);
+        if (Problems(edit, clock, current, parsing) is { } invalid)
         {
             return invalid;
+        }
+
+        if (version is not { } expected)
+        {
+            return ApiProblems.Invalid("version", "is required");
         }
 
         var actor = await actors.ResolveAsync(http.User, ct);
         try
         {
-            await commands.UpdateAsync(actor, id, edit, version, allowDuplicate, ct);
+            await commands.UpdateAsync(actor, id, edit, expected, allowDuplicate, ct);
             return Results.Ok(await queries.GetAsync(id, ct));
         }
         catch (DuplicateDebtException ex)
@@ -148,6 +155,13 @@ public static class DebtApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var reportId = await commands.AddReportAsync(actor, id, new NewDebtReport(body.OccurredOn ?? today, body.Hours.Value, body.Note, body.Incident), ct);
         return Results.Created($"/api/v1/debt/{id}", new { id = reportId, item = id });
+    }
+
+    internal static async Task<IResult> RemoveReportAsync(Guid id, Guid reportId, DebtReportRemovalRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, CancellationToken ct)
+    {
+        var actor = await actors.ResolveAsync(http.User, ct);
+        await commands.RemoveReportAsync(actor, id, reportId, body.Reason, ct);
+        return Results.NoContent();
     }
 
     /// <summary>Every field problem at once as a validation problem, or null when there is none.</summary>

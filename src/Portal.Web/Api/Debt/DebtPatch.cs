@@ -99,49 +99,66 @@ internal static class DebtPatch
         return (edit, problems);
     }
 
-    /// <summary>The item with the body's fields laid over it, and the version the body says it read.</summary>
-    public static (DebtItemEdit Edit, int Version) Apply(DebtItemDetailsDto current, JsonElement body)
+    /// <summary>
+    /// The item with the body's fields laid over it, the version the body says it read (null when missing), and every
+    /// field that could not be read (all of them, not only the first).
+    /// </summary>
+    public static (DebtItemEdit Edit, int? Version, List<DebtFieldProblem> Problems) Apply(DebtItemDetailsDto current, JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new DomainValidationException("body", "must be a JSON object with the fields to change and the version you read");
-        }
-
+        var problems = new List<DebtFieldProblem>();
         var s = current.Summary;
         var edit = new DebtItemEdit(
             s.Title, current.Description, [.. s.Services.Select(x => x.Ref)], current.OwnerOverridden ? s.Owner?.Ref : null, s.Signal, s.Kind, s.Quadrant,
             s.Likelihood, s.Impact, s.EffortDays, current.InterestOverride, s.PayBackBy, s.Status, s.TargetQuarter, current.WontFixReason,
             current.RevisitOn, current.BusinessOutcome, current.Links);
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new DebtFieldProblem("body", "must be a JSON object with the fields to change and the version you read"));
+            return (edit, null, problems);
+        }
+
         int? version = null;
         foreach (var p in body.EnumerateObject())
         {
             var v = p.Value;
-            edit = p.Name.ToLowerInvariant() switch
+            try
             {
-                "version" => SetVersion(edit, ref version, Read<int>(v, "version")),
-                "title" => edit with { Title = Read<string>(v, "title") ?? throw Missing("title") },
-                "description" => edit with { Description = Read<string?>(v, "description") },
-                "services" => edit with { Services = Read<List<string>>(v, "services") ?? [] },
-                "owner" => edit with { OwnerTeam = Read<string?>(v, "owner") },
-                "signal" => edit with { Signal = Signal(Read<string>(v, "signal")) },
-                "kind" => edit with { Kind = DebtEnums.Parse<DebtKind>(Read<string>(v, "kind"), "kind") },
-                "quadrant" => edit with { Quadrant = DebtEnums.Parse<DebtQuadrant>(Read<string>(v, "quadrant"), "quadrant") },
-                "likelihood" => edit with { Likelihood = Read<int>(v, "likelihood") },
-                "impact" => edit with { Impact = Read<int>(v, "impact") },
-                "effortdays" => edit with { EffortDays = Read<double>(v, "effortDays") },
-                "interestoverride" => edit with { InterestOverride = Read<double?>(v, "interestOverride") },
-                "paybackby" => edit with { PayBackBy = Read<DateOnly?>(v, "payBackBy") },
-                "status" => edit with { Status = DebtEnums.Parse<DebtStatus>(Read<string>(v, "status"), "status") },
-                "targetquarter" => edit with { TargetQuarter = Read<string?>(v, "targetQuarter") },
-                "wontfixreason" => edit with { WontFixReason = Read<string?>(v, "wontFixReason") },
-                "revisiton" => edit with { RevisitOn = Read<DateOnly?>(v, "revisitOn") },
-                "businessoutcome" => edit with { BusinessOutcome = Read<string?>(v, "businessOutcome") },
-                "links" => edit with { Links = [.. (Read<List<DebtLinkRequest>>(v, "links") ?? []).Select(l => l.ToLink())] },
-                _ => throw new DomainValidationException(p.Name, "is not a field of a debt item that can be changed"),
-            };
+                edit = p.Name.ToLowerInvariant() switch
+                {
+                    "version" => SetVersion(edit, ref version, Read<int>(v, "version")),
+                    "title" => edit with { Title = Read<string>(v, "title") ?? throw Missing("title") },
+                    "description" => edit with { Description = Read<string?>(v, "description") },
+                    "services" => edit with { Services = Read<List<string>>(v, "services") ?? [] },
+                    "owner" => edit with { OwnerTeam = Read<string?>(v, "owner") },
+                    "signal" => edit with { Signal = Signal(Read<string>(v, "signal")) },
+                    "kind" => edit with { Kind = DebtEnums.Parse<DebtKind>(Read<string>(v, "kind"), "kind") },
+                    "quadrant" => edit with { Quadrant = DebtEnums.Parse<DebtQuadrant>(Read<string>(v, "quadrant"), "quadrant") },
+                    "likelihood" => edit with { Likelihood = Read<int>(v, "likelihood") },
+                    "impact" => edit with { Impact = Read<int>(v, "impact") },
+                    "effortdays" => edit with { EffortDays = Read<double>(v, "effortDays") },
+                    "interestoverride" => edit with { InterestOverride = Read<double?>(v, "interestOverride") },
+                    "paybackby" => edit with { PayBackBy = Read<DateOnly?>(v, "payBackBy") },
+                    "status" => edit with { Status = DebtEnums.Parse<DebtStatus>(Read<string>(v, "status"), "status") },
+                    "targetquarter" => edit with { TargetQuarter = Read<string?>(v, "targetQuarter") },
+                    "wontfixreason" => edit with { WontFixReason = Read<string?>(v, "wontFixReason") },
+                    "revisiton" => edit with { RevisitOn = Read<DateOnly?>(v, "revisitOn") },
+                    "businessoutcome" => edit with { BusinessOutcome = Read<string?>(v, "businessOutcome") },
+                    "links" => edit with { Links = [.. (Read<List<DebtLinkRequest>>(v, "links") ?? []).Select(l => l.ToLink())] },
+                    _ => throw new DomainValidationException(p.Name, "is not a field of a debt item that can be changed"),
+                };
+            }
+            catch (DomainValidationException ex)
+            {
+                problems.Add(new DebtFieldProblem(ex.Field, ex.Reason));
+            }
         }
 
-        return (edit, version ?? throw Missing("version"));
+        if (version is null && problems.All(p => p.Field != "version"))
+        {
+            problems.Add(new DebtFieldProblem("version", "is required: send the version you read, so a change saved meanwhile is not overwritten"));
+        }
+
+        return (edit, version, problems);
     }
 
     private static DebtItemEdit SetVersion(DebtItemEdit edit, ref int? version, int value)

@@ -155,6 +155,43 @@ public abstract class DebtApiTests(TestProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Patch_SeveralBadFields_NamesEveryOne()
+    {
+        var id = (await CreateAsync(Item())).GetProperty("summary").GetProperty("id").GetString();
+        using var content = new StringContent("{\"version\":0,\"likelihood\":\"high\",\"kind\":\"vibes\",\"colour\":\"red\",\"links\":[{\"kind\":\"other\",\"url\":\"/\\\\evil.example\"}]}", System.Text.Encoding.UTF8, "application/json");
+
+        var errors = (await ProblemAsync(await _admin.PatchAsync($"/api/v1/debt/{id}", content, Ct), HttpStatusCode.BadRequest)).GetProperty("errors");
+
+        Assert.Equal(["colour", "kind", "likelihood", "links"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_PageFarPastTheEnd_AnswersTheLastPage()
+    {
+        await CreateAsync(Item());
+
+        var page = await _viewer.GetFromJsonAsync<JsonElement>("/api/v1/debt?page=2147483647&pageSize=200", Ct);
+
+        Assert.True(page.GetProperty("items").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task RemoveReport_AsAdmin_KeepsItListedAndStopsItCounting()
+    {
+        var id = (await CreateAsync(Item())).GetProperty("summary").GetProperty("id").GetString();
+        var added = await (await _viewer.PostAsJsonAsync($"/api/v1/debt/{id}/reports", new { hours = 9, note = "Lost a morning" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var reportId = added.GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.PostAsJsonAsync($"/api/v1/debt/{id}/reports/{reportId}/removal", new { reason = "no" }, Ct)).StatusCode);
+        var response = await _admin.PostAsJsonAsync($"/api/v1/debt/{id}/reports/{reportId}/removal", new { reason = "The morning was lost to the VPN, not this" }, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var item = await _viewer.GetFromJsonAsync<JsonElement>($"/api/v1/debt/{id}", Ct);
+        Assert.Equal(0, item.GetProperty("summary").GetProperty("interestHoursPerMonth").GetDouble(), 6);
+        Assert.Equal("The morning was lost to the VPN, not this", item.GetProperty("reports")[0].GetProperty("removalReason").GetString());
+    }
+
+    [Fact]
     public async Task AddReport_AsViewer_RaisesTheInterest()
     {
         var id = (await CreateAsync(Item())).GetProperty("summary").GetProperty("id").GetString();

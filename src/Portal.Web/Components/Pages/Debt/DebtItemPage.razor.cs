@@ -20,6 +20,9 @@ public partial class DebtItemPage
     private bool _loading = true;
     private bool _canEdit;
     private bool _addingReport;
+    private Guid? _removing;
+    private string? _removalReason;
+    private string? _removalError;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -58,7 +61,7 @@ public partial class DebtItemPage
         var actor = await Actors.ResolveAsync((await AuthState).User);
         var mine = actor.Role == PortalRole.Editor ? (await Queries.TeamRefsAsync(actor.TeamIds)).ToHashSet(StringComparer.Ordinal) : [];
         var s = _item.Summary;
-        _canEdit = actor.IsAdmin || (s.Owner is not null && mine.Contains(s.Owner.Ref)) || s.Services.Any(x => x.OwnerTeam is { } t && mine.Contains(t));
+        _canEdit = actor.IsAdmin || (actor.Role == PortalRole.Editor && s.Services.All(x => x.OwnerTeam is { } t && mine.Contains(t)));
         _report = new ReportForm { OccurredOn = Clock.GetUtcNow().UtcDateTime.Date };
     }
 
@@ -97,8 +100,31 @@ public partial class DebtItemPage
         }
     }
 
+    private void StartRemoving(Guid reportId) => (_removing, _removalReason, _removalError) = (reportId, null, null);
+
+    private async Task RemoveReportAsync(Guid reportId)
+    {
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            await Commands.RemoveReportAsync(actor, Id, reportId, _removalReason);
+            Snackbar.Add("The report no longer counts towards the interest; it stays listed with your reason.", Severity.Success);
+            _removing = null;
+            await LoadAsync();
+        }
+        catch (DomainValidationException ex)
+        {
+            _removalError = ex.Reason;
+        }
+        catch (Exception ex) when (ex is ForbiddenException or ConcurrencyConflictException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
     private static string Verb(DebtHistoryEntryDto h) => h.Action switch
     {
+        "debt.report.remove" => "removed a report of pain",
         "debt.create" => "logged it",
         "debt.update" => "changed it",
         "debt.status" => "changed its status",

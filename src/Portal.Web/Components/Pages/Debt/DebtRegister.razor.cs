@@ -25,6 +25,7 @@ public partial class DebtRegister
     private DebtTotals? _totals;
     private string? _filterError;
     private bool _canCreate;
+    private DateOnly _today;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
@@ -75,7 +76,8 @@ public partial class DebtRegister
 
     protected override async Task OnInitializedAsync()
     {
-        _quarters = DebtFormat.Quarters(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        _today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        _quarters = DebtFormat.Quarters(_today);
         var actor = await Actors.ResolveAsync((await AuthState).User);
         _canCreate = actor.Role is PortalRole.Editor or PortalRole.Admin;
     }
@@ -164,7 +166,7 @@ public partial class DebtRegister
     /// <summary>Maps the grid's column identifier onto the sort keys the query understands.</summary>
     private static string? SortTag(string sortBy) => sortBy.ToLowerInvariant() switch
     {
-        "priority" => null,
+        "priority" => "priority",
         "title" => "title",
         "costofdelay" => "costOfDelay",
         "effortdays" or "effort" => "effort",
@@ -181,14 +183,34 @@ public partial class DebtRegister
         {
             ["page"] = page == 1 ? null : page,
             ["size"] = pageSize == 25 ? null : pageSize,
-            ["sort"] = sort,
-            ["desc"] = sort is null ? null : desc,
+            // The default (priority, highest first) keeps the address short; anything else, ascending priority included, is written out.
+            ["sort"] = IsDefaultSort(sort, desc) ? null : sort,
+            ["desc"] = IsDefaultSort(sort, desc) || sort is null ? null : desc,
         });
         if (uri != Navigation.Uri)
         {
             Navigation.NavigateTo(uri, replace: true);
         }
     }
+
+    /// <summary>The column's sort when the page opens, from the address (priority, highest first, by default).</summary>
+    private SortDirection Initial(string tag, bool numeric)
+    {
+        var wanted = string.IsNullOrWhiteSpace(Sort) ? "priority" : Sort.Trim();
+        var matches = string.Equals(wanted, tag, StringComparison.OrdinalIgnoreCase)
+            || (tag == "costOfDelay" && wanted.Equals("cost", StringComparison.OrdinalIgnoreCase))
+            || (tag == "quarter" && wanted.Equals("targetQuarter", StringComparison.OrdinalIgnoreCase))
+            || (tag == "effort" && wanted.Equals("effortDays", StringComparison.OrdinalIgnoreCase));
+        if (!matches)
+        {
+            return SortDirection.None;
+        }
+
+        return (Desc ?? numeric) ? SortDirection.Descending : SortDirection.Ascending;
+    }
+
+    private static bool IsDefaultSort(string? sort, bool? desc) =>
+        (sort is null || string.Equals(sort, "priority", StringComparison.OrdinalIgnoreCase)) && desc is null or true;
 
     /// <summary>Changing a filter is a navigation, so Back undoes it and the address bar can be shared.</summary>
     private Task ApplyAsync(string key, object? value)
@@ -247,7 +269,7 @@ public partial class DebtRegister
         try
         {
             var actor = await Actors.ResolveAsync((await AuthState).User);
-            var result = await Commands.SetStatusAsync(actor, [.. _selected.Select(i => i.Id)], change);
+            var result = await Commands.SetStatusAsync(actor, _selected.ToDictionary(i => i.Id, i => i.Version), change);
             if (result.Changed.Count > 0)
             {
                 Snackbar.Add($"{result.Changed.Count} item(s) are now {DebtFormat.Status(change.Status)}.", Severity.Success);

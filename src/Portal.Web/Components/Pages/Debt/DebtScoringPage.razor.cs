@@ -41,7 +41,6 @@ public partial class DebtScoringPage
     {
         _conflict = false;
         _errors.Clear();
-        await Scores.EnsureFreshAsync();
         var (table, version) = await Scores.TableAsync();
         (_model, _version) = (TableModel.From(table), version);
         _state = await Scores.StateAsync();

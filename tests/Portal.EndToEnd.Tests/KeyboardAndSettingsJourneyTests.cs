@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>
+/// Everyday use without a mouse and with personal settings, on the demo data: the graph's service picker ranks the exact
+/// name first, its list of services works from the keyboard alone, and a chosen time zone and theme follow the person
+/// around the portal.
+/// </summary>
+public sealed class KeyboardAndSettingsJourneyTests(DemoPortalAppFixture app, BrowserFixture browser)
+    : EndToEndTest(app, browser), IClassFixture<DemoPortalAppFixture>
+{
+    private const string Editor = "ada.okafor";
+
+    /// <summary>How many Tab presses a test allows to reach an element: more than the page has controls.</summary>
+    private const int MaxTabs = 250;
+
+    [Fact]
+    public async Task GraphFocusPicker_LedgerThenEnter_FocusesLedgerNotAccountingSync()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/graph");
+        var field = Page.GetByLabel("Focus on a service");
+
+        await field.FocusAsync();
+        await Page.Keyboard.TypeAsync("ledger");
+        await Expect(Page.GetByRole(AriaRole.Option).First).ToContainTextAsync("Ledger");
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Page.WaitForURLAsync(new Regex("[?&]focus=ledger(&|$)"));
+        await Expect(Page.GetByTestId("graph-summary")).ToContainTextAsync("of Ledger");
+    }
+
+    [Fact]
+    public async Task GraphNodeList_KeyboardOnly_FocusesAServiceThenShowsItsBlastRadius()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/graph?focus=payments&depth=1");
+        await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
+
+        await TabToAsync("Focus the picture on Ledger");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync(new Regex("[?&]focus=ledger(&|$)"));
+        await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
+
+        await TabToAsync("Blast radius of Ledger: what fails when it fails");
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Page.WaitForURLAsync(new Regex("highlight=blast"));
+        await Expect(Page.GetByTestId("graph-highlight-summary")).ToContainTextAsync("What breaks if Ledger goes down");
+        await ScreenshotAsync("keyboard-blast");
+    }
+
+    [Fact]
+    public async Task Settings_ChosenZoneAndDarkTheme_TimesShownInThatZoneAndLabelled()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/settings");
+
+        await Page.GetByTestId("tz-chosen").ClickAsync();
+        var zone = Page.GetByLabel("Time zone (IANA name, e.g. Europe/Berlin)");
+        await zone.FillAsync("Asia/Tok");
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Asia/Tokyo" }).ClickAsync();
+        await Expect(Page.GetByTestId("tz-now")).ToContainTextAsync("Tokyo time");
+        await Page.GetByTestId("theme-dark").ClickAsync();
+        await Expect(Page.Locator("[data-theme]").First).ToHaveAttributeAsync("data-theme", "dark");
+        await ScreenshotAsync("settings-tokyo-dark");
+
+        await GoToAsync("/teams/payments-core");
+
+        await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Tokyo time");
+        await Expect(Page.Locator("[data-theme]").First).ToHaveAttributeAsync("data-theme", "dark");
+    }
+
+    /// <summary>Presses Tab until the element labelled <paramref name="label"/> has the focus, as a keyboard user would.</summary>
+    private async Task TabToAsync(string label)
+    {
+        for (var i = 0; i < MaxTabs; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await Page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('aria-label')") == label)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"'{label}' was not reached with {MaxTabs} presses of Tab");
+    }
+}
