@@ -13,6 +13,12 @@ public static class PortalClaims
     /// <summary>The OpenID Connect issuer of the account, written at sign-in; with <c>sub</c> it finds the linked person.</summary>
     public const string OidcIssuer = "portal:oidc-issuer";
 
+    /// <summary>
+    /// When the session began (round-trip UTC), copied from the sign-in cookie so that an open page, which never
+    /// sees the cookie again, can end at <c>Auth:SessionMaxHours</c> too.
+    /// </summary>
+    public const string SignedInAt = "portal:signed-in-at";
+
     /// <summary>Source of a person who chose who they are on the local sign-in page.</summary>
     public const string LocalSource = "local";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed class SessionCookieEvents(
 
         items[ModeKey] = options.Value.Mode.ToString();
         items[RoleReadAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        context.Principal = WithSignedInAt(context.Principal!, items[SignedInAtKey]!);
         return Task.CompletedTask;
     }
 
@@ -56,12 +58,28 @@ public sealed class SessionCookieEvents(
             }
         }
 
+        if (reason is null && context.Principal is { } principal
+            && context.Properties.Items.TryGetValue(SignedInAtKey, out var signedInAt) && signedInAt is not null
+            && principal.FindFirstValue(PortalClaims.SignedInAt) != signedInAt)
+        {
+            // A cookie from before the claim existed: open pages need the sign-in time to end with the session.
+            context.ReplacePrincipal(WithSignedInAt(principal, signedInAt));
+        }
+
         if (reason is not null)
         {
             logger.LogInformation("Sign-in cookie rejected: {Reason}", reason);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    /// <summary>A copy of <paramref name="user"/> whose <see cref="PortalClaims.SignedInAt"/> claim is <paramref name="signedInAt"/>.</summary>
+    private static ClaimsPrincipal WithSignedInAt(ClaimsPrincipal user, string signedInAt)
+    {
+        var identity = (ClaimsIdentity)user.Identity!;
+        var claims = identity.Claims.Where(c => c.Type != PortalClaims.SignedInAt).Append(new Claim(PortalClaims.SignedInAt, signedInAt));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
     }
 
     private bool RoleIsDue(AuthenticationProperties properties) =>

@@ -195,25 +195,87 @@ public sealed partial class SessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(_app, "/api/v1/services", cookies)).StatusCode);
     }
 
+    /// <summary>An open circuit's provider holding <paramref name="user"/>, and a task completing with the next principal it switches to.</summary>
+    private static (PortalAuthenticationStateProvider Provider, Task<ClaimsPrincipal> Changed) OpenCircuit(IServiceScope scope, ClaimsPrincipal user)
+    {
+        var provider = (PortalAuthenticationStateProvider)scope.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        provider.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(user)));
+        var changed = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => changed.TrySetResult((await state).User);
+        return (provider, changed.Task);
+    }
+
+    /// <summary>A cookie-borne principal as the cookie handler hands it to a circuit: with the session's start.</summary>
+    private ClaimsPrincipal SignedIn(string id, PortalRole role, string source, TimeSpan ago)
+    {
+        var user = PortalClaims.Create(id, id, role, source, "Cookies");
+        ((ClaimsIdentity)user.Identity!).AddClaim(new Claim(PortalClaims.SignedInAt, (_clock.GetUtcNow() - ago).ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        return user;
+    }
+
     [Fact]
     public async Task Circuit_AdminDemoted_BecomesViewerAtTheNextRefresh()
     {
         await _factory.SeedDemoAsync();
         using var scope = _app.Services.CreateScope();
-        var provider = (PortalAuthenticationStateProvider)scope.ServiceProvider
-            .GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
-        var admin = PortalClaims.Create("erik.johansson", "Erik Johansson", PortalRole.Admin, PortalClaims.LocalSource, "Cookies");
-        provider.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(admin)));
-        var changed = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
-        provider.AuthenticationStateChanged += async state => changed.TrySetResult((await state).User);
+        var (_, changed) = OpenCircuit(scope, SignedIn("erik.johansson", PortalRole.Admin, PortalClaims.LocalSource, TimeSpan.Zero));
 
         await SetRoleAsync("erik.johansson", PortalRole.Viewer);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.False(changed.Task.IsCompleted);
+        Assert.False(changed.IsCompleted);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        var user = await changed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var user = await changed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.Equal(PortalRole.Viewer, PortalClaims.RoleOf(user));
         Assert.Equal("erik.johansson", user.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+
+    [Theory]
+    [InlineData("local")]
+    [InlineData("oidc")]
+    public async Task Circuit_PastTheAbsoluteLifetime_IsSignedOutAtTheNextRefresh(string source)
+    {
+        await _factory.SeedDemoAsync();
+        using var scope = _app.Services.CreateScope();
+        var (provider, changed) = OpenCircuit(scope, SignedIn("erik.johansson", PortalRole.Admin, source, TimeSpan.FromHours(24) - TimeSpan.FromMinutes(3)));
+
+        await provider.RefreshAsync();
+        Assert.False(changed.IsCompleted);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        var user = await changed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.False(user.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task Circuit_PrincipalWithoutSessionStart_IsSignedOut()
+    {
+        await _factory.SeedDemoAsync();
+        using var scope = _app.Services.CreateScope();
+        var (provider, changed) = OpenCircuit(scope, PortalClaims.Create("erik.johansson", "Erik", PortalRole.Admin, PortalClaims.LocalSource, "Cookies"));
+
+        await provider.RefreshAsync();
+
+        Assert.False((await changed.WaitAsync(TimeSpan.FromSeconds(30), Ct)).Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task Cookie_SignedIn_CarriesTheSessionStartToOpenPages()
+    {
+        var (_, cookies) = await SignInAsync("local-admin");
+        var signedInAt = _clock.GetUtcNow();
+        var ticket = ReadTicket(cookies);
+
+        Assert.Equal(signedInAt, DateTimeOffset.Parse(ticket.Principal.FindFirstValue(PortalClaims.SignedInAt)!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Decrypts the sign-in cookie as the cookie handler does.</summary>
+    private Microsoft.AspNetCore.Authentication.AuthenticationTicket ReadTicket(string cookies)
+    {
+        var options = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+        var value = cookies.Split("; ").Select(c => c.Split('=', 2)).Single(c => c[0] == "portal.auth")[1];
+        return options.TicketDataFormat.Unprotect(value)!;
     }
 }
