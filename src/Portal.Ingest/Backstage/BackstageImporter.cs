@@ -126,6 +126,25 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         return CatalogBatch.ForFiles(read, DataSource.Import, root, root, root, (rules ?? SourceRules.Default).ForImports, actor);
     }
 
+    /// <summary>
+    /// Imports files a person sent through the portal (<paramref name="channel"/>: <c>upload</c> for the page,
+    /// <c>api</c> for the API). Each file is its own origin, named by the sender and the file name
+    /// (<c>upload/{sender}/{file}#{document}</c>): sending a file of the same name again updates what it defined and
+    /// orphans what it no longer defines; files with other names, and files someone else sent, are other origins
+    /// whose records it never changes (a conflict, until an admin hands a record over).
+    /// </summary>
+    public async Task<ImportReport> ImportSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentNullException.ThrowIfNull(actor);
+        // '/' in the sender's name is escaped (and '%', so the escape stays unambiguous): a name with a slash
+        // cannot address another sender's files.
+        var root = $"{channel}/{actor.Name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}";
+        await DemandAdminAsync(actor, root, ct);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, null, actor, ct);
+    }
+
     private async Task<ImportReport> ImportCoreAsync(
         Func<CatalogReadResult> readFiles, string scope, string locationBase, string? orphanPrefix, Actor actor, CancellationToken ct)
     {

@@ -78,6 +78,30 @@ public sealed class CatalogBatch
         };
     }
 
+    /// <summary>
+    /// The kind of origin a record at <paramref name="location"/> of <paramref name="source"/> has: the source, and
+    /// for GitHub the organisation and whether repositories (catalog files, repositories without one) or the team
+    /// sync made it. An orphaned record is adopted only by a batch of the same kind.
+    /// </summary>
+    public static string OriginKindOf(DataSource source, string? location)
+    {
+        if (source != DataSource.GitHub || location is null)
+        {
+            return source.ToString();
+        }
+
+        var colon = location.IndexOf(':', StringComparison.Ordinal);
+        var family = colon < 0 ? "" : location[..colon] switch
+        {
+            "github" or "github-repo" => "repositories",
+            "github-team" or "github-member" => "teams",
+            var other => other,
+        };
+        var rest = colon < 0 ? location : location[(colon + 1)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return $"GitHub {family} of {(slash < 0 ? rest : rest[..slash])}";
+    }
+
     /// <summary>The file part of a location (<c>dir/file.yaml#2</c> → <c>dir/file.yaml</c>).</summary>
     public static string FileOf(string location)
     {

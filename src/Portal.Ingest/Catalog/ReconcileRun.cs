@@ -16,7 +16,8 @@ namespace Portal.Ingest.Catalog;
 /// <item><b>No takeover</b>: a record belongs to the source and location that created it, or to people once
 /// edited by hand. Another origin defining it is compared read-only: identical is <em>unchanged</em>, different is
 /// a <em>conflict</em> (an error, nothing changed), as Backstage does with <c>managed-by-origin-location</c>. An
-/// orphaned record (its origin dropped it) may be adopted. An admin hands a record over explicitly.</item>
+/// orphaned record (its origin dropped it) may be adopted by an origin of the same kind only
+/// (<see cref="CatalogBatch.OriginKindOf"/>). An admin hands a record over explicitly.</item>
 /// <item><b>Write</b>: fields compared before they are set, so an unchanged record keeps its version; relations
 /// (parents, memberships, APIs, dependencies) follow; records the batch covers and no longer names are orphaned;
 /// every record written gets an audit entry naming the source and location, with before and after.</item>
@@ -176,6 +177,13 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     {
         if (stored.IsOrphaned)
         {
+            // Only an origin of the same kind adopts (another repository of the organisation, another import); a
+            // record another kind of origin made stays as it is until an admin hands it over.
+            if (CatalogBatch.OriginKindOf(stored.Source, stored.SourceLocation) != CatalogBatch.OriginKindOf(Source, batch.LocationOf(entity)))
+            {
+                return false;
+            }
+
             if (stored.Source != Source || !batch.OwnsLocation(entity, stored.SourceLocation ?? ""))
             {
                 Notice(entity, $"adopted: the record came from {Describe(stored)}, which no longer defines it");
@@ -203,7 +211,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         {
             Conflict(
                 outcome.Parsed,
-                $"conflict: {outcome.Parsed.Key} belongs to {Describe(outcome.Entity)}; this definition differs ({string.Join(", ", outcome.Differences.Distinct())}) "
+                $"conflict: {outcome.Parsed.Key} belongs to {Describe(outcome.Entity)}{(outcome.Entity.IsOrphaned ? " (orphaned there; only an origin of the same kind may adopt it)" : "")}; this definition differs ({string.Join(", ", outcome.Differences.Distinct())}) "
                 + $"and was not applied. An admin can hand the record over to this location ({batch.LocationOf(outcome.Parsed)}).");
         }
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Security;
 using Portal.Domain.Sync;
+using Portal.Ingest.Backstage;
 using Portal.Ingest.Catalog;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;
@@ -109,6 +111,27 @@ public abstract class GitHubSyncTrustTests(TestProvider provider) : DatabaseTest
         Assert.Equal(("Sends invoices", "payments", "github:acme/billing/catalog-info.yaml#1"), (billing.Description, billing.OwnerTeam?.Name, billing.SourceLocation));
         Assert.Equal(billing.Id, (await db.GitHubRepositories.SingleAsync(r => r.Name == "billing", Ct)).ServiceId);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "service.update.denied" && a.Actor == "github:acme/copycat" && !a.Succeeded, Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryDefinesAnOrphanedImportedComponent_NotAdoptedConflictReported()
+    {
+        var importer = new BackstageImporter(Db.Factory);
+        var imported = SmallOrg.BillingCatalog.Replace("Sends invoices", "Imported by an admin", StringComparison.Ordinal);
+        await importer.ImportAsync([new CatalogFile("billing.yaml", imported)], "upload:legacy", Actor.System, Ct);
+        await importer.ImportAsync([new CatalogFile("other.yaml", imported.Replace("name: billing", "name: other", StringComparison.Ordinal))], "upload:legacy", Actor.System, Ct);
+        await using (var db = Db.CreateContext())
+        {
+            Assert.True((await db.Services.SingleAsync(s => s.Name == "billing", Ct)).IsOrphaned);
+        }
+
+        var run = await new GitHubSyncHarness(Db.Factory, _server!).RunAsync(Ct);
+
+        var conflict = Assert.Single(await new GitHubSyncHarness(Db.Factory, _server!).ErrorsAsync(run, Ct), e => e.Repository == "acme/billing");
+        Assert.Contains("belongs to upload:legacy/billing.yaml#1 (orphaned there; only an origin of the same kind may adopt it)", conflict.Message, StringComparison.Ordinal);
+        await using var check = Db.CreateContext();
+        var billing = await check.Services.SingleAsync(s => s.Name == "billing", Ct);
+        Assert.Equal(("Imported by an admin", DataSource.Import, true), (billing.Description, billing.Source, billing.IsOrphaned));
     }
 
     [Fact]

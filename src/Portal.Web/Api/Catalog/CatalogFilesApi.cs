@@ -55,7 +55,7 @@ public static class CatalogFilesApi
             return ApiProblems.Invalid("body", "send catalog YAML as the request body, or .yaml files as multipart/form-data");
         }
 
-        var report = await importer.ImportAsync(files, "api", await actors.ResolveAsync(http.User, ct), ct);
+        var report = await importer.ImportSentFilesAsync(files, "api", await actors.ResolveAsync(http.User, ct), ct);
         var response = new ImportResponse(report.Scope, report.NothingImported, report.Kinds, report.Problems);
         return report.NothingImported ? Results.UnprocessableEntity(response) : Results.Ok(response);
     }

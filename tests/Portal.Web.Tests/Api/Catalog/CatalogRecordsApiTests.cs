@@ -46,7 +46,7 @@ public sealed class CatalogRecordsApiTests : IAsyncLifetime
         (await admin.PostAsync("/api/v1/catalog/import", Yaml(TwoEntities), Ct)).EnsureSuccessStatusCode();
         var origin = await admin.GetFromJsonAsync<JsonElement>("/api/v1/catalog/records/service/storefront", Ct);
         Assert.Equal("Component", origin.GetProperty("kind").GetString());
-        Assert.Equal("api/catalog-info.yaml#2", origin.GetProperty("location").GetString());
+        Assert.Equal("api/token:test/catalog-info.yaml#2", origin.GetProperty("location").GetString());
 
         var response = await admin.PostAsJsonAsync(
             "/api/v1/catalog/records/component/storefront/handover", new { to = "manual", version = origin.GetProperty("version").GetInt32() }, Ct);
