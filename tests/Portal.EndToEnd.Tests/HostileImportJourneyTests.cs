@@ -27,6 +27,9 @@ public sealed class HostileImportJourneyTests(PortalAppFixture app, BrowserFixtu
             await Page.Locator("input[type=file]").SetInputFilesAsync(files);
 
             var problems = Page.GetByTestId("import-problems");
+            await Expect(Page.GetByTestId("import-preview")).ToContainTextAsync("Nothing has been written yet");
+            await Expect(problems).ToContainTextAsync("nested more than 64 levels deep");
+            await Page.GetByTestId("import-apply").ClickAsync();
             await Expect(Page.GetByTestId("import-report")).ToContainTextAsync("Import finished");
             await Expect(problems).ToContainTextAsync("nested more than 64 levels deep");
             await Expect(problems).ToContainTextAsync("once its aliases are expanded");

@@ -87,43 +87,8 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentNullException.ThrowIfNull(actor);
         await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.ReconcileAsync(UploadBatch(files, scope, actor), actor, AuditAction, ct);
-    }
-
-    /// <summary>
-    /// What importing <paramref name="files"/> under <paramref name="scope"/> would do, record by record, from a dry run of
-    /// the same reconciler (nothing is written). Admins only, as the import itself.
-    /// </summary>
-    public async Task<ImportReport> PreviewAsync(IReadOnlyList<CatalogFile> files, string scope, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
-        ArgumentNullException.ThrowIfNull(actor);
-        await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.PreviewAsync(UploadBatch(files, scope, actor), ct);
-    }
-
-    /// <summary>
-    /// Imports <paramref name="files"/> as <paramref name="preview"/> showed; when the catalog changed since, nothing is
-    /// written and the report (<see cref="ImportReport.ChangedSincePreview"/>) is the new preview.
-    /// </summary>
-    public async Task<ImportReport> ApplyAsync(IReadOnlyList<CatalogFile> files, string scope, ImportReport preview, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
-        ArgumentNullException.ThrowIfNull(preview);
-        ArgumentNullException.ThrowIfNull(actor);
-        await DemandAdminAsync(actor, scope, ct);
-        return await Reconciler.ApplyPreviewedAsync(UploadBatch(files, scope, actor), preview, actor, AuditAction, ct);
-    }
-
-    private CatalogReconciler Reconciler => new(dbFactory) { BatchSize = BatchSize };
-
-    private CatalogBatch UploadBatch(IReadOnlyList<CatalogFile> files, string scope, Actor actor)
-    {
         var root = ToScope(scope);
-        var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
-        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, root, (rules ?? SourceRules.Default).ForImports, actor);
+        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, root, actor, ct);
     }
 
     /// <summary>
@@ -135,6 +100,35 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
     /// </summary>
     public async Task<ImportReport> ImportSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
     {
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.ReconcileAsync(batch, actor, AuditAction, ct);
+    }
+
+    /// <summary>
+    /// What <see cref="ImportSentFilesAsync"/> would do with <paramref name="files"/>, record by record, from a dry run of
+    /// the same reconciler (nothing is written). Admins only, as the import itself.
+    /// </summary>
+    public async Task<ImportReport> PreviewSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
+    {
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.PreviewAsync(batch, ct);
+    }
+
+    /// <summary>
+    /// Imports sent <paramref name="files"/> as <paramref name="preview"/> showed; when the catalog changed since, nothing
+    /// is written and the report (<see cref="ImportReport.ChangedSincePreview"/>) is the new preview.
+    /// </summary>
+    public async Task<ImportReport> ApplySentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, ImportReport preview, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var batch = await SentBatchAsync(files, channel, actor, ct);
+        return await Reconciler.ApplyPreviewedAsync(batch, preview, actor, AuditAction, ct);
+    }
+
+    private CatalogReconciler Reconciler => new(dbFactory) { BatchSize = BatchSize };
+
+    private async Task<CatalogBatch> SentBatchAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentNullException.ThrowIfNull(actor);
@@ -142,7 +136,8 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         // cannot address another sender's files.
         var root = $"{channel}/{actor.Name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}";
         await DemandAdminAsync(actor, root, ct);
-        return await ImportCoreAsync(() => BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits }), root, root, null, actor, ct);
+        var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
+        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, null, (rules ?? SourceRules.Default).ForImports, actor);
     }
 
     private async Task<ImportReport> ImportCoreAsync(

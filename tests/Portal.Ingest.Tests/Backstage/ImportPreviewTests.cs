@@ -40,7 +40,7 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     {
         var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
 
-        var preview = await Importer.PreviewAsync(Files(Team), "upload", Admin, Ct);
+        var preview = await Importer.PreviewSentFilesAsync(Files(Team), "upload", Admin, Ct);
 
         Assert.False(preview.Applied);
         Assert.Equal(
@@ -56,11 +56,11 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     [Fact]
     public async Task PreviewAsync_ChangedFile_NamesTheChangedFieldsAndTheOrphan()
     {
-        await Importer.ImportAsync(Files(Team), "upload", Admin, Ct);
+        await Importer.ImportSentFilesAsync(Files(Team), "upload", Admin, Ct);
         var changed = Team.Replace("description: The crew.", "description: The whole crew.", StringComparison.Ordinal);
         changed = changed[..changed.IndexOf("\n---", StringComparison.Ordinal)];
 
-        var preview = await Importer.PreviewAsync(Files(changed), "upload", Admin, Ct);
+        var preview = await Importer.PreviewSentFilesAsync(Files(changed), "upload", Admin, Ct);
 
         var crew = Assert.Single(preview.Records, r => r.Ref == "group:default/crew");
         Assert.Equal(RecordChangeKind.Updated, crew.Change);
@@ -74,9 +74,9 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     [Fact]
     public async Task ApplyAsync_AsPreviewed_WritesExactlyWhatThePreviewShowed()
     {
-        var preview = await Importer.PreviewAsync(Files(Team), "upload", Admin, Ct);
+        var preview = await Importer.PreviewSentFilesAsync(Files(Team), "upload", Admin, Ct);
 
-        var report = await Importer.ApplyAsync(Files(Team), "upload", preview, Admin, Ct);
+        var report = await Importer.ApplySentFilesAsync(Files(Team), "upload", preview, Admin, Ct);
 
         Assert.True(report.Applied);
         Assert.False(report.ChangedSincePreview);
@@ -89,12 +89,12 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     [Fact]
     public async Task ApplyAsync_CatalogChangedSincePreview_WritesNothingAndReturnsTheNewPreview()
     {
-        var preview = await Importer.PreviewAsync(Files(Team), "upload", Admin, Ct);
+        var preview = await Importer.PreviewSentFilesAsync(Files(Team), "upload", Admin, Ct);
         var team = Team[..Team.IndexOf("\n---", StringComparison.Ordinal)];
         await Importer.ImportAsync([new CatalogFile("other.yaml", team)], "elsewhere", Admin, Ct);
         var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
 
-        var report = await Importer.ApplyAsync(Files(Team), "upload", preview, Admin, Ct);
+        var report = await Importer.ApplySentFilesAsync(Files(Team), "upload", preview, Admin, Ct);
 
         Assert.False(report.Applied);
         Assert.True(report.ChangedSincePreview);
@@ -109,7 +109,7 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     {
         var editor = new Actor("tomas", "Tomás", PortalRole.Editor, new HashSet<Guid>());
 
-        await Assert.ThrowsAsync<Portal.Domain.Common.ForbiddenException>(() => Importer.PreviewAsync(Files(Team), "upload", editor, Ct));
+        await Assert.ThrowsAsync<Portal.Domain.Common.ForbiddenException>(() => Importer.PreviewSentFilesAsync(Files(Team), "upload", editor, Ct));
 
         await using var db = Db.CreateContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == BackstageImporter.AuditAction + ".denied", Ct));

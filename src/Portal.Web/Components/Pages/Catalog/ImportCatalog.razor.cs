@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Portal.Domain.Common;
+using Portal.Ingest.Backstage;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Components.Pages.Catalog;
+
+/// <summary>
+/// Upload, preview, apply: the chosen files go through a dry run of the reconciler first, and only "Apply" writes them,
+/// exactly as previewed (the reconciler refuses, writing nothing, if the catalog changed since; the page then shows the
+/// new preview).
+/// </summary>
+public partial class ImportCatalog
+{
+    private const int MaxFiles = 500;
+    private const long MaxBytes = 10 * 1024 * 1024;
+    private const string Channel = "upload";
+
+    private List<CatalogFile> _files = [];
+    private ImportReport? _preview;
+    private ImportReport? _report;
+    private bool _busy;
+    private string? _status;
+    private string? _error;
+
+    [Inject] private BackstageImporter Importer { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    private static bool HasChanges(ImportReport report) =>
+        report.Records.Any(r => r.Change is RecordChangeKind.Created or RecordChangeKind.Updated or RecordChangeKind.Orphaned);
+
+    private static string Summary(ImportReport report)
+    {
+        int Count(RecordChangeKind kind) => report.Records.Count(r => r.Change == kind);
+        var verb = report.Applied ? "" : "will be ";
+        var parts = new List<string>
+        {
+            $"{Count(RecordChangeKind.Created)} {verb}created",
+            $"{Count(RecordChangeKind.Updated)} {verb}updated",
+            $"{Count(RecordChangeKind.Unchanged)} unchanged",
+        };
+        if (Count(RecordChangeKind.Orphaned) > 0)
+        {
+            parts.Add($"{Count(RecordChangeKind.Orphaned)} {verb}orphaned");
+        }
+
+        if (Count(RecordChangeKind.Conflict) > 0)
+        {
+            parts.Add($"{Count(RecordChangeKind.Conflict)} in conflict");
+        }
+
+        var rejected = report.Total.Rejected;
+        if (rejected > 0)
+        {
+            parts.Add($"{rejected} rejected");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private string FileList() => _files.Count == 1 ? $"From {_files[0].Path}" : $"From {_files.Count} files";
+
+    private async Task OnFilesChanged(IReadOnlyList<IBrowserFile>? files)
+    {
+        Cancel();
+        if (files is null || files.Count == 0)
+        {
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            var read = new List<CatalogFile>();
+            foreach (var file in files)
+            {
+                _status = $"Reading {file.Name}…";
+                StateHasChanged();
+                if (file.Size > MaxBytes)
+                {
+                    _error = $"{file.Name} is {file.Size / 1024 / 1024} MB; at most {MaxBytes / 1024 / 1024} MB per file.";
+                    return;
+                }
+
+                using var reader = new StreamReader(file.OpenReadStream(MaxBytes));
+                read.Add(new CatalogFile(file.Name, await reader.ReadToEndAsync()));
+            }
+
+            _files = read;
+            _status = $"Checking what {read.Count} file(s) would change…";
+            StateHasChanged();
+            _preview = await Importer.PreviewSentFilesAsync(read, Channel, await ActorAsync(), CancellationToken.None);
+        });
+    }
+
+    private async Task ApplyAsync()
+    {
+        // A second click while the first apply runs must not apply again (it would find its own writes and report a change).
+        if (_busy || _preview is not { } preview)
+        {
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            _status = $"Importing {_files.Count} file(s)…";
+            StateHasChanged();
+            var result = await Importer.ApplySentFilesAsync(_files, Channel, preview, await ActorAsync(), CancellationToken.None);
+            if (result.ChangedSincePreview)
+            {
+                _preview = result;
+                return;
+            }
+
+            _preview = null;
+            _report = result;
+        });
+    }
+
+    private void Cancel()
+    {
+        _error = null;
+        _preview = null;
+        _report = null;
+        _files = [];
+    }
+
+    private async Task RunAsync(Func<Task> work)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (ex is IOException or ForbiddenException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            _error = "The import failed and nothing was written: " + ex.GetBaseException().Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<Portal.Domain.Security.Actor> ActorAsync() => await Actors.ResolveAsync((await AuthState).User);
+}
