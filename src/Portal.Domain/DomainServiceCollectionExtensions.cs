@@ -60,6 +60,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DebtCommands>();
         services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
+        services.AddSingleton<CapacityQueries>();
+        services.AddSingleton<CapacityCommands>();
 
         // Scorecards
         services.AddSingleton<FrameworkStore>();

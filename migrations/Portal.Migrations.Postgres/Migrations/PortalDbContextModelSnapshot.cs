@@ -1333,6 +1333,69 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("debt_scoring_state", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.TeamCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("DebtSharePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("debt_share_percent");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<double>("People")
+                        .HasColumnType("double precision")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("quarter");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.HasIndex("TeamId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("team_capacities", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Graph.GraphState", b =>
                 {
                     b.Property<int>("Id")
@@ -3136,6 +3199,17 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasForeignKey("DebtItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.TeamCapacity", b =>
+                {
+                    b.HasOne("Portal.Domain.Catalog.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>

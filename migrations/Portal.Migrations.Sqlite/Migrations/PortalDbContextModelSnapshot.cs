@@ -1323,6 +1323,69 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("debt_scoring_state", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.TeamCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("DebtSharePercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("debt_share_percent");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<double>("People")
+                        .HasColumnType("REAL")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.HasIndex("TeamId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("team_capacities", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Graph.GraphState", b =>
                 {
                     b.Property<int>("Id")
@@ -3122,6 +3185,17 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("DebtItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Debt.TeamCapacity", b =>
+                {
+                    b.HasOne("Portal.Domain.Catalog.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Portal.Domain.OnCall.OnCallOverride", b =>

@@ -12,6 +12,19 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     /// <summary>The last day of the quarter.</summary>
     public DateOnly End => Start.AddMonths(3).AddDays(-1);
 
+    /// <summary>Calendar days in the quarter (90 to 92).</summary>
+    public int Days => End.DayNumber - Start.DayNumber + 1;
+
+    /// <summary>Monday-to-Friday days in the quarter: the default working days before holidays.</summary>
+    public int Weekdays
+    {
+        get
+        {
+            var start = Start;
+            return Enumerable.Range(0, Days).Count(d => start.AddDays(d).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        }
+    }
+
     /// <summary>The quarter <paramref name="date"/> falls in.</summary>
     public static Quarter Of(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);
 

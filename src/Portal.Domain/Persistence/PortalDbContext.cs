@@ -78,6 +78,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DebtScoringState> DebtScoringStates => Set<DebtScoringState>();
 
+    public DbSet<TeamCapacity> TeamCapacities => Set<TeamCapacity>();
+
     public DbSet<Scorecards.Records.FrameworkVersionRecord> ScorecardFrameworkVersions => Set<Scorecards.Records.FrameworkVersionRecord>();
 
     public DbSet<Scorecards.Records.ServiceScorecardRecord> ServiceScorecards => Set<Scorecards.Records.ServiceScorecardRecord>();
