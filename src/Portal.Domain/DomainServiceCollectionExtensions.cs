@@ -97,6 +97,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IDemoData, OnCallDemoData>();
         services.AddSingleton<IDemoData, AssessmentsDemoData>();
         services.AddSingleton<IDemoData>(sp => sp.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>());
+        services.AddSingleton<IDemoData, Portal.Domain.Debt.Demo.DebtDemoData>();
         services.AddSingleton<ScaleSeeder>();
         return services;
     }
