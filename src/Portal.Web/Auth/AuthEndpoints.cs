@@ -41,34 +41,31 @@ public static class AuthEndpoints
             return Results.LocalRedirect("/signin?error=choose&returnUrl=" + Uri.EscapeDataString(target));
         }
 
-        if (person == PortalClaims.LocalAdminId)
+        if (person == PortalClaims.LocalAdminId && !await directory.AnyPeopleAsync(http.RequestAborted))
         {
             // Evaluation only: offered while nobody is in the catalog to sign in as.
-            if (await directory.AnyPeopleAsync(http.RequestAborted))
-            {
-                return Results.LocalRedirect("/signin?error=local-admin&returnUrl=" + Uri.EscapeDataString(target));
-            }
-
-            await SignInAsync(http, PortalClaims.LocalAdminId, "Local administrator", PortalRole.Admin);
+            await SignInAsync(http, PortalClaims.LocalAdminId, "Local administrator", PortalRole.Admin, PortalClaims.BuiltInSource);
             logger.LogInformation("Signed in as the built-in local administrator");
             return Results.LocalRedirect(target);
         }
 
+        // A catalog person called local-admin signs in as that person, never as the built-in administrator.
         var actor = await directory.ForPersonAsync(person, null, http.RequestAborted);
         if (actor is null)
         {
-            return Results.LocalRedirect("/signin?error=unknown&returnUrl=" + Uri.EscapeDataString(target));
+            var error = person == PortalClaims.LocalAdminId ? "local-admin" : "unknown";
+            return Results.LocalRedirect($"/signin?error={error}&returnUrl=" + Uri.EscapeDataString(target));
         }
 
-        await SignInAsync(http, actor.Name, actor.DisplayName, actor.Role);
+        await SignInAsync(http, actor.Name, actor.DisplayName, actor.Role, PortalClaims.LocalSource);
         logger.LogInformation("Signed in locally as {Person} ({Role})", actor.Name, actor.Role);
         return Results.LocalRedirect(target);
     }
 
-    private static Task SignInAsync(HttpContext http, string id, string displayName, PortalRole role) =>
+    private static Task SignInAsync(HttpContext http, string id, string displayName, PortalRole role, string source) =>
         http.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            PortalClaims.Create(id, displayName, role, "local", CookieAuthenticationDefaults.AuthenticationScheme));
+            PortalClaims.Create(id, displayName, role, source, CookieAuthenticationDefaults.AuthenticationScheme));
 
     private static async Task<IResult> SignOutAsync(HttpContext http, IOptions<AuthOptions> options)
     {
@@ -78,9 +75,10 @@ public static class AuthEndpoints
             : Results.LocalRedirect("/signin");
     }
 
-    /// <summary>Only local paths: a sign-in link must never send someone to another site.</summary>
+    /// <summary>
+    /// Only local URLs by ASP.NET Core's own rules (no <c>//host</c>, <c>/\host</c>, control characters such as a tab
+    /// that browsers drop, or absolute URLs): a sign-in link must never send someone to another site.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+        Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }

@@ -13,6 +13,21 @@ public static class PortalClaims
     /// <summary>The OpenID Connect issuer of the account, written at sign-in; with <c>sub</c> it finds the linked person.</summary>
     public const string OidcIssuer = "portal:oidc-issuer";
 
+    /// <summary>
+    /// When the session began (round-trip UTC), copied from the sign-in cookie so that an open page, which never
+    /// sees the cookie again, can end at <c>Auth:SessionMaxHours</c> too.
+    /// </summary>
+    public const string SignedInAt = "portal:signed-in-at";
+
+    /// <summary>Source of a person who chose who they are on the local sign-in page.</summary>
+    public const string LocalSource = "local";
+
+    /// <summary>
+    /// Source of the built-in local administrator. Only this source makes someone the built-in administrator, so a
+    /// catalog person who happens to be called <c>local-admin</c> is never taken for it.
+    /// </summary>
+    public const string BuiltInSource = "builtin";
+
     public static ClaimsPrincipal Create(string id, string displayName, PortalRole role, string source, string scheme) =>
         new(new ClaimsIdentity(
             [
@@ -48,9 +63,9 @@ public sealed class ActorResolver(ActorDirectory directory)
         {
             case "token":
                 return new Actor("token:" + name, name, role, new HashSet<Guid>());
-            case "local" when id == PortalClaims.LocalAdminId:
+            case PortalClaims.BuiltInSource:
                 return ActorDirectory.LocalAdministrator;
-            case "local":
+            case PortalClaims.LocalSource:
                 // The role a person has now, not the one they had when they signed in.
                 return await directory.ForPersonAsync(id, null, ct) ?? new Actor(id, name, PortalRole.Viewer, new HashSet<Guid>());
             default:

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Portal.Web.Auth;
 /// older than <c>Auth:SessionMaxHours</c> (however active its owner) or issued under another mode is rejected, and
 /// the API answers with status codes instead of redirects to the sign-in page.
 /// </summary>
-public sealed class SessionCookieEvents(IOptions<AuthOptions> options, TimeProvider clock, ILogger<SessionCookieEvents> logger)
+public sealed class SessionCookieEvents(
+    IOptions<AuthOptions> options, TimeProvider clock, PrincipalRefresher refresher, ILogger<SessionCookieEvents> logger)
     : CookieAuthenticationEvents
 {
     /// <summary>When the person signed in (round-trip UTC), kept across sliding renewals.</summary>
@@ -19,6 +21,9 @@ public sealed class SessionCookieEvents(IOptions<AuthOptions> options, TimeProvi
 
     /// <summary>The <c>Auth:Mode</c> the cookie was issued under.</summary>
     public const string ModeKey = ".portal.mode";
+
+    /// <summary>When the person's role was last re-read (round-trip UTC).</summary>
+    public const string RoleReadAtKey = ".portal.role-read-at";
 
     public override Task SigningIn(CookieSigningInContext context)
     {
@@ -29,12 +34,38 @@ public sealed class SessionCookieEvents(IOptions<AuthOptions> options, TimeProvi
         }
 
         items[ModeKey] = options.Value.Mode.ToString();
+        items[RoleReadAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        context.Principal = WithSignedInAt(context.Principal!, items[SignedInAtKey]!);
         return Task.CompletedTask;
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var reason = RejectionReason(context.Properties);
+        if (reason is null && context.Principal is { } user && RoleIsDue(context.Properties))
+        {
+            // The role the person has now, not the one they signed in with (a demoted admin stops being admin).
+            var refreshed = await refresher.RefreshAsync(user, context.HttpContext.RequestAborted);
+            if (refreshed is null)
+            {
+                reason = "the person is no longer in the catalog";
+            }
+            else
+            {
+                context.Properties.Items[RoleReadAtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                context.ReplacePrincipal(refreshed);
+                context.ShouldRenew = true;
+            }
+        }
+
+        if (reason is null && context.Principal is { } principal
+            && context.Properties.Items.TryGetValue(SignedInAtKey, out var signedInAt) && signedInAt is not null
+            && principal.FindFirstValue(PortalClaims.SignedInAt) != signedInAt)
+        {
+            // A cookie from before the claim existed: open pages need the sign-in time to end with the session.
+            context.ReplacePrincipal(WithSignedInAt(principal, signedInAt));
+        }
+
         if (reason is not null)
         {
             logger.LogInformation("Sign-in cookie rejected: {Reason}", reason);
@@ -42,6 +73,19 @@ public sealed class SessionCookieEvents(IOptions<AuthOptions> options, TimeProvi
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
+
+    /// <summary>A copy of <paramref name="user"/> whose <see cref="PortalClaims.SignedInAt"/> claim is <paramref name="signedInAt"/>.</summary>
+    private static ClaimsPrincipal WithSignedInAt(ClaimsPrincipal user, string signedInAt)
+    {
+        var identity = (ClaimsIdentity)user.Identity!;
+        var claims = identity.Claims.Where(c => c.Type != PortalClaims.SignedInAt).Append(new Claim(PortalClaims.SignedInAt, signedInAt));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
+    }
+
+    private bool RoleIsDue(AuthenticationProperties properties) =>
+        !properties.Items.TryGetValue(RoleReadAtKey, out var at)
+        || !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var readAt)
+        || clock.GetUtcNow() - readAt >= TimeSpan.FromMinutes(options.Value.RoleRefreshMinutes);
 
     /// <summary>Why a cookie with these properties may not be used any more, or null when it may.</summary>
     public string? RejectionReason(AuthenticationProperties properties)

@@ -108,6 +108,10 @@ public static class AuthHosting
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddScoped<SessionCookieEvents>();
+        builder.Services.AddSingleton<PrincipalRefresher>();
+
+        // Replaces Blazor's provider (registered with TryAdd by AddInteractiveServerComponents): open circuits re-read roles.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PortalAuthenticationStateProvider>();
 
         // Keys in the database: every instance behind a load balancer reads the same key ring.
         builder.Services.AddDataProtection().SetApplicationName("portal");

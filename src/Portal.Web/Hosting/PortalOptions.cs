@@ -65,6 +65,10 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 30 * 24)]
     public int SessionMaxHours { get; set; } = 24;
 
+    /// <summary>How often a signed-in person's role is re-read from the catalog, for cookies and open pages (default 2 minutes).</summary>
+    [Range(1, 60)]
+    public int RoleRefreshMinutes { get; set; } = 2;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SessionMaxHours * 60 < SessionIdleMinutes)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Security.Queries;
 using Portal.Web.Auth;
 using Portal.Web.Hosting;
 
@@ -13,7 +14,7 @@ public sealed class SessionCookieEventsTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private SessionCookieEvents Events(AuthMode mode = AuthMode.Local, int maxHours = 24) =>
-        new(Options.Create(new AuthOptions { Mode = mode, SessionMaxHours = maxHours }), _clock, NullLogger<SessionCookieEvents>.Instance);
+        new(Options.Create(new AuthOptions { Mode = mode, SessionMaxHours = maxHours }), _clock, new PrincipalRefresher(new ActorDirectory(null!)), NullLogger<SessionCookieEvents>.Instance);
 
     private AuthenticationProperties SignedIn(string mode = "Local") => new(new Dictionary<string, string?>
     {
