@@ -15,6 +15,7 @@ if (cli is { IsHelp: true })
 
 var builder = WebApplication.CreateBuilder(cli?.HostArgs ?? args);
 builder.AddPortalEdge();
+builder.AddPortalBadRequestProblems();
 builder.AddPortalObservability();
 builder.AddPortalDatabase();
 builder.Services.AddPortalDomain().AddPortalIngest();
@@ -56,6 +57,7 @@ app.UsePortalCorrelation();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePortalBadRequestProblems();
 
 app.MapPortalHealth();
 app.MapOpenApi().AllowAnonymous();

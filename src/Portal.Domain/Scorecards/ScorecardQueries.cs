@@ -113,7 +113,7 @@ public sealed class ScorecardQueries(
 
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderBy(x => x.r.Overall).ThenBy(x => x.s.Tier).ThenByDescending(x => x.r.Failing).ThenBy(x => x.s.Name)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip(Paging.Offset(query.Page, query.PageSize)).Take(query.PageSize)
             .Select(x => new
             {
                 x.s.Namespace, x.s.Name, x.s.Title, x.s.Tier,

@@ -21,7 +21,7 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
 
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(a => new AuditEntryDto(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityKey, a.Before, a.After, a.CorrelationId, a.Succeeded))
             .ToListAsync(ct);
         return new Page<AuditEntryDto>(items, total, page, pageSize);

@@ -41,7 +41,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         }
 
         var items = await Sort(services, query.SortBy, query.Descending)
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Offset(page, pageSize))
             .Take(pageSize)
             .Select(ToSummary)
             .ToListAsync(ct);
@@ -200,7 +200,7 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
 
         var total = await teams.CountAsync(ct);
         var items = await teams.OrderBy(t => t.Name).ThenBy(t => t.Namespace)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(t => new TeamSummaryDto(
                 t.Name,
                 t.Namespace,

@@ -58,7 +58,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = DisplayNameQueries.Records(db, Suggestion(kind), term);
         var total = await rows.CountAsync(ct);
-        var hits = await rows.BestFirst().Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var hits = await rows.BestFirst().Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return new Page<SearchHitDto>([.. hits.Select(h => Hit(kind, h))], total, page, pageSize);
     }
 

@@ -5,6 +5,9 @@ public sealed record ServiceQuery
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>What <see cref="SortBy"/> understands (case does not matter); anything else sorts by name.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "title", "tier", "lifecycle", "kind", "owner", "system", "updated"];
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 25;

@@ -57,7 +57,7 @@ public sealed class DebtCandidateQueries(
         }
 
         var all = filtered as IReadOnlyCollection<DebtCandidate> ?? [.. filtered];
-        return new Page<DebtCandidate>([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query.Page, query.PageSize);
+        return new Page<DebtCandidate>([.. all.Skip(Paging.Offset(query.Page, query.PageSize)).Take(query.PageSize)], all.Count, query.Page, query.PageSize);
     }
 
     /// <summary>The open candidate with this key, or null when it was accepted, dismissed, or the finding is gone.</summary>

@@ -25,11 +25,10 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         var items = Filter(db, db.DebtItems.AsNoTracking(), query, Today);
         var total = await items.CountAsync(ct);
 
-        // A page past the end (or a number too big to multiply) shows the last page instead of failing.
-        var lastPage = Math.Max(1, (int)((total + (long)pageSize - 1) / pageSize));
-        var page = Math.Clamp(query.Page, 1, lastPage);
+        // A page past the end is empty (with the total), as in every other list.
+        var page = Math.Max(1, query.Page);
         var rows = await Sort(items, query.Sort, query.Descending)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).ThenInclude(s => s.OwnerTeam)
             .AsSplitQuery()
             .ToListAsync(ct);

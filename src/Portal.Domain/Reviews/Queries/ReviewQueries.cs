@@ -141,7 +141,7 @@ public sealed class ReviewQueries(
 
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderBy(s => s.Overall).ThenBy(s => s.Tier).ThenByDescending(s => s.Failing).ThenBy(s => s.Service)
-            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(s => new SnapshotServiceRow(s.Service, s.DisplayName, s.Team, s.TeamName, s.Tier, s.Overall, s.Levels, s.Failing, s.Flagged, s.Exempt))
             .ToListAsync(ct);
         return new Page<SnapshotServiceRow>(items, total, page, pageSize);

@@ -14,7 +14,7 @@ public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.SyncRuns.AsNoTracking().Where(r => r.Source == source);
         var total = await query.CountAsync(ct);
-        var runs = await query.OrderByDescending(r => r.StartedAt).Skip((page - 1) * pageSize).Take(pageSize)
+        var runs = await query.OrderByDescending(r => r.StartedAt).Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(r => new { Run = r, Errors = db.SyncRunErrors.Count(e => e.RunId == r.Id) })
             .ToListAsync(ct);
         return new Page<SyncRunSummary>([.. runs.Select(r => ToSummary(r.Run, r.Errors))], total, page, pageSize);
@@ -46,7 +46,7 @@ public sealed class SyncQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.SyncRunErrors.AsNoTracking().Where(e => e.RunId == runId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(e => e.Repository).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await query.OrderBy(e => e.Repository).ThenBy(e => e.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize)
             .Select(e => new SyncRunErrorItem(e.Repository, e.Path, e.Message, e.At))
             .ToListAsync(ct);
         return new Page<SyncRunErrorItem>(items, total, page, pageSize);

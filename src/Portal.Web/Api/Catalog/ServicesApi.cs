@@ -52,6 +52,11 @@ public static class ServicesApi
             return ApiProblems.Invalid("tier", "must be 1, 2 or 3");
         }
 
+        if (!string.IsNullOrWhiteSpace(sort) && !ServiceQuery.SortKeys.Contains(sort.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Invalid("sort", $"'{sort}' is not one of {string.Join(", ", ServiceQuery.SortKeys)}");
+        }
+
         Lifecycle? parsedLifecycle = null;
         if (!string.IsNullOrWhiteSpace(lifecycle))
         {
@@ -75,7 +80,7 @@ public static class ServicesApi
                 System = system,
                 Kind = kind,
                 Tag = tag,
-                SortBy = sort,
+                SortBy = sort?.Trim(),
                 Descending = desc,
             },
             ct);
