@@ -1,12 +1,17 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Portal.Domain.Security;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Hosting;
 
@@ -62,29 +67,49 @@ public static class ObservabilityHosting
         return app;
     }
 
+    /// <summary>
+    /// <c>/healthz</c> (anonymous: the overall status and each check's name and status, nothing else, so exception
+    /// texts, sync errors and migration names do not reach the network) and <c>/healthz/details</c> (administrators,
+    /// signed in or with an admin token: what each check found). A signed-in administrator sees the details on
+    /// <c>/healthz</c> too. Unhealthy answers 503, as load balancers and the compose healthcheck expect.
+    /// </summary>
     public static WebApplication MapPortalHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = (ctx, report) => WriteJsonAsync(ctx, report, IsAdmin(ctx.User)) })
+            .AllowAnonymous();
+        app.MapHealthChecks("/healthz/details", new HealthCheckOptions { ResponseWriter = (ctx, report) => WriteJsonAsync(ctx, report, detailed: true) })
+            .RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireRole(nameof(PortalRole.Admin))
+                .Build());
         return app;
     }
 
-    private static Task WriteJsonAsync(HttpContext ctx, HealthReport report)
+    private static bool IsAdmin(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(nameof(PortalRole.Admin));
+
+    private static Task WriteJsonAsync(HttpContext ctx, HealthReport report, bool detailed)
     {
         ctx.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.Select(e => new
+        ctx.Response.Headers.CacheControl = "no-store";
+        object body = detailed
+            ? new
             {
-                name = e.Key,
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                error = e.Value.Exception?.Message,
-                data = e.Value.Data,
-            }),
-        };
+                status = report.Status.ToString(),
+                totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+                checks = report.Entries.Select(e => new
+                {
+                    name = e.Key,
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    error = e.Value.Exception?.Message,
+                    data = e.Value.Data,
+                }),
+            }
+            : new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString() }),
+            };
         return ctx.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
     }
 }

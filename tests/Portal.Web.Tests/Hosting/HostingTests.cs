@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Testing;
 
 namespace Portal.Web.Tests.Hosting;
@@ -22,7 +26,7 @@ public abstract class HostingTests(TestProvider provider) : IAsyncLifetime
     private HttpClient Anonymous => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task Healthz_Anonymous_ReportsDatabaseAndJobStorageHealthy()
+    public async Task Healthz_Anonymous_SaysOnlyTheStatusOfEachCheck()
     {
         var response = await Anonymous.GetAsync("/healthz", Ct);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
@@ -32,7 +36,53 @@ public abstract class HostingTests(TestProvider provider) : IAsyncLifetime
         var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
         Assert.Equal("Healthy", checks["database"].GetProperty("status").GetString());
         Assert.Equal("Healthy", checks["job-storage"].GetProperty("status").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(checks["database"].GetProperty("description").GetString()));
+        Assert.All(checks.Values, c => Assert.Equal(["name", "status"], c.EnumerateObject().Select(p => p.Name)));
+    }
+
+    [Fact]
+    public async Task HealthzDetails_AdminToken_SaysWhatEachCheckFound()
+    {
+        var response = await _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin)).GetAsync("/healthz/details", Ct);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var database = body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
+        Assert.Contains("schema is up to date", database.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(PortalRole.Editor)]
+    public async Task HealthzDetails_AnonymousOrNotAdmin_IsRefused(PortalRole? role)
+    {
+        var client = role is { } r ? _factory.CreateClient(await _factory.CreateTokenAsync(r)) : Anonymous;
+
+        var response = await client.GetAsync("/healthz/details", Ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("schema is up to date", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_FailingCheck_Answers503AndKeepsItsErrorForAdmins()
+    {
+        var factory = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddHealthChecks()
+            .AddCheck("vault", () => HealthCheckResult.Unhealthy("Vault at 10.1.2.3 refused us", new InvalidOperationException("Password=hunter2 rejected")))));
+
+        var anonymous = await factory.CreateClient().GetAsync("/healthz", Ct);
+        var anonymousText = await anonymous.Content.ReadAsStringAsync(Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz/details");
+        var (_, token) = await factory.Services.GetRequiredService<ApiTokenService>()
+            .CreateAsync(new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), "admin", PortalRole.Admin, Ct);
+        request.Headers.Authorization = new("Bearer", token);
+        var details = await factory.CreateClient().SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, anonymous.StatusCode);
+        Assert.Contains("\"Unhealthy\"", anonymousText, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", anonymousText, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.1.2.3", anonymousText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, details.StatusCode);
+        Assert.Contains("Password=hunter2 rejected", await details.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
