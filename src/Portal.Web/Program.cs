@@ -16,6 +16,7 @@ if (cli is { IsHelp: true })
 var builder = WebApplication.CreateBuilder(cli?.HostArgs ?? args);
 builder.AddPortalEdge();
 builder.AddPortalBadRequestProblems();
+builder.AddPortalLimits();
 builder.AddPortalObservability();
 builder.AddPortalDatabase();
 builder.Services.AddPortalDomain().AddPortalIngest();
@@ -54,6 +55,7 @@ if (!app.Environment.IsDevelopment())
 app.UsePortalSecurityHeaders();
 
 app.UsePortalCorrelation();
+app.UsePortalRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

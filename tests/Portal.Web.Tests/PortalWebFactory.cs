@@ -11,13 +11,14 @@ using Portal.Testing;
 
 namespace Portal.Web.Tests;
 
-/// <summary>The real app on a fresh, migrated database of the given provider.</summary>
-public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = true) : WebApplicationFactory<Program>
+/// <summary>The real app on a fresh, migrated database of the given provider (with extra settings or services, if any).</summary>
+public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = true, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
-    public static async Task<PortalWebFactory> CreateAsync(TestProvider provider) =>
-        new(await TestDatabase.CreateAsync(provider));
+    public static async Task<PortalWebFactory> CreateAsync(TestProvider provider, Action<IWebHostBuilder>? configure = null) =>
+        new(await TestDatabase.CreateAsync(provider), configure: configure);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,6 +28,7 @@ public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = 
         builder.UseSetting("Auth:Mode", "Local");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        configure?.Invoke(builder);
     }
 
     /// <summary>The demo company without last quarter's review (tests that need it seed it with <c>DemoReviewSeeder</c>).</summary>

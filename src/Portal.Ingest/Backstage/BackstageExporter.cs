@@ -45,6 +45,14 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
         return files;
     }
 
+    /// <summary>How many entities an export would write (teams, people, domains, systems, resources, APIs, services), counted in the database.</summary>
+    public async Task<int> CountEntitiesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Teams.CountAsync(ct) + await db.People.CountAsync(ct) + await db.Domains.CountAsync(ct) + await db.Systems.CountAsync(ct)
+            + await db.Resources.CountAsync(ct) + await db.Apis.CountAsync(ct) + await db.Services.CountAsync(ct);
+    }
+
     /// <summary>Writes <see cref="ExportAsync"/>'s files into <paramref name="directory"/>, creating it if needed.</summary>
     public async Task ExportToDirectoryAsync(string directory, CancellationToken ct)
     {

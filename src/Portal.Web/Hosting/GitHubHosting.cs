@@ -13,9 +13,6 @@ namespace Portal.Web.Hosting;
 /// </summary>
 public static class GitHubHosting
 {
-    /// <summary>GitHub caps deliveries at 25 MB.</summary>
-    private const int MaxWebhookBytes = 25 * 1024 * 1024;
-
     public static WebApplicationBuilder AddPortalGitHub(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<GitHubSyncHealthCheck>("github-sync");
@@ -42,17 +39,13 @@ public static class GitHubHosting
             .DisableAntiforgery()
             .WithName("GitHubWebhook")
             .WithTags("Webhooks")
-            .WithSummary("GitHub webhook deliveries (signed with GitHub:WebhookSecret). Answers at once; the sync runs as a job.");
+            .WithSummary("GitHub webhook deliveries (signed with GitHub:WebhookSecret). Answers at once; the sync runs as a job.")
+            .WithBodyLimit(l => l.WebhookMaxBytes, "Limits:WebhookMaxBytes");
         return app;
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, GitHubWebhooks webhooks, IBackgroundJobClient jobs, CancellationToken ct)
     {
-        if (request.ContentLength > MaxWebhookBytes)
-        {
-            return Results.Json(new { message = "The delivery is larger than 25 MB." }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         string? jobId = null;

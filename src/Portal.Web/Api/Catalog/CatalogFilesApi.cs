@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Portal.Ingest.Backstage;
 using Portal.Web.Auth;
 using Portal.Web.Hosting;
@@ -9,15 +10,14 @@ namespace Portal.Web.Api.Catalog;
 /// <summary><c>/api/v1/catalog</c>: Backstage catalog files in and out.</summary>
 public static class CatalogFilesApi
 {
-    public const long MaxUploadBytes = 50 * 1024 * 1024;
-
     public static RouteGroupBuilder MapCatalogFilesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/catalog/import", ImportAsync).WithName("ImportCatalog").WithTags("Catalog files")
             .WithSummary("Import Backstage catalog YAML: a multipart upload of .yaml files, or one YAML body (multi-document allowed; ?file=NAME names it, default catalog-info.yaml). Each file name is its sender's own origin. Admins only.")
             .Produces<ImportResponse>()
             .Produces<ImportResponse>(StatusCodes.Status422UnprocessableEntity)
-            .RequireAuthorization(AuthHosting.AdminPolicy);
+            .RequireAuthorization(AuthHosting.AdminPolicy)
+            .WithBodyLimit(l => l.ImportMaxBytes, "Limits:ImportMaxBytes");
         api.MapGet("/catalog/export", ExportAsync).WithName("ExportCatalog").WithTags("Catalog files")
             .WithSummary("The whole catalog as Backstage YAML: one multi-document stream, or ?format=zip for one file per kind plus all.yaml.");
         return api;
@@ -31,11 +31,6 @@ public static class CatalogFilesApi
             var form = await http.Request.ReadFormAsync(ct);
             foreach (var part in form.Files)
             {
-                if (part.Length > MaxUploadBytes)
-                {
-                    return ApiProblems.Invalid(part.FileName, $"is larger than {MaxUploadBytes / 1024 / 1024} MB");
-                }
-
                 using var reader = new StreamReader(part.OpenReadStream(), Encoding.UTF8);
                 files.Add(new CatalogFile(Path.GetFileName(part.FileName), await reader.ReadToEndAsync(ct)));
             }
@@ -61,8 +56,18 @@ public static class CatalogFilesApi
         return report.NothingImported ? Results.UnprocessableEntity(response) : Results.Ok(response);
     }
 
-    internal static async Task<IResult> ExportAsync(BackstageExporter exporter, CancellationToken ct, string? format = null)
+    internal static async Task<IResult> ExportAsync(BackstageExporter exporter, IOptions<LimitsOptions> limits, CancellationToken ct, string? format = null)
     {
+        // The export is built in memory: past the cap, the command line writes it to files instead.
+        var max = limits.Value.ExportMaxEntities;
+        if (await exporter.CountEntitiesAsync(ct) is var count && count > max)
+        {
+            return Results.Problem(
+                $"The catalog holds {count} entities, more than the {max} one export may hold (setting Limits:ExportMaxEntities). Export it with the command line instead: export <directory>.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The catalog is too large to export in one answer.");
+        }
+
         var files = await exporter.ExportAsync(ct);
         if (string.Equals(format, "zip", StringComparison.OrdinalIgnoreCase))
         {

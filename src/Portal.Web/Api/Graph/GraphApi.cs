@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using Portal.Domain.Catalog;
 using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Graph;
 using Portal.Domain.Graph.Queries;
 using Portal.Web.Auth;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Api.Graph;
 
@@ -13,7 +15,7 @@ public static class GraphApi
     {
         api.MapGet("/services/{name}/blast-radius", BlastRadiusAsync).WithName("GetBlastRadius").WithTags("Graph")
             .WithSummary("Every service that can fail when this one fails, with the chain of calls that connects each.")
-            .WithDescription("`direct` lists every direct dependent. `transitive` is one page, nearest first: `limit` (1–100000, default 500) "
+            .WithDescription("`direct` lists every direct dependent. `transitive` is one page, nearest first: `limit` (1 to Limits:BlastRadiusMaxLimit, default 1000; default 500) "
                 + "entries from `offset` (default 0); `count` is the whole radius and `transitiveCount` all transitive dependents, "
                 + "`truncated` is true when the page is not the whole list. `followAsync` and `stopAtFallback` change how failure spreads.");
         api.MapGet("/graph", ViewAsync).WithName("GetGraph").WithTags("Graph")
@@ -29,15 +31,17 @@ public static class GraphApi
     internal static async Task<IResult> BlastRadiusAsync(
         string name,
         GraphService graphs,
+        IOptions<LimitsOptions> limits,
         CancellationToken ct,
         bool followAsync = false,
         bool stopAtFallback = true,
         int offset = 0,
         int limit = 500)
     {
-        if (limit is < 1 or > 100_000)
+        var max = limits.Value.BlastRadiusMaxLimit;
+        if (limit < 1 || limit > max)
         {
-            return ApiProblems.Invalid("limit", "must be between 1 and 100000");
+            return ApiProblems.Invalid("limit", $"must be between 1 and {max} (setting Limits:BlastRadiusMaxLimit); page on with offset");
         }
 
         if (offset < 0)
