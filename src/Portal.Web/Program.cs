@@ -25,12 +25,9 @@ builder.AddPortalGitHub();
 builder.AddPortalAuth();
 builder.AddPortalUi();
 
-if (cli is null && builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() is { Mode: AuthMode.Local, AllowLocalModeOnNetwork: false }
-    && LocalModeGuard.NonLoopbackBindings(builder.Configuration) is { Count: > 0 } exposed)
+if (cli is null && LocalModeExposure.Exposed(builder.Configuration) is { Count: > 0 } exposed)
 {
-    Console.Error.WriteLine(
-        $"Refusing to start: Auth:Mode is Local (anyone can sign in as anyone) but the portal would listen on {string.Join(", ", exposed)}. "
-        + "Use Auth:Mode=Oidc, bind to localhost, or set Auth:AllowLocalModeOnNetwork=true if you accept the risk.");
+    Console.Error.WriteLine(LocalModeExposure.RefusalMessage(exposed));
     return 2;
 }
 

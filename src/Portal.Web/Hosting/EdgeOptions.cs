@@ -31,6 +31,13 @@ public sealed class EdgeOptions : IValidatableObject
     /// <summary>Other origins images may come from (added to the policy's <c>img-src</c>), e.g. <c>https://avatars.example.com</c>.</summary>
     public string[] ImageSources { get; set; } = [];
 
+    /// <summary>
+    /// In a container: the host address its port is published on (docker/compose.yaml sets it from <c>PORTAL_ADDRESS</c>,
+    /// default <c>127.0.0.1</c>). Loopback lets <c>Auth:Mode=Local</c> start although the container listens on all its
+    /// interfaces (<see cref="LocalModeExposure"/>). Empty outside containers.
+    /// </summary>
+    public string? PublishedAddress { get; set; }
+
     /// <summary>The parsed <see cref="KnownProxies"/>.</summary>
     public IEnumerable<IPAddress> ProxyAddresses => KnownProxies.Select(p => IPAddress.Parse(p.Trim()));
 
@@ -55,6 +62,13 @@ public sealed class EdgeOptions : IValidatableObject
                 yield return new ValidationResult(
                     $"Edge:KnownNetworks:{i} '{KnownNetworks[i]}' is not a network in CIDR notation (e.g. 10.0.0.0/8).", [$"Edge:KnownNetworks:{i}"]);
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(PublishedAddress) && !PublishedAddress.Trim().Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            && !IPAddress.TryParse(PublishedAddress.Trim().Trim('[', ']'), out _))
+        {
+            yield return new ValidationResult(
+                $"Edge:PublishedAddress '{PublishedAddress}' is not an IP address (e.g. 127.0.0.1, or 0.0.0.0 for every interface).", ["Edge:PublishedAddress"]);
         }
 
         for (var i = 0; i < ImageSources.Length; i++)
