@@ -53,6 +53,7 @@ app.UsePortalSecurityHeaders();
 
 app.UsePortalCorrelation();
 app.UsePortalRateLimits();
+app.UsePortalApiChallengeProblems();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

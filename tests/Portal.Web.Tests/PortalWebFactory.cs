@@ -35,10 +35,11 @@ public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = 
     public async Task SeedDemoAsync() =>
         await new DemoSeeder(Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>()).SeedAsync();
 
-    public async Task<string> CreateTokenAsync(PortalRole role, string name = "test")
+    /// <summary>A token of <paramref name="role"/>; without a name, a fresh one (token names in use are unique).</summary>
+    public async Task<string> CreateTokenAsync(PortalRole role, string? name = null)
     {
         var (_, secret) = await Services.GetRequiredService<ApiTokenService>()
-            .CreateAsync(new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), name, role);
+            .CreateAsync(new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), name ?? $"test-{Guid.NewGuid():N}", role);
         return secret;
     }
 

@@ -13,14 +13,21 @@ public sealed class ApiToken : Entity
     {
     }
 
-    private ApiToken(string name, PortalRole role, string hash, string hint, string createdBy)
+    private ApiToken(string name, PortalRole role, string hash, string hint, string createdBy, DateTime? expiresAt)
     {
         Name = name;
         Role = role;
         Hash = hash;
         Hint = hint;
         CreatedBy = createdBy;
+        ExpiresAt = expiresAt;
     }
+
+    /// <summary>How long a new token lasts unless its creator says otherwise.</summary>
+    public static TimeSpan DefaultLifetime { get; } = TimeSpan.FromDays(365);
+
+    /// <summary>The longest lifetime a token may be given (tokens without expiry are asked for explicitly).</summary>
+    public static TimeSpan MaxLifetime { get; } = TimeSpan.FromDays(5 * 365);
 
     public string Name { get; private set; } = "";
 
@@ -38,18 +45,35 @@ public sealed class ApiToken : Entity
 
     public DateTime? LastUsedAt { get; private set; }
 
+    /// <summary>UTC instant from which the token is refused; null for a token that never expires (and for tokens made before expiry existed).</summary>
+    public DateTime? ExpiresAt { get; private set; }
+
+    /// <summary>Not revoked (an expired token is still "active" until <see cref="IsUsableAt"/> says otherwise).</summary>
     public bool IsActive => RevokedAt is null;
 
-    /// <summary>Creates a token; the returned secret is the only time it exists in clear.</summary>
-    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, string createdBy)
+    /// <summary>Neither revoked nor expired at <paramref name="utcNow"/>.</summary>
+    public bool IsUsableAt(DateTime utcNow) => RevokedAt is null && !IsExpiredAt(utcNow);
+
+    public bool IsExpiredAt(DateTime utcNow) => ExpiresAt is { } expires && utcNow >= expires;
+
+    /// <summary>
+    /// Creates a token that expires <paramref name="lifetime"/> after <paramref name="utcNow"/> (null: never); the
+    /// returned secret is the only time it exists in clear.
+    /// </summary>
+    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, string createdBy, DateTime utcNow, TimeSpan? lifetime)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
             throw new DomainValidationException("name", "a token needs a name of 1 to 100 characters");
         }
 
+        if (lifetime is { } life && (life < TimeSpan.FromDays(1) || life > MaxLifetime))
+        {
+            throw new DomainValidationException("expiresInDays", $"a token lasts from 1 day to {MaxLifetime.TotalDays:0} days, or never expires");
+        }
+
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], createdBy), secret);
+        return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], createdBy, utcNow + lifetime), secret);
     }
 
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Security.Commands;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Auth;
 
@@ -23,10 +24,12 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var actor = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (actor is null)
+        var check = await tokens.CheckAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (check.Actor is not { } actor)
         {
-            return AuthenticateResult.Fail("The bearer token is unknown or revoked.");
+            // Why, for the 401 (ApiChallengeProblems): unknown, revoked, or expired on which day.
+            Context.Items[ApiChallengeProblems.RefusalItem] = check.Refusal;
+            return AuthenticateResult.Fail(check.Refusal ?? "The bearer token is refused.");
         }
 
         var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, "token", SchemeName);
@@ -36,7 +39,9 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"portal\"";
+        Response.Headers.WWWAuthenticate = Context.Items[ApiChallengeProblems.RefusalItem] is string reason
+            ? $"Bearer realm=\"portal\", error=\"invalid_token\", error_description=\"{ApiChallengeProblems.HeaderSafe(reason)}\""
+            : "Bearer realm=\"portal\"";
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 using Portal.Domain.Demo;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Commands;
@@ -36,6 +37,8 @@ public sealed class PortalCli
           scorecards evaluate                          evaluate every service's scorecard now and store what changed;
                                                        prints how many services were evaluated and changed, and the time
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
+                                                       it expires in a year unless --expires-in-days DAYS
+                                                       or --no-expiry says otherwise;
                                                        the token is printed as the last line, once
           --help                                       show this text
 
@@ -240,8 +243,10 @@ public sealed class PortalCli
 
     private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        const string usage = "Usage: token create --name NAME --role admin|editor|viewer [--expires-in-days DAYS | --no-expiry]";
         string? name = null;
         string? role = null;
+        TimeSpan? lifetime = ApiToken.DefaultLifetime;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -252,14 +257,25 @@ public sealed class PortalCli
                 case "--role" when i + 1 < args.Length:
                     role = args[++i];
                     break;
+                case "--expires-in-days" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+                    {
+                        return Fail(stderr, $"token create: --expires-in-days must be a whole number of days, not '{args[i]}'.");
+                    }
+
+                    lifetime = TimeSpan.FromDays(days);
+                    break;
+                case "--no-expiry":
+                    lifetime = null;
+                    break;
                 default:
-                    return Fail(stderr, $"token create: unexpected argument '{args[i]}'. Usage: token create --name NAME --role admin|editor|viewer");
+                    return Fail(stderr, $"token create: unexpected argument '{args[i]}'. {usage}");
             }
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            return Fail(stderr, "token create: --name is required. Usage: token create --name NAME --role admin|editor|viewer");
+            return Fail(stderr, $"token create: --name is required. {usage}");
         }
 
         if (role is null || !Enum.TryParse<PortalRole>(role, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole))
@@ -268,9 +284,20 @@ public sealed class PortalCli
         }
 
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        var (token, secret) = await services.GetRequiredService<ApiTokenService>()
-            .CreateAsync(new Actor("cli", "Command line", PortalRole.Admin, new HashSet<Guid>()), name, parsedRole, ct);
-        await stdout.WriteLineAsync($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}'. Store it now; it is not shown again:");
+        ApiTokenDto token;
+        string secret;
+        try
+        {
+            (token, secret) = await services.GetRequiredService<ApiTokenService>()
+                .CreateAsync(new Actor("cli", "Command line", PortalRole.Admin, new HashSet<Guid>()), name, parsedRole, lifetime, ct);
+        }
+        catch (DomainValidationException ex)
+        {
+            return Fail(stderr, $"token create: {(ex.Field == "expiresInDays" ? "--expires-in-days" : "--" + ex.Field)} {ex.Reason}.");
+        }
+
+        var expiry = token.ExpiresAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"expires {at:yyyy-MM-dd HH:mm} UTC") : "never expires";
+        await stdout.WriteLineAsync($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}' ({expiry}). Store it now; it is not shown again:");
         await stdout.WriteLineAsync(secret);
         return 0;
     }

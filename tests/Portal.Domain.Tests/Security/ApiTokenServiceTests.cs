@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Commands;
@@ -10,7 +11,90 @@ public abstract class ApiTokenServiceTests(TestProvider provider) : DatabaseTest
 {
     private static readonly Actor Admin = new("root", "Root", PortalRole.Admin, new HashSet<Guid>());
 
-    private ApiTokenService Tokens => new(Db.Factory, TimeProvider.System);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+
+    private ApiTokenService Tokens => new(Db.Factory, _clock);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateAsync_WithoutALifetime_ExpiresInAYear()
+    {
+        var (token, _) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);
+
+        Assert.Equal(new DateTime(2027, 12, 6, 9, 0, 0, DateTimeKind.Utc), token.ExpiresAt);
+        Assert.Equal("active", token.StatusAt(_clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_AfterItsExpiry_IsRefusedSayingWhen()
+    {
+        var (_, secret) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, TimeSpan.FromDays(30), Ct);
+        _clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
+        Assert.NotNull(await Tokens.AuthenticateAsync(secret, Ct));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var check = await Tokens.CheckAsync(secret, Ct);
+
+        Assert.Null(check.Actor);
+        Assert.Contains("'ci' expired on 2027-01-05 09:00 UTC", check.Refusal, StringComparison.Ordinal);
+        Assert.Equal("expired", (await Tokens.ListAsync(Ct)).Single().StatusAt(_clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NoExpiry_StillWorksYearsLater()
+    {
+        var (token, secret) = await Tokens.CreateAsync(Admin, "forever", PortalRole.Viewer, lifetime: null, Ct);
+        _clock.Advance(TimeSpan.FromDays(3650));
+
+        Assert.Null(token.ExpiresAt);
+        Assert.NotNull(await Tokens.AuthenticateAsync(secret, Ct));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5 * 365 + 1)]
+    public async Task CreateAsync_LifetimeOutOfRange_IsRefused(int days)
+    {
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, TimeSpan.FromDays(days), Ct));
+
+        Assert.Equal("expiresInDays", ex.Field);
+    }
+
+    [Fact]
+    public async Task CreateAsync_NameOfATokenInUse_IsRefusedWhateverTheCase()
+    {
+        await Tokens.CreateAsync(Admin, "CI pipeline", PortalRole.Viewer, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Tokens.CreateAsync(Admin, " ci PIPELINE ", PortalRole.Admin, Ct));
+
+        Assert.Equal("name", ex.Field);
+        Assert.Contains("already the name of a token in use", ex.Reason, StringComparison.Ordinal);
+        Assert.Single(await Tokens.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NameOfARevokedOrExpiredToken_IsAllowed()
+    {
+        var (revoked, _) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);
+        await Tokens.RevokeAsync(Admin, revoked.Id, Ct);
+        await Tokens.CreateAsync(Admin, "nightly", PortalRole.Viewer, TimeSpan.FromDays(1), Ct);
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);
+        await Tokens.CreateAsync(Admin, "nightly", PortalRole.Viewer, Ct);
+
+        Assert.Equal(4, (await Tokens.ListAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task CheckAsync_RevokedToken_SaysItWasRevoked()
+    {
+        var (token, secret) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);
+        await Tokens.RevokeAsync(Admin, token.Id, Ct);
+
+        Assert.Contains("'ci' was revoked on 2026-12-06", (await Tokens.CheckAsync(secret, Ct)).Refusal, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task AuthenticateAsync_IssuedToken_ActsWithItsRole()

@@ -8,17 +8,35 @@ namespace Portal.Domain.Security.Commands;
 /// <summary>Creates, lists, revokes and checks API tokens.</summary>
 public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<(ApiTokenDto Token, string Secret)> CreateAsync(Actor actor, string name, PortalRole role, CancellationToken ct = default)
+    /// <summary>Creates a token that lasts <see cref="ApiToken.DefaultLifetime"/> (a year).</summary>
+    public Task<(ApiTokenDto Token, string Secret)> CreateAsync(Actor actor, string name, PortalRole role, CancellationToken ct = default) =>
+        CreateAsync(actor, name, role, ApiToken.DefaultLifetime, ct);
+
+    /// <summary>
+    /// Creates a token that expires <paramref name="lifetime"/> from now (null: never). Its name must differ from every
+    /// token still in use (neither revoked nor expired), case aside, so a list and the audit log say which one is meant.
+    /// </summary>
+    public async Task<(ApiTokenDto Token, string Secret)> CreateAsync(Actor actor, string name, PortalRole role, TimeSpan? lifetime, CancellationToken ct = default)
     {
         if (!actor.IsAdmin)
         {
             throw new ForbiddenException("Only admins may create API tokens.");
         }
 
-        var (token, secret) = ApiToken.Issue(name, role, actor.Name);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (token, secret) = ApiToken.Issue(name, role, actor.Name, now, lifetime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lower = token.Name.ToLowerInvariant();
+
+        // REVIEW: two admins creating the same name in the same instant could both pass this check; names are for
+        // people to tell tokens apart, the secret (unique hash) is what authenticates.
+        if (await db.ApiTokens.AnyAsync(t => t.Name.ToLower() == lower && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct))
+        {
+            throw new DomainValidationException("name", $"'{token.Name}' is already the name of a token in use: choose another, or revoke that one first");
+        }
+
         db.ApiTokens.Add(token);
-        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Name, Role = role.ToString(), token.Hint });
+        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Name, Role = role.ToString(), token.Hint, token.ExpiresAt });
         await db.SaveChangesAsync(ct);
         return (ToDto(token), secret);
     }
@@ -44,32 +62,45 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The actor for a presented secret, or null when it is unknown or revoked.</summary>
-    public async Task<Actor?> AuthenticateAsync(string secret, CancellationToken ct = default)
+    /// <summary>The actor for a presented secret, or null when it is unknown, revoked or expired.</summary>
+    public async Task<Actor?> AuthenticateAsync(string secret, CancellationToken ct = default) => (await CheckAsync(secret, ct)).Actor;
+
+    /// <summary>The actor for a presented secret, or why it is refused (unknown, revoked, expired), in words for the caller.</summary>
+    public async Task<ApiTokenCheck> CheckAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal))
         {
-            return null;
+            return ApiTokenCheck.Refused($"The bearer token is not a Portal API token (those start with {ApiToken.Prefix}).");
         }
 
         var hash = ApiToken.HashOf(secret);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash, ct);
-        if (token is null || !token.IsActive)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token is null)
         {
-            return null;
+            return ApiTokenCheck.Refused("The bearer token is unknown.");
+        }
+
+        if (token.RevokedAt is { } revoked)
+        {
+            return ApiTokenCheck.Refused($"The API token '{token.Name}' was revoked on {revoked:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        if (token.IsExpiredAt(now))
+        {
+            return ApiTokenCheck.Refused($"The API token '{token.Name}' expired on {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC; an admin can create a new one.");
         }
 
         // One write a minute at most, not one per request.
-        var now = clock.GetUtcNow().UtcDateTime;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             token.MarkUsed(now);
             await db.SaveChangesAsync(ct);
         }
 
-        return new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>());
+        return new ApiTokenCheck(new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>()), null);
     }
 
-    private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Role, t.Hint, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt);
+    private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Role, t.Hint, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt, t.ExpiresAt);
 }
