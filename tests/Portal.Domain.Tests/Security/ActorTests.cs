@@ -30,7 +30,7 @@ public class ActorTests
     [Fact]
     public void Issue_StoresOnlyHashOfSecret()
     {
-        var (token, secret) = ApiToken.Issue("ci", PortalRole.Viewer, "admin");
+        var (token, secret) = ApiToken.Issue("ci", PortalRole.Viewer, "admin", new DateTime(2026, 12, 6, 0, 0, 0, DateTimeKind.Utc), ApiToken.DefaultLifetime);
         Assert.StartsWith(ApiToken.Prefix, secret, StringComparison.Ordinal);
         Assert.Equal(ApiToken.HashOf(secret), token.Hash);
         Assert.DoesNotContain(secret, token.Hash, StringComparison.Ordinal);
@@ -39,5 +39,5 @@ public class ActorTests
 
     [Fact]
     public void Issue_TwoTokens_HaveDifferentSecrets() =>
-        Assert.NotEqual(ApiToken.Issue("a", PortalRole.Viewer, "x").Secret, ApiToken.Issue("a", PortalRole.Viewer, "x").Secret);
+        Assert.NotEqual(ApiToken.Issue("a", PortalRole.Viewer, "x", DateTime.UnixEpoch, null).Secret, ApiToken.Issue("a", PortalRole.Viewer, "x", DateTime.UnixEpoch, null).Secret);
 }

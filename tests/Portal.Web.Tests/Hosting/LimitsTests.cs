@@ -171,7 +171,7 @@ public sealed class LimitsTests : IAsyncDisposable
     {
         var app = await AppAsync(("Limits:ImportMaxBytes", "2048"));
         var client = app.CreateClient(await app.CreateTokenAsync(PortalRole.Admin));
-        var yaml = Encoding.UTF8.GetBytes("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n");
+        var yaml = Encoding.UTF8.GetBytes("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n");
 
         var response = await client.PostAsync("/api/v1/catalog/import", Body(yaml, "application/yaml", chunked: true), Ct);
 
