@@ -104,7 +104,7 @@ public sealed class CatalogFilesApiTests : IAsyncLifetime
     [Fact]
     public async Task Import_TwoBodiesWithDifferentFileNames_NeitherOrphansTheOther()
     {
-        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "test"));
         var parts = TwoEntities.Split("---");
         (await client.PostAsync("/api/v1/catalog/import?file=team.yaml", Yaml(parts[0]), Ct)).EnsureSuccessStatusCode();
 

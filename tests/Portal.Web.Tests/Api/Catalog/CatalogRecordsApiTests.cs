@@ -42,7 +42,7 @@ public sealed class CatalogRecordsApiTests : IAsyncLifetime
     [Fact]
     public async Task HandOver_AsAdminToPeople_RecordBelongsToPortalAndTheNextImportConflicts()
     {
-        var admin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var admin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "test"));
         (await admin.PostAsync("/api/v1/catalog/import", Yaml(TwoEntities), Ct)).EnsureSuccessStatusCode();
         var origin = await admin.GetFromJsonAsync<JsonElement>("/api/v1/catalog/records/service/storefront", Ct);
         Assert.Equal("Component", origin.GetProperty("kind").GetString());
