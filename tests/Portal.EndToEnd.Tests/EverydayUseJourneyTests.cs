@@ -111,6 +111,13 @@ public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFix
             {
                 await Page.SetViewportSizeAsync(width, width == PhoneWidth ? 844 : 900);
                 await GoToAsync(path);
+                // The cookie may not be what decides (a person may have saved a choice); switch with the toggle, as a person would.
+                if (await Theme.GetAttributeAsync("data-theme") != theme)
+                {
+                    await Page.GetByTestId("theme-toggle").ClickAsync();
+                    await Page.Mouse.MoveAsync(width / 2, 800);
+                }
+
                 await Expect(Theme).ToHaveAttributeAsync("data-theme", theme);
                 await Expect(Page.GetByTestId(ready).First).ToBeVisibleAsync();
                 await Expect(Page.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
