@@ -31,7 +31,8 @@ public static class AuthHosting
     {
         var method = context.Resource is HttpContext http ? http.Request.Method : HttpMethods.Get;
         return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
-            || context.User.HasClaim(PortalClaims.Source, "token");
+            || context.User.Identities.Any(i => i.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
+                && i.HasClaim(c => c.Type == PortalClaims.Source && c.Value == PortalClaims.TokenSource && c.Issuer == ClaimsIdentity.DefaultIssuer));
     }
 
     public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
@@ -84,9 +85,7 @@ public static class AuthHosting
                 {
                     if (ctx.Principal?.Identity is ClaimsIdentity identity)
                     {
-                        var role = OidcRoles.Map(identity.FindAll(auth.Oidc.RoleClaim).Select(c => c.Value), auth.Oidc);
-                        identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
-                        identity.AddClaim(new Claim(PortalClaims.Source, "oidc"));
+                        OidcSignIn.TokenValidated(identity, auth.Oidc);
                     }
 
                     return Task.CompletedTask;
