@@ -180,16 +180,33 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
     internal static async Task SaveWhileOpenAsync(
         PortalDbContext db, Actor actor, Review review, string deniedAction, string auditType, string key, string entity, CancellationToken ct)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // PostgreSQL's retrying strategy replays the whole unit on a transient error; changes are accepted once it commits.
+        var saved = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
             var open = await db.Reviews.Where(r => r.Id == review.Id && r.Status == ReviewStatus.Open)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
-            if (open == 1)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), token);
+            if (open != 1)
             {
-                await SaveAsync(db, key, ct, entity);
-                await transaction.CommitAsync(ct);
-                return;
+                return false;
             }
+
+            try
+            {
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(entity, key);
+            }
+
+            await transaction.CommitAsync(token);
+            return true;
+        }, ct);
+        if (saved)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+            return;
         }
 
         var now = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == review.Id, ct);
