@@ -60,6 +60,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DebtCommands>();
         services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
+        services.AddSingleton<DebtCandidateQueries>();
+        services.AddSingleton<DebtCandidateCommands>();
         services.AddSingleton<CapacityQueries>();
         services.AddSingleton<CapacityCommands>();
 
@@ -95,6 +97,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IDemoData, OnCallDemoData>();
         services.AddSingleton<IDemoData, AssessmentsDemoData>();
         services.AddSingleton<IDemoData>(sp => sp.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>());
+        services.AddSingleton<IDemoData, Portal.Domain.Debt.Demo.DebtDemoData>();
         services.AddSingleton<ScaleSeeder>();
         return services;
     }

@@ -62,4 +62,40 @@ public sealed class DebtJourneyTests(DemoPortalAppFixture app, BrowserFixture br
         await Expect(dialog.GetByTestId("debt-services")).ToHaveAttributeAsync("aria-invalid", "true");
         await ScreenshotAsync("errors");
     }
+
+    [Fact]
+    public async Task AcceptGraphFinding_FromSuggestions_BecomesAnItemLinkedToTheFinding()
+    {
+        await SignInAsync("ada.okafor");
+        await GoToAsync("/debt");
+        await Page.GetByTestId("debt-candidates-link").ClickAsync();
+        await Expect(Page.GetByTestId("candidate-count")).ToContainTextAsync("suggestion(s)");
+        await ScreenshotAsync("suggestions");
+
+        await GoToAsync("/debt/candidates?kind=single-point-of-failure");
+        var card = Page.Locator("[data-testid=candidate][data-key='graph:spof:payments']");
+        await Expect(card).ToContainTextAsync("Single point of failure");
+        var title = (await card.Locator("h2").InnerTextAsync()).Trim();
+        await card.GetByTestId("candidate-accept").ClickAsync();
+
+        var dialog = Page.Locator(".mud-dialog");
+        await Expect(dialog.GetByTestId("debt-title")).ToHaveValueAsync(title);
+        await Expect(dialog.GetByTestId("debt-service-chips")).ToContainTextAsync("payments");
+        await dialog.GetByTestId("debt-effort").FillAsync("6");
+        await ScreenshotAsync("accept-dialog");
+        await dialog.GetByTestId("debt-save").ClickAsync();
+
+        await Expect(Page.GetByTestId("debt-item-title")).ToHaveTextAsync(title);
+        await Expect(Page.Locator("a[href='/graph/analysis?kind=spof']")).ToBeVisibleAsync();
+        await ScreenshotAsync("accepted-item");
+
+        await GoToAsync("/debt/candidates?kind=single-point-of-failure");
+        await Expect(Page.GetByTestId("candidate-count")).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid=candidate][data-key='graph:spof:payments']")).ToHaveCountAsync(0);
+
+        await Page.SetViewportSizeAsync(390, 844);
+        await GoToAsync("/debt/candidates");
+        await Expect(Page.GetByTestId("candidate-count")).ToBeVisibleAsync();
+        await ScreenshotAsync("suggestions-phone");
+    }
 }

@@ -78,6 +78,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DebtScoringState> DebtScoringStates => Set<DebtScoringState>();
 
+    public DbSet<DebtCandidateDismissal> DebtCandidateDismissals => Set<DebtCandidateDismissal>();
     public DbSet<TeamCapacity> TeamCapacities => Set<TeamCapacity>();
 
     public DbSet<Scorecards.Records.FrameworkVersionRecord> ScorecardFrameworkVersions => Set<Scorecards.Records.FrameworkVersionRecord>();

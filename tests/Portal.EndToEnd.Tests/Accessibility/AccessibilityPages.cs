@@ -30,6 +30,7 @@ public static class AccessibilityPages
         new("/graph/analysis", Ready: "graph-findings"),
         new("/debt", Ready: "debt-grid"),
         new("/debt/scoring", Ready: "scoring-formula"),
+        new("/debt/candidates", Ready: "candidate-list"),
         new("/debt/capacity", Ready: "capacity-quarter"),
         new("/scorecards", Ready: "scorecard-list"),
         new("/scorecards/checkout", Ready: "next-steps"),

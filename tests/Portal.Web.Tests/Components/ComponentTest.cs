@@ -45,7 +45,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         auth.SetRoles(role.ToString());
         auth.SetClaims(
             new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id),
-            new System.Security.Claims.Claim(PortalClaims.Source, "local"));
+            // The built-in administrator has a source of its own; anyone else chose who they are on the local sign-in page.
+            new System.Security.Claims.Claim(PortalClaims.Source, id == PortalClaims.LocalAdminId ? PortalClaims.BuiltInSource : PortalClaims.LocalSource));
         if (role == PortalRole.Admin)
         {
             auth.SetPolicies("Admin", "Editor");

@@ -24,7 +24,8 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
 
     /// <summary>
     /// Creates an item. Unless <paramref name="allowDuplicate"/>, refuses with <see cref="DuplicateDebtException"/>
-    /// when an item with the same title already affects one of the same services.
+    /// when an item with the same title already affects one of the same services, or was already logged from the same
+    /// finding (<see cref="DebtItemEdit.FindingKey"/>: two people accepting one suggestion at once).
     /// </summary>
     public async Task<(Guid Id, int Version)> CreateAsync(Actor actor, DebtItemEdit edit, bool allowDuplicate = false, CancellationToken ct = default)
     {
@@ -55,7 +56,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
             throw new ForbiddenException(ownerWhy);
         }
 
-        if (!allowDuplicate && await DuplicatesAsync(db, edit.Title, services, null, ct) is { Count: > 0 } duplicates)
+        if (!allowDuplicate && await DuplicatesAsync(db, edit.Title, services, null, ct, edit.FindingKey) is { Count: > 0 } duplicates)
         {
             throw new DuplicateDebtException(duplicates);
         }
@@ -252,12 +253,15 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         return unchanged ? null : $"Only admins may make a team they are not in ('{owner.Ref}') accountable for an item.";
     }
 
-    private static async Task<List<DebtItemRef>> DuplicatesAsync(PortalDbContext db, string title, IReadOnlyList<Service> services, Guid? except, CancellationToken ct)
+    private static async Task<List<DebtItemRef>> DuplicatesAsync(
+        PortalDbContext db, string title, IReadOnlyList<Service> services, Guid? except, CancellationToken ct, string? findingKey = null)
     {
         var t = (title ?? "").Trim().ToLowerInvariant();
         var ids = services.Select(s => s.Id).ToList();
+        var finding = string.IsNullOrWhiteSpace(findingKey) ? null : findingKey.Trim();
         return await db.DebtItems.AsNoTracking()
-            .Where(i => i.Title.ToLower() == t && i.Id != except && i.Services.Any(s => ids.Contains(s.ServiceId)))
+            .Where(i => i.Id != except
+                && ((i.Title.ToLower() == t && i.Services.Any(s => ids.Contains(s.ServiceId))) || (finding != null && i.FindingKey == finding)))
             .OrderBy(i => i.CreatedAt).Take(5)
             .Select(i => new DebtItemRef(i.Id, i.Title, i.Status))
             .ToListAsync(ct);

@@ -19,7 +19,7 @@ public static class DebtApi
         api.MapGet("/debt/{id:guid}/history", HistoryAsync).WithName("GetDebtItemHistory").WithTags("Debt")
             .WithSummary("Who changed what on a debt item, newest first.");
         api.MapPost("/debt", CreateAsync).WithName("CreateDebtItem").WithTags("Debt")
-            .WithSummary("Log a debt item (editors, for services their teams own; admins). 409 with the similar items when one with the same title affects the same service, unless allowDuplicate=true.");
+            .WithSummary("Log a debt item (editors, for services their teams own; admins), or accept a suggestion by sending its findingKey. 409 with the similar items when one with the same title affects the same service, unless allowDuplicate=true.");
         api.MapMethods("/debt/{id:guid}", ["PATCH"], PatchAsync).WithName("UpdateDebtItem").WithTags("Debt")
             .WithSummary("Change some fields of a debt item. Send the version you read; 409 if someone saved in between.");
         api.MapPost("/debt/{id:guid}/reports", AddReportAsync).WithName("AddDebtReport").WithTags("Debt")
@@ -93,12 +93,19 @@ public static class DebtApi
         await queries.GetAsync(id, ct) is null ? NotFound(id) : Results.Ok(await queries.HistoryAsync(id, ct: ct));
 
     internal static async Task<IResult> CreateAsync(
-        DebtItemRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, DebtQueries queries, TimeProvider clock, CancellationToken ct, bool allowDuplicate = false)
+        DebtItemRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, DebtQueries queries, DebtCandidateQueries candidates, TimeProvider clock,
+        CancellationToken ct, bool allowDuplicate = false)
     {
         var (edit, parsing) = DebtPatch.ToEdit(body);
         if (Problems(edit, clock, parsing: parsing) is { } invalid)
         {
             return invalid;
+        }
+
+        // Only a current suggestion can be accepted through the API; the drafts of scorecards and reviews have their own paths.
+        if (edit.FindingKey is { } finding && await candidates.FindAsync(finding, ct) is null)
+        {
+            return ApiProblems.Invalid("findingKey", $"'{finding}' is not a current suggestion: it was accepted or dismissed already, or the finding is gone (see GET /api/v1/debt/candidates)");
         }
 
         var actor = await actors.ResolveAsync(http.User, ct);

@@ -95,7 +95,10 @@ internal static class DebtPatch
             r.WontFixReason,
             r.RevisitOn,
             r.BusinessOutcome,
-            links);
+            links)
+        {
+            FindingKey = string.IsNullOrWhiteSpace(r.FindingKey) ? null : r.FindingKey.Trim(),
+        };
         return (edit, problems);
     }
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt;
+using Portal.Domain.Debt.Candidates;
 using Portal.Domain.Signals;
 
 namespace Portal.Web.Components.Pages.Debt;
@@ -11,4 +12,11 @@ public static class DebtPrefill
     public static DebtItemEdit ForService(string service) => new(
         "", null, [service], null, ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.InadvertentPrudent,
         3, 3, 0, null, null, DebtStatus.Proposed, null, null, null, null, []);
+
+    /// <summary>A new item accepted from a suggested one (<see cref="DebtCandidate.Draft"/>): linked back to its finding.</summary>
+    public static DebtItemEdit ForCandidate(DebtCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return candidate.Draft();
+    }
 }
