@@ -13,7 +13,7 @@ namespace Portal.Web.Auth;
 public static class OidcSignIn
 {
     /// <summary>The OpenID Connect subject claim (kept as is: the handler does not map inbound claims).</summary>
-    public const string SubjectClaim = "sub";
+    public const string SubjectClaim = PortalClaims.SubjectClaim;
 
     /// <summary>
     /// Runs when the provider's id token is validated: maps the provider's role claim to a Portal role, strips every

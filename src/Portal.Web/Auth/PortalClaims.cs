@@ -39,9 +39,26 @@ public static class PortalClaims
     /// own, so a provider (or someone who controls what it puts in a token) cannot pose as the local administrator,
     /// an API token, another role or another issuer.
     /// </summary>
+    /// <remarks>
+    /// Matched ignoring case, because .NET finds claims and roles ignoring case (<c>IsInRole</c>, <c>FindFirst</c>):
+    /// a provider's <c>…/claims/ROLE</c> would otherwise count as a role. For the same reason a subject claim spelt
+    /// other than exactly <c>sub</c> is reserved, so only the provider's real subject can be found.
+    /// </remarks>
     public static bool IsReserved(string type) =>
-        type.StartsWith("portal:", StringComparison.Ordinal)
-        || type is ClaimTypes.Role or ClaimTypes.NameIdentifier or ClaimTypes.Name;
+        type.StartsWith("portal:", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.Role, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.NameIdentifier, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.Name, StringComparison.OrdinalIgnoreCase)
+        || (string.Equals(type, SubjectClaim, StringComparison.OrdinalIgnoreCase) && !string.Equals(type, SubjectClaim, StringComparison.Ordinal));
+
+    /// <summary>The OpenID Connect subject claim (kept as is: the handler does not map inbound claims).</summary>
+    public const string SubjectClaim = "sub";
+
+    /// <summary>
+    /// A claim Portal may not trust: one of a reserved type (<see cref="IsReserved"/>) written by someone other than
+    /// Portal. A principal holding one was built from a provider's claims before they were stripped.
+    /// </summary>
+    public static bool IsForeignReserved(Claim claim) => IsReserved(claim.Type) && claim.Issuer != ClaimsIdentity.DefaultIssuer;
 
     /// <summary>
     /// The value of a claim Portal itself wrote (issuer <see cref="ClaimsIdentity.DefaultIssuer"/>), or null: a claim
@@ -62,8 +79,12 @@ public static class PortalClaims
             ClaimTypes.Name,
             ClaimTypes.Role));
 
+    /// <summary>The role Portal gave <paramref name="user"/>; a role claim written by anyone else counts for nothing.</summary>
     public static PortalRole RoleOf(ClaimsPrincipal user) =>
-        user.IsInRole(nameof(PortalRole.Admin)) ? PortalRole.Admin
-        : user.IsInRole(nameof(PortalRole.Editor)) ? PortalRole.Editor
+        HasOwnRole(user, PortalRole.Admin) ? PortalRole.Admin
+        : HasOwnRole(user, PortalRole.Editor) ? PortalRole.Editor
         : PortalRole.Viewer;
+
+    private static bool HasOwnRole(ClaimsPrincipal user, PortalRole role) =>
+        user.HasClaim(c => c.Type == ClaimTypes.Role && c.Issuer == ClaimsIdentity.DefaultIssuer && c.Value == role.ToString());
 }

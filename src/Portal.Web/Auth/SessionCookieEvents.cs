@@ -49,6 +49,12 @@ public sealed class SessionCookieEvents(
             reason = "an OpenID Connect sign-in from before accounts were linked (no issuer)";
         }
 
+        if (reason is null && context.Principal?.Claims.FirstOrDefault(PortalClaims.IsForeignReserved) is { } foreign)
+        {
+            // Issued before provider claims were stripped: a provider's role or identity claim would still count.
+            reason = $"it holds a '{foreign.Type}' claim written by {foreign.Issuer}, a type only Portal may write";
+        }
+
         if (reason is null && context.Principal is { } user && RoleIsDue(context.Properties))
         {
             // The role the person has now, not the one they signed in with (a demoted admin stops being admin).

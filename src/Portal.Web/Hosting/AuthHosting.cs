@@ -98,8 +98,9 @@ public static class AuthHosting
         }
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(PortalRole.Admin)))
-            .AddPolicy(EditorPolicy, p => p.RequireRole(nameof(PortalRole.Admin), nameof(PortalRole.Editor)))
+            // Only the role Portal wrote counts (PortalClaims.RoleOf), never a role claim from anyone else.
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => PortalClaims.RoleOf(c.User) == PortalRole.Admin))
+            .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => PortalClaims.RoleOf(c.User) >= PortalRole.Editor))
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()

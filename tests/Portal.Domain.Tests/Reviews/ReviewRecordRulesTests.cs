@@ -147,6 +147,34 @@ public abstract class ReviewRecordRulesTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task SetActionItemStatus_AnotherTeamsEditorInOrganisationReview_RefusedAuditedAndUnchanged()
+    {
+        var item = await PaymentsItemAsync();
+
+        // Kwame runs the organisation review too, but the item is payments-core's: dropping it would hide it from them.
+        await Assert.ThrowsAsync<ForbiddenException>(() => _records.SetActionItemStatusAsync(_kwame, item.Id, ActionItemStatus.Dropped, "Not ours.", item.Version, Ct));
+
+        Assert.Equal(ActionItemStatus.Open, (await ViewAsync()).ActionItems.Single().Status);
+        Assert.Equal(1, await DeniedAsync("reviews.action.status.denied"));
+        await _records.SetActionItemStatusAsync(_ada, item.Id, ActionItemStatus.Done, "Shipped.", item.Version, Ct);
+        Assert.Equal(ActionItemStatus.Done, (await ViewAsync()).ActionItems.Single().Status);
+    }
+
+    [Fact]
+    public async Task EditActionItem_EditorHandsTheirItemToAnotherTeam_RefusedAndKept()
+    {
+        var item = await PaymentsItemAsync();
+        var input = new ActionItemInput(item.Title, null, "ledger-recon", new DateOnly(2027, 2, 15));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => _records.EditActionItemAsync(_ada, item.Id, input, item.Version, Ct));
+
+        Assert.Equal("payments-core", (await ViewAsync()).ActionItems.Single().Team);
+        Assert.Equal(1, await DeniedAsync("reviews.action.edit.denied"));
+        await _records.EditActionItemAsync(_admin, item.Id, input, item.Version, Ct);
+        Assert.Equal("ledger-recon", (await ViewAsync()).ActionItems.Single().Team);
+    }
+
+    [Fact]
     public async Task EditNote_ReviewBeganClosingAfterTheCheck_RefusedInTheSameSave()
     {
         var note = await PaymentsNoteAsync(_admin);

@@ -179,6 +179,39 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenValidated_RoleClaimInAnotherLetterCase_IsNotBelieved()
+    {
+        var context = await ProviderAnswersAsync(
+            "sub-mallory", [(ClaimTypes.Role.ToUpperInvariant(), "Admin"), ("PORTAL:SOURCE", "builtin")], [(ClaimTypes.Role.ToUpperInvariant(), "Admin")]);
+
+        Assert.False(context.Principal!.IsInRole("Admin"));
+        Assert.DoesNotContain(context.Principal!.Claims, PortalClaims.IsForeignReserved);
+        Assert.Equal(Portal.Domain.Security.PortalRole.Editor, PortalClaims.RoleOf(context.Principal!));
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public async Task TokenValidated_SubjectClaimInAnotherLetterCase_DoesNotActAsThatSubject()
+    {
+        await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+
+        // FindFirst ignores case: a "SUB" naming Ada's subject must not be found instead of Mallory's own "sub".
+        var context = await ProviderAnswersAsync("sub-mallory", ("SUB", "sub-ada"), ("Sub", "sub-ada"));
+
+        Assert.Equal("sub-mallory", Assert.Single(context.Principal!.FindAll(OidcSignIn.SubjectClaim)).Value);
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public void RoleOf_RoleClaimWrittenBySomeoneElse_CountsForNothing()
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Role, "Admin", ClaimValueTypes.String, Issuer), new Claim(ClaimTypes.Role, "Viewer")], "Cookies", "name", ClaimTypes.Role);
+
+        Assert.Equal(Portal.Domain.Security.PortalRole.Viewer, PortalClaims.RoleOf(new ClaimsPrincipal(identity)));
+    }
+
+    [Fact]
     public async Task TicketReceived_IssuerClaimInTokenOrUserInfo_IsReplacedByTheValidatedIssuer()
     {
         await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));

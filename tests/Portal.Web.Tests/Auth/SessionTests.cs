@@ -296,8 +296,25 @@ public sealed partial class SessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, beforeLinking.StatusCode);
     }
 
+    [Fact]
+    public async Task Cookie_HoldingAProvidersRoleClaim_IsRejected()
+    {
+        await using var oidc = _app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "Oidc");
+            b.UseSetting("Auth:Oidc:Authority", "https://login.example.com");
+            b.UseSetting("Auth:Oidc:ClientId", "portal");
+        });
+
+        // Issued before provider claims were stripped: the provider's own role claim rode along in the cookie.
+        var forged = new Claim(ClaimTypes.Role, nameof(PortalRole.Admin), ClaimValueTypes.String, "https://login.example.com/");
+        var response = await GetAsync(oidc, "/api/v1/services", OidcCookie(oidc, withIssuer: true, forged));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     /// <summary>A sign-in cookie as the app issues it after an OpenID Connect sign-in, with or without the issuer claim linking added.</summary>
-    private string OidcCookie(WebApplicationFactory<Program> app, bool withIssuer)
+    private string OidcCookie(WebApplicationFactory<Program> app, bool withIssuer, params Claim[] extra)
     {
         var now = _clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var identity = new ClaimsIdentity(
@@ -308,6 +325,8 @@ public sealed partial class SessionTests : IAsyncLifetime
         {
             identity.AddClaim(new Claim(PortalClaims.OidcIssuer, "https://login.example.com/"));
         }
+
+        identity.AddClaims(extra);
 
         var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
         {

@@ -31,12 +31,12 @@ public sealed class ActionItemDebtCommands(IDbContextFactory<PortalDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (item, review) = await LoadAsync(db, itemId, ct);
         var key = $"{review.Quarter}/{item.Id}";
-        if (!ReviewPermissions.MayUpdateStatus(actor, await ReviewCommands.ExpandedScopeAsync(db, review.ScopeTeamIds, ct), item.OwnerTeamId))
+        if (!ReviewPermissions.MayUpdateStatus(actor, item.OwnerTeamId))
         {
             db.ChangeTracker.Clear();
             AuditLog.Record(db, actor, DeniedAction, ReviewRecordCommands.ActionType, key, null, null, succeeded: false);
             await db.SaveChangesAsync(ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not turn this action item into a debt item: its owner team's editors and whoever runs the review may.");
+            throw new ForbiddenException($"{actor.DisplayName} may not turn this action item into a debt item: admins and editors of its owner team may.");
         }
 
         await ReviewCommands.RequireOpenAsync(db, actor, review, DeniedAction, ReviewRecordCommands.ActionType, key, ct);

@@ -27,7 +27,10 @@ public static class ReviewPermissions
     /// <summary>Change or delete an action item of a review the actor may run: admins; editors of its owner team.</summary>
     public static bool MayChangeActionItem(Actor actor, Guid ownerTeamId) => actor.CanEdit(ownerTeamId);
 
-    /// <summary>Mark an action item done or dropped: whoever may run its review, and editors of its owner team.</summary>
-    public static bool MayUpdateStatus(Actor actor, IReadOnlyCollection<Guid> expandedScope, Guid ownerTeamId) =>
-        MayRun(actor, expandedScope) || actor.CanEdit(ownerTeamId);
+    /// <summary>
+    /// Mark an action item done, dropped or open again: admins and editors of its owner team. Running a review is not
+    /// enough: in an organisation review every editor runs it, and dropping another team's item would take it off
+    /// that team's list as surely as deleting it.
+    /// </summary>
+    public static bool MayUpdateStatus(Actor actor, Guid ownerTeamId) => actor.CanEdit(ownerTeamId);
 }

@@ -91,8 +91,11 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await RequireMayChangeAsync(db, actor, ReviewPermissions.MayChangeActionItem(actor, item.OwnerTeamId), "reviews.action.edit.denied", ActionType, key,
             $"'{item.Title}': it belongs to another team", ct);
         var before = Snapshot(item);
+        var edit = await EditAsync(db, input, ct);
+        await RequireMayChangeAsync(db, actor, edit.OwnerTeamId is not { } newTeam || ReviewPermissions.MayChangeActionItem(actor, newTeam),
+            "reviews.action.edit.denied", ActionType, key, $"the owner of '{item.Title}' to a team they are not in", ct);
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
-        item.Edit(await EditAsync(db, input, ct), Today, Now);
+        item.Edit(edit, Today, Now);
         AuditLog.Record(db, actor, "reviews.action.edit", ActionType, key, before, Snapshot(item));
         await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.action.edit.denied", ActionType, key, "Action item", ct);
         return item.Version;
@@ -134,12 +137,12 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         var review = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == item.ReviewId, ct);
         var key = $"{review.Quarter}/{item.Id}";
         var before = Snapshot(item);
-        if (!ReviewPermissions.MayUpdateStatus(actor, await ReviewCommands.ExpandedScopeAsync(db, review.ScopeTeamIds, ct), item.OwnerTeamId))
+        if (!ReviewPermissions.MayUpdateStatus(actor, item.OwnerTeamId))
         {
             db.ChangeTracker.Clear();
             AuditLog.Record(db, actor, "reviews.action.status.denied", ActionType, key, before, null, succeeded: false);
             await db.SaveChangesAsync(ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not update this action item: its owner team's editors and whoever runs the review may.");
+            throw new ForbiddenException($"{actor.DisplayName} may not update this action item: admins and editors of its owner team may.");
         }
 
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;

@@ -84,17 +84,19 @@ public sealed class ActionItemsPanelTests : ComponentTest
     }
 
     [Fact]
-    public void Render_AnotherTeamsItemInAnOpenReview_NoEditOrDelete()
+    public void Render_AnotherTeamsItemInAnOpenReview_NoEditDeleteOrStatus()
     {
         var (mine, theirs) = (Item() with { Title = "Mine" }, Item() with { Title = "Theirs" });
         var panel = Render<ActionItemsPanel>(p => p
             .Add(x => x.Items, [mine, theirs])
             .Add(x => x.CanEdit, true)
+            .Add(x => x.CanUpdate, true)
             .Add(x => x.MayChange, i => i.Title == "Mine")
             .Add(x => x.OnEdit, EventCallback.Factory.Create<ActionItemDto>(this, _ => { }))
             .Add(x => x.OnDelete, EventCallback.Factory.Create<ActionItemDto>(this, _ => { })));
 
         Assert.Equal("Edit 'Mine'", Assert.Single(panel.FindAll("button[data-testid=action-edit]")).GetAttribute("aria-label"));
         Assert.Equal("Delete 'Mine'", Assert.Single(panel.FindAll("button[data-testid=action-delete]")).GetAttribute("aria-label"));
+        Assert.Equal("Mark 'Mine' done", Assert.Single(panel.FindAll("button[aria-label^='Mark']")).GetAttribute("aria-label"));
     }
 }
