@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Portal.Domain.Scorecards;
@@ -12,8 +13,15 @@ public static class ScorecardEvaluator
     /// <summary>Pushed results older than this count as unknown, unless the criterion sets <c>maxAgeDays</c>.</summary>
     public const int DefaultExternalMaxAgeDays = 30;
 
+    /// <summary>The scorecard of one service.</summary>
+    /// <param name="framework">The framework version to evaluate against.</param>
+    /// <param name="service">Facts about the service.</param>
+    /// <param name="graph">The dependency graph, prepared once per pass.</param>
+    /// <param name="inputs">Answers, exemptions and pushed results for the service.</param>
+    /// <param name="nowUtc">The evaluation time.</param>
+    /// <param name="timings">When given, the time of each check, of answers, pushed results and levels is added to it.</param>
     public static ServiceScorecard Evaluate(
-        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc)
+        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc, EvaluationTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(service);
@@ -28,6 +36,7 @@ public static class ScorecardEvaluator
                 continue;
             }
 
+            var started = timings is null ? 0 : Stopwatch.GetTimestamp();
             var context = new CheckContext(service, graph, criterion, nowUtc);
             var result = criterion.Mode switch
             {
@@ -42,11 +51,22 @@ public static class ScorecardEvaluator
             }
 
             results.Add(result with { Upcoming = criterion.IsUpcomingOn(today) });
+            timings?.AddPart(PartName(criterion), started);
         }
 
+        var levelsStarted = timings is null ? 0 : Stopwatch.GetTimestamp();
         var levels = ScorecardLevels.PerSignal(results);
-        return new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        var card = new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        timings?.AddPart("levels", levelsStarted);
+        return card;
     }
+
+    private static string PartName(CriterionDefinition c) => c.Mode switch
+    {
+        CriterionMode.Automatic => "check " + c.Check,
+        CriterionMode.SelfAssessed => "self-assessed answers",
+        _ => "pushed results",
+    };
 
     private static CriterionResult FromCheck(CriterionDefinition c, CheckOutcome outcome, int version, DateTime now) =>
         new(c.Key, c.Signal, c.Level, c.Mode, outcome.Status, outcome.Evidence, now, outcome.DataAsOf, version);
