@@ -41,7 +41,7 @@ public abstract class ActionItemDebtTests(TestProvider provider) : DatabaseTest(
         var frameworks = new FrameworkStore(Db.Factory, _clock);
         var scores = new DebtScores(Db.Factory, graphs, _clock);
         var evaluation = new ScorecardEvaluation(Db.Factory, graphs, frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores, _clock)), _clock);
-        _reviews = new ReviewCommands(Db.Factory, new NoQueue(), _clock);
+        _reviews = new ReviewCommands(Db.Factory, new RecordingCloseQueue(), _clock);
         _records = new ReviewRecordCommands(Db.Factory, _clock);
         _queries = new ReviewQueries(Db.Factory, evaluation, frameworks, graphs, new OpenDebtReader(Db.Factory, scores), _clock);
         _debt = new DebtCommands(Db.Factory, scores, _clock);
@@ -283,13 +283,6 @@ public abstract class ActionItemDebtTests(TestProvider provider) : DatabaseTest(
 
                 return result;
             }
-        }
-    }
-
-    private sealed class NoQueue : IReviewCloseQueue
-    {
-        public void Enqueue(Guid reviewId, int revision)
-        {
         }
     }
 }

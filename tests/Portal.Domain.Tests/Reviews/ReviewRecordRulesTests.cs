@@ -3,14 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Common;
-using Portal.Domain.Debt.Commands;
-using Portal.Domain.Debt.Queries;
-using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Signals;
@@ -27,7 +23,7 @@ namespace Portal.Domain.Tests.Reviews;
 public abstract class ReviewRecordRulesTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly RecordingQueue _queue = new();
+    private RecordingCloseQueue _queue = null!;
     private ReviewCommands _reviews = null!;
     private ReviewRecordCommands _records = null!;
     private ReviewQueries _queries = null!;
@@ -42,15 +38,8 @@ public abstract class ReviewRecordRulesTests(TestProvider provider) : DatabaseTe
     {
         await base.InitializeAsync();
         await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
-        var graphs = new GraphService(Db.Factory);
-        var frameworks = new FrameworkStore(Db.Factory, _clock);
-        var scores = new DebtScores(Db.Factory, graphs, _clock);
-        var evaluation = new ScorecardEvaluation(Db.Factory, graphs, frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores, _clock)), _clock);
-        var openDebt = new OpenDebtReader(Db.Factory, scores);
-        _reviews = new ReviewCommands(Db.Factory, _queue, _clock);
-        _records = new ReviewRecordCommands(Db.Factory, _clock);
-        _queries = new ReviewQueries(Db.Factory, evaluation, frameworks, graphs, openDebt, _clock);
-        _closer = new ReviewCloser(Db.Factory, evaluation, frameworks, graphs, openDebt, _clock);
+        var services = new ReviewTestServices(Db.Factory, _clock);
+        (_queue, _reviews, _records, _queries, _closer) = (services.CloseQueue, services.Reviews, services.Records, services.Queries, services.Closer);
         var directory = new ActorDirectory(Db.Factory);
         _admin = (await directory.ForPersonAsync("erik.johansson", ct: Ct))!;
         _ada = (await directory.ForPersonAsync("ada.okafor", ct: Ct))!;
@@ -257,13 +246,6 @@ public abstract class ReviewRecordRulesTests(TestProvider provider) : DatabaseTe
                 return result;
             }
         }
-    }
-
-    private sealed class RecordingQueue : IReviewCloseQueue
-    {
-        public List<(Guid ReviewId, int Revision)> Queued { get; } = [];
-
-        public void Enqueue(Guid reviewId, int revision) => Queued.Add((reviewId, revision));
     }
 }
 
