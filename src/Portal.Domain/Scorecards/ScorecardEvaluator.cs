@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Portal.Domain.Scorecards;
@@ -12,8 +13,15 @@ public static class ScorecardEvaluator
     /// <summary>Pushed results older than this count as unknown, unless the criterion sets <c>maxAgeDays</c>.</summary>
     public const int DefaultExternalMaxAgeDays = 30;
 
+    /// <summary>The scorecard of one service.</summary>
+    /// <param name="framework">The framework version to evaluate against.</param>
+    /// <param name="service">Facts about the service.</param>
+    /// <param name="graph">The dependency graph, prepared once per pass.</param>
+    /// <param name="inputs">Answers, exemptions and pushed results for the service.</param>
+    /// <param name="nowUtc">The evaluation time.</param>
+    /// <param name="timings">When given, the time of each check, of answers, pushed results and levels is added to it.</param>
     public static ServiceScorecard Evaluate(
-        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc)
+        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc, EvaluationTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(service);
@@ -27,6 +35,8 @@ public static class ScorecardEvaluator
             {
                 continue;
             }
+
+            var started = timings is null ? 0 : Stopwatch.GetTimestamp();
 
             // Until a changed definition takes effect, the one it replaces keeps counting (levels neither rise nor drop
             // in between); the new one is evaluated too, so the page can say what will change. A new criterion is upcoming.
@@ -43,10 +53,14 @@ public static class ScorecardEvaluator
             }
 
             results.Add(result);
+            timings?.AddPart(PartName(criterion), started);
         }
 
+        var levelsStarted = timings is null ? 0 : Stopwatch.GetTimestamp();
         var levels = ScorecardLevels.PerSignal(results);
-        return new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        var card = new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        timings?.AddPart("levels", levelsStarted);
+        return card;
     }
 
     private static CriterionResult EvaluateOne(
@@ -74,6 +88,13 @@ public static class ScorecardEvaluator
             ? criterion.Parameters
             : framework.Criteria.Select(c => c.InForceOn(today))
                 .FirstOrDefault(c => c is { Mode: CriterionMode.Automatic } && string.Equals(c.Check, check, StringComparison.Ordinal))?.Parameters;
+
+    private static string PartName(CriterionDefinition c) => c.Mode switch
+    {
+        CriterionMode.Automatic => "check " + c.Check,
+        CriterionMode.SelfAssessed => "self-assessed answers",
+        _ => "pushed results",
+    };
 
     private static CriterionResult FromCheck(CriterionDefinition c, CheckOutcome outcome, int version, DateTime now) =>
         new(c.Key, c.Signal, c.Level, c.Mode, outcome.Status, outcome.Evidence, now, outcome.DataAsOf, version);
