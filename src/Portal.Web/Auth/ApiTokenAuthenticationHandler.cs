@@ -32,7 +32,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail(check.Refusal ?? "The bearer token is refused.");
         }
 
-        var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, "token", SchemeName);
+        var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, PortalClaims.TokenSource, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
