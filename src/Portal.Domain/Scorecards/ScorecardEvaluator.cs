@@ -37,20 +37,22 @@ public static class ScorecardEvaluator
             }
 
             var started = timings is null ? 0 : Stopwatch.GetTimestamp();
-            var context = new CheckContext(service, graph, criterion, nowUtc);
-            var result = criterion.Mode switch
-            {
-                CriterionMode.Automatic => FromCheck(criterion, AutomaticChecks.Run(criterion.Check ?? "", context), framework.Version, nowUtc),
-                CriterionMode.SelfAssessed => FromAnswer(criterion, inputs.Answers.FirstOrDefault(a => a.CriterionKey == criterion.Key), context, framework.Version),
-                _ => FromExternal(criterion, inputs.External.FirstOrDefault(x => x.CriterionKey == criterion.Key), framework.Version, nowUtc),
-            };
 
-            if (inputs.Exemptions.FirstOrDefault(x => x.CriterionKey == criterion.Key && x.AppliesOn(today)) is { } exemption)
+            // Until a changed definition takes effect, the one it replaces keeps counting (levels neither rise nor drop
+            // in between); the new one is evaluated too, so the page can say what will change. A new criterion is upcoming.
+            var inForce = criterion.InForceOn(today);
+            var result = EvaluateOne(framework, inForce ?? criterion, service, graph, inputs, nowUtc, today);
+            if (inForce is null)
             {
-                result = Exempt(result, exemption);
+                result = result with { Upcoming = true };
+            }
+            else if (!ReferenceEquals(inForce, criterion))
+            {
+                var after = EvaluateOne(framework, criterion, service, graph, inputs, nowUtc, today);
+                result = result with { ChangesOn = criterion.EffectiveFrom, LevelAfterChange = criterion.Level, StatusAfterChange = after.Status };
             }
 
-            results.Add(result with { Upcoming = criterion.IsUpcomingOn(today) });
+            results.Add(result);
             timings?.AddPart(PartName(criterion), started);
         }
 
@@ -60,6 +62,32 @@ public static class ScorecardEvaluator
         timings?.AddPart("levels", levelsStarted);
         return card;
     }
+
+    private static CriterionResult EvaluateOne(
+        ScorecardFramework framework, CriterionDefinition criterion, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc, DateOnly today)
+    {
+        var context = new CheckContext(service, graph, criterion, nowUtc);
+        var result = criterion.Mode switch
+        {
+            CriterionMode.Automatic => FromCheck(criterion, AutomaticChecks.Run(criterion.Check ?? "", context), framework.Version, nowUtc),
+            CriterionMode.SelfAssessed => FromAnswer(criterion, inputs.Answers.FirstOrDefault(a => a.CriterionKey == criterion.Key), context, framework),
+            _ => FromExternal(criterion, inputs.External.FirstOrDefault(x => x.CriterionKey == criterion.Key), framework.Version, nowUtc),
+        };
+
+        return inputs.Exemptions.FirstOrDefault(x => x.CriterionKey == criterion.Key && x.AppliesOn(today)) is { } exemption
+            ? Exempt(result, exemption)
+            : result;
+    }
+
+    /// <summary>
+    /// The thresholds an evidence check runs with: the self-assessed criterion's own, else those of the framework's
+    /// automatic criterion running the same check (so a flag and that criterion agree), else the check's defaults.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, double>? EvidenceParameters(ScorecardFramework framework, CriterionDefinition criterion, string check, DateOnly today) =>
+        criterion.Parameters is { Count: > 0 }
+            ? criterion.Parameters
+            : framework.Criteria.Select(c => c.InForceOn(today))
+                .FirstOrDefault(c => c is { Mode: CriterionMode.Automatic } && string.Equals(c.Check, check, StringComparison.Ordinal))?.Parameters;
 
     private static string PartName(CriterionDefinition c) => c.Mode switch
     {
@@ -71,9 +99,10 @@ public static class ScorecardEvaluator
     private static CriterionResult FromCheck(CriterionDefinition c, CheckOutcome outcome, int version, DateTime now) =>
         new(c.Key, c.Signal, c.Level, c.Mode, outcome.Status, outcome.Evidence, now, outcome.DataAsOf, version);
 
-    private static CriterionResult FromAnswer(CriterionDefinition c, AssessmentAnswer? answer, CheckContext context, int version)
+    private static CriterionResult FromAnswer(CriterionDefinition c, AssessmentAnswer? answer, CheckContext context, ScorecardFramework framework)
     {
         var now = context.NowUtc;
+        var version = framework.Version;
         if (answer is null)
         {
             return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown, "Not answered yet: the owner team has not assessed this.", now, null, version);
@@ -90,8 +119,8 @@ public static class ScorecardEvaluator
         string? flag = null;
         if (status == CriterionStatus.Pass && c.EvidenceCheck is { } check)
         {
-            // The check runs with its own default thresholds, not the self-assessed criterion's (which has none).
-            var evidence = AutomaticChecks.Run(check, context with { Criterion = c with { Mode = CriterionMode.Automatic, Check = check, Parameters = null } });
+            var parameters = EvidenceParameters(framework, c, check, DateOnly.FromDateTime(now));
+            var evidence = AutomaticChecks.Run(check, context with { Criterion = c with { Mode = CriterionMode.Automatic, Check = check, Parameters = parameters } });
             if (evidence.Status == CriterionStatus.Fail)
             {
                 flag = Invariant($"Answered {answer.Maturity}, but the catalog says otherwise: {evidence.Evidence}");
