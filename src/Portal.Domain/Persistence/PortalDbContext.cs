@@ -179,11 +179,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     private Task<int> SaveWithoutGraphAsync(CancellationToken ct) => base.SaveChangesAsync(false, ct);
 
+    /// <summary>The context's clock, as <see cref="SaveChangesAsync(bool, CancellationToken)"/> stamps rows with it.</summary>
+    internal DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Rows of these types are the dependency graph: writing one raises the graph version.</summary>
+    internal static bool IsGraphType(Type type) =>
+        typeof(Service).IsAssignableFrom(type) || typeof(Resource).IsAssignableFrom(type)
+        || typeof(Dependency).IsAssignableFrom(type) || typeof(Team).IsAssignableFrom(type);
+
     private bool ChangesTheGraph() => ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is Service or Resource or Dependency or Team);
+        && IsGraphType(e.Entity.GetType()));
 
-    private Task<int> BumpGraphVersionAsync(CancellationToken ct) =>
+    internal Task<int> BumpGraphVersionAsync(CancellationToken ct) =>
         GraphStates.Where(g => g.Id == GraphState.SingletonId).ExecuteUpdateAsync(u => u.SetProperty(g => g.Version, g => g.Version + 1), ct);
 
     /// <summary>

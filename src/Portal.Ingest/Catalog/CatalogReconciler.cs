@@ -86,6 +86,8 @@ public sealed class CatalogReconciler(IDbContextFactory<PortalDbContext> dbFacto
             return report with { Applied = false, ChangedSincePreview = !mode.DryRun };
         }
 
+        // New rows not written yet (the last batch) go first, then the run's summary entry after the entries of its records.
+        await run.FlushAsync(ct);
         AuditLog.Record(db, mode.Initiator, mode.AuditAction, "catalog", AuditKey(batch.Scope), null, Summary(report, batch.Read));
 
         // One pass over every tracked record; SaveChanges (and its version bump) then trusts it.

@@ -147,7 +147,7 @@ internal sealed partial class ReconcileRun
                     edge = target.Entity is Resource resource
                         ? Dependency.ToResource(service, resource, ResourceAccess.ReadWrite, Source)
                         : Dependency.ToService(service, (Service)target.Entity, InteractionKind.Unknown, Source);
-                    Insert(edge);
+                    InsertRow(edge);
                     edges.Add(edge);
                 }
                 else if (target.Declared && edge.Source != Source)

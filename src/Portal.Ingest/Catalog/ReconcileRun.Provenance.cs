@@ -1,4 +1,3 @@
-using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
 using Portal.Ingest.Backstage;
 
@@ -70,7 +69,7 @@ internal sealed partial class ReconcileRun
                     team.MarkGone();
                     _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
                 _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
-                    AuditLog.Record(db, batch.ActorAt(location), "team.gone", type, team.Ref, before, RecordSnapshot.Of(team));
+                    Audit(batch.ActorAt(location), "team.gone", type, team.Ref, before, RecordSnapshot.Of(team));
                 }
             }
             else if (!entity.IsOrphaned)
@@ -79,7 +78,7 @@ internal sealed partial class ReconcileRun
                 entity.MarkOrphaned();
                 _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
                 _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
-                AuditLog.Record(db, batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
+                Audit(batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
             }
         }
     }
@@ -94,7 +93,7 @@ internal sealed partial class ReconcileRun
         foreach (var (entity, stored) in _refused)
         {
             var type = PortalKind(entity.Key.Kind);
-            AuditLog.Record(db, batch.ActorOf(entity), $"{type}.update.denied", type, stored.Ref, RecordSnapshot.Of(stored), null, succeeded: false);
+            Audit(batch.ActorOf(entity), $"{type}.update.denied", type, stored.Ref, RecordSnapshot.Of(stored), null, succeeded: false);
         }
 
         foreach (var outcome in _outcomes.Values)
@@ -104,13 +103,13 @@ internal sealed partial class ReconcileRun
             {
                 if (outcome.Changed)
                 {
-                    AuditLog.Record(db, batch.ActorOf(outcome.Parsed), $"{type}.update.denied", type, outcome.Entity.Ref, RecordSnapshot.Of(outcome.Entity), null, succeeded: false);
+                    Audit(batch.ActorOf(outcome.Parsed), $"{type}.update.denied", type, outcome.Entity.Ref, RecordSnapshot.Of(outcome.Entity), null, succeeded: false);
                     _pending++;
                 }
             }
             else if (outcome.Created || outcome.Changed || outcome.SourceTaken)
             {
-                AuditLog.Record(db, batch.ActorOf(outcome.Parsed), $"{type}.{(outcome.Created ? "create" : "update")}", type, outcome.Entity.Ref, outcome.Before, RecordSnapshot.Of(outcome.Entity));
+                Audit(batch.ActorOf(outcome.Parsed), $"{type}.{(outcome.Created ? "create" : "update")}", type, outcome.Entity.Ref, outcome.Before, RecordSnapshot.Of(outcome.Entity));
                 _pending++;
             }
 

@@ -161,7 +161,7 @@ internal sealed partial class ReconcileRun
                 {
                     (personOutcome ?? groupOutcomes[team]).Changing();
                     team.AddMember(person, hasRole ? role : MembershipRole.Member);
-                    Insert(team.Memberships.First(m => m.PersonId == person.Id));
+                    InsertRow(team.Memberships.First(m => m.PersonId == person.Id));
                 }
                 else if (hasRole && existing.Role != role)
                 {

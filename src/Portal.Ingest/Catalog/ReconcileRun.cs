@@ -1,5 +1,8 @@
+using Portal.Domain.Auditing;
+using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
+using Portal.Domain.Security;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.Catalog;
@@ -39,7 +42,11 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     // Definitions refused because another origin of the batch defines a stored record: audited as refused writes.
     private readonly List<(BackstageEntity Entity, CatalogEntity Stored)> _refused = [];
 
-    // New rows added since the last intermediate save.
+    // New rows added since the last intermediate save; the edges, memberships and audit entries among them are
+    // kept aside (not tracked) and written in bulk (BulkInsert): EF's save costs about 100 µs a row.
+    private readonly List<Dependency> _newEdges = [];
+    private readonly List<TeamMembership> _newMemberships = [];
+    private readonly List<AuditEntry> _audit = [];
     private int _pending;
 
     private DataSource Source => batch.Source;
@@ -299,6 +306,27 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     }
 
     /// <summary>
+    /// Keeps a new edge or membership (not tracked) for the next batch, which tracks it as written, saves the
+    /// batch's other new rows (its service, team and person) and then writes it with <see cref="BulkInsert"/>.
+    /// </summary>
+    private void InsertRow(Dependency edge)
+    {
+        _newEdges.Add(edge);
+        _pending++;
+    }
+
+    /// <inheritdoc cref="InsertRow(Dependency)"/>
+    private void InsertRow(TeamMembership membership)
+    {
+        _newMemberships.Add(membership);
+        _pending++;
+    }
+
+    /// <summary>An audit entry of this run, written with the next batch.</summary>
+    private void Audit(Actor actor, string action, string type, string key, object? before, object? after, bool succeeded = true) =>
+        _audit.Add(AuditLog.Entry(actor, action, type, key, before, after, succeeded));
+
+    /// <summary>
     /// Writes the new rows added so far once there are <c>batchSize</c> of them, so EF never prepares the
     /// whole run's commands at once. Changes to stored records are not detected here (automatic detection is
     /// off), so they wait for the caller's last save.
@@ -307,9 +335,27 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     {
         if (_pending >= batchSize)
         {
-            await db.SaveChangesAsync(ct);
-            _pending = 0;
+            await FlushAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Writes every new row not written yet: first those EF saves (records, API relations, and whatever a touched
+    /// record changed), then, in bulk, edges, memberships and audit entries, whose rows refer to the former.
+    /// Changes to stored records that were not detected yet are still left for the caller's last save.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        db.TrackAsWritten(_newMemberships);
+        db.TrackAsWritten(_newEdges);
+        await db.SaveChangesAsync(ct);
+        await db.InsertAsync(_newMemberships, ct);
+        await db.InsertAsync(_newEdges, ct);
+        await db.InsertAsync(_audit, ct);
+        _newMemberships.Clear();
+        _newEdges.Clear();
+        _audit.Clear();
+        _pending = 0;
     }
 
     private T FindOrCreate<T>(Dictionary<EntityKey, T> map, BackstageEntity parsed, Func<T> create, out bool created)
