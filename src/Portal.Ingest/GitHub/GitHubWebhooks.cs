@@ -37,27 +37,56 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         && pushed.GetString() != $"refs/heads/{branch.GetString()}";
 
     /// <summary>True when <paramref name="signatureHeader"/> is <c>sha256=</c> + the HMAC of the body with the secret.</summary>
-    public static bool IsSignatureValid(string secret, ReadOnlySpan<byte> body, string? signatureHeader)
+    public static bool IsSignatureValid(string secret, ReadOnlySpan<byte> body, string? signatureHeader) =>
+        TryParseSignature(signatureHeader, out var given)
+        && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body), given);
+
+    /// <summary>The 32 bytes of a <c>sha256=&lt;64 hex digits&gt;</c> header; false for anything else (missing, another algorithm, not hex, wrong length).</summary>
+    public static bool TryParseSignature(string? signatureHeader, out byte[] signature)
     {
         const string prefix = "sha256=";
-        if (string.IsNullOrEmpty(signatureHeader) || !signatureHeader.StartsWith(prefix, StringComparison.Ordinal))
+        signature = [];
+        if (string.IsNullOrEmpty(signatureHeader) || !signatureHeader.StartsWith(prefix, StringComparison.Ordinal)
+            || signatureHeader.Length != prefix.Length + (2 * SHA256.HashSizeInBytes))
         {
             return false;
         }
 
-        byte[] given;
         try
         {
-            given = Convert.FromHexString(signatureHeader.AsSpan(prefix.Length));
+            signature = Convert.FromHexString(signatureHeader.AsSpan(prefix.Length));
+            return true;
         }
         catch (FormatException)
         {
             return false;
         }
-
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
     }
+
+    /// <summary>
+    /// What can be refused from the headers alone, before a byte of the body is read: 503 when webhooks are off (no
+    /// secret), 400 without <c>X-GitHub-Event</c> or <c>X-GitHub-Delivery</c>, 401 without a well-formed
+    /// <c>X-Hub-Signature-256</c>. Null when the body is worth reading.
+    /// </summary>
+    public WebhookResult? RefuseBeforeBody(string? eventName, string? deliveryId, string? signature) =>
+        RefuseHeaders(eventName, deliveryId) ?? (TryParseSignature(signature, out _) ? null : new WebhookResult(401, SignatureRefused));
+
+    private WebhookResult? RefuseHeaders(string? eventName, string? deliveryId)
+    {
+        if (string.IsNullOrEmpty(options.Value.WebhookSecret))
+        {
+            return new WebhookResult(503, $"Webhooks are off: {GitHubOptions.Section}:WebhookSecret is not set.");
+        }
+
+        if (string.IsNullOrWhiteSpace(eventName) || string.IsNullOrWhiteSpace(deliveryId) || deliveryId.Length > 100)
+        {
+            return new WebhookResult(400, "X-GitHub-Event and X-GitHub-Delivery headers are required.");
+        }
+
+        return null;
+    }
+
+    private const string SignatureRefused = "X-Hub-Signature-256 is missing or does not match the body and the configured secret.";
 
     /// <summary>How long handled delivery ids are remembered (GitHub redelivers for days at most).</summary>
     public static readonly TimeSpan RememberDeliveries = TimeSpan.FromDays(14);
@@ -70,22 +99,37 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<WebhookResult> ReceiveAsync(
         string? eventName, string? deliveryId, string? signature, byte[] body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
     {
+        if (RefuseBeforeBody(eventName, deliveryId, signature) is { } refused)
+        {
+            return refused;
+        }
+
+        return IsSignatureValid(options.Value.WebhookSecret!, body, signature)
+            ? await HandleAsync(eventName!, deliveryId!, body, dispatch, ct)
+            : new WebhookResult(401, SignatureRefused);
+    }
+
+    /// <summary>
+    /// As <see cref="ReceiveAsync(string?, string?, string?, byte[], Func{WebhookResult, string?}, CancellationToken)"/>
+    /// for a body read by <see cref="SignedWebhookBody.ReadAsync"/> after <see cref="RefuseBeforeBody"/> let it through.
+    /// </summary>
+    public async Task<WebhookResult> ReceiveAsync(
+        string? eventName, string? deliveryId, SignedWebhookBody body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
+    {
+        if (RefuseHeaders(eventName, deliveryId) is { } refused)
+        {
+            return refused;
+        }
+
+        return body.SignatureValid
+            ? await HandleAsync(eventName!, deliveryId!, body.Content, dispatch, ct)
+            : new WebhookResult(401, SignatureRefused);
+    }
+
+    private async Task<WebhookResult> HandleAsync(
+        string eventName, string deliveryId, ReadOnlyMemory<byte> body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
+    {
         var o = options.Value;
-        if (string.IsNullOrEmpty(o.WebhookSecret))
-        {
-            return new WebhookResult(503, $"Webhooks are off: {GitHubOptions.Section}:WebhookSecret is not set.");
-        }
-
-        if (!IsSignatureValid(o.WebhookSecret, body, signature))
-        {
-            return new WebhookResult(401, "X-Hub-Signature-256 is missing or does not match the body and the configured secret.");
-        }
-
-        if (string.IsNullOrWhiteSpace(eventName) || string.IsNullOrWhiteSpace(deliveryId) || deliveryId.Length > 100)
-        {
-            return new WebhookResult(400, "X-GitHub-Event and X-GitHub-Delivery headers are required.");
-        }
-
         string? action = null;
         string? org = null;
         string? repo = null;

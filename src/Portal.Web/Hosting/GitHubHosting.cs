@@ -40,29 +40,58 @@ public static class GitHubHosting
             .WithName("GitHubWebhook")
             .WithTags("Webhooks")
             .WithSummary("GitHub webhook deliveries (signed with GitHub:WebhookSecret). Answers at once; the sync runs as a job.")
-            .WithBodyLimit(l => l.WebhookMaxBytes, "Limits:WebhookMaxBytes");
+            .WithBodyLimit(l => l.WebhookMaxBytes, "Limits:WebhookMaxBytes")
+            .WithConcurrencyLimit(l => l.WebhookConcurrency, "Limits:WebhookConcurrency", "webhook deliveries");
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, GitHubWebhooks webhooks, IBackgroundJobClient jobs, CancellationToken ct)
+    /// <summary>
+    /// Refuses what the headers already condemn (webhooks off, no event or delivery id, no well-formed signature)
+    /// before reading a byte of the body; otherwise reads the body once into a pooled buffer no larger than it,
+    /// hashing it on the way, and hands it on only when the signature matches.
+    /// </summary>
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, GitHubWebhooks webhooks, IBackgroundJobClient jobs, IOptions<GitHubOptions> github, IOptions<LimitsOptions> limits, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        string? jobId = null;
-        var result = await webhooks.ReceiveAsync(
-            request.Headers["X-GitHub-Event"].ToString(),
-            request.Headers["X-GitHub-Delivery"].ToString(),
-            request.Headers["X-Hub-Signature-256"].ToString(),
-            buffer.ToArray(),
-            work => jobId = work.Work switch
-            {
-                WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(work.Organization!, work.Repository!, CancellationToken.None)),
-                WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(work.Organization!, CancellationToken.None)),
-                _ => null,
-            },
-            ct);
-        return Results.Json(new { message = result.Message, job = jobId }, statusCode: result.StatusCode);
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
+        var signature = request.Headers["X-Hub-Signature-256"].ToString();
+        if (webhooks.RefuseBeforeBody(eventName, deliveryId, signature) is { } refused)
+        {
+            return Answer(refused, null);
+        }
+
+        GitHubWebhooks.TryParseSignature(signature, out var expected);
+        SignedWebhookBody body;
+        try
+        {
+            body = await SignedWebhookBody.ReadAsync(request.Body, request.ContentLength, limits.Value.WebhookMaxBytes, github.Value.WebhookSecret!, expected, ct);
+        }
+        catch (InvalidDataException)
+        {
+            throw new BadHttpRequestException(RequestBodyLimits.TooLargeMessage(limits.Value.WebhookMaxBytes, "Limits:WebhookMaxBytes"), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using (body)
+        {
+            string? jobId = null;
+            var result = await webhooks.ReceiveAsync(
+                eventName,
+                deliveryId,
+                body,
+                work => jobId = work.Work switch
+                {
+                    WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(work.Organization!, work.Repository!, CancellationToken.None)),
+                    WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(work.Organization!, CancellationToken.None)),
+                    _ => null,
+                },
+                ct);
+            return Answer(result, jobId);
+        }
     }
+
+    private static IResult Answer(WebhookResult result, string? jobId) =>
+        Results.Json(new { message = result.Message, job = jobId }, statusCode: result.StatusCode);
 }
 
 /// <summary>

@@ -28,9 +28,21 @@ public sealed class LimitsOptions : IValidatableObject
     [Range(1024, 1L << 32)]
     public long ImportMaxBytes { get; set; } = 50L * 1024 * 1024;
 
-    /// <summary>Largest GitHub webhook delivery, in bytes. Default 25 MB, GitHub's own cap.</summary>
-    [Range(1024, 1L << 32)]
-    public long WebhookMaxBytes { get; set; } = 25L * 1024 * 1024;
+    /// <summary>
+    /// Largest GitHub webhook delivery, in bytes. Default 5 MB: Portal reads only the repository and organisation of a
+    /// delivery, everyday events are a few KB, and a larger one (a huge push) refused with 413 is caught up by the
+    /// scheduled sync. At most 25 MB, GitHub's own cap, so no delivery is ever refused for size.
+    /// </summary>
+    [Range(1024, 25L * 1024 * 1024)]
+    public long WebhookMaxBytes { get; set; } = 5L * 1024 * 1024;
+
+    /// <summary>Webhook deliveries handled at the same time (as many more wait; beyond that 429). Default 4.</summary>
+    [Range(1, 64)]
+    public int WebhookConcurrency { get; set; } = 4;
+
+    /// <summary>Catalog exports built at the same time (each holds the whole catalog in memory; as many more wait; beyond that 429). Default 2.</summary>
+    [Range(1, 64)]
+    public int ExportConcurrency { get; set; } = 2;
 
     /// <summary>Largest <c>limit</c> of one blast-radius page (<c>offset</c> pages on). Default 1,000.</summary>
     [Range(1, 100_000)]

@@ -16,6 +16,7 @@ public static partial class RateLimitHosting
     {
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PortalRateLimiters>();
+        builder.Services.AddSingleton<ConcurrencyGates>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiters>((o, limiters) =>
         {

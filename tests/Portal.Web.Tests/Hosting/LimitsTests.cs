@@ -183,10 +183,15 @@ public sealed class LimitsTests : IAsyncDisposable
     [InlineData(false)]
     public async Task Webhook_BodyOverTheLimit_Answers413NamingIt(bool chunked)
     {
-        await AppAsync(("Limits:WebhookMaxBytes", "1024"));
+        await AppAsync(("Limits:WebhookMaxBytes", "1024"), ("GitHub:WebhookSecret", "s3cret"));
         var client = ClientFrom("192.0.2.11");
+        var body = Encoding.UTF8.GetBytes("{\"zen\":\"" + new string('x', 3000) + "\"}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = Body(body, "application/json", chunked) };
+        request.Headers.Add("X-GitHub-Event", "ping");
+        request.Headers.Add("X-GitHub-Delivery", "d-large");
+        request.Headers.Add("X-Hub-Signature-256", Portal.Testing.FakeGitHub.FakeWebhookDelivery.Signature("s3cret", body));
 
-        var response = await client.PostAsync("/webhooks/github", Body(Encoding.UTF8.GetBytes("{\"zen\":\"" + new string('x', 3000) + "\"}"), "application/json", chunked), Ct);
+        var response = await client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("Limits:WebhookMaxBytes", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -221,10 +226,33 @@ public sealed class LimitsTests : IAsyncDisposable
         Assert.Contains("Limits:ExportMaxEntities", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_MoreAtOnceThanTheGateAndItsQueue_Answers429WithRetryAfter()
+    {
+        var app = await AppAsync(("Limits:ExportConcurrency", "1"));
+        var client = app.CreateClient(await app.CreateTokenAsync(PortalRole.Viewer));
+        var gate = app.Services.GetRequiredService<Portal.Web.Hosting.ConcurrencyGates>().For("Limits:ExportConcurrency", 1);
+        var running = gate.AttemptAcquire();
+        var waiting = gate.AcquireAsync(1, Ct).AsTask();
+
+        var refused = await client.GetAsync("/api/v1/catalog/export", Ct);
+        running.Dispose();
+        (await waiting).Dispose();
+        var later = await client.GetAsync("/api/v1/catalog/export", Ct);
+
+        Assert.True(running.IsAcquired);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.Contains("Limits:ExportConcurrency", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
     [Theory]
     [InlineData("Limits:ApiPerToken:PermitLimit", "0")]
     [InlineData("Limits:SignIn:WindowSeconds", "0")]
     [InlineData("Limits:ImportMaxBytes", "10")]
+    [InlineData("Limits:WebhookMaxBytes", "26214401")]
+    [InlineData("Limits:WebhookConcurrency", "0")]
     public async Task Startup_LimitOutOfRange_FailsNamingTheSetting(string key, string value)
     {
         var app = await AppAsync((key, value));

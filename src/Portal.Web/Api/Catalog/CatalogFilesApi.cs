@@ -19,7 +19,8 @@ public static class CatalogFilesApi
             .RequireAuthorization(AuthHosting.AdminPolicy)
             .WithBodyLimit(l => l.ImportMaxBytes, "Limits:ImportMaxBytes");
         api.MapGet("/catalog/export", ExportAsync).WithName("ExportCatalog").WithTags("Catalog files")
-            .WithSummary("The whole catalog as Backstage YAML: one multi-document stream, or ?format=zip for one file per kind plus all.yaml.");
+            .WithSummary("The whole catalog as Backstage YAML: one multi-document stream, or ?format=zip for one file per kind plus all.yaml.")
+            .WithConcurrencyLimit(l => l.ExportConcurrency, "Limits:ExportConcurrency", "catalog exports");
         return api;
     }
 
