@@ -7,7 +7,8 @@ namespace Portal.Domain.Reviews.Initiatives;
 /// <summary>
 /// Counts an initiative's progress from the scorecard level history, with no database: a service's level on a day is
 /// its last history row on or before that day. A service enters the count on its first row (or at the start when it
-/// has rows from before); a service in scope with no rows at all has never been assessed and counts, short, from the start.
+/// has rows from before; one whose first row comes after the last day shown does not enter); a service in scope with
+/// no rows at all has never been assessed and counts, short, from the start.
 /// </summary>
 public static class InitiativeBurnUp
 {
@@ -37,7 +38,7 @@ public static class InitiativeBurnUp
         var days = last.DayNumber - startsOn.DayNumber + 1;
         var metDelta = new int[days + 1];
         var inDelta = new int[days + 1];
-        var rows = history.Where(h => h.Day <= last).GroupBy(h => h.ServiceId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Day).ToList());
+        var rows = history.GroupBy(h => h.ServiceId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Day).ToList());
         foreach (var id in services.Distinct())
         {
             if (!rows.TryGetValue(id, out var list))
@@ -47,7 +48,7 @@ public static class InitiativeBurnUp
             }
 
             var (wasIn, wasMet) = (false, false);
-            foreach (var row in list)
+            foreach (var row in list.TakeWhile(r => r.Day <= last))
             {
                 var index = Math.Max(0, row.Day.DayNumber - startsOn.DayNumber);
                 var met = LevelDigits.Level(row.Levels, signal) >= target;

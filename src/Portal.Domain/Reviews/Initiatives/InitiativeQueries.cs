@@ -73,11 +73,11 @@ public sealed class InitiativeQueries(IDbContextFactory<PortalDbContext> dbFacto
         var levels = await ReviewData.LevelsAsync(db, services, ct);
         var summary = Summarise(initiative, services, levels, teams);
         var ids = services.Select(s => s.Id).ToHashSet();
+        // Every row, later ones too: a service whose first row comes after the last day shown has not entered yet.
         var history = new List<(Guid, DateOnly, string)>();
-        var last = Today < initiative.DueOn ? Today : initiative.DueOn;
         foreach (var chunk in ids.Chunk(1_000))
         {
-            var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId) && h.Day <= last)
+            var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId))
                 .Select(h => new { h.ServiceId, h.Day, h.Levels }).ToListAsync(ct);
             history.AddRange(rows.Select(r => (r.ServiceId, r.Day, r.Levels)));
         }

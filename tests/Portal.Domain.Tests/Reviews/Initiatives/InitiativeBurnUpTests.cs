@@ -61,7 +61,7 @@ public sealed class InitiativeBurnUpTests
     }
 
     [Fact]
-    public void Compute_RowsAfterTodayOrDue_Ignored()
+    public void Compute_FirstRowAfterTodayOrDue_ServiceHasNotEnteredYet()
     {
         var early = Compute(Start.AddDays(2), [A], (A, Start.AddDays(3), Cascading(ScoreLevel.Gold)));
         var late = Compute(Due.AddDays(30), [A], (A, Due.AddDays(1), Cascading(ScoreLevel.Gold)));
@@ -69,7 +69,7 @@ public sealed class InitiativeBurnUpTests
         Assert.Equal([0, 0, 0], early.Select(p => p.InScope));
         Assert.Equal(Due, late[^1].Day);
         Assert.Equal(11, late.Count);
-        Assert.All(late, p => Assert.Equal(0, p.Met));
+        Assert.All(late, p => Assert.Equal((0, 0), (p.Met, p.InScope)));
     }
 
     [Fact]
