@@ -81,6 +81,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ReviewComparisons>();
         services.AddSingleton<ReviewReports>();
         services.AddSingleton<Portal.Domain.Reviews.DemoReviewSeeder>();
+        services.AddSingleton<Portal.Domain.Reviews.Initiatives.InitiativeCommands>();
+        services.AddSingleton<Portal.Domain.Reviews.Initiatives.InitiativeQueries>();
 
         // Sync
         services.AddSingleton<SyncQueries>();

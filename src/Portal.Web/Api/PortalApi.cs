@@ -1,6 +1,7 @@
 using Portal.Web.Api.Catalog;
 using Portal.Web.Api.Debt;
 using Portal.Web.Api.Graph;
+using Portal.Web.Api.Initiatives;
 using Portal.Web.Api.People;
 using Portal.Web.Api.Reviews;
 using Portal.Web.Api.Scorecards;
@@ -33,6 +34,7 @@ public static class PortalApi
         api.MapDebtCandidateApi();
         api.MapCapacityApi();
         api.MapReviewsApi();
+        api.MapInitiativesApi();
         return api;
     }
 }

@@ -1,0 +1,11 @@
+namespace Portal.Domain.Reviews.Initiatives;
+
+/// <summary>What the initiative list shows.</summary>
+/// <param name="Status">Only this status; null for every status.</param>
+/// <param name="OwnerTeam">Only initiatives owned by this team (reference); null for every team.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Rows per page (1 to <see cref="MaxPageSize"/>).</param>
+public sealed record InitiativeFilter(InitiativeStatus? Status = null, string? OwnerTeam = null, int Page = 1, int PageSize = 25)
+{
+    public const int MaxPageSize = 100;
+}
