@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Graph;
 
@@ -76,7 +77,7 @@ public static partial class GraphAnalysis
 
     internal static string Ms(long ms) => Invariant($"{ms:N0} ms");
 
-    internal static string Plural(int count, string one, string many) => Invariant($"{count:N0} {(count == 1 ? one : many)}");
+    internal static string Plural(int count, string one, string many) => Counted.Of(count, one, many);
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

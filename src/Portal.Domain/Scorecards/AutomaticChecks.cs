@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Scorecards;
 
@@ -57,7 +58,7 @@ public static partial class AutomaticChecks
         return count > max ? Invariant($"{shown} and {count - max} more") : shown;
     }
 
-    private static string Plural(int count, string one, string many) => Invariant($"{count:N0} {(count == 1 ? one : many)}");
+    private static string Plural(int count, string one, string many) => Counted.Of(count, one, many);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

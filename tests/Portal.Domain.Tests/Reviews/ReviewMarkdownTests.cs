@@ -54,6 +54,20 @@ public sealed class ReviewMarkdownTests
     }
 
     [Fact]
+    public void Write_OneOfEach_SaysCountsInTheSingular()
+    {
+        var md = ReviewMarkdown.Write(Content(
+            [new SnapshotNote(Guid.NewGuid(), ReviewNoteKind.Decision, "Reserve capacity.", null, null, "Erik", Closed),
+             new SnapshotNote(Guid.NewGuid(), ReviewNoteKind.Finding, "Ledger has no timeouts.", null, null, "Erik", Closed)],
+            [new SnapshotActionItem(Guid.NewGuid(), "Add timeouts", "Payments Core", "payments-core", new DateOnly(2026, 11, 30), null, null,
+                null, ActionItemStatus.Open, null, null, null, 0, null, null)]), live: false, changes: null);
+
+        Assert.Contains("- 1 decision, 1 finding, 1 action item.", md, StringComparison.Ordinal);
+        Assert.Contains("- Graph findings: 1 cycle, 0 long synchronous chains, 0 shared databases.", md, StringComparison.Ordinal);
+        Assert.Contains("- Framework version 1, 1 criterion", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_OpenReviewWithComparison_SaysLiveAndListsChanges()
     {
         var criteria = new[] { new SnapshotCriterion("timeouts", ScalingSignal.CascadingFailures, ScoreLevel.Bronze, CriterionMode.Automatic, "Calls have timeouts") };

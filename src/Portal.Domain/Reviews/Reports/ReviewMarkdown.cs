@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Portal.Domain.Common;
 using Portal.Domain.Reviews.Comparison;
 using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Scorecards;
@@ -36,7 +37,7 @@ public static class ReviewMarkdown
         md.AppendLine(live
             ? $"- Status: open — numbers as of {Utc(content.TakenAt)}; they will be frozen when the review closes"
             : $"- Closed {Utc(content.TakenAt)} by {content.ClosedBy}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Framework version {content.Framework.Version}, {content.Framework.Criteria.Count} criteria").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Framework version {content.Framework.Version}, {Counted.Of(content.Framework.Criteria.Count, "criterion", "criteria")}").AppendLine();
 
         Summary(md, content, changes);
         Signals(md, content.Organisation);
@@ -65,19 +66,19 @@ public static class ReviewMarkdown
     {
         md.AppendLine("## Summary").AppendLine();
         var o = c.Organisation.OverallDistribution;
-        md.AppendLine(Inv, $"- {c.Organisation.Services} services: {o.Gold} Gold, {o.Silver} Silver, {o.Bronze} Bronze, {o.None} below Bronze (overall level: the lowest signal).");
+        md.AppendLine(Inv, $"- {Counted.Of(c.Organisation.Services, "service", "services")}: {o.Gold} Gold, {o.Silver} Silver, {o.Bronze} Bronze, {o.None} below Bronze (overall level: the lowest signal).");
         var weakest = ScalingSignals.All.OrderBy(s => c.Organisation.Signal(s).AtLeast(ScoreLevel.Bronze)).Take(3).Select(ScalingSignals.Title);
         md.AppendLine(Inv, $"- Weakest signals (fewest services at Bronze or above): {string.Join(", ", weakest)}.");
         var r = c.Readiness;
-        md.AppendLine(Inv, $"- Self-assessment: {r.Current} of {r.Expected} answers current ({Percent(r.Progress)}); {r.Unanswered} never answered, {r.Expired} expired, {r.Flagged} flagged by evidence; {r.ServicesWithoutAssessment} services without any current answer.");
+        md.AppendLine(Inv, $"- Self-assessment: {r.Current} of {r.Expected} answers current ({Percent(r.Progress)}); {r.Unanswered} never answered, {r.Expired} expired, {r.Flagged} flagged by evidence; {Counted.Of(r.ServicesWithoutAssessment, "service", "services")} without any current answer.");
         md.AppendLine(Inv, $"- Exemptions in force: {r.ExemptionsActive} ({r.ExemptionsEndingThisQuarter} ending this quarter).");
-        md.AppendLine(Inv, $"- Open debt touching the scope: {c.Debt.OpenItems} items, {Hours(c.Debt.CostOfDelay)} cost of delay per quarter.");
-        md.AppendLine(Inv, $"- Graph findings: {c.Graph.Cycles} cycles, {c.Graph.SyncChains} long synchronous chains, {c.Graph.SharedDatabases} shared databases.");
-        md.AppendLine(Inv, $"- {c.Notes.Count(n => n.Kind == ReviewNoteKind.Decision)} decisions, {c.Notes.Count(n => n.Kind == ReviewNoteKind.Finding)} findings, {c.ActionItems.Count} action items.");
+        md.AppendLine(Inv, $"- Open debt touching the scope: {Counted.Of(c.Debt.OpenItems, "item", "items")}, {Hours(c.Debt.CostOfDelay)} cost of delay per quarter.");
+        md.AppendLine(Inv, $"- Graph findings: {Counted.Of(c.Graph.Cycles, "cycle", "cycles")}, {Counted.Of(c.Graph.SyncChains, "long synchronous chain", "long synchronous chains")}, {Counted.Of(c.Graph.SharedDatabases, "shared database", "shared databases")}.");
+        md.AppendLine(Inv, $"- {Counted.Of(c.Notes.Count(n => n.Kind == ReviewNoteKind.Decision), "decision", "decisions")}, {Counted.Of(c.Notes.Count(n => n.Kind == ReviewNoteKind.Finding), "finding", "findings")}, {Counted.Of(c.ActionItems.Count, "action item", "action items")}.");
         if (changes is not null)
         {
             var t = changes.Totals;
-            md.AppendLine(Inv, $"- Since {changes.From}: {t.Improved} services improved, {t.Regressed} regressed, {t.Mixed} moved both ways; {t.NewGaps} new gaps, {t.ClosedGaps} closed; action items {t.ActionsDone} done, {t.ActionsMissed} missed, {t.ActionsOpen} open, {t.ActionsDropped} dropped.");
+            md.AppendLine(Inv, $"- Since {changes.From}: {Counted.Of(t.Improved, "service", "services")} improved, {t.Regressed} regressed, {t.Mixed} moved both ways; {Counted.Of(t.NewGaps, "new gap", "new gaps")}, {t.ClosedGaps} closed; action items {t.ActionsDone} done, {t.ActionsMissed} missed, {t.ActionsOpen} open, {t.ActionsDropped} dropped.");
         }
 
         md.AppendLine();
@@ -132,7 +133,7 @@ public static class ReviewMarkdown
 
         if (teams.Count > MaxTeams)
         {
-            md.AppendLine().AppendLine(Inv, $"…and {teams.Count - MaxTeams} more teams.");
+            md.AppendLine().AppendLine(Inv, $"…and {Counted.Of(teams.Count - MaxTeams, "more team", "more teams")}.");
         }
 
         md.AppendLine();
@@ -242,7 +243,7 @@ public static class ReviewMarkdown
 
             if (moved.Count > MaxServiceChanges)
             {
-                md.AppendLine().AppendLine(Inv, $"…and {moved.Count - MaxServiceChanges} more services changed.");
+                md.AppendLine().AppendLine(Inv, $"…and {Counted.Of(moved.Count - MaxServiceChanges, "more service", "more services")} changed.");
             }
 
             md.AppendLine();
