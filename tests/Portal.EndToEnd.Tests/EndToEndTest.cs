@@ -77,6 +77,20 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
     protected async Task WaitForInteractiveAsync() =>
         await Assertions.Expect(Page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 
+    /// <summary>
+    /// Chooses files in the page's newest file input once Blazor has wired it up (an input chosen before that
+    /// loses the files: the page never hears of them).
+    /// </summary>
+    protected async Task ChooseFilesAsync(Func<ILocator, Task> choose)
+    {
+        var input = Page.Locator("input[type=file]").Last;
+        await input.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Page.WaitForFunctionAsync(
+            "() => { const all = document.querySelectorAll('input[type=file]'); return all.length > 0 && all[all.length - 1]._blazorInputFileNextFileId !== undefined; }",
+            null, new() { Timeout = FirstPageTimeoutMs });
+        await choose(input);
+    }
+
     /// <summary>How long the first page of a freshly started server may take.</summary>
     protected const float FirstPageTimeoutMs = 60_000;
 

@@ -24,7 +24,7 @@ public sealed class HostileImportJourneyTests(PortalAppFixture app, BrowserFixtu
             await File.WriteAllTextAsync(bomb, HostileYaml.AliasBomb(), TestContext.Current.CancellationToken);
             string[] files = [deep, bomb, Path.Combine(TestData.BackstageExamples, "acme", "org.yaml")];
 
-            await Page.Locator("input[type=file]").SetInputFilesAsync(files);
+            await ChooseFilesAsync(input => input.SetInputFilesAsync(files));
 
             var problems = Page.GetByTestId("import-problems");
             await Expect(Page.GetByTestId("import-preview")).ToContainTextAsync("Nothing has been written yet");

@@ -136,6 +136,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         // cannot address another sender's files.
         var root = $"{channel}/{actor.Name.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal)}";
         await DemandAdminAsync(actor, root, ct);
+        SentFileNames.Demand(files);
         var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
         return CatalogBatch.ForFiles(read, DataSource.Import, root, root, null, (rules ?? SourceRules.Default).ForImports, actor);
     }

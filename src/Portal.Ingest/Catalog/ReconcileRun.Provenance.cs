@@ -69,7 +69,7 @@ internal sealed partial class ReconcileRun
                     var before = RecordSnapshot.Of(team);
                     team.MarkGone();
                     _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
-                _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0));
+                _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
                     AuditLog.Record(db, batch.ActorAt(location), "team.gone", type, team.Ref, before, RecordSnapshot.Of(team));
                 }
             }
@@ -78,7 +78,7 @@ internal sealed partial class ReconcileRun
                 var before = RecordSnapshot.Of(entity);
                 entity.MarkOrphaned();
                 _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
-                _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0));
+                _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
                 AuditLog.Record(db, batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
             }
         }

@@ -96,7 +96,8 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
                 o.ReadOnly && o.Changed ? RecordChangeKind.Conflict : o.Created ? RecordChangeKind.Created : o.Changed ? RecordChangeKind.Updated : RecordChangeKind.Unchanged,
                 [.. (o.ReadOnly ? o.Differences : o.Fields).Distinct(StringComparer.Ordinal)],
                 o.Parsed.File,
-                o.Parsed.Document))
+                o.Parsed.Document,
+                o.VersionBefore))
             .Concat(_orphanedRecords)
             .OrderBy(r => KindRank(r.Kind)).ThenBy(r => r.Ref, StringComparer.Ordinal)
             .ToList();

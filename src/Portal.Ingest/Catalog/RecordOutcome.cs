@@ -16,6 +16,9 @@ internal sealed class RecordOutcome(BackstageEntity parsed, CatalogEntity entity
 
     public CatalogEntity Entity { get; } = entity;
 
+    /// <summary>The record's version before this run touched it.</summary>
+    public int VersionBefore { get; } = entity.Version;
+
     public string Kind => Parsed.Key.Kind;
 
     public bool Created { get; } = created;

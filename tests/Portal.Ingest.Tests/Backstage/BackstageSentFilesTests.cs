@@ -71,17 +71,41 @@ public abstract class BackstageSentFilesTests(TestProvider provider) : DatabaseT
     }
 
     [Fact]
-    public async Task ImportSentFilesAsync_SenderNameWithSlash_CannotReachAnotherSendersFiles()
+    public async Task ImportSentFilesAsync_SenderNameWithSlashOrPercent_EscapedInTheLocation()
     {
-        var sneaky = new Actor("alice/team", "Sneaky", PortalRole.Admin, new HashSet<Guid>());
-        await Importer.ImportSentFilesAsync([File("team/services.yaml", "billing", "ledger")], "upload", Alice, Ct);
+        var sneaky = new Actor("alice/team%", "Sneaky", PortalRole.Admin, new HashSet<Guid>());
 
-        var report = await Importer.ImportSentFilesAsync([File("services.yaml", "billing")], "upload", sneaky, Ct);
+        await Importer.ImportSentFilesAsync([File("services.yaml", "billing")], "upload", sneaky, Ct);
 
-        Assert.Equal((0, 1), (report.Total.Orphaned, report[BackstageKinds.Component].Unchanged));
         await using var db = Db.CreateContext();
-        Assert.False(await db.Services.AnyAsync(s => s.IsOrphaned, Ct));
-        Assert.Equal("upload/alice/team/services.yaml#1", (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).SourceLocation);
+        Assert.Equal("upload/alice%2Fteam%25/services.yaml#1", (await db.Services.SingleAsync(s => s.Name == "billing", Ct)).SourceLocation);
+    }
+
+    [Theory]
+    [InlineData("team/services.yaml")]
+    [InlineData("..\\bob\\services.yaml")]
+    [InlineData("services.yaml#2")]
+    [InlineData(".services.yaml")]
+    [InlineData("")]
+    public async Task ImportSentFilesAsync_FileNameThatIsNotPlain_RefusedNamingItAndNothingWritten(string name)
+    {
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => Importer.ImportSentFilesAsync([File(name, "billing")], "upload", Alice, Ct));
+
+        Assert.Equal("file", refused.Field);
+        Assert.Contains(name, refused.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.Services.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ImportSentFilesAsync_SameFileNameTwice_RefusedAndNothingWritten()
+    {
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            Importer.ImportSentFilesAsync([File("services.yaml", "billing"), File("services.yaml", "ledger")], "upload", Alice, Ct));
+
+        Assert.Contains("'services.yaml' was sent twice", refused.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.Services.AnyAsync(Ct));
     }
 
     [Fact]

@@ -105,6 +105,23 @@ public abstract class ImportPreviewTests(TestProvider provider) : DatabaseTest(p
     }
 
     [Fact]
+    public async Task ApplyAsync_SameFieldChangedByAnotherApplySincePreview_WritesNothing()
+    {
+        await Importer.ImportSentFilesAsync(Files(Team), "upload", Admin, Ct);
+        var mine = Team.Replace("description: The crew.", "description: Mine.", StringComparison.Ordinal);
+        var theirs = Team.Replace("description: The crew.", "description: Theirs.", StringComparison.Ordinal);
+        var myPreview = await Importer.PreviewSentFilesAsync(Files(mine), "upload", Admin, Ct);
+        var theirPreview = await Importer.PreviewSentFilesAsync(Files(theirs), "upload", Admin, Ct);
+        Assert.True((await Importer.ApplySentFilesAsync(Files(theirs), "upload", theirPreview, Admin, Ct)).Applied);
+
+        var report = await Importer.ApplySentFilesAsync(Files(mine), "upload", myPreview, Admin, Ct);
+
+        Assert.True(report.ChangedSincePreview);
+        await using var db = Db.CreateContext();
+        Assert.Equal("Theirs.", (await db.Teams.SingleAsync(Ct)).Description);
+    }
+
+    [Fact]
     public async Task PreviewAsync_Editor_RefusedAndAudited()
     {
         var editor = new Actor("tomas", "Tomás", PortalRole.Editor, new HashSet<Guid>());

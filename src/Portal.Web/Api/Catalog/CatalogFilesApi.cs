@@ -14,7 +14,7 @@ public static class CatalogFilesApi
     public static RouteGroupBuilder MapCatalogFilesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/catalog/import", ImportAsync).WithName("ImportCatalog").WithTags("Catalog files")
-            .WithSummary("Import Backstage catalog YAML: a multipart upload of .yaml files, or one YAML body (multi-document allowed). Admins only.")
+            .WithSummary("Import Backstage catalog YAML: a multipart upload of .yaml files, or one YAML body (multi-document allowed; ?file=NAME names it, default catalog-info.yaml). Each file name is its sender's own origin. Admins only.")
             .Produces<ImportResponse>()
             .Produces<ImportResponse>(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthHosting.AdminPolicy);
@@ -23,21 +23,21 @@ public static class CatalogFilesApi
         return api;
     }
 
-    internal static async Task<IResult> ImportAsync(HttpContext http, BackstageImporter importer, ActorResolver actors, CancellationToken ct)
+    internal static async Task<IResult> ImportAsync(HttpContext http, BackstageImporter importer, ActorResolver actors, CancellationToken ct, string? file = null)
     {
         var files = new List<CatalogFile>();
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(ct);
-            foreach (var file in form.Files)
+            foreach (var part in form.Files)
             {
-                if (file.Length > MaxUploadBytes)
+                if (part.Length > MaxUploadBytes)
                 {
-                    return ApiProblems.Invalid(file.FileName, $"is larger than {MaxUploadBytes / 1024 / 1024} MB");
+                    return ApiProblems.Invalid(part.FileName, $"is larger than {MaxUploadBytes / 1024 / 1024} MB");
                 }
 
-                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-                files.Add(new CatalogFile(Path.GetFileName(file.FileName), await reader.ReadToEndAsync(ct)));
+                using var reader = new StreamReader(part.OpenReadStream(), Encoding.UTF8);
+                files.Add(new CatalogFile(Path.GetFileName(part.FileName), await reader.ReadToEndAsync(ct)));
             }
         }
         else
@@ -46,7 +46,8 @@ public static class CatalogFilesApi
             var body = await reader.ReadToEndAsync(ct);
             if (!string.IsNullOrWhiteSpace(body))
             {
-                files.Add(new CatalogFile("catalog-info.yaml", body));
+                // The body's file name (?file=…) is its origin: two pipelines sending through one token each name theirs.
+                files.Add(new CatalogFile(file ?? "catalog-info.yaml", body));
             }
         }
 

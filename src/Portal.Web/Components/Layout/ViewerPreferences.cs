@@ -31,13 +31,14 @@ public sealed class ViewerPreferences(ViewerContext context, IJSRuntime js) : IA
     /// <summary>Light, dark, or whatever the operating system says (the default, so no cookie).</summary>
     public async Task ChooseThemeAsync(ThemeChoice theme)
     {
-        context.Update(context.Settings with { Theme = theme });
+        // Remembered first: once the page shows the new theme, a reload keeps it (the cookie is already written).
         await RememberAsync(ViewerSettings.ThemeCookie, theme switch
         {
             ThemeChoice.Dark => "dark",
             ThemeChoice.Light => "light",
             _ => null,
         });
+        context.Update(context.Settings with { Theme = theme });
     }
 
     private async Task RememberAsync(string cookie, string? value)

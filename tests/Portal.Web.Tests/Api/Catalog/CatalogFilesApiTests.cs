@@ -102,6 +102,53 @@ public sealed class CatalogFilesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_TwoBodiesWithDifferentFileNames_NeitherOrphansTheOther()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var parts = TwoEntities.Split("---");
+        (await client.PostAsync("/api/v1/catalog/import?file=team.yaml", Yaml(parts[0]), Ct)).EnsureSuccessStatusCode();
+
+        (await client.PostAsync("/api/v1/catalog/import?file=storefront.yaml", Yaml(parts[1]), Ct)).EnsureSuccessStatusCode();
+
+        var team = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog/records/group/team-a", Ct);
+        Assert.Equal(("api/token:test/team.yaml#1", false), (team.GetProperty("location").GetString(), team.GetProperty("isOrphaned").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("..\\bob\\x.yaml")]
+    [InlineData("a#b.yaml")]
+    [InlineData(".hidden.yaml")]
+    public async Task Import_BodyWithAFileNameThatIsNotPlain_Returns400NamingTheFile(string name)
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+
+        var response = await client.PostAsync($"/api/v1/catalog/import?file={Uri.EscapeDataString(name)}", Yaml(TwoEntities), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(name.Replace("\\", "\\\\", StringComparison.Ordinal), await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MultipartWithTheSameFileNameTwice_Returns400AndImportsNothing()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TwoEntities.Split("---")[0]), "files", "catalog.yaml" },
+            { new StringContent(TwoEntities.Split("---")[1]), "files", "catalog.yaml" },
+        };
+
+        var response = await client.PostAsync("/api/v1/catalog/import", form, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("catalog.yaml", problem, StringComparison.Ordinal);
+        Assert.Contains("was sent twice", problem, StringComparison.Ordinal);
+        var teams = await client.GetFromJsonAsync<JsonElement>("/api/v1/teams", Ct);
+        Assert.Equal(0, teams.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_MultipartUploadOfRealExamples_ImportsThem()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));

@@ -24,6 +24,10 @@ public partial class ImportCatalog
     private bool _busy;
     private string? _status;
     private string? _error;
+    private string? _announcement;
+    private ElementReference _previewHeading;
+    private ElementReference _reportHeading;
+    private Func<ElementReference>? _focusNext;
 
     [Inject] private BackstageImporter Importer { get; set; } = null!;
 
@@ -67,6 +71,12 @@ public partial class ImportCatalog
 
     private async Task OnFilesChanged(IReadOnlyList<IBrowserFile>? files)
     {
+        // Files chosen while an apply runs are ignored: the page would show one set of files and apply another.
+        if (_busy)
+        {
+            return;
+        }
+
         Cancel();
         if (files is null || files.Count == 0)
         {
@@ -94,6 +104,8 @@ public partial class ImportCatalog
             _status = $"Checking what {read.Count} file(s) would change…";
             StateHasChanged();
             _preview = await Importer.PreviewSentFilesAsync(read, Channel, await ActorAsync(), CancellationToken.None);
+            _announcement = $"Preview ready: {Summary(_preview)}. Nothing has been written yet.";
+            _focusNext = () => _previewHeading;
         });
     }
 
@@ -113,12 +125,22 @@ public partial class ImportCatalog
             if (result.ChangedSincePreview)
             {
                 _preview = result;
+                _announcement = "The catalog changed since the preview, so nothing was written. A new preview is shown.";
+                _focusNext = () => _previewHeading;
                 return;
             }
 
             _preview = null;
             _report = result;
+            _announcement = $"Import finished: {Summary(result)}.";
+            _focusNext = () => _reportHeading;
         });
+    }
+
+    private void CancelPreview()
+    {
+        Cancel();
+        _announcement = "Preview discarded; nothing was written.";
     }
 
     private void Cancel()
@@ -137,13 +159,24 @@ public partial class ImportCatalog
         {
             await work();
         }
-        catch (Exception ex) when (ex is IOException or ForbiddenException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception ex) when (ex is IOException or ForbiddenException or DomainValidationException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             _error = "The import failed and nothing was written: " + ex.GetBaseException().Message;
+            _announcement = _error;
         }
         finally
         {
             _busy = false;
+        }
+    }
+
+    /// <summary>Moves focus to what replaced the button just pressed (the preview or the report), so it does not fall to the page.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusNext is { } next)
+        {
+            _focusNext = null;
+            await next().FocusAsync();
         }
     }
 

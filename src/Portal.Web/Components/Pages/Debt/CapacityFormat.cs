@@ -54,7 +54,7 @@ public static class CapacityFormat
 
     /// <summary>
     /// A heat map cell's style: a red tint growing with the value, always with dark text so the number stays readable
-    /// (the number, not the colour, carries the value).
+    /// (the number, not the colour, carries the value) in the light and the dark theme.
     /// </summary>
     public static string HeatStyle(double value, double max)
     {
@@ -63,7 +63,10 @@ public static class CapacityFormat
             return "";
         }
 
-        var alpha = (0.08 + (0.5 * value / max)).ToString("0.###", Inv);
-        return $"background-color: rgba(211, 47, 47, {alpha}); color: #1a1a1a;";
+        // An opaque blend of white and red, not a transparent red: over the dark theme's background a transparent
+        // tint would turn dark and the dark text unreadable (axe colour-contrast). Light cell, dark text, both themes.
+        var alpha = 0.08 + (0.5 * value / max);
+        int Blend(int channel) => (int)Math.Round(255 - ((255 - channel) * alpha));
+        return string.Create(Inv, $"background-color: rgb({Blend(211)}, {Blend(47)}, {Blend(47)}); color: #1a1a1a;");
     }
 }

@@ -46,6 +46,8 @@ public sealed class ImportCatalogTests : ComponentTest
 
         Assert.Contains("will be created", page.Find("[data-ref='component:default/engine']").TextContent, StringComparison.Ordinal);
         Assert.Contains("2 will be created", page.Find("[data-testid=import-preview] h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("becomes tier 3", page.Find("[data-testid=import-defaults]").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Preview ready: 2 will be created", page.Find("[data-testid=import-announcement]").TextContent, StringComparison.Ordinal);
         await using var db = Db.CreateContext();
         Assert.False(await db.Services.AnyAsync(Ct));
         Assert.False(await db.Teams.AnyAsync(Ct));
@@ -61,6 +63,11 @@ public sealed class ImportCatalogTests : ComponentTest
         page.WaitForAssertion(() => Assert.Contains("Import finished", page.Find("[data-testid=import-report]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=import-preview]"));
         Assert.Equal("/catalog/engine", page.Find("[data-ref='component:default/engine'] a").GetAttribute("href"));
+        Assert.StartsWith("Import finished: 2 created", page.Find("[data-testid=import-announcement]").TextContent, StringComparison.Ordinal);
+        var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: 2);
+        Assert.Equal(
+            page.Find("[data-testid=import-report] h2").GetAttribute("blazor:elementReference"),
+            ((Microsoft.AspNetCore.Components.ElementReference)focused[1].Arguments[0]!).Id);
         await using var db = Db.CreateContext();
         var engine = await db.Services.SingleAsync(Ct);
         Assert.Equal(("Engine", "upload/local-admin/crew.yaml#2"), (engine.Title, engine.SourceLocation));
@@ -73,10 +80,23 @@ public sealed class ImportCatalogTests : ComponentTest
 
         page.Find("[data-testid=import-cancel]").Click();
 
+        Assert.Equal("Preview discarded; nothing was written.", page.Find("[data-testid=import-announcement]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=import-preview]"));
         Assert.Empty(page.FindAll("[data-testid=import-report]"));
         await using var db = Db.CreateContext();
         Assert.False(await db.Services.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public void Upload_SameFileNameTwice_SaysSoAndPreviewsNothing()
+    {
+        SignIn("local-admin", PortalRole.Admin);
+        var page = Render<ImportCatalog>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Crew, "crew.yaml"), InputFileContent.CreateFromText(Crew, "crew.yaml"));
+
+        page.WaitForAssertion(() => Assert.Contains("was sent twice", page.Find("[data-testid=import-error]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
     }
 
     [Fact]
@@ -89,6 +109,7 @@ public sealed class ImportCatalogTests : ComponentTest
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Crew, "crew.yaml"));
 
         page.WaitForAssertion(() => Assert.Contains("Every record is already in the catalog", page.Find("[data-testid=import-nothing-changes]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=import-defaults]"));
         var apply = page.Find("[data-testid=import-apply]");
         Assert.True(apply.HasAttribute("disabled"));
         Assert.Contains("Nothing to apply", apply.TextContent, StringComparison.Ordinal);

@@ -38,6 +38,20 @@ public sealed class ServiceListTests : ComponentTest
         Assert.Contains("sort=owner", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(PortalRole.Admin, true)]
+    [InlineData(PortalRole.Editor, false)]
+    [InlineData(PortalRole.Viewer, false)]
+    public void ServiceList_Role_OffersImportOnlyToAdmins(PortalRole role, bool offered)
+    {
+        SignIn("someone", role);
+
+        var page = Render<ServiceList>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("h1")));
+        Assert.Equal(offered, page.FindAll("a[data-testid=catalog-import][href='/catalog/import']").Count == 1);
+    }
+
     private static List<string> Names(IRenderedComponent<ServiceList> page) =>
         [.. page.FindAll("[data-testid=services-grid] tbody tr td:first-child a").Select(a => a.TextContent.Trim())];
 }
