@@ -99,6 +99,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IDemoData>(sp => sp.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>());
         services.AddSingleton<IDemoData, Portal.Domain.Debt.Demo.DebtDemoData>();
         services.AddSingleton<ScaleSeeder>();
+        services.AddSingleton<Portal.Domain.Debt.Demo.ScaleDebtSeeder>();
         return services;
     }
 }
