@@ -95,11 +95,12 @@ public static class DebtCandidates
         {
             var service = o.SubjectKind == "service";
             IReadOnlyList<string> teams = service ? Owners(graph, [o.Subject], null) : [o.Subject];
-            var names = Names(graph, service ? [o.Subject] : []);
+            IReadOnlyList<string> subjects = service ? [o.Subject] : [];
+            var names = Names(graph, subjects);
             names.TryAdd(o.Subject, o.SubjectDisplayName);
             list.Add(new DebtCandidate(
                 $"ownership:{o.Kind}:{o.Subject}", DebtCandidateOrigin.Ownership, Trim($"{o.SubjectDisplayName}: {Lower(o.Problem)}"), o.Problem, o.Fix,
-                service ? [o.Subject] : [],
+                subjects,
                 teams,
                 ScalingSignal.TeamTopology, DebtKind.Process, "/ownership", service ? 6 - o.Tier : 1)
             {
