@@ -16,13 +16,13 @@ public sealed class DebtItemPageTests : ComponentTest
     [Fact]
     public async Task Page_Links_ShowTheirKindInWords()
     {
+        SignIn("lina.haddad", PortalRole.Viewer);
         await SeedDemoAsync();
         var edit = new DebtItemEdit(
             "Payments calls itself through the gateway", null, ["payments"], null, ScalingSignal.CascadingFailures, DebtKind.Architecture, DebtQuadrant.InadvertentPrudent,
             3, 3, 2, null, null, DebtStatus.Proposed, null, null, null, null,
             [new DebtLink(DebtLinkKind.GraphFinding, "/graph/analysis?kind=cycle", "The cycle"), new DebtLink(DebtLinkKind.GitHubIssue, "https://github.com/acme/payments/issues/7", null)]);
         var (id, _) = await Services.GetRequiredService<DebtCommands>().CreateAsync(Actor.System, edit, ct: Xunit.TestContext.Current.CancellationToken);
-        SignIn("lina.haddad", PortalRole.Viewer);
 
         var page = Render<DebtItemPage>(p => p.Add(x => x.Id, id));
 

@@ -24,13 +24,13 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task ServicePage_DemoServiceWithDebt_ShowsCountCostAndTopItemsByPriority()
     {
-        await SeedDemoAsync();
+        SignIn("lina.haddad", PortalRole.Viewer);
+        await SeedWholeDemoAsync();
         await using var db = Db.CreateContext();
         var open = await db.DebtItems.AsNoTracking()
             .Where(i => Open.Contains(i.Status) && i.Services.Any(s => s.Service.Name == "payments" && s.Service.Namespace == "default"))
             .Select(i => new { i.Id, i.CostOfDelay, i.Priority }).ToListAsync(Ct);
         Assert.NotEmpty(open);
-        SignIn("lina.haddad", PortalRole.Viewer);
 
         var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "payments"));
 
@@ -38,7 +38,7 @@ public sealed class DebtSummaryPanelTests : ComponentTest
         var totals = page.Find("[data-testid=debt-summary-totals]").TextContent;
         Assert.Contains($"{open.Count} open item", totals, StringComparison.Ordinal);
         Assert.Contains($"{DebtFormat.Hours(open.Sum(o => o.CostOfDelay))} h cost of delay per quarter", totals, StringComparison.Ordinal);
-        var expectedTop = open.OrderByDescending(o => o.Priority).ThenBy(o => o.Id).Take(3).Select(o => $"/debt/{o.Id}").ToList();
+        var expectedTop = open.OrderByDescending(o => o.Priority).ThenBy(o => o.Id).Take(3).Select(o => (string?)$"/debt/{o.Id}").ToList();
         var shown = page.FindAll("[data-testid=debt-summary-item] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(expectedTop, shown);
         Assert.Equal("/debt?service=payments", page.Find("[data-testid=debt-summary-register]").GetAttribute("href"));
@@ -78,10 +78,10 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task TeamPage_MemberEditor_SeesTheTeamsDebtAndMayLogIt()
     {
-        await SeedDemoAsync();
+        SignIn("ada.okafor", PortalRole.Editor);
+        await SeedWholeDemoAsync();
         await using var db = Db.CreateContext();
         var count = await db.DebtItems.CountAsync(i => Open.Contains(i.Status) && i.OwnerTeam!.Name == "payments-core", Ct);
-        SignIn("ada.okafor", PortalRole.Editor);
 
         var page = Render<TeamDetails>(p => p.Add(x => x.Name, "payments-core"));
 
@@ -95,8 +95,8 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task TeamPage_EditorOfAnotherTeam_SeesTheDebtButNoLogButton()
     {
-        await SeedDemoAsync();
         SignIn("yusuf.demir", PortalRole.Editor);
+        await SeedWholeDemoAsync();
 
         var page = Render<TeamDetails>(p => p.Add(x => x.Name, "payments-core"));
 
@@ -107,8 +107,8 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task Register_LogLinkFromATeamPage_OpensTheFormWithTheTeamAccountableAndDropsLogFromTheAddress()
     {
-        await SeedDemoAsync();
         SignIn("ada.okafor", PortalRole.Editor);
+        await SeedWholeDemoAsync();
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/debt?team=payments-core&log=new");
         Render<MudPopoverProvider>();
@@ -125,8 +125,8 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task Register_LogLinkFromAServicePage_OpensTheFormWithTheServiceFilledIn()
     {
-        await SeedDemoAsync();
         SignIn("ada.okafor", PortalRole.Editor);
+        await SeedWholeDemoAsync();
         Services.GetRequiredService<NavigationManager>().NavigateTo("/debt?service=payments&log=new");
         Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
@@ -140,8 +140,8 @@ public sealed class DebtSummaryPanelTests : ComponentTest
     [Fact]
     public async Task Register_LogLinkOpenedByAViewer_OpensNoForm()
     {
-        await SeedDemoAsync();
         SignIn("lina.haddad", PortalRole.Viewer);
+        await SeedWholeDemoAsync();
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/debt?service=payments&log=new");
         Render<MudPopoverProvider>();
@@ -152,6 +152,9 @@ public sealed class DebtSummaryPanelTests : ComponentTest
         page.WaitForAssertion(() => Assert.DoesNotContain("log=", navigation.Uri, StringComparison.Ordinal), Wait);
         Assert.Empty(dialogs.FindAll("button[data-testid=debt-save]"));
     }
+
+    /// <summary>The whole demo company, its debt included (sign in first: seeding reads the services).</summary>
+    private Task SeedWholeDemoAsync() => Services.GetRequiredService<Portal.Ingest.Demo.DemoSeeder>().SeedAsync(Ct);
 
     private async Task AddServiceAsync(string name, string title)
     {

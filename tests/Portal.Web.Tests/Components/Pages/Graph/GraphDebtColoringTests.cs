@@ -16,7 +16,9 @@ public sealed class GraphDebtColoringTests : ComponentTest
     {
         await base.InitializeAsync();
         SignIn("someone", PortalRole.Viewer);
-        await SeedDemoAsync();
+
+        // The whole demo company, its debt included.
+        await Services.GetRequiredService<Portal.Ingest.Demo.DemoSeeder>().SeedAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
