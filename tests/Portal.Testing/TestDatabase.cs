@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Portal.Domain.Persistence;
 using Portal.Migrations.Postgres;
@@ -86,7 +87,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DbContextOptions<PortalDbContext> Options()
     {
-        var builder = new DbContextOptionsBuilder<PortalDbContext>().UseClock(Clock);
+        // A query EF calls unpredictable (First without an order or a filter) fails the test that runs it, instead of
+        // leaving a warning in a log nobody reads.
+        var builder = new DbContextOptionsBuilder<PortalDbContext>().UseClock(Clock)
+            .ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning));
         return (Provider == TestProvider.Sqlite
             ? SqliteProvider.Configure(builder, ConnectionString)
             : PostgresProvider.Configure(builder, ConnectionString)).Options;

@@ -71,6 +71,23 @@ public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(
         Assert.Equal(field, (await Assert.ThrowsAsync<DomainValidationException>(() => Queries().ListAsync(new DebtQuery { Sort = sort, Status = status }, Ct))).Field);
 
     [Fact]
+    public async Task TotalsAsync_EveryStatus_CountsAndSumsEveryItem()
+    {
+        var all = new DebtQuery { Status = "all" };
+        var items = (await Queries().ListAsync(all, Ct)).Items;
+
+        var totals = await Queries().TotalsAsync(all, Ct);
+
+        Assert.Equal(3, totals.Items);
+        Assert.Equal(items.Sum(i => i.CostOfDelay), totals.CostOfDelay, 6);
+        Assert.Equal(items.Sum(i => i.EffortDays), totals.EffortDays, 6);
+    }
+
+    [Fact]
+    public async Task TotalsAsync_NothingMatches_IsZero() =>
+        Assert.Equal(new DebtTotals(0, 0, 0), await Queries().TotalsAsync(new DebtQuery { Q = "nothing is called this" }, Ct));
+
+    [Fact]
     public async Task GetAsync_Item_HasReportsAndTheSameNumbersAsTheList()
     {
         await Commands().AddReportAsync(Val, _high, new NewDebtReport(Today, 3, "Paged at 3 a.m.", null), Ct);

@@ -331,7 +331,19 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
         return await names.OrderBy(n => n).Take(take).ToListAsync(ct);
     }
 
-    /// <summary>URL path segment(s) for an entity; the default namespace is left out.</summary>
+    /// <summary>
+    /// Names that are also the address of a page right under an entity's section (<c>/catalog/import</c>,
+    /// <c>/scorecards/framework</c>). A page's fixed address wins over an entity's name, so an entity called like that is
+    /// always addressed with its namespace (<c>/catalog/default/import</c>). A new page at such an address adds its name here.
+    /// </summary>
+    public static IReadOnlySet<string> ReservedRouteNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "import", "framework" };
+
+    /// <summary>
+    /// URL path segment(s) for an entity; the default namespace is left out, except for a name that is also a page's
+    /// address (<see cref="ReservedRouteNames"/>).
+    /// </summary>
     public static string Route(string ns, string name) =>
-        ns == CatalogName.DefaultNamespace ? Uri.EscapeDataString(name) : $"{Uri.EscapeDataString(ns)}/{Uri.EscapeDataString(name)}";
+        ns == CatalogName.DefaultNamespace && !ReservedRouteNames.Contains(name)
+            ? Uri.EscapeDataString(name)
+            : $"{Uri.EscapeDataString(ns)}/{Uri.EscapeDataString(name)}";
 }

@@ -44,7 +44,9 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         var totals = await Filter(db, db.DebtItems.AsNoTracking(), query, Today)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Cost = g.Sum(i => i.CostOfDelay), Effort = g.Sum(i => i.EffortDays) })
-            .FirstOrDefaultAsync(ct);
+            // One constant key makes one group at most (none when nothing matches): Single says so, where First without an
+            // order made EF warn of unpredictable results.
+            .SingleOrDefaultAsync(ct);
         return totals is null ? new DebtTotals(0, 0, 0) : new DebtTotals(totals.Count, totals.Cost, totals.Effort);
     }
 

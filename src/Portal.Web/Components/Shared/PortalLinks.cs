@@ -15,6 +15,17 @@ public static class PortalLinks
 
     public static string Person(string reference) => "/people/" + Escape(reference);
 
+    public static string Person(string ns, string name) => "/people/" + CatalogQueries.Route(ns, name);
+
+    /// <summary>A service's scorecard, from its reference (<c>name</c> or <c>namespace/name</c>).</summary>
+    public static string Scorecard(string reference) => "/scorecards/" + Escape(reference);
+
+    /// <summary>
+    /// A reference (<c>name</c> in the default namespace, or <c>namespace/name</c>) as path segments; a name that is also a
+    /// page's address (<c>import</c>) keeps its namespace, so the link opens the entity, not that page.
+    /// </summary>
     private static string Escape(string reference) =>
-        string.Join('/', reference.Split('/').Select(Uri.EscapeDataString));
+        !reference.Contains('/', StringComparison.Ordinal) && CatalogQueries.ReservedRouteNames.Contains(reference)
+            ? CatalogQueries.Route(Portal.Domain.Common.CatalogName.DefaultNamespace, reference)
+            : string.Join('/', reference.Split('/').Select(Uri.EscapeDataString));
 }

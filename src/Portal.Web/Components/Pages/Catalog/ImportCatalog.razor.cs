@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -32,6 +33,8 @@ public partial class ImportCatalog
     [Inject] private BackstageImporter Importer { get; set; } = null!;
 
     [Inject] private ActorResolver Actors { get; set; } = null!;
+
+    [Inject] private ILogger<ImportCatalog> Logger { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
@@ -83,7 +86,7 @@ public partial class ImportCatalog
             return;
         }
 
-        await RunAsync(async () =>
+        await RunAsync(ImportStep.Preview, async () =>
         {
             var read = new List<CatalogFile>();
             foreach (var file in files)
@@ -117,7 +120,7 @@ public partial class ImportCatalog
             return;
         }
 
-        await RunAsync(async () =>
+        await RunAsync(ImportStep.Apply, async () =>
         {
             _status = $"Importing {_files.Count} file(s)…";
             StateHasChanged();
@@ -151,7 +154,7 @@ public partial class ImportCatalog
         _files = [];
     }
 
-    private async Task RunAsync(Func<Task> work)
+    private async Task RunAsync(ImportStep step, Func<Task> work)
     {
         _busy = true;
         _error = null;
@@ -164,11 +167,31 @@ public partial class ImportCatalog
             _error = "The import failed and nothing was written: " + ex.GetBaseException().Message;
             _announcement = _error;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Anything else (a lost connection, a timeout, a bug) must not end the circuit and lose the preview: the person
+            // gets a sentence and a reference, whoever runs Portal gets the exception under the same reference.
+            var reference = Activity.Current?.TraceId.ToString() ?? ActivityTraceId.CreateRandom().ToString();
+            Logger.LogError(ex, "Catalog upload failed at its {Step} step with {FileCount} file(s) (correlation id {CorrelationId})", step, _files.Count, reference);
+            _error = UnexpectedFailure(step, reference);
+            _announcement = _error;
+        }
         finally
         {
             _busy = false;
         }
     }
+
+    /// <summary>
+    /// What an unexpected failure means for the catalog. Reading and previewing never write (the preview is a rolled-back
+    /// dry run); applying is one transaction, so it wrote nothing unless the failure came as it was being committed, and
+    /// applying again is safe either way: a catalog that already holds the import no longer matches the preview.
+    /// </summary>
+    internal static string UnexpectedFailure(ImportStep step, string reference) => step == ImportStep.Apply
+        ? "Applying the import failed unexpectedly. It is written in one transaction, so nothing was written (unless the connection "
+          + "failed at the very moment of committing). Applying again is safe: if the catalog changed meanwhile, you see a new preview first. "
+          + $"Reference for the logs: {reference}."
+        : $"Checking the files failed unexpectedly, so nothing was written. Choose the files again to retry. Reference for the logs: {reference}.";
 
     /// <summary>Moves focus to what replaced the button just pressed (the preview or the report), so it does not fall to the page.</summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
