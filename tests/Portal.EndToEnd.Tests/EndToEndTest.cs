@@ -81,11 +81,14 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
     /// Chooses files in the page's newest file input once Blazor has wired it up (an input chosen before that
     /// loses the files: the page never hears of them).
     /// </summary>
-    protected async Task ChooseFilesAsync(Func<ILocator, Task> choose)
+    protected Task ChooseFilesAsync(Func<ILocator, Task> choose) => ChooseFilesAsync(Page, choose);
+
+    /// <summary>As <see cref="ChooseFilesAsync(Func{ILocator, Task})"/>, in another tab of the same browser context.</summary>
+    protected static async Task ChooseFilesAsync(IPage page, Func<ILocator, Task> choose)
     {
-        var input = Page.Locator("input[type=file]").Last;
+        var input = page.Locator("input[type=file]").Last;
         await input.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Page.WaitForFunctionAsync(
+        await page.WaitForFunctionAsync(
             "() => { const all = document.querySelectorAll('input[type=file]'); return all.length > 0 && all[all.length - 1]._blazorInputFileNextFileId !== undefined; }",
             null, new() { Timeout = FirstPageTimeoutMs });
         await choose(input);

@@ -12,6 +12,9 @@ public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFix
 {
     private const string Editor = "ada.okafor";
 
+    /// <summary>An admin of the demo company: the one who may import.</summary>
+    private const string Admin = "erik.johansson";
+
     /// <summary>An iPhone-sized viewport: the width the issue asks pages to work at.</summary>
     private const int PhoneWidth = 390;
 
@@ -93,6 +96,89 @@ public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFix
             await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"{name}-{width}"), FullPage = true });
         }
     }
+
+    [Theory]
+    [InlineData("settings", "/settings", "settings-contact", Editor)]
+    [InlineData("search", "/search?q=payments", "search-group", Editor)]
+    [InlineData("records", "/admin/records?kind=component&ref=payments", "record-origin", Admin)]
+    public async Task EverydayPage_DesktopAndPhoneLightAndDark_FitsAndIsPhotographed(string name, string path, string ready, string person)
+    {
+        await SignInAsync(person);
+        foreach (var theme in (string[])["light", "dark"])
+        {
+            await Page.Context.AddCookiesAsync([new() { Name = "portal-theme", Value = theme, Url = Page.Url }]);
+            foreach (var width in (int[])[1440, PhoneWidth])
+            {
+                await Page.SetViewportSizeAsync(width, width == PhoneWidth ? 844 : 900);
+                await GoToAsync(path);
+                // The cookie may not be what decides (a person may have saved a choice); switch with the toggle, as a person would.
+                if (await Theme.GetAttributeAsync("data-theme") != theme)
+                {
+                    await Page.GetByTestId("theme-toggle").ClickAsync();
+                    await Page.Mouse.MoveAsync(width / 2, 800);
+                }
+
+                await Expect(Theme).ToHaveAttributeAsync("data-theme", theme);
+                await Expect(Page.GetByTestId(ready).First).ToBeVisibleAsync();
+                await Expect(Page.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+                Assert.True(await FitsWidthAsync(), $"{path} scrolls sideways at {width} px ({theme})");
+                await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"{name}-{width}-{theme}"), FullPage = true });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The import path on a phone: the catalog's Import button, a preview, the warning when another tab applied first, and
+    /// the report, each fitting 390 px (and the button photographed on the desktop too).
+    /// </summary>
+    [Fact]
+    public async Task ImportPage_Phone_PreviewChangedWarningAndReportFit()
+    {
+        await SignInAsync(Admin);
+        await GoToAsync("/catalog");
+        await Expect(Page.GetByTestId("catalog-import")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("catalog-import-button-1440") });
+        await Page.SetViewportSizeAsync(PhoneWidth, 844);
+        await Expect(Page.GetByTestId("catalog-import")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath("catalog-import-button-390") });
+        await Page.GetByTestId("catalog-import").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/catalog/import");
+        await WaitForInteractiveAsync();
+
+        await ChooseFilesAsync(input => input.SetInputFilesAsync(PhoneProbe("Phone probe")));
+        await Expect(Page.GetByTestId("import-preview")).ToContainTextAsync("will be created", new() { Timeout = FirstPageTimeoutMs });
+        Assert.True(await FitsWidthAsync(), "the import preview scrolls sideways at 390 px");
+        await ScreenshotAsync("preview-390");
+
+        // Another tab applies another version of the same file first.
+        var other = await Page.Context.NewPageAsync();
+        await other.GotoAsync("/catalog/import");
+        await Expect(other.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        await ChooseFilesAsync(other, input => input.SetInputFilesAsync(PhoneProbe("Phone probe, other tab")));
+        await Expect(other.GetByTestId("import-preview")).ToContainTextAsync("will be created");
+        await other.GetByTestId("import-apply").ClickAsync();
+        await Expect(other.GetByTestId("import-report")).ToContainTextAsync("Import finished");
+        await other.CloseAsync();
+
+        await Page.GetByTestId("import-apply").ClickAsync();
+        await Expect(Page.GetByTestId("import-changed-since-preview")).ToContainTextAsync("nothing was written");
+        await Expect(Page.GetByTestId("import-preview")).ToContainTextAsync("will be updated");
+        Assert.True(await FitsWidthAsync(), "the changed-since-preview warning scrolls sideways at 390 px");
+        await ScreenshotAsync("changed-390");
+
+        await Page.GetByTestId("import-apply").ClickAsync();
+        await Expect(Page.GetByTestId("import-report")).ToContainTextAsync("Import finished");
+        Assert.True(await FitsWidthAsync(), "the import report scrolls sideways at 390 px");
+        await ScreenshotAsync("report-390");
+    }
+
+    private static FilePayload PhoneProbe(string title) => new()
+    {
+        Name = "phone-probe.yaml",
+        MimeType = "application/yaml",
+        Buffer = System.Text.Encoding.UTF8.GetBytes(
+            $"apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: phone-probe\n  title: {title}\nspec:\n  type: service\n  lifecycle: experimental\n  owner: payments-core\n"),
+    };
 
     private ILocator Theme => Page.Locator("[data-theme]").First;
 

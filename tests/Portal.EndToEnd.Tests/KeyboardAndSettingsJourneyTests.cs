@@ -54,6 +54,27 @@ public sealed class KeyboardAndSettingsJourneyTests(DemoPortalAppFixture app, Br
         await ScreenshotAsync("keyboard-blast");
     }
 
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task GraphNodeList_TabbedToALink_ShowsAFocusRingThatStandsOut(string theme)
+    {
+        await SignInAsync(Editor);
+        await Page.Context.AddCookiesAsync([new() { Name = "portal-theme", Value = theme, Url = Page.Url }]);
+        await GoToAsync("/graph?focus=payments&depth=1");
+        await Expect(Page.Locator("[data-theme]").First).ToHaveAttributeAsync("data-theme", theme);
+        await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
+
+        await TabToAsync("Focus the picture on Ledger");
+
+        // The ring as drawn: its style, its width in px, and its contrast against the surface behind the link.
+        var ring = (await Page.EvaluateAsync<string>(FocusRingScript)).Split('|');
+        await Page.GetByTestId("graph-nodes").ScreenshotAsync(new() { Path = Artifacts.ScreenshotPath($"graph-list-focus-{theme}") });
+        Assert.NotEqual("none", ring[0]);
+        Assert.True(double.Parse(ring[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, $"the focus ring is {ring[1]} px wide");
+        Assert.True(double.Parse(ring[2], System.Globalization.CultureInfo.InvariantCulture) >= 3, $"the focus ring's contrast is {ring[2]}:1, below 3:1");
+    }
+
     [Fact]
     public async Task Settings_ChosenZoneAndDarkTheme_TimesShownInThatZoneAndLabelled()
     {
@@ -74,6 +95,23 @@ public sealed class KeyboardAndSettingsJourneyTests(DemoPortalAppFixture app, Br
         await Expect(Page.GetByTestId("oncall-now")).ToContainTextAsync("Tokyo time");
         await Expect(Page.Locator("[data-theme]").First).ToHaveAttributeAsync("data-theme", "dark");
     }
+
+    /// <summary>
+    /// The focused element's outline (style, width) and the contrast of its colour with the nearest opaque background
+    /// behind the element (WCAG 1.4.11 asks 3:1 of what shows focus).
+    /// </summary>
+    private const string FocusRingScript = """
+        () => {
+          const e = document.activeElement, s = getComputedStyle(e);
+          const rgba = c => { const m = (c.match(/[\d.]+/g) || []).map(Number); return { r: m[0] ?? 0, g: m[1] ?? 0, b: m[2] ?? 0, a: m.length > 3 ? m[3] : 1 }; };
+          let bg = { r: 255, g: 255, b: 255, a: 1 };
+          for (let n = e; n; n = n.parentElement) { const c = rgba(getComputedStyle(n).backgroundColor); if (c.a > 0.9) { bg = c; break; } }
+          const lum = c => [c.r, c.g, c.b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const [hi, lo] = [lum(rgba(s.outlineColor)), lum(bg)].sort((a, b) => b - a);
+          return `${s.outlineStyle}|${parseFloat(s.outlineWidth)}|${((hi + 0.05) / (lo + 0.05)).toFixed(2)}`;
+        }
+        """;
 
     /// <summary>Presses Tab until the element labelled <paramref name="label"/> has the focus, as a keyboard user would.</summary>
     private async Task TabToAsync(string label)

@@ -54,6 +54,93 @@ public sealed class AccessibilityTests(DemoPortalAppFixture app, BrowserFixture 
         Assert.True(report.Length == 0, "axe-core found critical or serious violations.\n" + report);
     }
 
+    /// <summary>
+    /// The import page after an upload, which a plain visit never shows: the preview (created, in conflict, rejected), the
+    /// report once applied, and a second preview of a changed file (updated, orphaned, unchanged), each in both themes.
+    /// </summary>
+    [Fact]
+    public async Task ImportPage_PreviewAndReport_LightAndDarkTheme_HaveNoCriticalOrSeriousViolation()
+    {
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await SignInOnceAsync();
+        await GoToAsync("/catalog/import");
+        var report = new System.Text.StringBuilder();
+
+        await ChooseFilesAsync(input => input.SetInputFilesAsync(ImportProbe(ImportProbeFirst)));
+        // The first reconciler run of a freshly started server (JIT, cold caches) may take longer than a step.
+        await Expect(Page.GetByTestId("import-preview")).ToBeVisibleAsync(new() { Timeout = FirstPageTimeoutMs });
+        await Expect(Page.GetByTestId("import-problems")).ToContainTextAsync("rejected");
+        report.Append(await ScanBothThemesAsync("/catalog/import, preview"));
+
+        await Page.GetByTestId("import-apply").ClickAsync();
+        await Expect(Page.GetByTestId("import-report")).ToContainTextAsync("Import finished");
+        report.Append(await ScanBothThemesAsync("/catalog/import, report"));
+
+        await ChooseFilesAsync(input => input.SetInputFilesAsync(ImportProbe(ImportProbeSecond)));
+        await Expect(Page.GetByTestId("import-preview")).ToContainTextAsync("will be orphaned");
+        report.Append(await ScanBothThemesAsync("/catalog/import, second preview"));
+        await Page.GetByTestId("import-show-unchanged").ClickAsync();
+        await Expect(Page.GetByTestId("import-records")).ToContainTextAsync("unchanged");
+        report.Append(await ScanBothThemesAsync("/catalog/import, second preview with the unchanged"));
+        await Page.GetByTestId("import-cancel").ClickAsync();
+
+        Assert.True(report.Length == 0, "axe-core found critical or serious violations.\n" + report);
+    }
+
+    private const string ImportProbeFirst = """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-one, title: Accessibility probe one }
+        spec: { type: service, lifecycle: experimental, owner: payments-core }
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-two }
+        spec: { type: service, lifecycle: experimental, owner: payments-core }
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-three }
+        spec: { type: service, lifecycle: experimental, owner: payments-core }
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: payments, description: Claimed by an upload that does not own it }
+        spec: { type: service, lifecycle: production, owner: payments-core }
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-broken }
+        spec: { type: service }
+        """;
+
+    private const string ImportProbeSecond = """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-one, title: Accessibility probe one, description: Now described }
+        spec: { type: service, lifecycle: experimental, owner: payments-core }
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: { name: a11y-probe-three }
+        spec: { type: service, lifecycle: experimental, owner: payments-core }
+        """;
+
+    private static FilePayload ImportProbe(string yaml) =>
+        new() { Name = "a11y-probe.yaml", MimeType = "application/yaml", Buffer = System.Text.Encoding.UTF8.GetBytes(yaml) };
+
+    /// <summary>Scans the page as it is, in the light theme and then the dark one, and leaves it light again.</summary>
+    private async Task<string> ScanBothThemesAsync(string label)
+    {
+        await SwitchThemeAsync(dark: false);
+        var light = await ScanAsync();
+        await SwitchThemeAsync(dark: true);
+        var dark = await ScanAsync();
+        await SwitchThemeAsync(dark: false);
+        return (light.Count == 0 ? "" : AxeReport.Describe($"{label}, light theme:", light))
+            + (dark.Count == 0 ? "" : AxeReport.Describe($"{label}, dark theme:", dark));
+    }
+
     private async Task SignInOnceAsync()
     {
         if (SignedInCookies.TryGetValue(app.BaseAddress, out var cookies))
