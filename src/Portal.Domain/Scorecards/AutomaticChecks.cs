@@ -44,11 +44,17 @@ public static partial class AutomaticChecks
     private static CheckOutcome NotInGraph(CheckContext c) =>
         CheckOutcome.Unknown($"{c.Service.Ref} is not in the dependency graph yet.");
 
+    /// <summary>How many names evidence lists before "and N more".</summary>
+    private const int NamesShown = 5;
+
     /// <summary>"a, b, c and 4 more".</summary>
-    private static string Names(IReadOnlyCollection<string> names, int max = 5)
+    private static string Names(IReadOnlyCollection<string> names, int max = NamesShown) => FirstNames(names, names.Count, max);
+
+    /// <summary>"a, b, c and 4 more", from the first names of a list of <paramref name="count"/>.</summary>
+    private static string FirstNames(IEnumerable<string> first, int count, int max = NamesShown)
     {
-        var shown = string.Join(", ", names.Take(max));
-        return names.Count > max ? Invariant($"{shown} and {names.Count - max} more") : shown;
+        var shown = string.Join(", ", first.Take(max));
+        return count > max ? Invariant($"{shown} and {count - max} more") : shown;
     }
 
     private static string Plural(int count, string one, string many) => Invariant($"{count:N0} {(count == 1 ? one : many)}");

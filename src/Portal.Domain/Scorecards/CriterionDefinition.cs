@@ -40,8 +40,37 @@ public sealed record CriterionDefinition(
     DateOnly? EffectiveFrom = null,
     bool Retired = false)
 {
+    /// <summary>
+    /// The previous framework version's definition of the same key, when this one carries an <see cref="EffectiveFrom"/>
+    /// date: it keeps counting until that date, so a reworded or re-levelled criterion does not drop out of the levels
+    /// in between. Linked by <see cref="ScorecardFramework.Following"/>, never written to YAML.
+    /// </summary>
+    public CriterionDefinition? Replaces { get; init; }
+
     /// <summary>Counts towards levels on <paramref name="today"/>: not retired and already effective.</summary>
     public bool IsActiveOn(DateOnly today) => !Retired && (EffectiveFrom is null || EffectiveFrom <= today);
+
+    /// <summary>
+    /// The definition that counts on <paramref name="today"/>: this one once effective; before that the one it
+    /// <see cref="Replaces"/> (or the one that one replaces); null for a retired criterion or a new one still upcoming.
+    /// </summary>
+    public CriterionDefinition? InForceOn(DateOnly today)
+    {
+        for (var definition = this; definition is not null; definition = definition.Replaces)
+        {
+            if (definition.Retired)
+            {
+                return null;
+            }
+
+            if (definition.IsActiveOn(today))
+            {
+                return definition;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Not retired, but its effective date is still ahead: shown as upcoming, not counted.</summary>
     public bool IsUpcomingOn(DateOnly today) => !Retired && EffectiveFrom > today;

@@ -16,6 +16,9 @@ namespace Portal.Domain.Scorecards;
 /// <param name="FlagReason">Why it is flagged.</param>
 /// <param name="Upcoming">Not effective yet: shown, not counted towards levels.</param>
 /// <param name="StatusWithoutExemption">For an exempt result, what it would be without the exemption.</param>
+/// <param name="ChangesOn">A changed definition of this criterion takes effect on this day; until then this result, under the definition it replaces, counts.</param>
+/// <param name="LevelAfterChange">The level of the changed definition.</param>
+/// <param name="StatusAfterChange">What the changed definition gives today (shown, not counted).</param>
 public sealed record CriterionResult(
     string Criterion,
     ScalingSignal Signal,
@@ -29,7 +32,10 @@ public sealed record CriterionResult(
     bool Flagged = false,
     string? FlagReason = null,
     bool Upcoming = false,
-    CriterionStatus? StatusWithoutExemption = null)
+    CriterionStatus? StatusWithoutExemption = null,
+    DateOnly? ChangesOn = null,
+    ScoreLevel? LevelAfterChange = null,
+    CriterionStatus? StatusAfterChange = null)
 {
     /// <summary>Passes or does not apply: does not block its level.</summary>
     public bool Satisfied => Status is CriterionStatus.Pass or CriterionStatus.Exempt;

@@ -34,7 +34,7 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
         }
 
         var yaml = await db.ScorecardFrameworkVersions.AsNoTracking().Where(v => v.Version == latest).Select(v => v.Yaml).FirstAsync(ct);
-        var framework = FrameworkYaml.Parse(yaml).WithVersion(latest.Value);
+        var framework = await LinkAsync(FrameworkYaml.Parse(yaml).WithVersion(latest.Value), ct);
         _current = framework;
         return framework;
     }
@@ -55,8 +55,17 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
             return version == 1 ? FrameworkYaml.Default : null;
         }
 
-        return _versions.GetOrAdd(version, FrameworkYaml.Parse(yaml).WithVersion(version));
+        return _versions.GetOrAdd(version, await LinkAsync(FrameworkYaml.Parse(yaml).WithVersion(version), ct));
     }
+
+    /// <summary>
+    /// Links a version to the one before it when it carries effective dates, so a changed definition that is not
+    /// effective yet leaves the previous one counting (<see cref="ScorecardFramework.Following"/>).
+    /// </summary>
+    private async Task<ScorecardFramework> LinkAsync(ScorecardFramework framework, CancellationToken ct) =>
+        framework.Version > 1 && framework.Criteria.Any(c => c.EffectiveFrom is not null && !c.Retired)
+            ? framework.Following(await VersionAsync(framework.Version - 1, ct))
+            : framework;
 
     /// <summary>Every saved version, newest first.</summary>
     public async Task<IReadOnlyList<FrameworkVersionInfo>> HistoryAsync(CancellationToken ct = default)
@@ -78,14 +87,9 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
     /// </summary>
     public async Task<ScorecardFramework> SaveAsync(Actor actor, string yaml, int? expectedVersion = null, CancellationToken ct = default)
     {
+        await EnsureMaySaveAsync(actor, ct);
         var current = await CurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!actor.IsAdmin)
-        {
-            AuditLog.Record(db, actor, "scorecards.framework.save.denied", "scorecard-framework", current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, succeeded: false);
-            await db.SaveChangesAsync(ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not change the scorecard framework: only admins may.");
-        }
 
         if (expectedVersion is { } expected && expected != current.Version)
         {
@@ -94,7 +98,7 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
 
         var parsed = FrameworkYaml.Parse(yaml);
         var next = current.Version + 1;
-        var framework = parsed.WithVersion(next);
+        var framework = parsed.WithVersion(next).Following(current);
         var text = FrameworkYaml.Write(framework);
         db.ScorecardFrameworkVersions.Add(new FrameworkVersionRecord(next, text, actor.Name, clock.GetUtcNow().UtcDateTime));
         AuditLog.Record(db, actor, "scorecards.framework.save", "scorecard-framework", next.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -112,6 +116,25 @@ public sealed class FrameworkStore(IDbContextFactory<PortalDbContext> dbFactory,
 
         _current = framework;
         return framework;
+    }
+
+    /// <summary>
+    /// Refuses (audited, throws <see cref="ForbiddenException"/>) anyone but an admin, before a document is even read:
+    /// the API asks this first, so a non-admin cannot make Portal read and parse a large body.
+    /// </summary>
+    public async Task EnsureMaySaveAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin)
+        {
+            return;
+        }
+
+        var current = await CurrentAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        AuditLog.Record(db, actor, "scorecards.framework.save.denied", "scorecard-framework", current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        throw new ForbiddenException($"{actor.DisplayName} may not change the scorecard framework: only admins may.");
     }
 
     private async Task<ScorecardFramework> SeedDefaultAsync(PortalDbContext db, CancellationToken ct)

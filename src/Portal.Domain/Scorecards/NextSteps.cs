@@ -13,6 +13,7 @@ public static class NextSteps
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(framework);
         var weight = 1 + Math.Log2(1 + Math.Max(0, blastRadius));
+        var today = DateOnly.FromDateTime(scorecard.EvaluatedAt);
         var steps = new List<NextStep>();
         foreach (var (signal, level) in scorecard.Levels)
         {
@@ -24,7 +25,7 @@ public static class NextSteps
             var target = level + 1;
             var blockers = scorecard.For(signal)
                 .Where(r => !r.Upcoming && !r.Satisfied && r.Level <= target)
-                .Select(r => framework.Find(r.Criterion))
+                .Select(r => framework.CountingOn(r.Criterion, today))
                 .OfType<CriterionDefinition>()
                 .OrderBy(c => c.EffortDays)
                 .ThenBy(c => c.Key, StringComparer.Ordinal)

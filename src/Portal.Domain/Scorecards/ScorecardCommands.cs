@@ -67,7 +67,11 @@ public sealed class ScorecardCommands(
         await SaveAsync(db, "Answer", key, ct);
         await evaluation.EvaluateServicesAsync([service.Id], ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return new AnswerDto(answer.CriterionKey, answer.Maturity, answer.Note, answer.EvidenceUrl, answer.AnsweredByName, answer.AnsweredAt, answer.ExpiresAt, now >= answer.ExpiresAt, answer.Version);
+        // The new answer's result, so the caller learns at once when automatic evidence contradicts it.
+        var stored = await db.ServiceScorecards.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == service.Id, ct);
+        var result = stored?.Results.FirstOrDefault(r => r.Criterion == criterionKey);
+        return new AnswerDto(answer.CriterionKey, answer.Maturity, answer.Note, answer.EvidenceUrl, answer.AnsweredByName, answer.AnsweredAt, answer.ExpiresAt,
+            now >= answer.ExpiresAt, answer.Version, result?.Flagged == true, result?.FlagReason);
     }
 
     /// <summary>

@@ -8,7 +8,6 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
-using Portal.Domain.Signals;
 
 namespace Portal.Domain.Scorecards;
 
@@ -112,15 +111,20 @@ public sealed class ScorecardEvaluation(
             return null;
         }
 
-        var inputs = await InputsAsync([serviceId], ct);
+        var inputs = await ServiceInputsLoader.LoadAsync(dbFactory, [serviceId], ct);
         return ScorecardEvaluator.Evaluate(framework, service, graph.Graph, inputs.GetValueOrDefault(serviceId) ?? ServiceInputs.None, clock.GetUtcNow().UtcDateTime);
     }
 
-    private async Task<bool> IsFreshAsync(int frameworkVersion, long graphVersion, CancellationToken ct)
+    private async Task<bool> IsFreshAsync(int frameworkVersion, long graphVersion, CancellationToken ct) =>
+        IsFresh(await StateAsync(ct), frameworkVersion, graphVersion);
+
+    private bool IsFresh(ScorecardState? state, int frameworkVersion, long graphVersion) =>
+        state is not null && state.FrameworkVersion == frameworkVersion && state.GraphVersion == graphVersion && state.EvaluatedOn == Today;
+
+    private async Task<ScorecardState?> StateAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
-        return state is not null && state.FrameworkVersion == frameworkVersion && state.GraphVersion == graphVersion && state.EvaluatedOn == Today;
+        return await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
     }
 
     /// <summary>
@@ -145,12 +149,17 @@ public sealed class ScorecardEvaluation(
     private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var timings = new EvaluationTimings();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var framework = await frameworks.CurrentAsync(ct);
+        timings.EndPhase("load framework");
         var graph = await GraphAsync(ct);
+        timings.EndPhase("load graph and prepare it (ScorecardGraph)");
         var facts = await loader.LoadAsync(serviceIds, ct);
-        var inputs = await InputsAsync(serviceIds, ct);
+        timings.EndPhase("load facts");
+        var inputs = await ServiceInputsLoader.LoadAsync(dbFactory, serviceIds, ct);
+        timings.EndPhase("load answers, exemptions, pushed results");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -168,11 +177,18 @@ public sealed class ScorecardEvaluation(
             }
         }
 
+        timings.EndPhase("load stored fingerprints");
         var changed = new List<(Guid Id, ServiceScorecard Card)>();
+        long evaluating = 0, fingerprinting = 0, recording = 0;
         foreach (var (id, service) in facts)
         {
-            var card = ScorecardEvaluator.Evaluate(framework, service, graph.Graph, inputs.GetValueOrDefault(id) ?? ServiceInputs.None, now);
+            var started = Stopwatch.GetTimestamp();
+            var card = ScorecardEvaluator.Evaluate(framework, service, graph.Graph, inputs.GetValueOrDefault(id) ?? ServiceInputs.None, now, timings);
+            var evaluated = Stopwatch.GetTimestamp();
+            evaluating += evaluated - started;
             var fingerprint = Fingerprint(card);
+            var fingerprinted = Stopwatch.GetTimestamp();
+            fingerprinting += fingerprinted - evaluated;
             var exists = stored.TryGetValue(id, out var old);
             if (exists && old.Fingerprint == fingerprint && old.Version == card.FrameworkVersion)
             {
@@ -191,9 +207,15 @@ public sealed class ScorecardEvaluation(
             }
 
             changed.Add((id, card));
+            recording += Stopwatch.GetTimestamp() - fingerprinted;
         }
 
-        await RecordHistoryAsync(db, changed, today, ct);
+        timings.AddPhase("evaluate (checks, answers, levels)", evaluating);
+        timings.AddPhase("fingerprint results (JSON + SHA-256)", fingerprinting);
+        timings.AddPhase("compare, and mark changed rows", recording);
+        timings.Restart();
+        await LevelHistoryWriter.RecordAsync(db, changed, today, ct);
+        timings.EndPhase("level history (read and mark)");
         if (serviceIds is null)
         {
             var state = await db.ScorecardStates.FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
@@ -213,84 +235,24 @@ public sealed class ScorecardEvaluation(
         }
 
         await db.SaveChangesAsync(ct);
-        return new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed);
+        timings.EndPhase("write (SaveChanges)");
+        LogTimings(facts.Count, changed.Count, timings);
+        return new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
     }
 
-    private static async Task RecordHistoryAsync(PortalDbContext db, List<(Guid Id, ServiceScorecard Card)> changed, DateOnly today, CancellationToken ct)
+    private void LogTimings(int services, int changed, EvaluationTimings timings)
     {
-        var todays = new Dictionary<Guid, LevelHistoryRecord>();
-        var latest = new Dictionary<Guid, string>();
-        foreach (var chunk in changed.Select(c => c.Id).Chunk(1_000))
+        if (_logger.IsEnabled(LogLevel.Debug))
         {
-            foreach (var row in await db.ScorecardLevelHistory.Where(h => chunk.Contains(h.ServiceId) && h.Day == today).ToListAsync(ct))
-            {
-                todays[row.ServiceId] = row;
-            }
-
-            // The last row before today per service: its day first (a plain GROUP BY), then that row.
-            var lastDays = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId) && h.Day < today)
-                .GroupBy(h => h.ServiceId).Select(g => new { g.Key, Day = g.Max(h => h.Day) }).ToDictionaryAsync(g => g.Key, g => g.Day, ct);
-            if (lastDays.Count > 0)
-            {
-                var earliest = lastDays.Values.Min();
-                var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId) && h.Day >= earliest && h.Day < today)
-                    .Select(h => new { h.ServiceId, h.Day, h.Levels, h.Overall }).ToListAsync(ct);
-                foreach (var row in rows.Where(r => lastDays[r.ServiceId] == r.Day))
-                {
-                    latest[row.ServiceId] = row.Overall + ":" + row.Levels;
-                }
-            }
-        }
-
-        foreach (var (id, card) in changed)
-        {
-            var levels = LevelDigits(card.Levels);
-            if (todays.TryGetValue(id, out var row))
-            {
-                row.Update(card.Overall, levels);
-                db.Entry(row).DetectChanges();
-            }
-            else if (!latest.TryGetValue(id, out var before) || before != card.Overall + ":" + levels)
-            {
-                db.ScorecardLevelHistory.Add(new LevelHistoryRecord(id, today, card.Overall, levels));
-            }
+            _logger.LogDebug("Scorecard evaluation of {Services} services ({Changed} changed), where the time went: {Timings}", services, changed, string.Join("; ", timings.Lines()));
         }
     }
-
-    /// <summary>Levels per signal as digits in signal order, e.g. <c>1203011</c>.</summary>
-    internal static string LevelDigits(IReadOnlyDictionary<ScalingSignal, ScoreLevel> levels) =>
-        string.Concat(ScalingSignals.All.Select(s => (char)('0' + (int)levels.GetValueOrDefault(s))));
 
     private static string Fingerprint(ServiceScorecard card)
     {
         var stable = card.Results.Select(r => r with { EvaluatedAt = default }).ToList();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(stable, Json);
         return Convert.ToHexString(SHA256.HashData(bytes));
-    }
-
-    private async Task<Dictionary<Guid, ServiceInputs>> InputsAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var answers = db.ScorecardAnswers.AsNoTracking();
-        var exemptions = db.ScorecardExemptions.AsNoTracking().Where(e => e.Status == ExemptionStatus.Approved);
-        var pushed = db.ScorecardPushedResults.AsNoTracking();
-        if (serviceIds is not null)
-        {
-            answers = answers.Where(a => serviceIds.Contains(a.ServiceId));
-            exemptions = exemptions.Where(e => serviceIds.Contains(e.ServiceId));
-            pushed = pushed.Where(p => serviceIds.Contains(p.ServiceId));
-        }
-
-        var a = (await answers.ToListAsync(ct)).ToLookup(x => x.ServiceId);
-        var e = (await exemptions.ToListAsync(ct)).ToLookup(x => x.ServiceId);
-        var p = (await pushed.ToListAsync(ct)).ToLookup(x => x.ServiceId);
-        var result = new Dictionary<Guid, ServiceInputs>();
-        foreach (var id in a.Select(g => g.Key).Concat(e.Select(g => g.Key)).Concat(p.Select(g => g.Key)).Distinct())
-        {
-            result[id] = new ServiceInputs([.. a[id].Select(x => x.ToAnswer())], [.. e[id].Select(x => x.ToGrant())], [.. p[id].Select(x => x.ToResult())]);
-        }
-
-        return result;
     }
 
     /// <summary>The graph prepared for scorecards, built once per graph version.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Portal.Domain.Scorecards;
@@ -12,8 +13,15 @@ public static class ScorecardEvaluator
     /// <summary>Pushed results older than this count as unknown, unless the criterion sets <c>maxAgeDays</c>.</summary>
     public const int DefaultExternalMaxAgeDays = 30;
 
+    /// <summary>The scorecard of one service.</summary>
+    /// <param name="framework">The framework version to evaluate against.</param>
+    /// <param name="service">Facts about the service.</param>
+    /// <param name="graph">The dependency graph, prepared once per pass.</param>
+    /// <param name="inputs">Answers, exemptions and pushed results for the service.</param>
+    /// <param name="nowUtc">The evaluation time.</param>
+    /// <param name="timings">When given, the time of each check, of answers, pushed results and levels is added to it.</param>
     public static ServiceScorecard Evaluate(
-        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc)
+        ScorecardFramework framework, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc, EvaluationTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(service);
@@ -28,32 +36,73 @@ public static class ScorecardEvaluator
                 continue;
             }
 
-            var context = new CheckContext(service, graph, criterion, nowUtc);
-            var result = criterion.Mode switch
-            {
-                CriterionMode.Automatic => FromCheck(criterion, AutomaticChecks.Run(criterion.Check ?? "", context), framework.Version, nowUtc),
-                CriterionMode.SelfAssessed => FromAnswer(criterion, inputs.Answers.FirstOrDefault(a => a.CriterionKey == criterion.Key), context, framework.Version),
-                _ => FromExternal(criterion, inputs.External.FirstOrDefault(x => x.CriterionKey == criterion.Key), framework.Version, nowUtc),
-            };
+            var started = timings is null ? 0 : Stopwatch.GetTimestamp();
 
-            if (inputs.Exemptions.FirstOrDefault(x => x.CriterionKey == criterion.Key && x.AppliesOn(today)) is { } exemption)
+            // Until a changed definition takes effect, the one it replaces keeps counting (levels neither rise nor drop
+            // in between); the new one is evaluated too, so the page can say what will change. A new criterion is upcoming.
+            var inForce = criterion.InForceOn(today);
+            var result = EvaluateOne(framework, inForce ?? criterion, service, graph, inputs, nowUtc, today);
+            if (inForce is null)
             {
-                result = Exempt(result, exemption);
+                result = result with { Upcoming = true };
+            }
+            else if (!ReferenceEquals(inForce, criterion))
+            {
+                var after = EvaluateOne(framework, criterion, service, graph, inputs, nowUtc, today);
+                result = result with { ChangesOn = criterion.EffectiveFrom, LevelAfterChange = criterion.Level, StatusAfterChange = after.Status };
             }
 
-            results.Add(result with { Upcoming = criterion.IsUpcomingOn(today) });
+            results.Add(result);
+            timings?.AddPart(PartName(criterion), started);
         }
 
+        var levelsStarted = timings is null ? 0 : Stopwatch.GetTimestamp();
         var levels = ScorecardLevels.PerSignal(results);
-        return new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        var card = new ServiceScorecard(service.Ref, framework.Version, nowUtc, results, levels, ScorecardLevels.Overall(levels));
+        timings?.AddPart("levels", levelsStarted);
+        return card;
     }
+
+    private static CriterionResult EvaluateOne(
+        ScorecardFramework framework, CriterionDefinition criterion, ServiceFacts service, ScorecardGraph graph, ServiceInputs inputs, DateTime nowUtc, DateOnly today)
+    {
+        var context = new CheckContext(service, graph, criterion, nowUtc);
+        var result = criterion.Mode switch
+        {
+            CriterionMode.Automatic => FromCheck(criterion, AutomaticChecks.Run(criterion.Check ?? "", context), framework.Version, nowUtc),
+            CriterionMode.SelfAssessed => FromAnswer(criterion, inputs.Answers.FirstOrDefault(a => a.CriterionKey == criterion.Key), context, framework),
+            _ => FromExternal(criterion, inputs.External.FirstOrDefault(x => x.CriterionKey == criterion.Key), framework.Version, nowUtc),
+        };
+
+        return inputs.Exemptions.FirstOrDefault(x => x.CriterionKey == criterion.Key && x.AppliesOn(today)) is { } exemption
+            ? Exempt(result, exemption)
+            : result;
+    }
+
+    /// <summary>
+    /// The thresholds an evidence check runs with: the self-assessed criterion's own, else those of the framework's
+    /// automatic criterion running the same check (so a flag and that criterion agree), else the check's defaults.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, double>? EvidenceParameters(ScorecardFramework framework, CriterionDefinition criterion, string check, DateOnly today) =>
+        criterion.Parameters is { Count: > 0 }
+            ? criterion.Parameters
+            : framework.Criteria.Select(c => c.InForceOn(today))
+                .FirstOrDefault(c => c is { Mode: CriterionMode.Automatic } && string.Equals(c.Check, check, StringComparison.Ordinal))?.Parameters;
+
+    private static string PartName(CriterionDefinition c) => c.Mode switch
+    {
+        CriterionMode.Automatic => "check " + c.Check,
+        CriterionMode.SelfAssessed => "self-assessed answers",
+        _ => "pushed results",
+    };
 
     private static CriterionResult FromCheck(CriterionDefinition c, CheckOutcome outcome, int version, DateTime now) =>
         new(c.Key, c.Signal, c.Level, c.Mode, outcome.Status, outcome.Evidence, now, outcome.DataAsOf, version);
 
-    private static CriterionResult FromAnswer(CriterionDefinition c, AssessmentAnswer? answer, CheckContext context, int version)
+    private static CriterionResult FromAnswer(CriterionDefinition c, AssessmentAnswer? answer, CheckContext context, ScorecardFramework framework)
     {
         var now = context.NowUtc;
+        var version = framework.Version;
         if (answer is null)
         {
             return new(c.Key, c.Signal, c.Level, c.Mode, CriterionStatus.Unknown, "Not answered yet: the owner team has not assessed this.", now, null, version);
@@ -70,8 +119,8 @@ public static class ScorecardEvaluator
         string? flag = null;
         if (status == CriterionStatus.Pass && c.EvidenceCheck is { } check)
         {
-            // The check runs with its own default thresholds, not the self-assessed criterion's (which has none).
-            var evidence = AutomaticChecks.Run(check, context with { Criterion = c with { Mode = CriterionMode.Automatic, Check = check, Parameters = null } });
+            var parameters = EvidenceParameters(framework, c, check, DateOnly.FromDateTime(now));
+            var evidence = AutomaticChecks.Run(check, context with { Criterion = c with { Mode = CriterionMode.Automatic, Check = check, Parameters = parameters } });
             if (evidence.Status == CriterionStatus.Fail)
             {
                 flag = Invariant($"Answered {answer.Maturity}, but the catalog says otherwise: {evidence.Evidence}");

@@ -21,6 +21,7 @@ public sealed class ScorecardGraph
     private readonly int[] _budgetEdge;
     private readonly Lifecycle[] _lifecycle;
     private Dictionary<int, List<int>>? _knotMembers;
+    private Dictionary<int, string[]>? _knotRefs;
 
     /// <param name="graph">The dependency graph.</param>
     /// <param name="lifecycles">Lifecycle per service ref; services left out count as production.</param>
@@ -132,6 +133,33 @@ public sealed class ScorecardGraph
         return members[_knot[node]];
     }
 
+    /// <summary>
+    /// The first <paramref name="take"/> refs, in ordinal order, of the other services in the synchronous knot of
+    /// <paramref name="node"/>, and how many other services it has. The refs of each knot are sorted once per graph,
+    /// so a knot of thousands costs each of its members a lookup, not a sort.
+    /// </summary>
+    public (IReadOnlyList<string> First, int Count) KnotOthers(int node, int take)
+    {
+        var knot = KnotOf(node);
+        if (knot.Count < 2)
+        {
+            return ([], 0);
+        }
+
+        var sorted = LazyInitializer.EnsureInitialized(ref _knotRefs, BuildKnotRefs)[_knot[node]];
+        var own = Graph.Nodes[node].Ref;
+        var first = new List<string>(Math.Min(take, sorted.Length));
+        for (var i = 0; i < sorted.Length && first.Count < take; i++)
+        {
+            if (!string.Equals(sorted[i], own, StringComparison.Ordinal))
+            {
+                first.Add(sorted[i]);
+            }
+        }
+
+        return (first, knot.Count - 1);
+    }
+
     /// <summary>The lifecycle of a node (resources count as production).</summary>
     public Lifecycle LifecycleOf(int node) => _lifecycle[node];
 
@@ -165,6 +193,20 @@ public sealed class ScorecardGraph
         }
 
         return edges;
+    }
+
+    private Dictionary<int, string[]> BuildKnotRefs()
+    {
+        var members = LazyInitializer.EnsureInitialized(ref _knotMembers, BuildKnotMembers);
+        var refs = new Dictionary<int, string[]>(members.Count);
+        foreach (var (knot, nodes) in members)
+        {
+            var sorted = nodes.Select(v => Graph.Nodes[v].Ref).ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            refs[knot] = sorted;
+        }
+
+        return refs;
     }
 
     private Dictionary<int, List<int>> BuildKnotMembers()

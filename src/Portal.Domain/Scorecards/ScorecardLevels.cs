@@ -4,7 +4,7 @@ namespace Portal.Domain.Scorecards;
 
 /// <summary>
 /// Levels from results: cumulative per signal (a level is reached when every counted criterion at it and
-/// below passes or is exempt), overall the lowest signal. No averages: one failing Bronze criterion keeps
+/// below passes or is exempt; a signal with no counted criterion reaches none), overall the lowest signal. No averages: one failing Bronze criterion keeps
 /// a signal at None however many Gold criteria pass.
 /// </summary>
 public static class ScorecardLevels
@@ -22,11 +22,20 @@ public static class ScorecardLevels
         return levels;
     }
 
-    /// <summary>The level one signal's results reach.</summary>
+    /// <summary>
+    /// The level one signal's results reach. A signal with no counted criterion reaches nothing: a level nothing
+    /// measures is not reached (otherwise a signal without criteria, or with only upcoming ones, would be Gold).
+    /// </summary>
     public static ScoreLevel Reached(IEnumerable<CriterionResult> signalResults)
     {
+        var counted = signalResults.Where(r => !r.Upcoming).ToList();
+        if (counted.Count == 0)
+        {
+            return ScoreLevel.None;
+        }
+
         // The lowest level with a criterion that neither passes nor is exempt caps the signal one below it.
-        var lowestBlocked = signalResults.Where(r => !r.Upcoming && !r.Satisfied).Select(r => (int)r.Level).DefaultIfEmpty((int)ScoreLevel.Gold + 1).Min();
+        var lowestBlocked = counted.Where(r => !r.Satisfied).Select(r => (int)r.Level).DefaultIfEmpty((int)ScoreLevel.Gold + 1).Min();
         return (ScoreLevel)Math.Clamp(lowestBlocked - 1, (int)ScoreLevel.None, (int)ScoreLevel.Gold);
     }
 

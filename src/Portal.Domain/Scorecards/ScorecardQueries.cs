@@ -62,7 +62,7 @@ public sealed class ScorecardQueries(
             levels,
             record.Overall,
             record.Results,
-            [.. answers.Select(a => new AnswerDto(a.CriterionKey, a.Maturity, a.Note, a.EvidenceUrl, a.AnsweredByName, a.AnsweredAt, a.ExpiresAt, now >= a.ExpiresAt, a.Version))],
+            [.. answers.Select(a => ToDto(a, record.Results.FirstOrDefault(r => r.Criterion == a.CriterionKey), now))],
             [.. exemptions.Select(e => ToDto(e, reference, today))],
             NextSteps.For(card, framework, blast),
             blast);
@@ -194,6 +194,9 @@ public sealed class ScorecardQueries(
         return [.. rows.Select(x => ToDto(x.e, EntityRef.Format(x.Namespace, x.Name), today))];
     }
 
+    private static AnswerDto ToDto(SelfAssessment a, CriterionResult? result, DateTime now) =>
+        new(a.CriterionKey, a.Maturity, a.Note, a.EvidenceUrl, a.AnsweredByName, a.AnsweredAt, a.ExpiresAt, now >= a.ExpiresAt, a.Version, result?.Flagged == true, result?.FlagReason);
+
     internal static ExemptionDto ToDto(Exemption e, string service, DateOnly today) =>
         new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version, e.RequestedBy);
 
@@ -218,9 +221,19 @@ public sealed class ScorecardQueries(
     {
         var until = now.AddDays(ExpiringWithinDays);
         var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ExpiresAt > now && a.ExpiresAt <= until).OrderBy(a => a.ExpiresAt).Take(50)
-            .Join(db.Services.AsNoTracking(), a => a.ServiceId, s => s.Id, (a, s) => new { a.CriterionKey, a.ExpiresAt, s.Namespace, s.Name, s.Title })
+            .Join(db.Services.AsNoTracking(), a => a.ServiceId, s => s.Id, (a, s) => new { a.ServiceId, a.CriterionKey, a.ExpiresAt, s.Namespace, s.Name, s.Title })
             .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.ExpiresAt).Select(r => AnswerDto(r.Namespace, r.Name, r.Title, r.CriterionKey, r.ExpiresAt, framework, now))];
+        // Flags live in the stored results; at most 50 services' worth are read.
+        var ids = rows.Select(r => r.ServiceId).Distinct().ToList();
+        var flagged = (await db.ServiceScorecards.AsNoTracking().Where(r => ids.Contains(r.ServiceId) && r.Flagged > 0).ToListAsync(ct))
+            .SelectMany(r => r.Results.Where(x => x.Flagged).Select(x => (r.ServiceId, x.Criterion))).ToHashSet();
+        return
+        [
+            .. rows.OrderBy(r => r.ExpiresAt).Select(r => AnswerDto(r.Namespace, r.Name, r.Title, r.CriterionKey, r.ExpiresAt, framework, now) with
+            {
+                Flagged = flagged.Contains((r.ServiceId, r.CriterionKey)),
+            }),
+        ];
     }
 
     /// <summary>Answers that already expired (they count as unknown until re-attested), most recently expired first.</summary>
@@ -238,19 +251,19 @@ public sealed class ScorecardQueries(
     private static async Task<(List<LevelChangeDto> Improved, List<LevelChangeDto> Dropped)> MoversAsync(
         PortalDbContext db, List<ServiceLevels> current, DateOnly quarterStart, CancellationToken ct)
     {
-        // Baseline: each service's last history row on or before the first day of the quarter.
-        var days = await db.ScorecardLevelHistory.AsNoTracking().Where(h => h.Day <= quarterStart)
-            .GroupBy(h => h.ServiceId).Select(g => new { g.Key, Day = g.Max(h => h.Day) }).ToDictionaryAsync(g => g.Key, g => g.Day, ct);
-        if (days.Count == 0)
+        // Baseline: each service's last history row on or before the first day of the quarter, picked in SQL (one row per
+        // service however long the history is).
+        var rows = await db.ScorecardLevelHistory.AsNoTracking()
+            .Where(h => h.Day <= quarterStart
+                && h.Day == db.ScorecardLevelHistory.Where(x => x.ServiceId == h.ServiceId && x.Day <= quarterStart).Max(x => x.Day))
+            .Join(db.Services.AsNoTracking(), h => h.ServiceId, s => s.Id, (h, s) => new { h.Overall, h.Levels, s.Namespace, s.Name })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
         {
             return ([], []);
         }
 
-        var earliest = days.Values.Min();
-        var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => h.Day >= earliest && h.Day <= quarterStart)
-            .Join(db.Services.AsNoTracking(), h => h.ServiceId, s => s.Id, (h, s) => new { h.ServiceId, h.Day, h.Overall, h.Levels, s.Namespace, s.Name })
-            .ToListAsync(ct);
-        var baseline = rows.Where(r => days[r.ServiceId] == r.Day).ToDictionary(r => EntityRef.Format(r.Namespace, r.Name), StringComparer.Ordinal);
+        var baseline = rows.ToDictionary(r => EntityRef.Format(r.Namespace, r.Name), StringComparer.Ordinal);
         var changes = new List<LevelChangeDto>();
         foreach (var s in current)
         {

@@ -29,7 +29,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token is unknown or revoked.");
         }
 
-        var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, "token", SchemeName);
+        var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, PortalClaims.TokenSource, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -13,7 +13,19 @@ namespace Portal.Web.Auth;
 public static class OidcSignIn
 {
     /// <summary>The OpenID Connect subject claim (kept as is: the handler does not map inbound claims).</summary>
-    public const string SubjectClaim = "sub";
+    public const string SubjectClaim = PortalClaims.SubjectClaim;
+
+    /// <summary>
+    /// Runs when the provider's id token is validated: maps the provider's role claim to a Portal role, strips every
+    /// claim type Portal reserves for itself (<see cref="PortalClaims.IsReserved"/>) and only then adds Portal's own.
+    /// </summary>
+    public static void TokenValidated(ClaimsIdentity identity, OidcOptions options)
+    {
+        var role = OidcRoles.Map(identity.FindAll(options.RoleClaim).Select(c => c.Value), options);
+        StripReserved(identity, keepPortals: false);
+        identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.Source, PortalClaims.OidcSource));
+    }
 
     public static async Task TicketReceivedAsync(TicketReceivedContext context, OidcOptions options)
     {
@@ -21,6 +33,9 @@ public static class OidcSignIn
         {
             return;
         }
+
+        // The user-info answer arrives after the token: what it says under a reserved type is dropped as well.
+        StripReserved(identity, keepPortals: true);
 
         var subject = identity.FindFirst(SubjectClaim);
         if (subject is null || string.IsNullOrWhiteSpace(subject.Value))
@@ -47,6 +62,17 @@ public static class OidcSignIn
         {
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Auth")
                 .LogInformation("Signed in {Subject} without a person in the catalog: {Reason}", subject.Value, link.Reason);
+        }
+    }
+
+    /// <summary>Removes reserved claims; with <paramref name="keepPortals"/>, those Portal itself wrote stay.</summary>
+    private static void StripReserved(ClaimsIdentity identity, bool keepPortals)
+    {
+        foreach (var claim in identity.Claims
+                     .Where(c => PortalClaims.IsReserved(c.Type) && !(keepPortals && c.Issuer == ClaimsIdentity.DefaultIssuer))
+                     .ToList())
+        {
+            identity.RemoveClaim(claim);
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class PortalAuthenticationStateProvider : ServerAuthenticationStat
     /// cookie-borne principal carries <see cref="PortalClaims.SignedInAt"/>, so a missing one is not trusted).
     /// </summary>
     private bool SessionEnded(ClaimsPrincipal user) =>
-        !DateTimeOffset.TryParse(user.FindFirstValue(PortalClaims.SignedInAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+        !DateTimeOffset.TryParse(PortalClaims.Own(user, PortalClaims.SignedInAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
         || _clock.GetUtcNow() - signedInAt > _maxSession;
 
     public void Dispose()

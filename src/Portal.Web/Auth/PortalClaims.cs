@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Portal.Domain.Security;
-using Portal.Domain.Security.Queries;
 
 namespace Portal.Web.Auth;
 
@@ -28,6 +27,46 @@ public static class PortalClaims
     /// </summary>
     public const string BuiltInSource = "builtin";
 
+    /// <summary>Source of someone signed in through OpenID Connect.</summary>
+    public const string OidcSource = "oidc";
+
+    /// <summary>Source of an API token (bearer) principal.</summary>
+    public const string TokenSource = "token";
+
+    /// <summary>
+    /// Claim types only Portal may write: its own <c>portal:*</c> claims and the types it reads a principal's identity
+    /// and role from. An identity provider's token or user-info answer carrying one is stripped before Portal adds its
+    /// own, so a provider (or someone who controls what it puts in a token) cannot pose as the local administrator,
+    /// an API token, another role or another issuer.
+    /// </summary>
+    /// <remarks>
+    /// Matched ignoring case, because .NET finds claims and roles ignoring case (<c>IsInRole</c>, <c>FindFirst</c>):
+    /// a provider's <c>…/claims/ROLE</c> would otherwise count as a role. For the same reason a subject claim spelt
+    /// other than exactly <c>sub</c> is reserved, so only the provider's real subject can be found.
+    /// </remarks>
+    public static bool IsReserved(string type) =>
+        type.StartsWith("portal:", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.Role, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.NameIdentifier, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, ClaimTypes.Name, StringComparison.OrdinalIgnoreCase)
+        || (string.Equals(type, SubjectClaim, StringComparison.OrdinalIgnoreCase) && !string.Equals(type, SubjectClaim, StringComparison.Ordinal));
+
+    /// <summary>The OpenID Connect subject claim (kept as is: the handler does not map inbound claims).</summary>
+    public const string SubjectClaim = "sub";
+
+    /// <summary>
+    /// A claim Portal may not trust: one of a reserved type (<see cref="IsReserved"/>) written by someone other than
+    /// Portal. A principal holding one was built from a provider's claims before they were stripped.
+    /// </summary>
+    public static bool IsForeignReserved(Claim claim) => IsReserved(claim.Type) && claim.Issuer != ClaimsIdentity.DefaultIssuer;
+
+    /// <summary>
+    /// The value of a claim Portal itself wrote (issuer <see cref="ClaimsIdentity.DefaultIssuer"/>), or null: a claim
+    /// of the same type from anyone else is never believed.
+    /// </summary>
+    public static string? Own(ClaimsPrincipal user, string type) =>
+        user.FindFirst(c => c.Type == type && c.Issuer == ClaimsIdentity.DefaultIssuer)?.Value;
+
     public static ClaimsPrincipal Create(string id, string displayName, PortalRole role, string source, string scheme) =>
         new(new ClaimsIdentity(
             [
@@ -40,46 +79,12 @@ public static class PortalClaims
             ClaimTypes.Name,
             ClaimTypes.Role));
 
+    /// <summary>The role Portal gave <paramref name="user"/>; a role claim written by anyone else counts for nothing.</summary>
     public static PortalRole RoleOf(ClaimsPrincipal user) =>
-        user.IsInRole(nameof(PortalRole.Admin)) ? PortalRole.Admin
-        : user.IsInRole(nameof(PortalRole.Editor)) ? PortalRole.Editor
+        HasOwnRole(user, PortalRole.Admin) ? PortalRole.Admin
+        : HasOwnRole(user, PortalRole.Editor) ? PortalRole.Editor
         : PortalRole.Viewer;
-}
 
-/// <summary>Turns whoever is signed in (cookie, OIDC or API token) into the domain's <see cref="Actor"/>.</summary>
-public sealed class ActorResolver(ActorDirectory directory)
-{
-    public async Task<Actor> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
-        }
-
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var role = PortalClaims.RoleOf(user);
-        var name = user.Identity.Name ?? id;
-        switch (user.FindFirstValue(PortalClaims.Source))
-        {
-            case "token":
-                return new Actor("token:" + name, name, role, new HashSet<Guid>());
-            case PortalClaims.BuiltInSource:
-                return ActorDirectory.LocalAdministrator;
-            case PortalClaims.LocalSource:
-                // The role a person has now, not the one they had when they signed in.
-                return await directory.ForPersonAsync(id, null, ct) ?? new Actor(id, name, PortalRole.Viewer, new HashSet<Guid>());
-            default:
-                // OpenID Connect: the person linked to this account's issuer and subject, never one found by an e-mail
-                // or user name claim. Without a link: the provider's role and no team's records.
-                var subject = user.FindFirstValue(OidcSignIn.SubjectClaim);
-                var issuer = user.FindFirstValue(PortalClaims.OidcIssuer);
-                if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(issuer))
-                {
-                    return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
-                }
-
-                return await directory.ForSignInAsync(issuer, subject, role, ct)
-                    ?? new Actor("oidc:" + subject, user.Identity.Name ?? subject, role, new HashSet<Guid>());
-        }
-    }
+    private static bool HasOwnRole(ClaimsPrincipal user, PortalRole role) =>
+        user.HasClaim(c => c.Type == ClaimTypes.Role && c.Issuer == ClaimsIdentity.DefaultIssuer && c.Value == role.ToString());
 }

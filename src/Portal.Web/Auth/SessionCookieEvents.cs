@@ -42,13 +42,26 @@ public sealed class SessionCookieEvents(
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var reason = RejectionReason(context.Properties);
+        if (reason is null && context.Principal is { } signedIn
+            && PortalClaims.Own(signedIn, PortalClaims.Source) == PortalClaims.OidcSource && PortalClaims.Own(signedIn, PortalClaims.OidcIssuer) is null)
+        {
+            // Issued before sign-in accounts were linked: it would act with the provider's role but as nobody.
+            reason = "an OpenID Connect sign-in from before accounts were linked (no issuer)";
+        }
+
+        if (reason is null && context.Principal?.Claims.FirstOrDefault(PortalClaims.IsForeignReserved) is { } foreign)
+        {
+            // Issued before provider claims were stripped: a provider's role or identity claim would still count.
+            reason = $"it holds a '{foreign.Type}' claim written by {foreign.Issuer}, a type only Portal may write";
+        }
+
         if (reason is null && context.Principal is { } user && RoleIsDue(context.Properties))
         {
             // The role the person has now, not the one they signed in with (a demoted admin stops being admin).
             var refreshed = await refresher.RefreshAsync(user, context.HttpContext.RequestAborted);
             if (refreshed is null)
             {
-                reason = "the person is no longer in the catalog";
+                reason = "the person is no longer in the catalog, or their record is orphaned";
             }
             else
             {

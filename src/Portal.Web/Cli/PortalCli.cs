@@ -35,8 +35,9 @@ public sealed class PortalCli
                                                        GitHub:Token or an App must be set); prints counts and request
                                                        figures; exits 1 when the run failed or was interrupted, 3 when
                                                        another sync is running (per-repository errors are listed, exit 0)
-          scorecards evaluate                          evaluate every service's scorecard now and store what changed;
-                                                       prints how many services were evaluated and changed, and the time
+          scorecards evaluate [--verbose]              evaluate every service's scorecard now and store what changed;
+                                                       prints how many services were evaluated and changed, and the time;
+                                                       --verbose adds the time of each phase and of each check
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        the token is printed as the last line, once
           --help                                       show this text
@@ -91,8 +92,9 @@ public sealed class PortalCli
                 ["import", var path] => await ImportAsync(services, path, stdout, stderr, ct),
                 ["export", var dir] => await ExportAsync(services, dir, stdout, ct),
                 ["sync", "github"] => await SyncGitHubAsync(services, stdout, stderr, ct),
-                ["scorecards", "evaluate"] => await EvaluateScorecardsAsync(services, stdout, ct),
-                ["scorecards", ..] => Fail(stderr, "scorecards: the only action is evaluate: scorecards evaluate"),
+                ["scorecards", "evaluate"] => await EvaluateScorecardsAsync(services, false, stdout, ct),
+                ["scorecards", "evaluate", "--verbose"] => await EvaluateScorecardsAsync(services, true, stdout, ct),
+                ["scorecards", ..] => Fail(stderr, "scorecards: the only action is evaluate: scorecards evaluate [--verbose]"),
                 ["sync", ..] => Fail(stderr, "sync: the only source is github: sync github"),
                 ["import"] or ["export"] => Fail(stderr, $"{VerbArgs[0]}: give a path, e.g. {VerbArgs[0]} ./catalog"),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
@@ -118,12 +120,21 @@ public sealed class PortalCli
         return 0;
     }
 
-    private static async Task<int> EvaluateScorecardsAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> EvaluateScorecardsAsync(IServiceProvider services, bool verbose, TextWriter stdout, CancellationToken ct)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         var run = await services.GetRequiredService<Portal.Domain.Scorecards.ScorecardEvaluation>().EvaluateAllAsync(ct);
         await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Evaluated {run.Services:N0} services under framework version {run.FrameworkVersion} on graph version {run.GraphVersion}: {run.Changed:N0} changed, in {run.Elapsed.TotalMilliseconds:N0} ms"));
+        if (verbose && run.Timings is { } timings)
+        {
+            await stdout.WriteLineAsync("Where the time went:");
+            foreach (var line in timings.Lines())
+            {
+                await stdout.WriteLineAsync("  " + line);
+            }
+        }
+
         return 0;
     }
 

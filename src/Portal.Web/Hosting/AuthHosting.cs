@@ -31,7 +31,8 @@ public static class AuthHosting
     {
         var method = context.Resource is HttpContext http ? http.Request.Method : HttpMethods.Get;
         return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
-            || context.User.HasClaim(PortalClaims.Source, "token");
+            || context.User.Identities.Any(i => i.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
+                && i.HasClaim(c => c.Type == PortalClaims.Source && c.Value == PortalClaims.TokenSource && c.Issuer == ClaimsIdentity.DefaultIssuer));
     }
 
     public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
@@ -84,9 +85,7 @@ public static class AuthHosting
                 {
                     if (ctx.Principal?.Identity is ClaimsIdentity identity)
                     {
-                        var role = OidcRoles.Map(identity.FindAll(auth.Oidc.RoleClaim).Select(c => c.Value), auth.Oidc);
-                        identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
-                        identity.AddClaim(new Claim(PortalClaims.Source, "oidc"));
+                        OidcSignIn.TokenValidated(identity, auth.Oidc);
                     }
 
                     return Task.CompletedTask;
@@ -99,8 +98,9 @@ public static class AuthHosting
         }
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireRole(nameof(PortalRole.Admin)))
-            .AddPolicy(EditorPolicy, p => p.RequireRole(nameof(PortalRole.Admin), nameof(PortalRole.Editor)))
+            // Only the role Portal wrote counts (PortalClaims.RoleOf), never a role claim from anyone else.
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => PortalClaims.RoleOf(c.User) == PortalRole.Admin))
+            .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => PortalClaims.RoleOf(c.User) >= PortalRole.Editor))
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()

@@ -8,6 +8,7 @@ using Hangfire.Server;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Security;
 using Portal.Ingest.Jobs;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Hosting;
 
@@ -89,7 +90,7 @@ public sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(nameof(PortalRole.Admin));
+        return user.Identity?.IsAuthenticated == true && PortalClaims.RoleOf(user) == PortalRole.Admin;
     }
 }
 

@@ -41,7 +41,7 @@ public abstract class ActionItemDebtTests(TestProvider provider) : DatabaseTest(
         var frameworks = new FrameworkStore(Db.Factory, _clock);
         var scores = new DebtScores(Db.Factory, graphs, _clock);
         var evaluation = new ScorecardEvaluation(Db.Factory, graphs, frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores, _clock)), _clock);
-        _reviews = new ReviewCommands(Db.Factory, new NoQueue(), _clock);
+        _reviews = new ReviewCommands(Db.Factory, new RecordingCloseQueue(), _clock);
         _records = new ReviewRecordCommands(Db.Factory, _clock);
         _queries = new ReviewQueries(Db.Factory, evaluation, frameworks, graphs, new OpenDebtReader(Db.Factory, scores), _clock);
         _debt = new DebtCommands(Db.Factory, scores, _clock);
@@ -162,10 +162,127 @@ public abstract class ActionItemDebtTests(TestProvider provider) : DatabaseTest(
         Assert.Empty(await _scorecards.DebtItemsAsync("ledger", Ct));
     }
 
-    private sealed class NoQueue : IReviewCloseQueue
+    [Fact]
+    public async Task CreateDebtItem_SubmittedTwiceWithTheSameVersion_OneDebtItemAndTheSecondToldWhy()
     {
-        public void Enqueue(Guid reviewId, int revision)
+        var item = await ActionItemAsync();
+        var ada = await PersonAsync("ada.okafor");
+        await _actionDebt.CreateDebtItemAsync(ada, item.Id, ActionItemDebtDraft.For(item) with { EffortDays = 3 }, item.Version, ct: Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            _actionDebt.CreateDebtItemAsync(ada, item.Id, ActionItemDebtDraft.For(item) with { EffortDays = 3 }, item.Version, allowDuplicate: true, ct: Ct));
+
+        Assert.Equal("debtItem", ex.Field);
+        Assert.Contains("already a debt item", ex.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(1, await db.DebtItems.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CreateDebtItem_TwoSubmitsAtOnce_ExactlyOneDebtItemLinked()
+    {
+        var item = await ActionItemAsync();
+        var ada = await PersonAsync("ada.okafor");
+        Task<Guid> Submit() => Task.Run(() => _actionDebt.CreateDebtItemAsync(ada, item.Id, ActionItemDebtDraft.For(item) with { EffortDays = 3 }, item.Version, allowDuplicate: true, ct: Ct), Ct);
+
+        var submits = new[] { Submit(), Submit() };
+        try
         {
+            await Task.WhenAll(submits);
+        }
+        catch (DomainValidationException)
+        {
+        }
+        catch (ConcurrencyConflictException)
+        {
+        }
+
+        Assert.Equal(1, submits.Count(t => t.IsCompletedSuccessfully));
+        var refused = submits.Single(t => t.IsFaulted).Exception!.InnerException;
+        Assert.True(refused is DomainValidationException { Field: "debtItem" } or ConcurrencyConflictException, refused?.ToString());
+        await using var db = Db.CreateContext();
+        var debt = await db.DebtItems.SingleAsync(Ct);
+        Assert.Equal(debt.Id, (await db.ActionItems.SingleAsync(a => a.Id == item.Id, Ct)).DebtItemId);
+    }
+
+    [Fact]
+    public async Task CreateDebtItem_ActionItemChangedBetweenCheckAndSave_ConflictAndNoDebtItem()
+    {
+        var item = await ActionItemAsync();
+        var ada = await PersonAsync("ada.okafor");
+        var someoneElse = () => _records.SetActionItemStatusAsync(ada, item.Id, ActionItemStatus.Done, "Shipped.", item.Version, Ct);
+        var actionDebt = new ActionItemDebtCommands(new InterruptingFactory(Db, someoneElse), _debt, _clock);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            actionDebt.CreateDebtItemAsync(ada, item.Id, ActionItemDebtDraft.For(item) with { EffortDays = 3 }, item.Version, ct: Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.DebtItems.CountAsync(Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "debt.create", Ct));
+    }
+
+    [Fact]
+    public async Task CreateDebtItem_ReviewClosing_RefusedAuditedAndNothingLogged()
+    {
+        var item = await ActionItemAsync();
+        var ada = await PersonAsync("ada.okafor");
+        await _reviews.RequestCloseAsync(await PersonAsync("erik.johansson"), "2026-Q4", Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            _actionDebt.CreateDebtItemAsync(ada, item.Id, ActionItemDebtDraft.For(item) with { EffortDays = 3 }, item.Version, ct: Ct));
+
+        Assert.Equal("status", ex.Field);
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.DebtItems.CountAsync(Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "reviews.action.debt.denied" && !a.Succeeded, Ct));
+    }
+
+    [Fact]
+    public async Task CreateDebtItem_EditorsTeamItemAboutAnotherTeamsService_RefusedThoughTheirTeamIsOwner()
+    {
+        // Kwame (ledger-recon) records an action item for his own team about payments, which payments-core owns.
+        var kwame = await PersonAsync("kwame.mensah");
+        await _reviews.CreateAsync(await PersonAsync("erik.johansson"), new ReviewInput("2026-Q4"), Ct);
+        await _records.AddActionItemAsync(kwame, "2026-Q4",
+            new ActionItemInput("Rewrite payments' retries", null, "ledger-recon", new DateOnly(2027, 2, 15), ScalingSignal.CascadingFailures, null, "payments"), Ct);
+        var item = (await _queries.GetAsync("2026-Q4", ct: Ct))!.ActionItems.Single();
+        var draft = ActionItemDebtDraft.For(item) with { EffortDays = 3 };
+        Assert.Equal(("ledger-recon", "payments"), (draft.OwnerTeam, Assert.Single(draft.Services)));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => _actionDebt.CreateDebtItemAsync(kwame, item.Id, draft, item.Version, ct: Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _debt.CreateAsync(kwame, draft with { FindingKey = null }, ct: Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.DebtItems.CountAsync(Ct));
+        Assert.Null((await db.ActionItems.SingleAsync(Ct)).DebtItemId);
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "debt.create.denied", Ct));
+    }
+
+    /// <summary>Contexts whose first transaction starts only after <paramref name="meanwhile"/> ran (someone else's change).</summary>
+    private sealed class InterruptingFactory(TestDatabase database, Func<Task> meanwhile) : IDbContextFactory<Portal.Domain.Persistence.PortalDbContext>
+    {
+        private readonly First _interceptor = new(meanwhile);
+
+        public Portal.Domain.Persistence.PortalDbContext CreateDbContext() =>
+            new(new DbContextOptionsBuilder<Portal.Domain.Persistence.PortalDbContext>(database.Options()).AddInterceptors(_interceptor).Options);
+
+        private sealed class First(Func<Task> meanwhile) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+        {
+            private int _fired;
+
+            public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+                System.Data.Common.DbConnection connection,
+                Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+                Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result,
+                CancellationToken cancellationToken = default)
+            {
+                if (Interlocked.Exchange(ref _fired, 1) == 0)
+                {
+                    await meanwhile();
+                }
+
+                return result;
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ namespace Portal.Domain.Tests.Reviews;
 public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly RecordingQueue _queue = new();
+    private readonly RecordingCloseQueue _queue = new();
     private FrameworkStore _frameworks = null!;
     private ScorecardCommands _scorecards = null!;
     private ReviewCommands _reviews = null!;
@@ -238,13 +238,6 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
         Assert.True(readiness.Totals.Expected > 0);
         Assert.True(readiness.Totals.Current < readiness.Totals.Expected);
         Assert.NotEmpty(readiness.Teams);
-    }
-
-    private sealed class RecordingQueue : IReviewCloseQueue
-    {
-        public List<(Guid ReviewId, int Revision)> Queued { get; } = [];
-
-        public void Enqueue(Guid reviewId, int revision) => Queued.Add((reviewId, revision));
     }
 }
 

@@ -39,7 +39,7 @@ public abstract class ReviewRecordEditTests(TestProvider provider) : DatabaseTes
         var frameworks = new FrameworkStore(Db.Factory, _clock);
         var scores = new DebtScores(Db.Factory, graphs, _clock);
         var evaluation = new ScorecardEvaluation(Db.Factory, graphs, frameworks, new ScorecardFactsLoader(Db.Factory, new DebtQueries(Db.Factory, scores, _clock)), _clock);
-        _reviews = new ReviewCommands(Db.Factory, new NoQueue(), _clock);
+        _reviews = new ReviewCommands(Db.Factory, new RecordingCloseQueue(), _clock);
         _records = new ReviewRecordCommands(Db.Factory, _clock);
         _queries = new ReviewQueries(Db.Factory, evaluation, frameworks, graphs, new OpenDebtReader(Db.Factory, scores), _clock);
         _actionDebt = new ActionItemDebtCommands(Db.Factory, new DebtCommands(Db.Factory, scores, _clock), _clock);
@@ -173,13 +173,6 @@ public abstract class ReviewRecordEditTests(TestProvider provider) : DatabaseTes
         Assert.Single((await ViewAsync()).Notes);
         await using var db = Db.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "reviews.note.delete.denied" && !a.Succeeded, Ct));
-    }
-
-    private sealed class NoQueue : IReviewCloseQueue
-    {
-        public void Enqueue(Guid reviewId, int revision)
-        {
-        }
     }
 }
 

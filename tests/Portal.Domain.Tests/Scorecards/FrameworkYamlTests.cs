@@ -123,6 +123,30 @@ public sealed class FrameworkYamlTests
     }
 
     [Fact]
+    public void Parse_SelfAssessedWithEvidenceCheckThresholds_Read()
+    {
+        var yaml = Minimal.Replace("mode: automatic\n    check: sync-timeouts", "mode: self-assessed\n    question: Do retries stay few?\n    evidenceCheck: bounded-retries\n    parameters: { maxRetries: 2 }");
+
+        var framework = FrameworkYaml.Parse(yaml);
+
+        Assert.Equal(2, framework.Criteria[0].Parameters!["maxRetries"]);
+        Assert.Equal(2, FrameworkYaml.Parse(FrameworkYaml.Write(framework)).Criteria[0].Parameters!["maxRetries"]);
+    }
+
+    [Fact]
+    public void Parse_SelfAssessedParameterTheEvidenceCheckDoesNotTake_RefusedNamingIt()
+    {
+        var withCheck = Minimal.Replace("mode: automatic\n    check: sync-timeouts", "mode: self-assessed\n    question: Do retries stay few?\n    evidenceCheck: bounded-retries\n    parameters: { maxHops: 2 }");
+        var withoutCheck = Minimal.Replace("mode: automatic\n    check: sync-timeouts", "mode: self-assessed\n    question: Do retries stay few?\n    parameters: { maxRetries: 2 }");
+
+        var wrong = Assert.Throws<FrameworkValidationException>(() => FrameworkYaml.Parse(withCheck));
+        var none = Assert.Throws<FrameworkValidationException>(() => FrameworkYaml.Parse(withoutCheck));
+
+        Assert.Contains(wrong.Problems, p => p.Field == "criteria[0].parameters.maxHops" && p.Message.Contains("'bounded-retries'") && p.Message.Contains("maxRetries"));
+        Assert.Contains(none.Problems, p => p.Field == "criteria[0].parameters.maxRetries" && p.Message.Contains("evidenceCheck"));
+    }
+
+    [Fact]
     public void Parse_UnknownField_Refused()
     {
         var ex = Assert.Throws<FrameworkValidationException>(() => FrameworkYaml.Parse(Minimal.Replace("effortDays: 2", "effortDays: 2\n    weight: 3")));

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Records;
+using Portal.Domain.Security;
 using Portal.Domain.Signals;
 using Portal.Testing;
 
@@ -57,6 +59,33 @@ public abstract class ScorecardEvaluationStoreTests(TestProvider provider) : Sco
         Assert.Equal(lowered.Levels[ScalingSignal.DataModel], await HistoryLevelAsync("disputes", ScalingSignal.DataModel));
     }
 
+    [Fact]
+    public async Task SaveFramework_ChangedCriterionEffectiveLater_OldDefinitionCountsUntilThatDay()
+    {
+        var before = await CardAsync("disputes");
+        Assert.Equal(CriterionStatus.Fail, Result(before, "no-foreign-writers").Status);
+        var yaml = await Frameworks.CurrentYamlAsync(Ct);
+        const string bronze = "  - key: no-foreign-writers\n    signal: data-model\n    level: bronze\n";
+        Assert.Contains(bronze, yaml, StringComparison.Ordinal);
+        var effective = Today.AddDays(30);
+        var relevelled = yaml.Replace(bronze, $"  - key: no-foreign-writers\n    signal: data-model\n    level: gold\n    effectiveFrom: {effective:yyyy-MM-dd}\n", StringComparison.Ordinal);
+
+        await Frameworks.SaveAsync(Actor.System, relevelled, null, Ct);
+
+        var during = await CardAsync("disputes");
+        Assert.Equal(2, during.Framework.Version);
+        Assert.Equal(ScoreLevel.Bronze, Result(during, "no-foreign-writers").Level);
+        Assert.Equal(effective, Result(during, "no-foreign-writers").ChangesOn);
+        Assert.Equal(before.Levels[ScalingSignal.DataModel], during.Levels[ScalingSignal.DataModel]);
+        var restarted = await new FrameworkStore(Db.Factory, Clock).CurrentAsync(Ct);
+        Assert.Equal(ScoreLevel.Bronze, restarted.CountingOn("no-foreign-writers", Today)!.Level);
+
+        Clock.Advance(TimeSpan.FromDays(30));
+        var after = await CardAsync("disputes");
+        Assert.Equal(ScoreLevel.Gold, Result(after, "no-foreign-writers").Level);
+        Assert.Null(Result(after, "no-foreign-writers").ChangesOn);
+    }
+
     private async Task<ScoreLevel> HistoryLevelAsync(string service, ScalingSignal signal)
     {
         await using var db = Db.CreateContext();
@@ -80,6 +109,29 @@ public abstract class ScorecardEvaluationStoreTests(TestProvider provider) : Sco
         Assert.True(overview.ExpiredAnswers >= 1);
         Assert.Equal(overview.ExpiredAnswers, overview.RecentlyExpired!.Count);
         Assert.Contains(overview.RecentlyExpired, a => a.Service == "invoices" && a.Criterion == "zero-downtime-migrations" && a.Expired);
+    }
+
+    [Fact]
+    public async Task Overview_Movers_CompareWithTheLastLevelsOnOrBeforeTheQuarterStart()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var disputes = await db.Services.Where(s => s.Name == "disputes").Select(s => s.Id).SingleAsync(Ct);
+            var checkout = await db.Services.Where(s => s.Name == "checkout").Select(s => s.Id).SingleAsync(Ct);
+            // The quarter starts 2026-10-01: the September rows are the baselines, not the older or later ones.
+            db.ScorecardLevelHistory.Add(new LevelHistoryRecord(disputes, new DateOnly(2026, 8, 1), ScoreLevel.None, "0000000"));
+            db.ScorecardLevelHistory.Add(new LevelHistoryRecord(disputes, new DateOnly(2026, 9, 15), ScoreLevel.Gold, "3333333"));
+            db.ScorecardLevelHistory.Add(new LevelHistoryRecord(checkout, new DateOnly(2026, 9, 20), ScoreLevel.None, "0000000"));
+            db.ScorecardLevelHistory.Add(new LevelHistoryRecord(checkout, new DateOnly(2026, 10, 15), ScoreLevel.Gold, "3333333"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var overview = await Queries.OverviewAsync(Ct);
+
+        Assert.Equal(new DateOnly(2026, 10, 1), overview.QuarterStart);
+        Assert.Contains(overview.Dropped, c => c.Service == "disputes" && c.Before == ScoreLevel.Gold);
+        Assert.Contains(overview.Improved, c => c.Service == "checkout" && c.Before == ScoreLevel.None);
+        Assert.Equal(2, overview.Improved.Count + overview.Dropped.Count);
     }
 
     [Fact]

@@ -100,6 +100,34 @@ public sealed class ScorecardEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_EvidenceCheck_UsesTheFrameworksThresholdsForThatCheck()
+    {
+        // Four retries: beyond bounded-retries' default of 3, within the framework's own automatic criterion's 5.
+        var graph = new DependencyGraphBuilder().Service("svc", ownerTeam: "team-a").Service("b").Edge("svc", "b", timeoutMs: 300, retries: 4, backoff: true).Build();
+        var retrySafe = Drills with { EvidenceCheck = "bounded-retries" };
+        var lenient = Criterion("bounded-retries", new() { ["maxRetries"] = 5 });
+
+        var withDefaults = Evaluate(graph, new ServiceInputs([Answer(4)], [], []), new ScorecardFramework(4, 90, [retrySafe]));
+        var withFramework = Evaluate(graph, new ServiceInputs([Answer(4)], [], []), new ScorecardFramework(4, 90, [retrySafe, lenient]));
+
+        Assert.True(Result(withDefaults, "drills").Flagged);
+        Assert.False(Result(withFramework, "drills").Flagged);
+        Assert.Equal(CriterionStatus.Pass, Result(withFramework, "bounded-retries").Status);
+    }
+
+    [Fact]
+    public void Evaluate_EvidenceCheckWithItsOwnThresholds_TheyWin()
+    {
+        var graph = new DependencyGraphBuilder().Service("svc", ownerTeam: "team-a").Service("b").Edge("svc", "b", timeoutMs: 300, retries: 2, backoff: true).Build();
+        var strict = Drills with { EvidenceCheck = "bounded-retries", Parameters = new Dictionary<string, double> { ["maxRetries"] = 1 } };
+        var lenient = Criterion("bounded-retries", new() { ["maxRetries"] = 5 });
+
+        var card = Evaluate(graph, new ServiceInputs([Answer(4)], [], []), new ScorecardFramework(4, 90, [strict, lenient]));
+
+        Assert.True(Result(card, "drills").Flagged);
+    }
+
+    [Fact]
     public void Evaluate_LowAnswerWithFailingEvidence_NotFlagged() =>
         Assert.False(Result(Evaluate(Untimed(), new ServiceInputs([Answer(1)], [], [])), "drills").Flagged);
 
@@ -133,7 +161,7 @@ public sealed class ScorecardEvaluatorTests
     public void Evaluate_UpcomingCriterion_ShownButNotCounted()
     {
         var upcoming = Timeouts with { EffectiveFrom = DateOnly.FromDateTime(Now).AddDays(10) };
-        var card = Evaluate(Untimed(), ServiceInputs.None, new ScorecardFramework(5, 90, [upcoming]));
+        var card = Evaluate(Untimed(), ServiceInputs.None, new ScorecardFramework(5, 90, [upcoming, Criterion("no-sync-cycle")]));
 
         var result = Result(card, "timeouts");
         Assert.True(result.Upcoming);

@@ -29,6 +29,17 @@ public sealed class ScorecardLevelsTests
         Assert.Equal(ScoreLevel.Gold, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass), R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Fail, upcoming: true)]));
 
     [Fact]
+    public void Reached_NoCountedCriteria_None()
+    {
+        Assert.Equal(ScoreLevel.None, ScorecardLevels.Reached([]));
+        Assert.Equal(ScoreLevel.None, ScorecardLevels.Reached([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass, upcoming: true)]));
+    }
+
+    [Fact]
+    public void PerSignal_SignalWithoutCriteria_None() =>
+        Assert.Equal(ScoreLevel.None, ScorecardLevels.PerSignal([R(ScalingSignal.DeliveryPipeline, ScoreLevel.Bronze, CriterionStatus.Pass)])[ScalingSignal.Observability]);
+
+    [Fact]
     public void Overall_IsLowestSignalNotAverage()
     {
         var results = ScalingSignals.All.Select(s => R(s, ScoreLevel.Gold, CriterionStatus.Pass))

@@ -136,6 +136,132 @@ public abstract class SignInLinkerTests(TestProvider provider) : DatabaseTest(pr
         Assert.Null(await directory.ForSignInAsync(Issuer, "sub-bo", PortalRole.Editor, Ct));
     }
 
+    private async Task OrphanAsync(string name, bool orphaned = true)
+    {
+        await using var db = Db.CreateContext();
+        var person = await db.People.SingleAsync(p => p.Name == name, Ct);
+        if (orphaned)
+        {
+            person.MarkOrphaned();
+        }
+        else
+        {
+            person.RecordSource(DataSource.Manual, null);
+        }
+
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task LinkAsync_OnlyPersonWithTheEmailIsOrphaned_LinksNobody()
+    {
+        await OrphanAsync("ada");
+
+        var link = await Linker.LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+
+        Assert.Equal(SignInLinkOutcome.NoPerson, link.Outcome);
+        Assert.Null((await PersonAsync("ada")).SignInSubject);
+    }
+
+    [Fact]
+    public async Task LinkAsync_EmailSharedWithAnOrphan_LinksTheOnePersonStillInTheCatalog()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            db.People.Add(new Person("ada-old", "Ada (left)", "ada@example.com"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await OrphanAsync("ada-old");
+
+        var link = await Linker.LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+
+        Assert.Equal((SignInLinkOutcome.NewlyLinked, "ada"), (link.Outcome, link.PersonRef));
+    }
+
+    [Fact]
+    public async Task LinkAsync_LinkedPersonOrphaned_IsRefusedAuditedAndAllowedAgainOnceAdopted()
+    {
+        await Linker.LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+        await OrphanAsync("ada");
+        var directory = new ActorDirectory(Db.Factory);
+
+        var refused = await Linker.LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+
+        Assert.Equal((SignInLinkOutcome.Refused, "orphaned"), (refused.Outcome, refused.Code));
+        Assert.Null(await directory.ForSignInAsync(Issuer, "sub-ada", PortalRole.Editor, Ct));
+        Assert.True(await directory.IsSignInOrphanedAsync(Issuer, "sub-ada", Ct));
+        await using (var db = Db.CreateContext())
+        {
+            var audit = await db.AuditEntries.OrderBy(a => a.Id).LastAsync(Ct);
+            Assert.Equal(("person.link-sign-in", "ada", false), (audit.Action, audit.EntityKey, audit.Succeeded));
+            Assert.Contains("orphaned", audit.After, StringComparison.Ordinal);
+        }
+
+        await OrphanAsync("ada", orphaned: false);
+        var again = await Linker.LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+
+        Assert.Equal((SignInLinkOutcome.Linked, "ada"), (again.Outcome, again.PersonRef));
+        Assert.False(await directory.IsSignInOrphanedAsync(Issuer, "sub-ada", Ct));
+        Assert.NotNull(await directory.ForSignInAsync(Issuer, "sub-ada", PortalRole.Editor, Ct));
+    }
+
+    [Fact]
+    public async Task ForPersonAsync_OrphanedPerson_IsNobodyAndNotOfferedForLocalSignIn()
+    {
+        var directory = new ActorDirectory(Db.Factory);
+        Assert.NotNull(await directory.ForPersonAsync("bo", null, Ct));
+
+        await OrphanAsync("bo");
+
+        Assert.Null(await directory.ForPersonAsync("bo", null, Ct));
+        Assert.Null(await directory.ForPersonAsync("bo@example.com", null, Ct));
+        Assert.DoesNotContain(await directory.ListPeopleAsync(null, 50, Ct), p => p.Name == "bo");
+    }
+
+    [Fact]
+    public async Task LinkAsync_SubjectLongerThanStored_IsRefusedWithoutWriting()
+    {
+        var link = await Linker.LinkAsync(new SignInIdentity(Issuer, new string('s', SignInLinker.MaxSubjectLength + 1), "ada@example.com", true), Ct);
+
+        Assert.Equal((SignInLinkOutcome.Refused, "refused"), (link.Outcome, link.Code));
+        Assert.Null((await PersonAsync("ada")).SignInSubject);
+    }
+
+    [Fact]
+    public async Task LinkAsync_SaveFailsForAnotherReasonThanARace_IsRefusedNotThrown()
+    {
+        var failing = new FailingSaveFactory(Db);
+
+        var link = await new SignInLinker(failing, NullLogger<SignInLinker>.Instance)
+            .LinkAsync(new SignInIdentity(Issuer, "sub-ada", "ada@example.com", true), Ct);
+
+        Assert.Equal((SignInLinkOutcome.Refused, "refused"), (link.Outcome, link.Code));
+        Assert.Equal(2, failing.Attempts);
+        Assert.Null((await PersonAsync("ada")).SignInSubject);
+    }
+
+    /// <summary>Contexts whose every save fails as a database constraint would, not because of a concurrent link.</summary>
+    private sealed class FailingSaveFactory(TestDatabase database) : IDbContextFactory<Portal.Domain.Persistence.PortalDbContext>
+    {
+        public int Attempts { get; private set; }
+
+        public Portal.Domain.Persistence.PortalDbContext CreateDbContext() =>
+            new(new DbContextOptionsBuilder<Portal.Domain.Persistence.PortalDbContext>(database.Options()).AddInterceptors(new Failing(this)).Options);
+
+        private sealed class Failing(FailingSaveFactory owner) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+        {
+            public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+                Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+                Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+                CancellationToken cancellationToken = default)
+            {
+                owner.Attempts++;
+                throw new DbUpdateException("CHECK constraint failed");
+            }
+        }
+    }
+
     [Fact]
     public void LinkSignIn_PersonLinkedToAnotherAccount_Throws()
     {

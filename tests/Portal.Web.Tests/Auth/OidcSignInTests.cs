@@ -36,15 +36,28 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<TicketReceivedContext> ProviderAnswersAsync(string subject, params (string Type, string Value)[] claims)
+    private Task<TicketReceivedContext> ProviderAnswersAsync(string subject, params (string Type, string Value)[] claims) =>
+        ProviderAnswersAsync(subject, claims, []);
+
+    /// <summary>
+    /// The provider's id token carries <paramref name="claims"/> (validated as the app does in OnTokenValidated),
+    /// then its user-info answer adds <paramref name="userInfo"/>, then the ticket is received.
+    /// </summary>
+    private async Task<TicketReceivedContext> ProviderAnswersAsync(
+        string subject, (string Type, string Value)[] claims, (string Type, string Value)[] userInfo)
     {
         var identity = new ClaimsIdentity(
-            [new Claim("sub", subject, ClaimValueTypes.String, Issuer), .. claims.Select(c => new Claim(c.Type, c.Value, ClaimValueTypes.String, Issuer))],
+            [new Claim("sub", subject, ClaimValueTypes.String, Issuer), new Claim("roles", "portal-editor", ClaimValueTypes.String, Issuer),
+             .. claims.Select(c => new Claim(c.Type, c.Value, ClaimValueTypes.String, Issuer))],
             "AuthenticationTypes.Federation",
             "name",
             ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.Role, "Editor"));
-        identity.AddClaim(new Claim(PortalClaims.Source, "oidc"));
+        OidcSignIn.TokenValidated(identity, new OidcOptions());
+        foreach (var (type, value) in userInfo)
+        {
+            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, AuthHosting.OidcScheme));
+        }
+
         var http = new DefaultHttpContext { RequestServices = _factory.Services.CreateScope().ServiceProvider };
         var context = new TicketReceivedContext(
             http,
@@ -117,5 +130,161 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         Assert.Equal("oidc:sub-x", actor.Name);
         Assert.Empty(actor.TeamIds);
+    }
+
+    [Fact]
+    public async Task TokenValidated_TokenPosingAsTheLocalAdministrator_IsNotTheAdministrator()
+    {
+        var context = await ProviderAnswersAsync(
+            "sub-mallory", ("portal:source", "builtin"), (ClaimTypes.NameIdentifier, PortalClaims.LocalAdminId), (ClaimTypes.Name, "Local administrator"));
+
+        var actor = await ActorOfAsync(context);
+        Assert.NotSame(Portal.Domain.Security.Queries.ActorDirectory.LocalAdministrator, actor);
+        Assert.Equal("oidc:sub-mallory", actor.Name);
+        Assert.Equal(Portal.Domain.Security.PortalRole.Editor, actor.Role);
+        Assert.Equal(PortalClaims.OidcSource, Assert.Single(context.Principal!.FindAll(PortalClaims.Source)).Value);
+        Assert.Empty(context.Principal!.FindAll(ClaimTypes.NameIdentifier));
+    }
+
+    [Fact]
+    public async Task TokenValidated_TokenPosingAsALocalSignIn_IsNotThatPerson()
+    {
+        var context = await ProviderAnswersAsync("sub-mallory", ("portal:source", "local"), (ClaimTypes.NameIdentifier, "ada"));
+
+        var actor = await ActorOfAsync(context);
+        Assert.Equal("oidc:sub-mallory", actor.Name);
+        Assert.Empty(actor.TeamIds);
+    }
+
+    [Fact]
+    public async Task TokenValidated_TokenPosingAsAnApiToken_MayNotWriteWithTheCookie()
+    {
+        var context = await ProviderAnswersAsync("sub-mallory", ("portal:source", "token"));
+
+        var http = new DefaultHttpContext();
+        http.Request.Method = HttpMethods.Post;
+        var authorization = new Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext([], context.Principal!, http);
+        Assert.False(AuthHosting.ReadsOrCarriesAToken(authorization));
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public async Task TokenValidated_RoleClaimOfPortalsOwnType_IsNotBelieved()
+    {
+        var context = await ProviderAnswersAsync("sub-mallory", [(ClaimTypes.Role, "Admin")], [(ClaimTypes.Role, "Admin")]);
+
+        Assert.False(context.Principal!.IsInRole("Admin"));
+        Assert.Equal(Portal.Domain.Security.PortalRole.Editor, PortalClaims.RoleOf(context.Principal!));
+        Assert.Equal(Portal.Domain.Security.PortalRole.Editor, (await ActorOfAsync(context)).Role);
+    }
+
+    [Fact]
+    public async Task TokenValidated_RoleClaimInAnotherLetterCase_IsNotBelieved()
+    {
+        var context = await ProviderAnswersAsync(
+            "sub-mallory", [(ClaimTypes.Role.ToUpperInvariant(), "Admin"), ("PORTAL:SOURCE", "builtin")], [(ClaimTypes.Role.ToUpperInvariant(), "Admin")]);
+
+        Assert.False(context.Principal!.IsInRole("Admin"));
+        Assert.DoesNotContain(context.Principal!.Claims, PortalClaims.IsForeignReserved);
+        Assert.Equal(Portal.Domain.Security.PortalRole.Editor, PortalClaims.RoleOf(context.Principal!));
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public async Task TokenValidated_SubjectClaimInAnotherLetterCase_DoesNotActAsThatSubject()
+    {
+        await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+
+        // FindFirst ignores case: a "SUB" naming Ada's subject must not be found instead of Mallory's own "sub".
+        var context = await ProviderAnswersAsync("sub-mallory", ("SUB", "sub-ada"), ("Sub", "sub-ada"));
+
+        Assert.Equal("sub-mallory", Assert.Single(context.Principal!.FindAll(OidcSignIn.SubjectClaim)).Value);
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public void RoleOf_RoleClaimWrittenBySomeoneElse_CountsForNothing()
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Role, "Admin", ClaimValueTypes.String, Issuer), new Claim(ClaimTypes.Role, "Viewer")], "Cookies", "name", ClaimTypes.Role);
+
+        Assert.Equal(Portal.Domain.Security.PortalRole.Viewer, PortalClaims.RoleOf(new ClaimsPrincipal(identity)));
+    }
+
+    [Fact]
+    public async Task TicketReceived_IssuerClaimInTokenOrUserInfo_IsReplacedByTheValidatedIssuer()
+    {
+        await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+
+        // Same subject at another issuer: must not resolve to the person linked at the real issuer, and vice versa.
+        var context = await ProviderAnswersAsync(
+            "sub-ada", [(PortalClaims.OidcIssuer, "https://evil.example/")], [(PortalClaims.OidcIssuer, "https://evil.example/")]);
+
+        Assert.Equal(Issuer, Assert.Single(context.Principal!.FindAll(PortalClaims.OidcIssuer)).Value);
+        Assert.Equal("ada", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public async Task TicketReceived_UserInfoPosingAsPortal_IsStripped()
+    {
+        var context = await ProviderAnswersAsync(
+            "sub-mallory", [], [("portal:source", "builtin"), ("portal:signed-in-at", "2999-01-01T00:00:00Z"), (ClaimTypes.NameIdentifier, "local-admin")]);
+
+        Assert.Equal(PortalClaims.OidcSource, Assert.Single(context.Principal!.FindAll(PortalClaims.Source)).Value);
+        Assert.Empty(context.Principal!.FindAll(PortalClaims.SignedInAt));
+        Assert.Empty(context.Principal!.FindAll(ClaimTypes.NameIdentifier));
+        Assert.Equal("oidc:sub-mallory", (await ActorOfAsync(context)).Name);
+    }
+
+    [Fact]
+    public async Task Resolve_PortalIssuedBuiltInSourceUnderOidcMode_IsNotTheAdministrator()
+    {
+        await using var oidc = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "Oidc");
+            b.UseSetting("Auth:Oidc:Authority", "https://login.example.com");
+            b.UseSetting("Auth:Oidc:ClientId", "portal");
+        });
+        var builtIn = PortalClaims.Create(PortalClaims.LocalAdminId, "Local administrator", Portal.Domain.Security.PortalRole.Admin, PortalClaims.BuiltInSource, "Cookies");
+        var local = PortalClaims.Create("ada", "Ada", Portal.Domain.Security.PortalRole.Admin, PortalClaims.LocalSource, "Cookies");
+
+        var resolver = oidc.Services.GetRequiredService<ActorResolver>();
+
+        Assert.Equal("anonymous", (await resolver.ResolveAsync(builtIn, Ct)).Name);
+        Assert.Equal("anonymous", (await resolver.ResolveAsync(local, Ct)).Name);
+        Assert.Same(Portal.Domain.Security.Queries.ActorDirectory.LocalAdministrator, await _factory.Services.GetRequiredService<ActorResolver>().ResolveAsync(builtIn, Ct));
+    }
+
+    private async Task OrphanAdaAsync()
+    {
+        await using var db = _factory.Database.CreateContext();
+        (await db.People.SingleAsync(p => p.Name == "ada", Ct)).MarkOrphaned();
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task TicketReceived_LinkedPersonOrphaned_IsRefusedWithAReasonOnTheSignInPage()
+    {
+        await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+        await OrphanAdaAsync();
+
+        var context = await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+
+        Assert.Equal("/signin?error=oidc-orphaned", context.Response.Headers.Location.ToString());
+        var page = await _factory.CreateClient().GetStringAsync("/signin?error=oidc-orphaned", Ct);
+        Assert.Contains("was removed from the source the catalog reads people from", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_LinkedPersonOrphanedAfterSignIn_SignsTheAccountOut()
+    {
+        var context = await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"));
+        var refresher = _factory.Services.GetRequiredService<PrincipalRefresher>();
+        Assert.Same(context.Principal, await refresher.RefreshAsync(context.Principal!, Ct));
+
+        await OrphanAdaAsync();
+
+        Assert.Null(await refresher.RefreshAsync(context.Principal!, Ct));
+        Assert.Equal("oidc:sub-ada", (await ActorOfAsync(context)).Name);
     }
 }

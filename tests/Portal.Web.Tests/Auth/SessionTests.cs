@@ -278,4 +278,62 @@ public sealed partial class SessionTests : IAsyncLifetime
         var value = cookies.Split("; ").Select(c => c.Split('=', 2)).Single(c => c[0] == "portal.auth")[1];
         return options.TicketDataFormat.Unprotect(value)!;
     }
+
+    [Fact]
+    public async Task Cookie_OidcSignInFromBeforeLinking_IsRejected()
+    {
+        await using var oidc = _app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "Oidc");
+            b.UseSetting("Auth:Oidc:Authority", "https://login.example.com");
+            b.UseSetting("Auth:Oidc:ClientId", "portal");
+        });
+
+        var linked = await GetAsync(oidc, "/api/v1/services", OidcCookie(oidc, withIssuer: true));
+        var beforeLinking = await GetAsync(oidc, "/api/v1/services", OidcCookie(oidc, withIssuer: false));
+
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, beforeLinking.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cookie_HoldingAProvidersRoleClaim_IsRejected()
+    {
+        await using var oidc = _app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "Oidc");
+            b.UseSetting("Auth:Oidc:Authority", "https://login.example.com");
+            b.UseSetting("Auth:Oidc:ClientId", "portal");
+        });
+
+        // Issued before provider claims were stripped: the provider's own role claim rode along in the cookie.
+        var forged = new Claim(ClaimTypes.Role, nameof(PortalRole.Admin), ClaimValueTypes.String, "https://login.example.com/");
+        var response = await GetAsync(oidc, "/api/v1/services", OidcCookie(oidc, withIssuer: true, forged));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    /// <summary>A sign-in cookie as the app issues it after an OpenID Connect sign-in, with or without the issuer claim linking added.</summary>
+    private string OidcCookie(WebApplicationFactory<Program> app, bool withIssuer, params Claim[] extra)
+    {
+        var now = _clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var identity = new ClaimsIdentity(
+            [new Claim("sub", "sub-x", ClaimValueTypes.String, "https://login.example.com/"), new Claim("name", "X", ClaimValueTypes.String, "https://login.example.com/"),
+             new Claim(ClaimTypes.Role, nameof(PortalRole.Viewer)), new Claim(PortalClaims.Source, PortalClaims.OidcSource), new Claim(PortalClaims.SignedInAt, now)],
+            "AuthenticationTypes.Federation", "name", ClaimTypes.Role);
+        if (withIssuer)
+        {
+            identity.AddClaim(new Claim(PortalClaims.OidcIssuer, "https://login.example.com/"));
+        }
+
+        identity.AddClaims(extra);
+
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [SessionCookieEvents.SignedInAtKey] = now, [SessionCookieEvents.ModeKey] = "Oidc", [SessionCookieEvents.RoleReadAtKey] = now,
+        });
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+        return "portal.auth=" + options.TicketDataFormat.Protect(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(new ClaimsPrincipal(identity), properties, "Cookies"));
+    }
 }

@@ -62,6 +62,22 @@ public sealed class AnswerFormTests : ComponentTest
     }
 
     [Fact]
+    public void AnswerForm_FlaggedExisting_ShowsTheFlagAndWhy()
+    {
+        var existing = new AnswerDto("failure-rehearsed", 4, "Game day.", null, "Ada Okafor", DateTime.UnixEpoch, DateTime.UnixEpoch.AddDays(90), false, 2,
+            Flagged: true, FlagReason: "Answered 4, but the catalog says otherwise: 1 of 2 synchronous calls declare no timeout.");
+
+        var form = RenderForm(existing);
+
+        Assert.Contains("1 of 2 synchronous calls declare no timeout", form.Find("[data-testid=answer-flag]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnswerForm_UnflaggedExisting_NoFlag() =>
+        Assert.Empty(RenderForm(new AnswerDto("failure-rehearsed", 3, "Game day.", null, "Ada Okafor", DateTime.UnixEpoch, DateTime.UnixEpoch.AddDays(90), false, 2))
+            .FindAll("[data-testid=answer-flag]"));
+
+    [Fact]
     public void AnswerForm_BadLink_Refused()
     {
         var existing = new AnswerDto("failure-rehearsed", 3, "Game day.", null, "Ada Okafor", DateTime.UnixEpoch, DateTime.UnixEpoch.AddDays(90), false, 2);

@@ -13,8 +13,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(PhoneNumber.MaxLength);
         b.HasIndex(p => p.Email);
         b.HasIndex(p => p.GitHubLogin);
-        b.Property(p => p.SignInIssuer).HasMaxLength(500);
-        b.Property(p => p.SignInSubject).HasMaxLength(255);
+        b.Property(p => p.SignInIssuer).HasMaxLength(Security.Commands.SignInLinker.MaxIssuerLength);
+        b.Property(p => p.SignInSubject).HasMaxLength(Security.Commands.SignInLinker.MaxSubjectLength);
 
         // One sign-in account belongs to one person (NULLs, the unlinked, do not collide on either provider).
         b.HasIndex(p => new { p.SignInIssuer, p.SignInSubject }).IsUnique();

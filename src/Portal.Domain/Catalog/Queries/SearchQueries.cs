@@ -9,7 +9,7 @@ namespace Portal.Domain.Catalog.Queries;
 /// titles that start with it, then the rest (<see cref="MatchRank"/>); groups ordered by their best match, so "payments"
 /// shows the Payments Core team near the top rather than below five services. Paging and ranking happen in the database.
 /// </summary>
-public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed partial class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
     /// <summary>Longest summary a hit carries.</summary>
     public const int SummaryLength = 160;
@@ -92,14 +92,26 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
         return new SearchHitDto(kind.ToString(), r.Ref, r.DisplayName, url, Summary(r.Description), r.Rank);
     }
 
-    private static string? Summary(string? description)
+    /// <summary>
+    /// The start of a description as plain text: descriptions are Markdown, and a one-line summary shows their words, not
+    /// their markup (<c>**bold**</c>, <c>`code`</c>, <c>[text](url)</c>, heading marks).
+    /// </summary>
+    internal static string? Summary(string? description)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
             return null;
         }
 
-        var text = string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var plain = MarkdownLink().Replace(description, "$1");
+        plain = MarkdownMarks().Replace(plain, "");
+        var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= SummaryLength ? text : text[..(SummaryLength - 1)].TrimEnd() + "…";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\*\*|__|`|^\s{0,3}#{1,6}\s+|(?<=\s|^)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex MarkdownMarks();
 }

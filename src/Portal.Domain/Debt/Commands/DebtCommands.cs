@@ -30,6 +30,18 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
     public async Task<(Guid Id, int Version)> CreateAsync(Actor actor, DebtItemEdit edit, bool allowDuplicate = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await StageCreateAsync(db, actor, edit, allowDuplicate, ct);
+        await db.SaveChangesAsync(ct);
+        return (item.Id, item.Version);
+    }
+
+    /// <summary>
+    /// Checks, validates, scores and audits a new item in <paramref name="db"/> without saving it, so that a caller
+    /// saves it in one <c>SaveChanges</c> with a change of its own (an action item that becomes this debt item). A
+    /// refusal is audited (and saved) before it is thrown; the caller's unsaved changes are then dropped.
+    /// </summary>
+    internal async Task<DebtItem> StageCreateAsync(PortalDbContext db, Actor actor, DebtItemEdit edit, bool allowDuplicate, CancellationToken ct)
+    {
         var services = await ResolveServicesAsync(db, edit.Services, ct);
         var owner = await ResolveOwnerAsync(db, edit.OwnerTeam, services, ct);
         if (WhyNot(actor, services) is { } why)
@@ -57,8 +69,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         db.DebtItems.Add(item);
         await scores.ScoreAsync(db, item, ct);
         AuditLog.Record(db, actor, "debt.create", EntityType, item.Id.ToString(), null, Snapshot(item));
-        await db.SaveChangesAsync(ct);
-        return (item.Id, item.Version);
+        return item;
     }
 
     /// <summary>

@@ -10,9 +10,11 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Reviews.Commands;
 
 /// <summary>
-/// Turns an action item into a debt item in one step: checks the action item may still become one, logs the debt
-/// item through the register's own command (its permissions, validation, duplicate check and audit) with a link and
-/// finding key pointing back, then remembers the debt item on the action item (audited, version-checked).
+/// Turns an action item into a debt item in one step and one save: checks the action item may still become one (its
+/// review open, nobody changed it since the person saw it, not a debt item already), stages the debt item through
+/// the register's own checks (its permissions, validation, duplicate check and audit) with a link and finding key
+/// pointing back, and remembers the debt item on the action item; both are saved together, with the action item's
+/// version as the original value, so a double submit logs one debt item and a failure logs none.
 /// </summary>
 public sealed class ActionItemDebtCommands(IDbContextFactory<PortalDbContext> dbFactory, DebtCommands debts, TimeProvider clock)
 {
@@ -26,44 +28,55 @@ public sealed class ActionItemDebtCommands(IDbContextFactory<PortalDbContext> db
     public async Task<Guid> CreateDebtItemAsync(Actor actor, Guid itemId, DebtItemEdit edit, int expectedVersion, bool allowDuplicate = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        string key;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (item, review) = await LoadAsync(db, itemId, ct);
+        var key = $"{review.Quarter}/{item.Id}";
+        if (!ReviewPermissions.MayUpdateStatus(actor, item.OwnerTeamId))
         {
-            var (item, review) = await LoadAsync(db, itemId, ct);
-            key = $"{review.Quarter}/{item.Id}";
-            if (!ReviewPermissions.MayUpdateStatus(actor, await ReviewCommands.ExpandedScopeAsync(db, review.ScopeTeamIds, ct), item.OwnerTeamId))
-            {
-                db.ChangeTracker.Clear();
-                AuditLog.Record(db, actor, "reviews.action.debt.denied", ReviewRecordCommands.ActionType, key, null, null, succeeded: false);
-                await db.SaveChangesAsync(ct);
-                throw new ForbiddenException($"{actor.DisplayName} may not turn this action item into a debt item: its owner team's editors and whoever runs the review may.");
-            }
-
-            if (item.Version != expectedVersion)
-            {
-                throw new ConcurrencyConflictException("Action item", item.Id.ToString());
-            }
-
-            if (item.DebtItemId is not null)
-            {
-                throw new DomainValidationException("debtItem", "this action item is already a debt item");
-            }
+            db.ChangeTracker.Clear();
+            AuditLog.Record(db, actor, DeniedAction, ReviewRecordCommands.ActionType, key, null, null, succeeded: false);
+            await db.SaveChangesAsync(ct);
+            throw new ForbiddenException($"{actor.DisplayName} may not turn this action item into a debt item: admins and editors of its owner team may.");
         }
 
-        // The register writes the debt item in its own transaction; the link back is a second, small write.
-        var finding = ActionItemDebtDraft.FindingKey(itemId);
-        var (debtId, _) = await debts.CreateAsync(actor, edit with { FindingKey = finding }, allowDuplicate, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await ReviewCommands.RequireOpenAsync(db, actor, review, DeniedAction, ReviewRecordCommands.ActionType, key, ct);
+        if (item.DebtItemId is not null)
         {
-            var (item, _) = await LoadAsync(db, itemId, ct);
-            var before = new { item.DebtItemId };
-            item.LinkDebtItem(debtId, clock.GetUtcNow().UtcDateTime);
-            AuditLog.Record(db, actor, "reviews.action.debt", ReviewRecordCommands.ActionType, key, before, new { DebtItemId = debtId });
-            await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+            throw AlreadyADebtItem();
         }
 
-        return debtId;
+        if (item.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException("Action item", item.Id.ToString());
+        }
+
+        var debt = await debts.StageCreateAsync(db, actor, edit with { FindingKey = ActionItemDebtDraft.FindingKey(itemId) }, allowDuplicate, ct);
+        item.LinkDebtItem(debt.Id, clock.GetUtcNow().UtcDateTime);
+        db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
+        AuditLog.Record(db, actor, "reviews.action.debt", ReviewRecordCommands.ActionType, key, new { DebtItemId = (Guid?)null }, new { DebtItemId = debt.Id });
+        try
+        {
+            await ReviewCommands.SaveWhileOpenAsync(db, actor, review, DeniedAction, ReviewRecordCommands.ActionType, key, "Action item", ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Nothing was saved. Most often the same conversion submitted twice: say so rather than "changed by someone".
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            if (await again.ActionItems.AsNoTracking().AnyAsync(a => a.Id == itemId && a.DebtItemId != null, ct))
+            {
+                throw AlreadyADebtItem();
+            }
+
+            throw;
+        }
+
+        return debt.Id;
     }
+
+    private const string DeniedAction = "reviews.action.debt.denied";
+
+    private static DomainValidationException AlreadyADebtItem() =>
+        new("debtItem", "this action item is already a debt item (it may have been logged a moment ago); nothing more was logged");
 
     /// <summary>
     /// The debt item a person starts from: <see cref="ActionItemDebtDraft.For"/>, naming the owner team's services (most

@@ -171,6 +171,64 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes only while <paramref name="review"/> is still open, checked in the same
+    /// transaction as the save: a conditional no-op update of the review's row (which also holds off a concurrent
+    /// <see cref="Review.BeginClosing"/> until this save commits) decides. A review that began closing meanwhile
+    /// refuses the change, audited under <paramref name="deniedAction"/>, with the reason <see cref="Review.RequireOpen"/> gives.
+    /// </summary>
+    internal static async Task SaveWhileOpenAsync(
+        PortalDbContext db, Actor actor, Review review, string deniedAction, string auditType, string key, string entity, CancellationToken ct)
+    {
+        // PostgreSQL's retrying strategy replays the whole unit on a transient error; changes are accepted once it commits.
+        var saved = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var open = await db.Reviews.Where(r => r.Id == review.Id && r.Status == ReviewStatus.Open)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), token);
+            if (open != 1)
+            {
+                return false;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(entity, key);
+            }
+
+            await transaction.CommitAsync(token);
+            return true;
+        }, ct);
+        if (saved)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+            return;
+        }
+
+        var now = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == review.Id, ct);
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, actor, deniedAction, auditType, key, null, new { Refused = $"review {now.Status.ToString().ToLowerInvariant()}" }, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        now.RequireOpen();
+        throw new DomainValidationException("status", $"the review of {review.Quarter} is no longer open");
+    }
+
+    /// <summary>Refuses, audited, unless <paramref name="review"/> is open (the early check; <see cref="SaveWhileOpenAsync"/> is the final one).</summary>
+    internal static async Task RequireOpenAsync(PortalDbContext db, Actor actor, Review review, string deniedAction, string auditType, string key, CancellationToken ct)
+    {
+        if (review.Status != ReviewStatus.Open)
+        {
+            db.ChangeTracker.Clear();
+            AuditLog.Record(db, actor, deniedAction, auditType, key, null, new { Refused = $"review {review.Status.ToString().ToLowerInvariant()}" }, succeeded: false);
+            await db.SaveChangesAsync(ct);
+            review.RequireOpen();
+        }
+    }
+
     internal static async Task SaveAsync(PortalDbContext db, string key, CancellationToken ct, string entity = "Review")
     {
         try

@@ -7,8 +7,11 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Reviews.Commands;
 
 /// <summary>
-/// Records what a review produces: findings, decisions and action items (only while the review is open), and
-/// later, whether each action item was done. Checked, validated, audited (refusals too), version-checked.
+/// Records what a review produces: findings, decisions and action items (only while the review is open, checked
+/// again in the same transaction as the save, so nothing lands after closing began), and later, whether each action
+/// item was done. Whoever runs the review records; changing or deleting a note or action item is for admins and the
+/// editors of its team (<see cref="ReviewPermissions.MayChangeNote"/>, <see cref="ReviewPermissions.MayChangeActionItem"/>).
+/// Checked, validated, audited (refusals too), version-checked.
 /// </summary>
 public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
@@ -26,8 +29,9 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         var review = await OpenReviewAsync(db, actor, quarter, "reviews.note.add.denied", ct);
         var note = new ReviewNote(review.Id, input.Kind, input.Text, input.Signal, await TeamIdAsync(db, input.Team, "team", ct), actor.Name, actor.DisplayName, Now);
         db.ReviewNotes.Add(note);
-        AuditLog.Record(db, actor, "reviews.note.add", NoteType, $"{review.Quarter}/{note.Id}", null, Snapshot(note));
-        await db.SaveChangesAsync(ct);
+        var key = $"{review.Quarter}/{note.Id}";
+        AuditLog.Record(db, actor, "reviews.note.add", NoteType, key, null, Snapshot(note));
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.note.add.denied", NoteType, key, "Note", ct);
         return note.Id;
     }
 
@@ -37,11 +41,16 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.ReviewNotes.FirstOrDefaultAsync(n => n.Id == noteId, ct) ?? throw new NotFoundException("Note", noteId.ToString());
         var review = await OpenReviewAsync(db, actor, note.ReviewId, "reviews.note.edit.denied", ct);
+        var key = $"{review.Quarter}/{note.Id}";
+        await RequireMayChangeAsync(db, actor, ReviewPermissions.MayChangeNote(actor, note.TeamId, note.CreatedBy), "reviews.note.edit.denied", NoteType, key, "this note: it is about another team", ct);
         var before = Snapshot(note);
         db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
-        note.Edit(input.Text, input.Signal, await TeamIdAsync(db, input.Team, "team", ct), Now);
-        AuditLog.Record(db, actor, "reviews.note.edit", NoteType, $"{review.Quarter}/{note.Id}", before, Snapshot(note));
-        await ReviewCommands.SaveAsync(db, note.Id.ToString(), ct, "Note");
+        var teamId = await TeamIdAsync(db, input.Team, "team", ct);
+        await RequireMayChangeAsync(db, actor, actor.IsAdmin || teamId is null || actor.TeamIds.Contains(teamId.Value), "reviews.note.edit.denied", NoteType, key,
+            "a note to be about another team", ct);
+        note.Edit(input.Text, input.Signal, teamId, Now);
+        AuditLog.Record(db, actor, "reviews.note.edit", NoteType, key, before, Snapshot(note));
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.note.edit.denied", NoteType, key, "Note", ct);
         return note.Version;
     }
 
@@ -50,10 +59,12 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.ReviewNotes.FirstOrDefaultAsync(n => n.Id == noteId, ct) ?? throw new NotFoundException("Note", noteId.ToString());
         var review = await OpenReviewAsync(db, actor, note.ReviewId, "reviews.note.delete.denied", ct);
+        var key = $"{review.Quarter}/{note.Id}";
+        await RequireMayChangeAsync(db, actor, ReviewPermissions.MayChangeNote(actor, note.TeamId, note.CreatedBy), "reviews.note.delete.denied", NoteType, key, "this note: it is about another team", ct);
         db.Entry(note).Property(n => n.Version).OriginalValue = expectedVersion;
         db.ReviewNotes.Remove(note);
-        AuditLog.Record(db, actor, "reviews.note.delete", NoteType, $"{review.Quarter}/{note.Id}", Snapshot(note), null);
-        await ReviewCommands.SaveAsync(db, note.Id.ToString(), ct, "Note");
+        AuditLog.Record(db, actor, "reviews.note.delete", NoteType, key, Snapshot(note), null);
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.note.delete.denied", NoteType, key, "Note", ct);
     }
 
     public async Task<Guid> AddActionItemAsync(Actor actor, string quarter, ActionItemInput input, CancellationToken ct = default)
@@ -63,8 +74,9 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         var review = await OpenReviewAsync(db, actor, quarter, "reviews.action.add.denied", ct);
         var item = new ActionItem(review.Id, await EditAsync(db, input, ct), Today, actor.Name, actor.DisplayName, Now);
         db.ActionItems.Add(item);
-        AuditLog.Record(db, actor, "reviews.action.add", ActionType, $"{review.Quarter}/{item.Id}", null, Snapshot(item));
-        await db.SaveChangesAsync(ct);
+        var key = $"{review.Quarter}/{item.Id}";
+        AuditLog.Record(db, actor, "reviews.action.add", ActionType, key, null, Snapshot(item));
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.action.add.denied", ActionType, key, "Action item", ct);
         return item.Id;
     }
 
@@ -75,11 +87,17 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct) ?? throw new NotFoundException("Action item", itemId.ToString());
         var review = await OpenReviewAsync(db, actor, item.ReviewId, "reviews.action.edit.denied", ct);
+        var key = $"{review.Quarter}/{item.Id}";
+        await RequireMayChangeAsync(db, actor, ReviewPermissions.MayChangeActionItem(actor, item.OwnerTeamId), "reviews.action.edit.denied", ActionType, key,
+            $"'{item.Title}': it belongs to another team", ct);
         var before = Snapshot(item);
+        var edit = await EditAsync(db, input, ct);
+        await RequireMayChangeAsync(db, actor, edit.OwnerTeamId is not { } newTeam || ReviewPermissions.MayChangeActionItem(actor, newTeam),
+            "reviews.action.edit.denied", ActionType, key, $"the owner of '{item.Title}' to a team they are not in", ct);
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
-        item.Edit(await EditAsync(db, input, ct), Today, Now);
-        AuditLog.Record(db, actor, "reviews.action.edit", ActionType, $"{review.Quarter}/{item.Id}", before, Snapshot(item));
-        await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+        item.Edit(edit, Today, Now);
+        AuditLog.Record(db, actor, "reviews.action.edit", ActionType, key, before, Snapshot(item));
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.action.edit.denied", ActionType, key, "Action item", ct);
         return item.Version;
     }
 
@@ -92,6 +110,9 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct) ?? throw new NotFoundException("Action item", itemId.ToString());
         var review = await OpenReviewAsync(db, actor, item.ReviewId, "reviews.action.delete.denied", ct);
+        var key = $"{review.Quarter}/{item.Id}";
+        await RequireMayChangeAsync(db, actor, ReviewPermissions.MayChangeActionItem(actor, item.OwnerTeamId), "reviews.action.delete.denied", ActionType, key,
+            $"'{item.Title}': it belongs to another team", ct);
         if (item.DebtItemId is not null || item.InitiativeId is not null)
         {
             throw new DomainValidationException(
@@ -101,8 +122,8 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
 
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
         db.ActionItems.Remove(item);
-        AuditLog.Record(db, actor, "reviews.action.delete", ActionType, $"{review.Quarter}/{item.Id}", Snapshot(item), null);
-        await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
+        AuditLog.Record(db, actor, "reviews.action.delete", ActionType, key, Snapshot(item), null);
+        await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.action.delete.denied", ActionType, key, "Action item", ct);
     }
 
     /// <summary>
@@ -116,12 +137,12 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         var review = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == item.ReviewId, ct);
         var key = $"{review.Quarter}/{item.Id}";
         var before = Snapshot(item);
-        if (!ReviewPermissions.MayUpdateStatus(actor, await ReviewCommands.ExpandedScopeAsync(db, review.ScopeTeamIds, ct), item.OwnerTeamId))
+        if (!ReviewPermissions.MayUpdateStatus(actor, item.OwnerTeamId))
         {
             db.ChangeTracker.Clear();
             AuditLog.Record(db, actor, "reviews.action.status.denied", ActionType, key, before, null, succeeded: false);
             await db.SaveChangesAsync(ct);
-            throw new ForbiddenException($"{actor.DisplayName} may not update this action item: its owner team's editors and whoever runs the review may.");
+            throw new ForbiddenException($"{actor.DisplayName} may not update this action item: admins and editors of its owner team may.");
         }
 
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
@@ -142,7 +163,7 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
     {
         var review = await ReviewCommands.FindAsync(db, quarter, ct);
         await ReviewCommands.RequireRunAsync(db, actor, review, deniedAction, ct);
-        review.RequireOpen();
+        await ReviewCommands.RequireOpenAsync(db, actor, review, deniedAction, ReviewCommands.EntityType, review.Quarter, ct);
         return review;
     }
 
@@ -150,8 +171,22 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
     {
         var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, ct);
         await ReviewCommands.RequireRunAsync(db, actor, review, deniedAction, ct);
-        review.RequireOpen();
+        await ReviewCommands.RequireOpenAsync(db, actor, review, deniedAction, ReviewCommands.EntityType, review.Quarter, ct);
         return review;
+    }
+
+    /// <summary>Refuses, audited, unless <paramref name="may"/>: "{actor} may not change {what}".</summary>
+    private static async Task RequireMayChangeAsync(PortalDbContext db, Actor actor, bool may, string deniedAction, string type, string key, string what, CancellationToken ct)
+    {
+        if (may)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, actor, deniedAction, type, key, null, new { Refused = "another team's record" }, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        throw new ForbiddenException($"{actor.DisplayName} may not change {what}. Admins and editors of that team may.");
     }
 
     private static async Task<ActionItemEdit> EditAsync(PortalDbContext db, ActionItemInput input, CancellationToken ct)

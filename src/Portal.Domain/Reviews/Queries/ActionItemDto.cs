@@ -24,6 +24,7 @@ namespace Portal.Domain.Reviews.Queries;
 /// <param name="DebtItemId">The debt item it became.</param>
 /// <param name="InitiativeId">The initiative it grew into.</param>
 /// <param name="Version">Send it back when changing the item.</param>
+/// <param name="OwnerTeamId">The owner team's id (who may change the item: <see cref="Commands.ReviewPermissions.MayChangeActionItem"/>).</param>
 public sealed record ActionItemDto(
     Guid Id,
     string Quarter,
@@ -44,4 +45,5 @@ public sealed record ActionItemDto(
     int TargetServices,
     Guid? DebtItemId,
     Guid? InitiativeId,
-    int Version);
+    int Version,
+    Guid? OwnerTeamId = null);

@@ -71,7 +71,8 @@ public sealed class ReviewQueries(
             run is null ? null : new ReviewClosingDto(run.Status, run.Phase, run.Done, run.Total, run.RequestedByName, run.RequestedAt, run.FinishedAt, run.Error, run.IsStaleAt(now)),
             revisions,
             [.. notes.Select(n => new NoteDto(n.Id, n.Kind, n.Text, n.Signal, n.TeamId is { } t && teams.TryGetValue(t, out var team) ? team.Ref : null,
-                n.TeamId is { } t2 && teams.TryGetValue(t2, out var team2) ? team2.Name : null, n.CreatedByName, n.CreatedAt, n.Version))],
+                n.TeamId is { } t2 && teams.TryGetValue(t2, out var team2) ? team2.Name : null, n.CreatedByName, n.CreatedAt, n.Version,
+                viewer is not null && ReviewPermissions.MayChangeNote(viewer, n.TeamId, n.CreatedBy)))],
             items,
             previous?.Quarter,
             previousItems,
@@ -210,7 +211,7 @@ public sealed class ReviewQueries(
 
         return new ActionItemDto(
             a.Id, quarter, a.Title, a.Description, team?.Ref, team?.Name ?? "(team gone)", a.DueOn, a.Signal, a.TargetLevel, service?.Ref, service?.DisplayName,
-            a.Status, a.StatusNote, a.ClosedOn, a.IsMissedOn(today), met, total, a.DebtItemId, a.InitiativeId, a.Version);
+            a.Status, a.StatusNote, a.ClosedOn, a.IsMissedOn(today), met, total, a.DebtItemId, a.InitiativeId, a.Version, a.OwnerTeamId);
     }
 
     private static SnapshotScope Scope(Review review, Dictionary<Guid, TeamInfo> teams) =>

@@ -122,14 +122,25 @@ public static partial class FrameworkRules
                     add(at + ".passAt", Invariant($"must be between 1 and {AssessmentAnswer.MaxMaturity}, not {c.PassAt}"));
                 }
 
-                if (c.EvidenceCheck is { } evidence && AutomaticChecks.Find(evidence) is null)
+                var evidenceCheck = c.EvidenceCheck is null ? null : AutomaticChecks.Find(c.EvidenceCheck);
+                if (c.EvidenceCheck is { } evidence && evidenceCheck is null)
                 {
                     add(at + ".evidenceCheck", $"'{evidence}' is not a check Portal has");
                 }
 
+                // Parameters of a self-assessed criterion are the thresholds of its evidence check, nothing else.
                 foreach (var name in parameters.Keys)
                 {
-                    add(at + ".parameters." + name, "a self-assessed criterion takes no parameters");
+                    if (c.EvidenceCheck is null)
+                    {
+                        add(at + ".parameters." + name, "a self-assessed criterion takes parameters only for its evidenceCheck, and names none");
+                    }
+                    else if (evidenceCheck is not null && !evidenceCheck.Defaults.ContainsKey(name))
+                    {
+                        add(at + ".parameters." + name, evidenceCheck.Defaults.Count == 0
+                            ? $"evidence check '{evidenceCheck.Id}' takes no parameters"
+                            : $"evidence check '{evidenceCheck.Id}' has no parameter '{name}'; it takes " + string.Join(", ", evidenceCheck.Defaults.Keys));
+                    }
                 }
 
                 break;

@@ -9,7 +9,9 @@ namespace Portal.Domain.Security.Commands;
 /// Decides which person an OpenID Connect account is. A person linked to the account's issuer and subject is
 /// that account; otherwise the account is linked, once and audited, to the one person whose e-mail equals the
 /// e-mail the provider says it has verified. Nothing else links: not an unverified e-mail, not a user name, and
-/// never an e-mail that only catalog data asserts about someone else's account.
+/// never an e-mail that only catalog data asserts about someone else's account. An orphaned person (removed by the
+/// source that created it) is never linked, is not counted when deciding whether an e-mail is ambiguous, and cannot
+/// sign in through a link it already has until its source adopts it again.
 /// </summary>
 public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, ILogger<SignInLinker> logger)
 {
@@ -17,6 +19,13 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(identity.Issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(identity.Subject);
+        if (identity.Issuer.Length > MaxIssuerLength || identity.Subject.Length > MaxSubjectLength)
+        {
+            logger.LogWarning("Refused sign-in account with an issuer of {IssuerLength} or a subject of {SubjectLength} characters", identity.Issuer.Length, identity.Subject.Length);
+            return new SignInLink(SignInLinkOutcome.Refused, null,
+                $"your identity provider's issuer or subject is longer than Portal stores ({MaxIssuerLength} and {MaxSubjectLength} characters)", "refused");
+        }
+
         try
         {
             return await TryLinkAsync(identity, ct);
@@ -25,17 +34,41 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         {
             // Someone else linked the same account or person at the same moment: what is stored now decides.
             logger.LogInformation(e, "Sign-in link for {Issuer} {Subject} raced another sign-in; reading again", identity.Issuer, identity.Subject);
+        }
+
+        try
+        {
             return await TryLinkAsync(identity, ct);
         }
+        catch (DbUpdateException e)
+        {
+            // Failing again is not a race: refuse the sign-in with a message rather than an error page.
+            logger.LogError(e, "Could not link sign-in account {Issuer} {Subject}", identity.Issuer, identity.Subject);
+            return new SignInLink(SignInLinkOutcome.Refused, null, "Portal could not record your sign-in account; try again or ask an admin", "refused");
+        }
     }
+
+    /// <summary>The longest issuer and subject the person's sign-in columns hold.</summary>
+    public const int MaxIssuerLength = 500;
+
+    /// <inheritdoc cref="MaxIssuerLength"/>
+    public const int MaxSubjectLength = 255;
 
     private async Task<SignInLink> TryLinkAsync(SignInIdentity identity, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var linked = await db.People.AsNoTracking()
             .Where(p => p.SignInIssuer == identity.Issuer && p.SignInSubject == identity.Subject)
-            .Select(p => new { p.Namespace, p.Name })
+            .Select(p => new { p.Namespace, p.Name, p.IsOrphaned })
             .FirstOrDefaultAsync(ct);
+        if (linked is { IsOrphaned: true })
+        {
+            var key = Common.EntityRef.Format(linked.Namespace, linked.Name);
+            await RefuseAsync(db, identity, key, "person orphaned (removed by its source)", ct);
+            return new SignInLink(SignInLinkOutcome.Refused, null,
+                "the person your account is linked to was removed from the catalog's source; ask an admin to restore them", "orphaned");
+        }
+
         if (linked is not null)
         {
             return new SignInLink(SignInLinkOutcome.Linked, Common.EntityRef.Format(linked.Namespace, linked.Name), null);
@@ -54,7 +87,7 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         }
 
         var lower = email.ToLowerInvariant();
-        var candidates = await db.People.Where(p => p.Email != null && p.Email.ToLower() == lower).Take(2).ToListAsync(ct);
+        var candidates = await db.People.Where(p => !p.IsOrphaned && p.Email != null && p.Email.ToLower() == lower).Take(2).ToListAsync(ct);
         switch (candidates.Count)
         {
             case 0:

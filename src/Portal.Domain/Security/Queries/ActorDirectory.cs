@@ -12,7 +12,7 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<(string Name, string DisplayName, PortalRole Role)>> ListPeopleAsync(string? q, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.People.AsNoTracking();
+        var people = db.People.AsNoTracking().Where(p => !p.IsOrphaned);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLowerInvariant();
@@ -32,14 +32,15 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
     /// <summary>
     /// The actor for a person, found by name (<c>ns/name</c>) or e-mail, for local sign-in and tests: never for an
-    /// identity provider's claims (those go through <see cref="ForSignInAsync"/>). Null when no such person exists.
+    /// identity provider's claims (those go through <see cref="ForSignInAsync"/>). Null when no such person exists or
+    /// the person is orphaned (removed by its source: no sign-in until adopted again).
     /// </summary>
     public async Task<Actor?> ForPersonAsync(string nameOrEmail, PortalRole? roleOverride = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (ns, name) = EntityRef.Parse(nameOrEmail);
         var person = await db.People.AsNoTracking()
-            .FirstOrDefaultAsync(p => (p.Namespace == ns && p.Name == name) || p.Email == nameOrEmail, ct);
+            .FirstOrDefaultAsync(p => !p.IsOrphaned && ((p.Namespace == ns && p.Name == name) || p.Email == nameOrEmail), ct);
         if (person is null)
         {
             return null;
@@ -51,13 +52,14 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
     /// <summary>
     /// The actor for an OpenID Connect account: the person linked to its issuer and subject (see
-    /// <see cref="Commands.SignInLinker"/>), with the provider's role. Null when no person is linked.
+    /// <see cref="Commands.SignInLinker"/>), with the provider's role. Null when no person is linked or the linked
+    /// person is orphaned.
     /// </summary>
     public async Task<Actor?> ForSignInAsync(string issuer, string subject, PortalRole role, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.People.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.SignInIssuer == issuer && p.SignInSubject == subject, ct);
+            .FirstOrDefaultAsync(p => p.SignInIssuer == issuer && p.SignInSubject == subject && !p.IsOrphaned, ct);
         if (person is null)
         {
             return null;
@@ -65,6 +67,13 @@ public sealed class ActorDirectory(IDbContextFactory<PortalDbContext> dbFactory)
 
         var teamIds = await TeamsWithDescendantsAsync(db, person.Id, ct);
         return new Actor(person.Ref, person.DisplayName, role, teamIds);
+    }
+
+    /// <summary>True when the person linked to this OpenID Connect account is orphaned: the account may not stay signed in.</summary>
+    public async Task<bool> IsSignInOrphanedAsync(string issuer, string subject, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.People.AnyAsync(p => p.SignInIssuer == issuer && p.SignInSubject == subject && p.IsOrphaned, ct);
     }
 
     /// <summary>A member of a team may change what its sub-teams own as well.</summary>

@@ -24,6 +24,8 @@ public static class ScorecardsApi
             AnswerAsync($"{ns}/{service}", criterion, body, commands, actors, http, ct)).WithName("PutNamespacedScorecardAnswer").WithTags("Scorecards");
         api.MapPost("/scorecards/{service}/exemptions", RequestExemptionAsync).WithName("PostScorecardExemption").WithTags("Scorecards")
             .WithSummary("Request an exemption from one criterion with a reason and an end date; an admin approves it.");
+        api.MapPost("/scorecards/{ns}/{service}/exemptions", (string ns, string service, ExemptionRequest body, ScorecardCommands commands, ActorResolver actors, HttpContext http, CancellationToken ct) =>
+            RequestExemptionAsync($"{ns}/{service}", body, commands, actors, http, ct)).WithName("PostNamespacedScorecardExemption").WithTags("Scorecards");
         api.MapPost("/scorecards/exemptions/{id:guid}/{decision}", DecideAsync).WithName("DecideScorecardExemption").WithTags("Scorecards")
             .WithSummary("approve, reject (with a note) or revoke an exemption; admins (editors may withdraw their own team's request).");
         api.MapPost("/scorecards/results", PushAsync).WithName("PushScorecardResults").WithTags("Scorecards")
@@ -31,7 +33,7 @@ public static class ScorecardsApi
         api.MapGet("/framework", GetFrameworkAsync).WithName("GetFramework").WithTags("Scorecards")
             .WithSummary("The scorecard framework in force, as YAML (application/yaml).");
         api.MapPut("/framework", PutFrameworkAsync).WithName("PutFramework").WithTags("Scorecards")
-            .WithSummary("Save a new framework version from YAML (admins). 422 names the line and field of every problem; If-Match: the version you edited.")
+            .WithSummary("Save a new framework version from YAML (admins). If-Match is required: the version you edited (409 when another was saved since), or * to replace whatever is current; 428 without it. 422 names the line and field of every problem.")
             .Accepts<string>("application/yaml", "text/yaml", "text/plain");
         return api;
     }
@@ -117,8 +119,9 @@ public static class ScorecardsApi
                 Name(card.Levels[signal]),
                 [
                     .. card.Results.Where(r => r.Signal == signal).Select(r => new CriterionResultResponse(
-                        r.Criterion, card.Framework.Find(r.Criterion)?.Title ?? r.Criterion, Name(r.Level), FrameworkNames.Mode(r.Mode),
-                        r.Status.ToString().ToLowerInvariant(), r.Evidence, r.EvaluatedAt, r.DataAsOf, r.Flagged, r.FlagReason, r.Upcoming, r.FrameworkVersion)),
+                        r.Criterion, card.Framework.CountingOn(r.Criterion, DateOnly.FromDateTime(card.EvaluatedAt))?.Title ?? r.Criterion, Name(r.Level), FrameworkNames.Mode(r.Mode),
+                        r.Status.ToString().ToLowerInvariant(), r.Evidence, r.EvaluatedAt, r.DataAsOf, r.Flagged, r.FlagReason, r.Upcoming, r.FrameworkVersion,
+                        r.ChangesOn, r.LevelAfterChange is { } after ? Name(after) : null, r.StatusAfterChange?.ToString().ToLowerInvariant())),
                 ])),
         ],
         card.Answers,
@@ -213,6 +216,30 @@ public static class ScorecardsApi
 
     internal static async Task<IResult> PutFrameworkAsync(FrameworkStore frameworks, ActorResolver actors, HttpContext http, CancellationToken ct)
     {
+        // Who first, then which version, and only then the body.
+        var actor = await actors.ResolveAsync(http.User, ct);
+        await frameworks.EnsureMaySaveAsync(actor, ct);
+        int? expected = null;
+        var match = http.Request.Headers.IfMatch.ToString().Trim();
+        if (match.Length == 0)
+        {
+            return Results.Problem(
+                "Send If-Match with the framework version you edited (GET /api/v1/framework returns it as the ETag), or If-Match: * to replace whatever version is current.",
+                statusCode: StatusCodes.Status428PreconditionRequired,
+                title: "Version required");
+        }
+
+        if (match != "*")
+        {
+            var version = match.Trim('"');
+            if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                return ApiProblems.Invalid("If-Match", $"'{match}' is not a framework version");
+            }
+
+            expected = v;
+        }
+
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var buffer = new char[FrameworkYaml.MaxLength + 1];
         var read = await reader.ReadBlockAsync(buffer, ct);
@@ -221,19 +248,6 @@ public static class ScorecardsApi
             return ApiProblems.Invalid("(document)", $"is longer than {FrameworkYaml.MaxLength} characters");
         }
 
-        int? expected = null;
-        var match = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        if (match.Length > 0)
-        {
-            if (!int.TryParse(match, System.Globalization.CultureInfo.InvariantCulture, out var v))
-            {
-                return ApiProblems.Invalid("If-Match", $"'{match}' is not a framework version");
-            }
-
-            expected = v;
-        }
-
-        var actor = await actors.ResolveAsync(http.User, ct);
         try
         {
             var saved = await frameworks.SaveAsync(actor, new string(buffer, 0, read), expected, ct);

@@ -15,8 +15,14 @@ public static class ScorecardFormat
         _ => "pushed by another system",
     };
 
-    public static string Days(double days) => days.ToString("0.#", CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+    /// <summary>"would pass", "would fail", "would be unknown", "would be exempt".</summary>
+    public static string Would(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Pass => "would pass",
+        CriterionStatus.Fail => "would fail",
+        CriterionStatus.Exempt => "would be exempt",
+        _ => "would be unknown",
+    };
 
-    /// <summary>A UTC instant, labelled as UTC; "—" when there is none.</summary>
-    public static string Utc(DateTime? at) => at is { } t ? t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "—";
+    public static string Days(double days) => days.ToString("0.#", CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
 }

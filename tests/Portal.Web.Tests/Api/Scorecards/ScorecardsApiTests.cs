@@ -118,6 +118,36 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostExemption_NamespacedRoute_Created()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester"));
+
+        var created = await client.PostAsJsonAsync("/api/v1/scorecards/default/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("payments", exemption.GetProperty("service").GetString());
+        Assert.Equal("no-foreign-writers", exemption.GetProperty("criterion").GetString());
+    }
+
+    [Fact]
+    public async Task PutAnswer_ContradictedByTheCatalog_ReplyAndScorecardCarryTheFlag()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+
+        // Other teams' services write payments-db: "others get its data through contracts" is contradicted.
+        var response = await client.PutAsJsonAsync("/api/v1/scorecards/payments/answers/data-shared-by-contract", new { maturity = 4, note = "Every consumer is on the API." }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(reply.GetProperty("flagged").GetBoolean());
+        Assert.Contains("Answered 4, but", reply.GetProperty("flagReason").GetString(), StringComparison.Ordinal);
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/v1/scorecards/payments", Ct);
+        var answer = card.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("criterion").GetString() == "data-shared-by-contract");
+        Assert.True(answer.GetProperty("flagged").GetBoolean());
+    }
+
+    [Fact]
     public async Task PostExemption_SameAdminApproves_Forbidden()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester"));
@@ -157,25 +187,85 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>GET /api/v1/framework: the YAML and its ETag.</summary>
+    private static async Task<(string Yaml, string ETag)> GetFrameworkAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/v1/framework", Ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsStringAsync(Ct), response.Headers.ETag!.Tag);
+    }
+
+    private static Task<HttpResponseMessage> PutFrameworkAsync(HttpClient client, string yaml, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/framework") { Content = new StringContent(yaml, Encoding.UTF8, "application/yaml") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request, Ct);
+    }
+
     [Fact]
     public async Task Framework_GetThenPutBack_CreatesVersionTwo()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
-        var yaml = await client.GetStringAsync("/api/v1/framework", Ct);
+        var (yaml, etag) = await GetFrameworkAsync(client);
 
-        var response = await client.PutAsync("/api/v1/framework", new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
+        var response = await PutFrameworkAsync(client, yaml, etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("version 2", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Framework_PutWithoutIfMatch_428AndNothingSaved()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var (yaml, etag) = await GetFrameworkAsync(client);
+
+        var response = await PutFrameworkAsync(client, yaml, null);
+
+        Assert.Equal((HttpStatusCode)428, response.StatusCode);
+        Assert.Contains("If-Match", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(etag, (await GetFrameworkAsync(client)).ETag);
+    }
+
+    [Fact]
+    public async Task Framework_PutWithStaleIfMatch_409ButStarReplaces()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
+        var (yaml, etag) = await GetFrameworkAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await PutFrameworkAsync(client, yaml, etag)).StatusCode);
+
+        var stale = await PutFrameworkAsync(client, yaml, etag);
+        var star = await PutFrameworkAsync(client, yaml, "*");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, star.StatusCode);
+        Assert.Equal("\"3\"", star.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Framework_PutByEditor_403WithoutReadingTheDocument()
+    {
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Editor));
+
+        // Not even a valid document: the refusal comes first.
+        var response = await PutFrameworkAsync(client, "not: [valid", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task Framework_PutInvalid_422NamingLineAndField()
     {
         var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin));
-        var yaml = (await client.GetStringAsync("/api/v1/framework", Ct)).Replace("level: bronze", "level: platinum");
+        var (current, etag) = await GetFrameworkAsync(client);
+        var yaml = current.Replace("level: bronze", "level: platinum");
 
-        var response = await client.PutAsync("/api/v1/framework", new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
+        var response = await PutFrameworkAsync(client, yaml, etag);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -196,11 +286,11 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
     /// <summary>Adds an external criterion to the framework through the API, as an admin would.</summary>
     private async Task AddExternalCriterionAsync(HttpClient admin)
     {
-        var yaml = await admin.GetStringAsync("/api/v1/framework", Ct);
+        var (yaml, etag) = await GetFrameworkAsync(admin);
         const string external = "criteria:\n  - key: dependency-scan-clean\n    signal: compounding-shortcuts\n    level: gold\n    mode: external\n"
             + "    title: The dependency scan is clean\n    why: Vulnerable libraries are shortcuts taken for us.\n    good: No high finding.\n    fix: Upgrade what is flagged.\n    effortDays: 2\n";
         var index = yaml.IndexOf("criteria:\n", StringComparison.Ordinal);
-        var saved = await admin.PutAsync("/api/v1/framework", new StringContent(yaml[..index] + external + yaml[(index + "criteria:\n".Length)..], Encoding.UTF8, "application/yaml"), Ct);
+        var saved = await PutFrameworkAsync(admin, yaml[..index] + external + yaml[(index + "criteria:\n".Length)..], etag);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
     }
 

@@ -111,6 +111,12 @@ public partial class DebtItemDialog
 
     private async Task SaveAsync(bool allowDuplicate)
     {
+        // A second click (or Enter) before the first save re-rendered the button disabled must not save twice.
+        if (_saving)
+        {
+            return;
+        }
+
         _saving = true;
         _error = null;
         _errors.Clear();
@@ -158,7 +164,7 @@ public partial class DebtItemDialog
         }
         catch (ConcurrencyConflictException ex) when (ItemId is null)
         {
-            // Creating for something else (an action item) that changed meanwhile: nothing was logged.
+            // Creating for something else (an action item) that changed meanwhile: one save, so nothing was logged.
             _error = ex.Message;
         }
         catch (ConcurrencyConflictException)

@@ -50,6 +50,10 @@ public sealed partial class ReviewPage : IDisposable
 
     private bool CanRecord => _view is { Status: ReviewStatus.Open, MayRun: true };
 
+    /// <summary>Admins change every action item; editors their teams' (an organisation review is run by every editor).</summary>
+    private bool MayChangeAction(ActionItemDto item) =>
+        _actor is { } actor && item.OwnerTeamId is { } team && ReviewPermissions.MayChangeActionItem(actor, team);
+
     /// <summary>The recorded notes: live while open, as frozen once closed.</summary>
     private IReadOnlyList<NoteDto> Notes => _content is { Live: false } c
         ? [.. c.Content.Notes.Select(n => new NoteDto(n.Id, n.Kind, n.Text, n.Signal, null, n.Team, n.By, n.At, 0))]

@@ -20,6 +20,9 @@ public partial class ScorecardsOverview
 
     private static readonly string[] SignalTitles = [.. ScalingSignals.All.Select(ScalingSignals.Title)];
 
+    // One word per column, so the heat map's column labels do not run into each other (the radar and tables use the full titles).
+    private static readonly string[] ShortSignalTitles = ["Coordination", "Data", "Cascading", "Observability", "Delivery", "Topology", "Shortcuts"];
+
     private static readonly RadarChartOptions RadarOptions = new() { AxisSuggestedMax = 100, GridLevels = 4, FillOpacity = 0.15 };
 
     // Light red (none of the services) to light green (all of them), so the black labels stay readable, on paper too.

@@ -81,6 +81,9 @@ public sealed class ServiceDetailsTests : ComponentTest
         var phone = page.FindAll("[data-testid=oncall-phone]")[0];
         Assert.Matches(@"^tel:\+4420\d+$", phone.GetAttribute("href"));
         Assert.StartsWith("Call ", phone.GetAttribute("aria-label"), StringComparison.Ordinal);
+        // Who takes over next, and when: the name and "from" are separate words.
+        Assert.Contains(page.FindAll("[data-testid=oncall-now] p"), p => p.TextContent.Trim().StartsWith("Next:", StringComparison.Ordinal)
+            && System.Text.RegularExpressions.Regex.IsMatch(p.TextContent, @"\S from \S"));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class DebtItemDialogTests : ComponentTest
         DebtPrefill.ForService("payments") with { Title = title };
 
     /// <summary>Opens the dialog and returns the provider it renders in.</summary>
-    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync(Guid? itemId = null, DebtItemEdit? prefill = null)
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync(
+        Guid? itemId = null, DebtItemEdit? prefill = null, Func<DebtItemEdit, bool, Task<Guid>>? createWith = null)
     {
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
@@ -33,7 +34,7 @@ public sealed class DebtItemDialogTests : ComponentTest
         IDialogReference? reference = null;
         await provider.InvokeAsync(async () => reference = await dialogs.ShowAsync<DebtItemDialog>(
             "Debt",
-            new DialogParameters<DebtItemDialog> { { d => d.ItemId, itemId }, { d => d.Prefill, prefill } }));
+            new DialogParameters<DebtItemDialog> { { d => d.ItemId, itemId }, { d => d.Prefill, prefill }, { d => d.CreateWith, createWith } }));
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("button[data-testid=debt-save]")));
         return (provider, reference!);
     }
@@ -76,6 +77,27 @@ public sealed class DebtItemDialogTests : ComponentTest
         var item = await db.DebtItems.Include(i => i.Services).SingleAsync(Ct);
         Assert.Equal(((Guid)result.Data!, "Payments retries without backoff", 2.0), (item.Id, item.Title, item.EffortDays));
         Assert.True(item.Priority > 0);
+    }
+
+    [Fact]
+    public async Task Save_WhileSaving_SaveIsDisabledAndTheItemIsSavedOnce()
+    {
+        var release = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        var (provider, dialog) = await OpenAsync(prefill: Prefilled(), createWith: (_, _) =>
+        {
+            calls++;
+            return release.Task;
+        });
+        provider.Find("input[data-testid=debt-effort]").Change("2");
+
+        Save(provider);
+
+        provider.WaitForAssertion(() => Assert.True(provider.Find("button[data-testid=debt-save]").HasAttribute("disabled")));
+        Assert.Contains("Saving", provider.Find("button[data-testid=debt-save]").TextContent, StringComparison.Ordinal);
+        release.SetResult(Guid.NewGuid());
+        await dialog.Result.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(1, calls);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class ActionItemsPanelTests : ComponentTest
         var panel = Render<ActionItemsPanel>(p => p
             .Add(x => x.Items, [item])
             .Add(x => x.CanUpdate, true)
+            .Add(x => x.CanLogDebt, true)
             .Add(x => x.OnDebt, EventCallback.Factory.Create<ActionItemDto>(this, i => asked = i)));
 
         panel.Find("button[data-testid=action-make-debt]").Click();
@@ -38,6 +39,7 @@ public sealed class ActionItemsPanelTests : ComponentTest
         var panel = Render<ActionItemsPanel>(p => p
             .Add(x => x.Items, [Item(debt)])
             .Add(x => x.CanUpdate, true)
+            .Add(x => x.CanLogDebt, true)
             .Add(x => x.OnDebt, EventCallback.Factory.Create<ActionItemDto>(this, _ => { })));
 
         Assert.Equal($"/debt/{debt}", panel.Find("[data-testid=action-debt-link] a").GetAttribute("href"));
@@ -63,11 +65,38 @@ public sealed class ActionItemsPanelTests : ComponentTest
     }
 
     [Fact]
-    public void Render_ClosedReview_NoEditOrDelete()
+    public void Render_ClosedReview_NoEditDeleteOrLogAsDebtButStatusStillChanges()
     {
-        var panel = Render<ActionItemsPanel>(p => p.Add(x => x.Items, [Item()]).Add(x => x.CanUpdate, true));
+        // As the review page renders a closed review: status updates on, recording off.
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [Item()])
+            .Add(x => x.CanUpdate, true)
+            .Add(x => x.CanEdit, false)
+            .Add(x => x.CanLogDebt, false)
+            .Add(x => x.OnEdit, EventCallback.Factory.Create<ActionItemDto>(this, _ => { }))
+            .Add(x => x.OnDelete, EventCallback.Factory.Create<ActionItemDto>(this, _ => { }))
+            .Add(x => x.OnDebt, EventCallback.Factory.Create<ActionItemDto>(this, _ => { })));
 
         Assert.Empty(panel.FindAll("button[data-testid=action-edit]"));
         Assert.Empty(panel.FindAll("button[data-testid=action-delete]"));
+        Assert.Empty(panel.FindAll("button[data-testid=action-make-debt]"));
+        Assert.Single(panel.FindAll("button"), b => b.TextContent.Trim() == "Done");
+    }
+
+    [Fact]
+    public void Render_AnotherTeamsItemInAnOpenReview_NoEditDeleteOrStatus()
+    {
+        var (mine, theirs) = (Item() with { Title = "Mine" }, Item() with { Title = "Theirs" });
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [mine, theirs])
+            .Add(x => x.CanEdit, true)
+            .Add(x => x.CanUpdate, true)
+            .Add(x => x.MayChange, i => i.Title == "Mine")
+            .Add(x => x.OnEdit, EventCallback.Factory.Create<ActionItemDto>(this, _ => { }))
+            .Add(x => x.OnDelete, EventCallback.Factory.Create<ActionItemDto>(this, _ => { })));
+
+        Assert.Equal("Edit 'Mine'", Assert.Single(panel.FindAll("button[data-testid=action-edit]")).GetAttribute("aria-label"));
+        Assert.Equal("Delete 'Mine'", Assert.Single(panel.FindAll("button[data-testid=action-delete]")).GetAttribute("aria-label"));
+        Assert.Equal("Mark 'Mine' done", Assert.Single(panel.FindAll("button[aria-label^='Mark']")).GetAttribute("aria-label"));
     }
 }

@@ -15,13 +15,13 @@ public sealed class NotesPanelTests : ComponentTest
 
     private static readonly NoteDto Decision = new(
         Guid.NewGuid(), ReviewNoteKind.Decision, "Reserve 10% for timeouts.", ScalingSignal.CascadingFailures, "payments-core", "Payments Core",
-        "Erik Johansson", new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc), 3);
+        "Erik Johansson", new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc), 3, MayChange: true);
 
     private readonly List<(NoteDto Note, NoteInput Input)> _edits = [];
     private readonly List<NoteDto> _deletes = [];
 
-    private IRenderedComponent<NotesPanel> RenderPanel(bool canRecord) => Render<NotesPanel>(p => p
-        .Add(x => x.Notes, [Decision])
+    private IRenderedComponent<NotesPanel> RenderPanel(bool canRecord, params NoteDto[] notes) => Render<NotesPanel>(p => p
+        .Add(x => x.Notes, notes.Length == 0 ? [Decision] : notes)
         .Add(x => x.Teams, Teams)
         .Add(x => x.CanRecord, canRecord)
         .Add(x => x.OnEdit, EventCallback.Factory.Create<(NoteDto, NoteInput)>(this, e => _edits.Add(e)))
@@ -62,5 +62,16 @@ public sealed class NotesPanelTests : ComponentTest
 
         Assert.Empty(panel.FindAll("button[data-testid=note-edit]"));
         Assert.Empty(panel.FindAll("button[data-testid=note-delete]"));
+    }
+
+    [Fact]
+    public void Render_AnotherTeamsNoteInAnOpenReview_NoEditOrDelete()
+    {
+        var theirs = Decision with { Id = Guid.NewGuid(), Text = "Theirs.", MayChange = false };
+
+        var panel = RenderPanel(canRecord: true, Decision, theirs);
+
+        Assert.Single(panel.FindAll("button[data-testid=note-edit]"));
+        Assert.Single(panel.FindAll("button[data-testid=note-delete]"));
     }
 }

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Security;
+using Portal.Domain.Security.Queries;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Auth;
+
+/// <summary>
+/// Turns whoever is signed in (cookie, OIDC or API token) into the domain's <see cref="Actor"/>. Only claims Portal
+/// wrote count (<see cref="PortalClaims.Own"/>); the local sources only while <c>Auth:Mode</c> is Local, the token
+/// source only for the API token scheme.
+/// </summary>
+public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions> options)
+{
+    public async Task<Actor> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+        }
+
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = PortalClaims.RoleOf(user);
+        var name = user.Identity.Name ?? id;
+        var local = options.Value.Mode == AuthMode.Local;
+        switch (PortalClaims.Own(user, PortalClaims.Source))
+        {
+            case PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName:
+                return new Actor("token:" + name, name, role, new HashSet<Guid>());
+            case PortalClaims.BuiltInSource when local:
+                return ActorDirectory.LocalAdministrator;
+            case PortalClaims.LocalSource when local:
+                // The role a person has now, not the one they had when they signed in.
+                return await directory.ForPersonAsync(id, null, ct) ?? new Actor(id, name, PortalRole.Viewer, new HashSet<Guid>());
+            default:
+                // OpenID Connect: the person linked to this account's issuer and subject, never one found by an e-mail
+                // or user name claim. Without a link: the provider's role and no team's records.
+                var subject = user.FindFirstValue(OidcSignIn.SubjectClaim);
+                var issuer = PortalClaims.Own(user, PortalClaims.OidcIssuer);
+                if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(issuer))
+                {
+                    return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+                }
+
+                return await directory.ForSignInAsync(issuer, subject, role, ct)
+                    ?? new Actor("oidc:" + subject, user.Identity.Name ?? subject, role, new HashSet<Guid>());
+        }
+    }
+}
