@@ -23,18 +23,83 @@ namespace Portal.Domain.Scorecards;
 /// </summary>
 public sealed class ScorecardEvaluation(
     IDbContextFactory<PortalDbContext> dbFactory, GraphService graphs, FrameworkStore frameworks, ScorecardFactsLoader loader, TimeProvider clock,
-    ILogger<ScorecardEvaluation>? logger = null)
+    ILogger<ScorecardEvaluation>? logger = null) : IDisposable
 {
     /// <summary>How many times a pass that lost a race against another writer starts again.</summary>
     internal const int Attempts = 3;
+
+    /// <summary>
+    /// Catalogs of up to this many services are brought up to date inside a read (a full pass over them takes a small
+    /// fraction of a second); larger ones are read as stored while a full pass runs in the background.
+    /// </summary>
+    public const int DefaultInlineLimit = 500;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private volatile ScorecardGraphCache? _graph;
+    private readonly Lock _backgroundGate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _background = Task.CompletedTask;
+
+    /// <summary>Raised after a full pass in this instance stored its results, so pages showing stored results can reload.</summary>
+    public event Action<EvaluationRun>? Evaluated;
+
+    /// <summary>The largest catalog a read brings up to date itself; tests lower it to exercise the background path.</summary>
+    internal int InlineLimit { get; set; } = DefaultInlineLimit;
+
+    /// <summary>The lock every pass runs under; tests hold it to stand for another pass.</summary>
+    internal SemaphoreSlim PassLock => _running;
+
+    /// <summary>The background pass started last; completed when none runs.</summary>
+    internal Task BackgroundPass
+    {
+        get
+        {
+            lock (_backgroundGate)
+            {
+                return _background;
+            }
+        }
+    }
 
     /// <summary>Today in UTC.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// For pages and the API: never makes a read wait for a full pass over a large catalog. When the graph, the framework
+    /// or the day moved since the last pass, a catalog of up to <see cref="DefaultInlineLimit"/> services is evaluated
+    /// now; a larger one keeps its stored results and a full pass starts in the background (one at a time per instance,
+    /// <see cref="Evaluated"/> fires when it ends; the hourly job catches up whatever another instance missed).
+    /// </summary>
+    public async Task<ScorecardFreshness> RefreshAsync(CancellationToken ct = default)
+    {
+        var framework = await frameworks.CurrentAsync(ct);
+        var snapshot = await graphs.CurrentAsync(ct);
+        var state = await StateAsync(ct);
+        if (IsFresh(state, framework.Version, snapshot.Version))
+        {
+            return new ScorecardFreshness(true, state!.EvaluatedAt, false);
+        }
+
+        var services = state is { Services: > 0 } ? state.Services : await CountServicesAsync(ct);
+        if (services > InlineLimit)
+        {
+            StartBackgroundPass();
+            return new ScorecardFreshness(false, state?.EvaluatedAt, true);
+        }
+
+        await EnsureFreshAsync(ct);
+        var after = await StateAsync(ct);
+        return new ScorecardFreshness(IsFresh(after, framework.Version, snapshot.Version), after?.EvaluatedAt, false);
+    }
+
+    /// <summary>Stops a background pass at shutdown.</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 
     /// <summary>Runs a full pass when the graph, the framework or the day moved since the last one; otherwise nothing.</summary>
     public async Task<EvaluationRun?> EnsureFreshAsync(CancellationToken ct = default)
@@ -125,6 +190,40 @@ public sealed class ScorecardEvaluation(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ScorecardStates.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
+    }
+
+    private async Task<int> CountServicesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Services.CountAsync(ct);
+    }
+
+    private void StartBackgroundPass()
+    {
+        lock (_backgroundGate)
+        {
+            if (_background.IsCompleted)
+            {
+                var stopping = _stopping.Token;
+                _background = Task.Run(() => BackgroundPassAsync(stopping), stopping);
+            }
+        }
+    }
+
+    private async Task BackgroundPassAsync(CancellationToken ct)
+    {
+        try
+        {
+            await EnsureFreshAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the next start (or the hourly job) evaluates again.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Background scorecard evaluation failed; pages keep showing the stored results and the hourly job tries again");
+        }
     }
 
     /// <summary>
@@ -237,7 +336,29 @@ public sealed class ScorecardEvaluation(
         await db.SaveChangesAsync(ct);
         timings.EndPhase("write (SaveChanges)");
         LogTimings(facts.Count, changed.Count, timings);
-        return new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
+        var run = new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
+        if (serviceIds is null)
+        {
+            RaiseEvaluated(run);
+        }
+
+        return run;
+    }
+
+    private void RaiseEvaluated(EvaluationRun run)
+    {
+        foreach (var handler in Evaluated?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<EvaluationRun>)handler)(run);
+            }
+            catch (Exception ex)
+            {
+                // A page that went away must not fail the pass that already stored its results.
+                _logger.LogWarning(ex, "A listener for finished scorecard evaluations failed");
+            }
+        }
     }
 
     private void LogTimings(int services, int changed, EvaluationTimings timings)

@@ -11,7 +11,8 @@ namespace Portal.Domain.Scorecards;
 
 /// <summary>
 /// Reads stored scorecards for pages, the API and quarterly reviews: one service with next steps, a filtered page
-/// of services, and roll-ups per team and for the organisation. Brings scorecards up to date first.
+/// of services, and roll-ups per team and for the organisation. Brings a small catalog's scorecards up to date first;
+/// a large one's are read as stored while a background pass brings them up to date (see <see cref="FreshnessAsync"/>).
 /// </summary>
 public sealed class ScorecardQueries(
     IDbContextFactory<PortalDbContext> dbFactory, ScorecardEvaluation evaluation, FrameworkStore frameworks, GraphService graphs, TimeProvider clock)
@@ -19,10 +20,19 @@ public sealed class ScorecardQueries(
     /// <summary>Answers expiring within this many days are listed on the overview.</summary>
     public const int ExpiringWithinDays = 30;
 
-    /// <summary>One service's scorecard, or null when there is no such service.</summary>
+    /// <summary>
+    /// How up to date the stored results are; when they are not, brings a small catalog up to date now and starts a
+    /// background pass for a large one (pages show the stored results, say so, and reload when the pass ends).
+    /// </summary>
+    public Task<ScorecardFreshness> FreshnessAsync(CancellationToken ct = default) => evaluation.RefreshAsync(ct);
+
+    /// <summary>
+    /// One service's scorecard, or null when there is no such service. While a background pass brings the stored
+    /// results up to date, this one service is evaluated on the spot (in memory) so its page is never stale.
+    /// </summary>
     public async Task<ServiceScorecardView?> ServiceAsync(string serviceRef, CancellationToken ct = default)
     {
-        await evaluation.EnsureFreshAsync(ct);
+        var freshness = await evaluation.RefreshAsync(ct);
         var (ns, name) = EntityRef.Parse(serviceRef.Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var service = await db.Services.AsNoTracking().Where(s => s.Namespace == ns && s.Name == name)
@@ -33,23 +43,23 @@ public sealed class ScorecardQueries(
             return null;
         }
 
-        var record = await db.ServiceScorecards.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == service.Id, ct);
-        if (record is null)
+        var live = freshness.IsFresh ? null : await evaluation.PreviewAsync(service.Id, ct);
+        var record = live is not null ? null : await db.ServiceScorecards.AsNoTracking().FirstOrDefaultAsync(r => r.ServiceId == service.Id, ct);
+        if (live is null && record is null)
         {
             await evaluation.EvaluateServicesAsync([service.Id], ct);
             record = await db.ServiceScorecards.AsNoTracking().FirstAsync(r => r.ServiceId == service.Id, ct);
         }
 
-        var framework = await frameworks.VersionAsync(record.FrameworkVersion, ct) ?? await frameworks.CurrentAsync(ct);
+        var reference = EntityRef.Format(service.Namespace, service.Name);
+        var card = live ?? new ServiceScorecard(reference, record!.FrameworkVersion, record.EvaluatedAt, record.Results, record.Levels(), record.Overall);
+        var framework = await frameworks.VersionAsync(card.FrameworkVersion, ct) ?? await frameworks.CurrentAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var answers = await db.ScorecardAnswers.AsNoTracking().Where(a => a.ServiceId == service.Id).ToListAsync(ct);
         var exemptions = await db.ScorecardExemptions.AsNoTracking().Where(e => e.ServiceId == service.Id).OrderByDescending(e => e.RequestedAt).ToListAsync(ct);
-        var reference = EntityRef.Format(service.Namespace, service.Name);
         var snapshot = await graphs.CurrentAsync(ct);
         var blast = snapshot.Graph.TryGetIndex(reference, out var node) ? GraphAnalysis.BlastRadius(snapshot.Graph, node, take: 0).Count : 0;
-        var levels = record.Levels();
-        var card = new ServiceScorecard(reference, record.FrameworkVersion, record.EvaluatedAt, record.Results, levels, record.Overall);
         return new ServiceScorecardView(
             reference,
             service.Title ?? service.Name,
@@ -58,11 +68,11 @@ public sealed class ScorecardQueries(
             service.OwnerTeamId,
             service.Tier,
             framework,
-            record.EvaluatedAt,
-            levels,
-            record.Overall,
-            record.Results,
-            [.. answers.Select(a => ToDto(a, record.Results.FirstOrDefault(r => r.Criterion == a.CriterionKey), now))],
+            card.EvaluatedAt,
+            card.Levels,
+            card.Overall,
+            card.Results,
+            [.. answers.Select(a => ToDto(a, card.Results.FirstOrDefault(r => r.Criterion == a.CriterionKey), now))],
             [.. exemptions.Select(e => ToDto(e, reference, today))],
             NextSteps.For(card, framework, blast),
             blast);
@@ -87,7 +97,7 @@ public sealed class ScorecardQueries(
     public async Task<Page<ScorecardSummaryDto>> ListAsync(ScorecardListQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.ServiceScorecards.AsNoTracking().Join(db.Services.AsNoTracking(), r => r.ServiceId, s => s.Id, (r, s) => new { r, s });
         if (!string.IsNullOrWhiteSpace(query.Team))
@@ -134,7 +144,7 @@ public sealed class ScorecardQueries(
     /// <summary>Every service's levels, for roll-ups (quarterly reviews snapshot these).</summary>
     public async Task<IReadOnlyList<ServiceLevels>> AllLevelsAsync(CancellationToken ct = default)
     {
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await LevelsAsync(db, ct);
     }
@@ -142,7 +152,7 @@ public sealed class ScorecardQueries(
     /// <summary>Services per level for the organisation and per team (teams with their display names), without the rest of the overview.</summary>
     public async Task<(RollupGroup Organisation, IReadOnlyList<TeamRollup> Teams)> RollupAsync(CancellationToken ct = default)
     {
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var levels = await LevelsAsync(db, ct);
         var display = (await db.Teams.AsNoTracking().Select(t => new { t.Namespace, t.Name, t.Title }).ToListAsync(ct))
@@ -153,7 +163,7 @@ public sealed class ScorecardQueries(
     /// <summary>The organisation and every team at a glance.</summary>
     public async Task<ScorecardOverview> OverviewAsync(CancellationToken ct = default)
     {
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

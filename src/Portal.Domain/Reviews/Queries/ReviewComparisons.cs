@@ -53,7 +53,7 @@ public sealed class ReviewComparisons(IDbContextFactory<PortalDbContext> dbFacto
         }
         else
         {
-            await evaluation.EnsureFreshAsync(ct);
+            await evaluation.RefreshAsync(ct);
             var framework = await frameworks.CurrentAsync(ct);
             var criteria = ReviewData.Criteria(framework);
             var services = await ReviewData.ServicesAsync(db, fromReview.ScopeTeamIds, teams, null, ct);

@@ -102,7 +102,7 @@ public sealed class ReviewQueries(
             return snapshot is null ? null : new ReviewContent(SnapshotCodec.Unpack<SnapshotContent>(snapshot.Content), false, snapshot.Id);
         }
 
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         var framework = await frameworks.CurrentAsync(ct);
         var analysis = (await graphs.CurrentAsync(ct)).Analysis;
         var scope = review.IsOrganisation ? null : (await ReviewData.ServicesAsync(db, review.ScopeTeamIds, await ReviewData.TeamsAsync(db, ct), null, ct)).Select(s => s.Id).ToList();
@@ -123,7 +123,7 @@ public sealed class ReviewQueries(
             return null;
         }
 
-        await evaluation.EnsureFreshAsync(ct);
+        await evaluation.RefreshAsync(ct);
         var framework = await frameworks.CurrentAsync(ct);
         var teams = await ReviewData.TeamsAsync(db, ct);
         var services = await ReviewData.ServicesAsync(db, review.ScopeTeamIds, teams, null, ct);

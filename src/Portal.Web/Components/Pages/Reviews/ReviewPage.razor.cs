@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
 using Portal.Web.Components.Shared;
@@ -22,6 +23,8 @@ public sealed partial class ReviewPage : IDisposable
 
     [Inject] private ReviewCommands Commands { get; set; } = null!;
 
+    [Inject] private ScorecardQueries Scorecards { get; set; } = null!;
+
     [Inject] private ReviewRecordCommands Records { get; set; } = null!;
 
     [Inject] private ActionItemDebtCommands ActionDebt { get; set; } = null!;
@@ -34,6 +37,7 @@ public sealed partial class ReviewPage : IDisposable
     private ReviewView? _view;
     private ReviewContent? _content;
     private ReviewReadiness? _readiness;
+    private ScorecardFreshness? _freshness;
     private IReadOnlyList<TeamInfo> _teams = [];
     private Actor? _actor;
     private bool _missing;
@@ -85,6 +89,8 @@ public sealed partial class ReviewPage : IDisposable
         }
 
         _crumbs = [new("Reviews", "/reviews"), new(_view.Quarter, null, disabled: true)];
+        // An open review reads live results: say when they are the stored ones while a background pass runs.
+        _freshness = _view.Status == ReviewStatus.Closed ? null : await Scorecards.FreshnessAsync();
         _content = await Reviews.ContentAsync(_view.Quarter);
         _readiness = _view.Status == ReviewStatus.Closed ? null : await Reviews.ReadinessAsync(_view.Quarter);
     }

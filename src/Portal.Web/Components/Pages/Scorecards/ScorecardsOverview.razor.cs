@@ -33,6 +33,7 @@ public partial class ScorecardsOverview
     };
 
     private ScorecardOverview? _overview;
+    private ScorecardFreshness? _freshness;
     private IReadOnlyList<ExemptionDto> _pending = [];
     private Dictionary<string, string> _criteria = new(StringComparer.Ordinal);
 
@@ -51,10 +52,17 @@ public partial class ScorecardsOverview
     {
         if (_overview is null)
         {
-            _overview = await Scorecards.OverviewAsync();
-            _pending = await Scorecards.PendingExemptionsAsync();
-            _criteria = (await Frameworks.CurrentAsync()).Criteria.ToDictionary(c => c.Key, c => c.Title, StringComparer.Ordinal);
+            await LoadAsync();
         }
+    }
+
+    /// <summary>Reads everything; again when a background pass that the page said was running has ended.</summary>
+    private async Task LoadAsync()
+    {
+        _freshness = await Scorecards.FreshnessAsync();
+        _overview = await Scorecards.OverviewAsync();
+        _pending = await Scorecards.PendingExemptionsAsync();
+        _criteria = (await Frameworks.CurrentAsync()).Criteria.ToDictionary(c => c.Key, c => c.Title, StringComparer.Ordinal);
     }
 
     private static List<ChartSeries<double>> RadarSeries(TeamRollup team) =>
