@@ -27,7 +27,7 @@ internal sealed class DebtCsvWriter : IDisposable
             _csv.WriteField(column);
         }
 
-        _csv.NextRecord();
+        _csv.EndRecord();
     }
 
     /// <summary>One item; its services (with their owner teams) and owner team must be loaded.</summary>
@@ -64,7 +64,7 @@ internal sealed class DebtCsvWriter : IDisposable
         Text(Time(i.CreatedAt));
         Text(Time(i.UpdatedAt));
         Text(i.ScoredAt is { } s ? Time(s) : null);
-        _csv.NextRecord();
+        _csv.EndRecord();
     }
 
     /// <summary>What was written since the last call.</summary>

@@ -43,7 +43,7 @@ public abstract class DebtCsvApiTests(TestProvider provider) : IAsyncLifetime
         Assert.StartsWith("Id,Title,Status,Signal,", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         var page = await _viewer.GetFromJsonAsync<JsonElement>("/api/v1/debt?team=payments-core&status=all&sort=title&desc=false&pageSize=200", Ct);
-        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
         Assert.NotEmpty(ids);
         var exported = csv.Split("\r\n").Skip(1).Where(l => l.Length > 36 && Guid.TryParse(l[..36], out _)).Select(l => l[..36]).ToList();
         Assert.Equal(ids, exported);
