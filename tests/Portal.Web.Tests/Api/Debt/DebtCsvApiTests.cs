@@ -34,6 +34,22 @@ public abstract class DebtCsvApiTests(TestProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Export_WithFilters_IsACsvDownloadOfEveryMatchingItemInTheRegistersOrder()
     {
+        foreach (var title in new[] { "Zeta export item", "Alpha export item" })
+        {
+            var created = await _admin.PostAsJsonAsync("/api/v1/debt", new
+            {
+                title,
+                services = new[] { "payments" },
+                signal = "cascading-failures",
+                kind = "code",
+                quadrant = "deliberate-prudent",
+                likelihood = 3,
+                impact = 3,
+                effortDays = 2,
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
         var response = await _viewer.GetAsync("/api/v1/debt.csv?team=payments-core&status=all&sort=title&desc=false", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -44,7 +60,7 @@ public abstract class DebtCsvApiTests(TestProvider provider) : IAsyncLifetime
 
         var page = await _viewer.GetFromJsonAsync<JsonElement>("/api/v1/debt?team=payments-core&status=all&sort=title&desc=false&pageSize=200", Ct);
         var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
-        Assert.NotEmpty(ids);
+        Assert.True(ids.Count >= 2);
         var exported = csv.Split("\r\n").Skip(1).Where(l => l.Length > 36 && Guid.TryParse(l[..36], out _)).Select(l => l[..36]).ToList();
         Assert.Equal(ids, exported);
     }
