@@ -37,7 +37,7 @@ public sealed class DebtCsvImporter(IDbContextFactory<PortalDbContext> dbFactory
         var text = await ReadAsync(content, ct);
         if (text is null)
         {
-            return await ResultAsync(actor, file, [], [new DebtImportProblem(0, "", $"the file is larger than {MaxBytes / 1024:N0} KB; split it into smaller files")], preview, ct);
+            return await ResultAsync(actor, file, [], [new DebtImportProblem(0, "", $"the file is larger than {ByteSize.Describe(MaxBytes)}; split it into smaller files")], preview, ct);
         }
 
         var parse = DebtCsvReader.Read(text, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -44,7 +44,7 @@ public partial class DebtImportDialog
         _error = null;
         if (file.Size > DebtCsvImporter.MaxBytes)
         {
-            _error = $"{file.Name} is {file.Size / 1024:N0} KB; at most {DebtCsvImporter.MaxBytes / 1024:N0} KB per file. Split it into smaller files.";
+            _error = $"{file.Name} is {ByteSize.Describe(file.Size)}; at most {ByteSize.Describe(DebtCsvImporter.MaxBytes)} per file. Split it into smaller files.";
             _status = _error;
             return;
         }
