@@ -32,6 +32,7 @@ public static class DatabaseHosting
             }
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseStatistics>();
         return builder;
     }
 
@@ -50,7 +51,7 @@ public static class DatabaseHosting
 }
 
 /// <summary>Applies migrations (never EnsureCreated) and reports what is pending.</summary>
-public sealed class DatabaseMigrator(IDbContextFactory<PortalDbContext> dbFactory, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(IDbContextFactory<PortalDbContext> dbFactory, DatabaseStatistics statistics, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
@@ -67,6 +68,9 @@ public sealed class DatabaseMigrator(IDbContextFactory<PortalDbContext> dbFactor
             // WAL lets readers proceed while a writer commits; it is a property of the file, so set it once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        // Data may have arrived while the app was down (a CLI import or seed): plan with current statistics from the start.
+        await statistics.RefreshAsync(ct);
 
         return pending;
     }

@@ -74,6 +74,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs, IOptions
         jobs.AddOrUpdate<RecordCatalogSnapshotJob>(RecordCatalogSnapshotJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         jobs.AddOrUpdate<RescoreDebtJob>(RescoreDebtJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.MinuteInterval(5));
         jobs.AddOrUpdate<EvaluateScorecardsJob>(EvaluateScorecardsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
+        jobs.AddOrUpdate<RefreshDatabaseStatisticsJob>(RefreshDatabaseStatisticsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(35));
         GitHubHosting.RegisterRecurring(jobs, gitHub.Value);
         return Task.CompletedTask;
     }

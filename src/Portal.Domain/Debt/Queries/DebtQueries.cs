@@ -119,7 +119,10 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         {
             var (ns, name) = EntityRef.Parse(query.Service.Trim());
             var ids = db.Services.Where(s => s.Name == name && s.Namespace == ns).Select(s => s.Id);
-            items = items.Where(i => i.Services.Any(s => ids.Contains(s.ServiceId)));
+
+            // "id IN (the service's links)" starts from the service's few links; "EXISTS a link" would test every item.
+            var linked = db.DebtItemServices.Where(l => ids.Contains(l.ServiceId)).Select(l => l.DebtItemId);
+            items = items.Where(i => linked.Contains(i.Id));
         }
 
         if (query.Signal is { } signal)
