@@ -33,9 +33,12 @@ public static class RequestBodyLimits
             return await next(context);
         });
 
+    /// <summary>How every <see cref="TooLargeMessage"/> starts (so <see cref="BadRequestProblems"/> knows it for Portal's own).</summary>
+    public const string TooLargePrefix = "The request body is larger than ";
+
     /// <summary>"The request body is larger than 50 MB, the most this endpoint accepts (Limits:ImportMaxBytes)."</summary>
     public static string TooLargeMessage(long max, string setting) =>
-        $"The request body is larger than {Size(max)}, the most this endpoint accepts (setting {setting}).";
+        $"{TooLargePrefix}{Size(max)}, the most this endpoint accepts (setting {setting}).";
 
     private static string Size(long bytes) => bytes switch
     {
