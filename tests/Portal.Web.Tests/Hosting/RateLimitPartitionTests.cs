@@ -84,6 +84,28 @@ public sealed class RateLimitPartitionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Refusal_TokenOverItsLimit_DoesNotSpendTheAddressAllowanceTwice()
+    {
+        _factory = await PortalWebFactory.CreateAsync(TestProvider.Sqlite, b =>
+        {
+            b.UseSetting("Limits:ApiPerToken:PermitLimit", "1");
+            b.UseSetting("Limits:ApiPerToken:WindowSeconds", "3600");
+            b.UseSetting("Limits:ApiPerAddress:PermitLimit", "3");
+            b.UseSetting("Limits:ApiPerAddress:WindowSeconds", "3600");
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new TestRemoteAddress()));
+        });
+        var busy = await _factory.CreateTokenAsync(PortalRole.Viewer);
+        var other = await _factory.CreateTokenAsync(PortalRole.Viewer);
+
+        var first = await ClientFrom("203.0.113.25", busy).GetAsync("/api/v1/services", Ct);
+        var refused = await ClientFrom("203.0.113.25", busy).GetAsync("/api/v1/services", Ct);
+        var third = await ClientFrom("203.0.113.25", other).GetAsync("/api/v1/services", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK), (first.StatusCode, refused.StatusCode, third.StatusCode));
+        Assert.True(refused.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
     public async Task Api_Ipv6AddressesOfOneSlash64_ShareOneAllowance()
     {
         var app = await AppAsync("ApiPerAddress", 2);
@@ -140,8 +162,8 @@ public sealed class RateLimitPartitionTests : IAsyncDisposable
             uncounted.Add((await client.GetAsync("/signin-oidc", Ct)).StatusCode);
         }
 
-        var first = await client.GetAsync("/auth/oidc/signin", Ct);
-        var second = await client.GetAsync("/auth/oidc/signin", Ct);
+        var first = await client.PostAsync("/auth/local/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["person"] = "nobody" }), Ct);
+        var second = await client.PostAsync("/auth/local/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["person"] = "nobody" }), Ct);
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, uncounted);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
