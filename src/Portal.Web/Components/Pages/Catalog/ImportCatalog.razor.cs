@@ -45,9 +45,8 @@ public partial class ImportCatalog
     /// <summary>The most one file may hold: <see cref="MaxBytes"/>, or less when the total allowed is smaller.</summary>
     private long FileMaxBytes => Math.Min(MaxBytes, TotalMaxBytes);
 
-    /// <summary>A size in MB with one decimal ("0.1 MB" at least, so a small limit never reads as 0).</summary>
-    internal static string Megabytes(long bytes) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(0.1, Math.Round(bytes / (1024.0 * 1024.0), 1)):0.#} MB");
+    /// <summary>A size in words ("50 MB", "1.2 MB").</summary>
+    private static string SizeOf(long bytes) => ByteSize.Describe(bytes);
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
@@ -103,7 +102,7 @@ public partial class ImportCatalog
         var total = files.Sum(f => f.Size);
         if (total > TotalMaxBytes)
         {
-            _error = $"The {files.Count} file(s) chosen hold {Megabytes(total)} together; at most {Megabytes(TotalMaxBytes)} can be imported at once "
+            _error = $"The {files.Count} file(s) chosen hold {SizeOf(total)} together; at most {SizeOf(TotalMaxBytes)} can be imported at once "
                 + "(setting Limits:ImportMaxBytes). Nothing was read. Choose fewer files, or import in several steps.";
             _announcement = _error;
             return;
@@ -111,7 +110,7 @@ public partial class ImportCatalog
 
         if (files.FirstOrDefault(f => f.Size > FileMaxBytes) is { } large)
         {
-            _error = $"{large.Name} holds {Megabytes(large.Size)}; at most {Megabytes(FileMaxBytes)} per file. Nothing was read.";
+            _error = $"{large.Name} holds {SizeOf(large.Size)}; at most {SizeOf(FileMaxBytes)} per file. Nothing was read.";
             _announcement = _error;
             return;
         }
