@@ -61,6 +61,9 @@ public partial class DebtRegister
 
     [SupplyParameterFromQuery] public string? Quarter { get; set; }
 
+    /// <summary><c>github</c>: only items mirroring a GitHub issue; <c>portal</c>: only the others.</summary>
+    [SupplyParameterFromQuery] public string? Source { get; set; }
+
     [SupplyParameterFromQuery] public int Page { get; set; } = 1;
 
     [SupplyParameterFromQuery(Name = "size")] public int PageSize { get; set; } = 25;
@@ -69,10 +72,10 @@ public partial class DebtRegister
 
     [SupplyParameterFromQuery] public bool? Desc { get; set; }
 
-    private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter);
+    private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter, Source);
 
     /// <summary>Anything narrower than the default view (every open item).</summary>
-    private bool HasFilters => FilterKey != "||||||open|";
+    private bool HasFilters => FilterKey != "||||||open||";
 
     protected override async Task OnInitializedAsync()
     {
@@ -113,6 +116,7 @@ public partial class DebtRegister
             Quadrant = Parse<DebtQuadrant>(Quadrant, "quadrant", DebtEnums.TryParse),
             Status = Status,
             Quarter = Quarter,
+            Source = Source is "github" or "portal" ? Source : null,
             Sort = sort,
             Descending = descending,
         };
