@@ -50,7 +50,7 @@ public sealed class GitHubDebtJourneyTests(FakeGitHubAppFixture app, BrowserFixt
         app.GitHub.State.Update(() =>
         {
             issue.State = "closed";
-            issue.ClosedAt = FakeGitHubState.Truncate(DateTimeOffset.UtcNow);
+            issue.ClosedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         });
         var response = await app.SendWebhookAsync("issues", $$$"""{"action":"closed","issue":{"number":1,"labels":[{"name":"tech-debt"}]},"repository":{"name":"{{{repo.Name}}}","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

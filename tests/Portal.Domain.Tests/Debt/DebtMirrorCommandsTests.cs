@@ -78,6 +78,9 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
         var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Commands().UpdateAsync(Root, id, edit, 0, ct: Ct));
 
         Assert.Equal("title", ex.Field);
+        await using var db = Db.CreateContext();
+        Assert.Equal("Retry storm in invoices", (await db.DebtItems.SingleAsync(Ct)).Title);
+        Assert.Contains(await db.AuditEntries.ToListAsync(Ct), a => a.Action == "debt.update.denied" && !a.Succeeded);
     }
 
     [Fact]

@@ -300,7 +300,7 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(
 
     private FakeIssue AddIssue(string repository, string title, params string[] labels)
     {
-        var issue = new FakeIssue(title) { CreatedAt = FakeGitHubState.Truncate(DateTimeOffset.UtcNow.AddHours(-1)) };
+        var issue = new FakeIssue(title) { CreatedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()) };
         issue.CreatedAt = issue.CreatedAt.AddSeconds(Org.Repo(repository).Issues.Count);
         issue.Labels.AddRange(labels);
         Org.Repo(repository).Issues.Add(issue);

@@ -101,6 +101,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         // What a mirrored item takes from its GitHub issue is changed on GitHub, never here: no edit fights the sync.
         if (item.SyncOwnedConflict(edit.Title, edit.Description, edit.Status, edit.Links.Select(l => l.Url)) is { } owned)
         {
+            await DenyAsync(db, actor, "debt.update.denied", item.Id.ToString(), before, $"{owned.Field} {owned.Reason}", ct);
             throw new DomainValidationException(owned.Field, owned.Reason);
         }
 
