@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Debt.Commands;
-using Portal.Domain.Graph;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
 using Portal.Domain.Sync.Commands;

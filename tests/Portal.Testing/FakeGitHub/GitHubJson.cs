@@ -453,7 +453,6 @@ internal static class GitHubJson
             },
             ["timeline_url"] = $"{url}/timeline",
             ["performed_via_github_app"] = null,
-            ["state_reason"] = closed ? "completed" : null,
         };
     }
 
