@@ -59,6 +59,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DebtQueries>();
         services.AddSingleton<DebtCommands>();
         services.AddSingleton<DebtMirrorCommands>();
+        services.AddSingleton<Debt.Csv.DebtCsvImporter>();
         services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();
         services.AddSingleton<DebtCandidateQueries>();
@@ -102,6 +103,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IDemoData>(sp => sp.GetRequiredService<Portal.Domain.Reviews.DemoReviewSeeder>());
         services.AddSingleton<IDemoData, Portal.Domain.Debt.Demo.DebtDemoData>();
         services.AddSingleton<ScaleSeeder>();
+        services.AddSingleton<Portal.Domain.Debt.Demo.ScaleDebtSeeder>();
         return services;
     }
 }

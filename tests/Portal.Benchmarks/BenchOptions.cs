@@ -28,7 +28,9 @@ internal sealed record BenchOptions
           --workloads read,import,graph,github  what to measure: read (the catalog API, every size), import (Backstage
                                       import of an export, largest size only), graph (blast radius, analysis, views, memory, the graph
                                       page in Chromium; largest size only), github (`sync github` twice against a fake GitHub of
-                                      1,000 repositories: counted requests per repository, share of 304s). Default: all four
+                                      1,000 repositories: counted requests per repository, share of 304s). Default: all four.
+                                      Also: scorecards, and debt (the tech-debt register: 2 items per service, recompute-all,
+                                      first page, a filtered page, one service's items, the suggested items; largest size only)
           --no-browser                graph: skip the graph page in Chromium
           --chromium PATH             graph: the Chromium to drive (default PLAYWRIGHT_CHROMIUM_EXECUTABLE or /usr/bin/chromium;
                                       never downloaded)

@@ -78,4 +78,57 @@ public sealed class GraphJourneyTests(DemoPortalAppFixture app, BrowserFixture b
         await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/graph?focus=payments&highlight=blast");
         await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task GraphPage_ColorByOpenDebt_BandsInTheLegendAndInWordsInTheList()
+    {
+        await SignInAsync(Admin);
+        await GoToAsync("/graph?focus=payments&depth=2&color=debt");
+
+        await Expect(Page.Locator("[data-testid=graph-canvas][data-rendered=true]")).ToHaveCountAsync(1);
+        var legend = Page.GetByTestId("graph-debt-legend");
+        await Expect(legend).ToContainTextAsync("High (double outline): 200 h or more per quarter");
+        await Expect(legend).ToContainTextAsync("None (solid outline): no open debt logged");
+        var payments = Page.GetByTestId("graph-node").Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = "Payments", Exact = true }) });
+        await Expect(payments.GetByTestId("graph-node-debt")).ToContainTextAsync("h per quarter");
+        await ScreenshotAsync("debt-colours");
+
+        // The choice lives in the address, and moving around the graph keeps it.
+        await payments.GetByTestId("graph-node-blast").ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains("highlight=blast", StringComparison.Ordinal) && url.Contains("color=debt", StringComparison.Ordinal));
+        await Expect(Page.GetByTestId("graph-debt-legend")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ServiceAndTeamPages_OpenDebt_ShownWithTopItemsOnDesktopAndPhone()
+    {
+        await SignInAsync("ada.okafor");
+        foreach (var (path, name) in new[] { ("/catalog/payments", "service"), ("/teams/payments-core", "team") })
+        {
+            await Page.SetViewportSizeAsync(1440, 900);
+            await GoToAsync(path);
+            var panel = Page.GetByTestId("debt-summary");
+            await Expect(panel.GetByTestId("debt-summary-totals")).ToContainTextAsync("cost of delay per quarter");
+            await Expect(panel.GetByTestId("debt-summary-item").First).ToBeVisibleAsync();
+            Assert.InRange(await panel.GetByTestId("debt-summary-item").CountAsync(), 1, 3);
+            await Expect(panel.GetByTestId("debt-summary-log")).ToBeVisibleAsync();
+            await panel.ScrollIntoViewIfNeededAsync();
+            await ScreenshotAsync($"{name}-desktop");
+
+            await Page.SetViewportSizeAsync(390, 844);
+            await GoToAsync(path);
+            await Expect(Page.GetByTestId("debt-summary").GetByTestId("debt-summary-totals")).ToBeVisibleAsync();
+            var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"{path} is {width} px wide at 390 px");
+            await ScreenshotAsync($"{name}-phone");
+        }
+
+        // Log debt from the team page: the register's form opens with the team accountable.
+        await Page.SetViewportSizeAsync(1440, 900);
+        await GoToAsync("/teams/payments-core");
+        await Page.GetByTestId("debt-summary").GetByTestId("debt-summary-log").ClickAsync();
+        await Expect(Page.Locator(".mud-dialog").GetByTestId("debt-save")).ToBeVisibleAsync();
+        Assert.DoesNotContain("log=", CurrentPathAndQuery, StringComparison.Ordinal);
+        await ScreenshotAsync("log-from-team");
+    }
 }

@@ -31,6 +31,7 @@ public static class PortalApi
         api.MapGraphApi();
         api.MapScorecardsApi();
         api.MapDebtApi();
+        api.MapDebtCsvApi();
         api.MapDebtCandidateApi();
         api.MapCapacityApi();
         api.MapReviewsApi();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
 using Portal.Domain.Demo;
@@ -25,8 +26,9 @@ public sealed class PortalCli
         Verbs:
           migrate                                      apply database migrations and exit
           seed demo                                    load the demo company (does nothing if already loaded)
-          seed scale --services N [--seed S]           generate a large deterministic catalog for benchmarks
+          seed scale --services N [--seed S]           generate a large deterministic catalog for benchmarks;
                      [--teams N] [--people N] [--edges-per-service N]
+                     [--debt N]                        --debt adds N tech-debt items over it, all scored
           import <file-or-dir>                         import Backstage catalog-info.yaml files; prints a summary per kind;
                                                        exits 1 when nothing could be imported
           export <dir>                                 write the catalog as Backstage YAML files into <dir>
@@ -165,14 +167,14 @@ public sealed class PortalCli
         var options = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--services" or "--teams" or "--people" or "--edges-per-service" or "--seed" && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0)
+            if (args[i] is "--services" or "--teams" or "--people" or "--edges-per-service" or "--seed" or "--debt" && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value >= 0)
             {
                 options[args[i]] = value;
                 i++;
             }
             else
             {
-                return Fail(stderr, $"seed scale: unexpected or invalid argument '{args[i]}'. Usage: seed scale --services N [--teams N] [--people N] [--edges-per-service N] [--seed S]");
+                return Fail(stderr, $"seed scale: unexpected or invalid argument '{args[i]}'. Usage: seed scale --services N [--teams N] [--people N] [--edges-per-service N] [--debt N] [--seed S]");
             }
         }
 
@@ -193,6 +195,13 @@ public sealed class PortalCli
         await stdout.WriteLineAsync(
             $"Generated {result.Services} services, {result.Teams} teams, {result.People} people, {result.Systems} systems and "
             + $"{result.Dependencies} dependencies in {result.Elapsed.TotalSeconds:0.0} s.");
+        if (options.GetValueOrDefault("--debt") is > 0 and var debt)
+        {
+            var added = await services.GetRequiredService<Portal.Domain.Debt.Demo.ScaleDebtSeeder>().SeedAsync(debt, spec.Seed, ct);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Generated {added.Items:N0} debt items ({added.Open:N0} open) in {added.Written.TotalSeconds:0.0} s; scored every item: {added.ScoredItems:N0} written in {added.Scored.TotalMilliseconds:0} ms."));
+        }
+
         return 0;
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 
 namespace Portal.Web.Hosting;
 
@@ -35,14 +35,7 @@ public static class RequestBodyLimits
 
     /// <summary>"The request body is larger than 50 MB, the most this endpoint accepts (Limits:ImportMaxBytes)."</summary>
     public static string TooLargeMessage(long max, string setting) =>
-        $"The request body is larger than {Size(max)}, the most this endpoint accepts (setting {setting}).";
-
-    private static string Size(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MB"),
-        >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes"),
-    };
+        $"The request body is larger than {ByteSize.Describe(max)}, the most this endpoint accepts (setting {setting}).";
 
     /// <summary>Reads through to the request body and fails with 413 as soon as more than the limit has come in.</summary>
     private sealed class LimitedReadStream(Stream inner, long max, string message) : Stream

@@ -27,6 +27,7 @@ public static class AccessibilityPages
         new("/search?q=pay&kind=service", Ready: "search-hits"),
         new("/ownership", Ready: "ownership-findings"),
         new("/graph?focus=payments&depth=2", Ready: "graph-canvas"),
+        new("/graph?focus=payments&depth=2&color=debt", Ready: "graph-debt-legend"),
         new("/graph/analysis", Ready: "graph-findings"),
         new("/debt", Ready: "debt-grid"),
         new("/debt/scoring", Ready: "scoring-formula"),

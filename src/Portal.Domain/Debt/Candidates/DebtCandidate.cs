@@ -31,6 +31,15 @@ public sealed record DebtCandidate(
     string Link,
     double Weight)
 {
+    /// <summary>
+    /// Display names of the <see cref="Services"/> and <see cref="Teams"/> by reference, so pages name them as people
+    /// know them ("Payment orchestrator") with the reference beside; a reference missing here is shown as it is.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DisplayNames { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The display name of a service or team of this candidate, or <paramref name="reference"/> itself when it has none.</summary>
+    public string NameOf(string reference) => DisplayNames.TryGetValue(reference, out var name) && !string.IsNullOrWhiteSpace(name) ? name : reference;
+
     /// <summary>Markdown for the item's description: what was found and the suggested fix.</summary>
     public string Description => $"{Summary}\n\n**Suggested fix:** {Remedy}\n\n_Suggested by Portal from a {DebtCandidates.Label(Origin).ToLowerInvariant()} finding._";
 

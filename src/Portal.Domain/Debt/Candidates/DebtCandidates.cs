@@ -94,11 +94,18 @@ public static class DebtCandidates
         foreach (var o in ownership.OrderBy(o => o.SubjectKind == "service" ? o.Tier : 9).ThenBy(o => o.Subject, StringComparer.Ordinal))
         {
             var service = o.SubjectKind == "service";
+            IReadOnlyList<string> teams = service ? Owners(graph, [o.Subject], null) : [o.Subject];
+            IReadOnlyList<string> subjects = service ? [o.Subject] : [];
+            var names = Names(graph, subjects);
+            names.TryAdd(o.Subject, o.SubjectDisplayName);
             list.Add(new DebtCandidate(
                 $"ownership:{o.Kind}:{o.Subject}", DebtCandidateOrigin.Ownership, Trim($"{o.SubjectDisplayName}: {Lower(o.Problem)}"), o.Problem, o.Fix,
-                service ? [o.Subject] : [],
-                service ? Owners(graph, [o.Subject], null) : [o.Subject],
-                ScalingSignal.TeamTopology, DebtKind.Process, "/ownership", service ? 6 - o.Tier : 1));
+                subjects,
+                teams,
+                ScalingSignal.TeamTopology, DebtKind.Process, "/ownership", service ? 6 - o.Tier : 1)
+            {
+                DisplayNames = names,
+            });
         }
 
         return list;
@@ -109,8 +116,27 @@ public static class DebtCandidates
     {
         // Only services can carry debt items; resources on a path are named in the summary instead.
         var services = refs.Where(r => graph.Find(r) is { Kind: NodeKind.Service }).Distinct(StringComparer.Ordinal).Take(DebtItem.MaxServices).ToList();
-        return new DebtCandidate(Key(key), origin, Trim(title), finding.Summary, finding.Remedy, services, Owners(graph, services, extraTeam), signal, kind,
-            "/graph/analysis?kind=" + wire, weight);
+        var teams = Owners(graph, services, extraTeam);
+        return new DebtCandidate(Key(key), origin, Trim(title), finding.Summary, finding.Remedy, services, teams, signal, kind,
+            "/graph/analysis?kind=" + wire, weight)
+        {
+            DisplayNames = Names(graph, services),
+        };
+    }
+
+    /// <summary>Services' display names from the graph (it knows teams by reference only).</summary>
+    private static Dictionary<string, string> Names(DependencyGraph graph, IEnumerable<string> services)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in services)
+        {
+            if (graph.Find(s) is { } node && !string.IsNullOrWhiteSpace(node.DisplayName))
+            {
+                names.TryAdd(s, node.DisplayName);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>A node's display name (a resource's ref has a <c>resource:</c> prefix nobody wants to read in a title).</summary>

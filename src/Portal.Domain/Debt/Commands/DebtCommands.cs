@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
@@ -17,6 +19,8 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
 {
     /// <summary>The audit log's entity type for debt items; the key is the item's id.</summary>
     public const string EntityType = "debt-item";
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -40,7 +44,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
     /// saves it in one <c>SaveChanges</c> with a change of its own (an action item that becomes this debt item). A
     /// refusal is audited (and saved) before it is thrown; the caller's unsaved changes are then dropped.
     /// </summary>
-    internal async Task<DebtItem> StageCreateAsync(PortalDbContext db, Actor actor, DebtItemEdit edit, bool allowDuplicate, CancellationToken ct)
+    internal async Task<DebtItem> StageCreateAsync(PortalDbContext db, Actor actor, DebtItemEdit edit, bool allowDuplicate, CancellationToken ct, DebtImportSource? imported = null)
     {
         var services = await ResolveServicesAsync(db, edit.Services, ct);
         var owner = await ResolveOwnerAsync(db, edit.OwnerTeam, services, ct);
@@ -66,9 +70,14 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         item.Describe(edit.Title, edit.Description, now);
         Apply(item, edit, services, owner, now, creating: true);
         item.RecordFinding(edit.FindingKey, now);
+        if (imported is not null)
+        {
+            item.RecordSource(DataSource.Import, null, now);
+        }
+
         db.DebtItems.Add(item);
         await scores.ScoreAsync(db, item, ct);
-        AuditLog.Record(db, actor, "debt.create", EntityType, item.Id.ToString(), null, Snapshot(item));
+        AuditLog.Record(db, actor, "debt.create", EntityType, item.Id.ToString(), null, imported is null ? Snapshot(item) : ImportedSnapshot(item, imported));
         return item;
     }
 
@@ -122,6 +131,14 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         AuditLog.Record(db, actor, "debt.update", EntityType, item.Id.ToString(), before, Snapshot(item));
         await SaveAsync(db, item, ct);
         return item.Version;
+    }
+
+    /// <summary>An imported item's snapshot with where it came from (<c>import.file</c>, <c>import.line</c>, <c>import.id</c> in its history).</summary>
+    private static JsonObject ImportedSnapshot(DebtItem item, DebtImportSource imported)
+    {
+        var snapshot = JsonSerializer.SerializeToNode(Snapshot(item), AuditJson)!.AsObject();
+        snapshot["import"] = JsonSerializer.SerializeToNode(imported, AuditJson);
+        return snapshot;
     }
 
     internal static object Snapshot(DebtItem i) => new
@@ -223,7 +240,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
     }
 
     /// <summary>Why <paramref name="actor"/> may not log or change debt on <paramref name="services"/>; null when they may.</summary>
-    private static string? WhyNot(Actor actor, IReadOnlyList<Service> services, string? title = null)
+    internal static string? WhyNot(Actor actor, IReadOnlyList<Service> services, string? title = null)
     {
         if (actor.IsAdmin)
         {
@@ -250,7 +267,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
     /// Why the owner override is refused: only admins make a team they are not in accountable. Keeping the owner an
     /// item already has (say, set by an admin) is not a change and is never refused.
     /// </summary>
-    private static string? OwnerRefusal(Actor actor, string? ownerRef, Team? owner, DebtItem? current)
+    internal static string? OwnerRefusal(Actor actor, string? ownerRef, Team? owner, DebtItem? current)
     {
         if (actor.IsAdmin || string.IsNullOrWhiteSpace(ownerRef) || owner is null || actor.TeamIds.Contains(owner.Id))
         {

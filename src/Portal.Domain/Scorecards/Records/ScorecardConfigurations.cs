@@ -24,7 +24,8 @@ internal sealed class ServiceScorecardConfiguration : IEntityTypeConfiguration<S
         b.HasKey(s => s.ServiceId);
         b.HasOne<Service>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.Property(s => s.Fingerprint).HasMaxLength(64);
-        b.Property(s => s.Results).HasConversion(JsonValue.Converter<List<CriterionResult>>(() => []), JsonValue.Comparer<List<CriterionResult>>());
+        // Record() replaces the list whole and nothing changes it in place: EF keeps the list itself as its snapshot.
+        b.Property(s => s.Results).HasConversion(JsonValue.Converter<List<CriterionResult>>(() => []), JsonValue.ReplacedWholeComparer<List<CriterionResult>>());
         b.HasIndex(s => s.Overall);
     }
 }

@@ -18,6 +18,7 @@ namespace Portal.Web.Api.Debt;
 /// <param name="Kind">The suggested kind of debt.</param>
 /// <param name="Link">Where the finding is shown in Portal.</param>
 /// <param name="Weight">How much is exposed; the list is ordered by kind, then by this.</param>
+/// <param name="DisplayNames">Display names of the services (and a team that is the finding's subject) by reference.</param>
 /// <param name="Draft">The item's fields filled in from the finding; effort is left for a person to estimate.</param>
 public sealed record DebtCandidateResponse(
     string Key,
@@ -32,8 +33,9 @@ public sealed record DebtCandidateResponse(
     DebtKind Kind,
     string Link,
     double Weight,
+    IReadOnlyDictionary<string, string> DisplayNames,
     DebtItemEdit Draft)
 {
     public static DebtCandidateResponse From(DebtCandidate c) => new(
-        c.Key, c.Origin, DebtCandidates.Label(c.Origin), c.Title, c.Summary, c.Remedy, c.Services, c.Teams, c.Signal, c.Kind, c.Link, c.Weight, c.Draft());
+        c.Key, c.Origin, DebtCandidates.Label(c.Origin), c.Title, c.Summary, c.Remedy, c.Services, c.Teams, c.Signal, c.Kind, c.Link, c.Weight, c.DisplayNames, c.Draft());
 }

@@ -10,9 +10,10 @@ public static class GraphLinks
 
     /// <summary>
     /// <c>/graph</c> with its query string: <paramref name="focus"/> is a node ref (<c>payments</c>,
-    /// <c>resource:payments-db</c>); <paramref name="highlight"/> is <c>blast</c>, <c>cycle</c>, <c>chain</c> or <c>retry</c>.
+    /// <c>resource:payments-db</c>); <paramref name="highlight"/> is <c>blast</c>, <c>cycle</c>, <c>chain</c> or <c>retry</c>;
+    /// <paramref name="color"/> is <c>debt</c> to colour services by open debt risk.
     /// </summary>
-    public static string Graph(string? focus = null, string? highlight = null, int? depth = null, string? team = null, string? system = null)
+    public static string Graph(string? focus = null, string? highlight = null, int? depth = null, string? team = null, string? system = null, string? color = null)
     {
         var query = new StringBuilder();
         Add("focus", focus);
@@ -20,6 +21,7 @@ public static class GraphLinks
         Add("team", team);
         Add("system", system);
         Add("highlight", highlight);
+        Add("color", color);
         return "/graph" + query;
 
         void Add(string key, string? value)

@@ -22,7 +22,7 @@ let host = null;
 let measure = null;
 
 /**
- * Draws `data` ({ nodes: [{ id, label, kind, team, tier, count, color, fill }], edges: [{ source, target, synchronous, count }],
+ * Draws `data` ({ nodes: [{ id, label, kind, team, tier, count, color, fill, band?, badge? }], edges: [{ source, target, synchronous, count }],
  * focus, highlight: [ids] }) into `element`, replacing what was there.
  * Sets data-rendered="true" on the element once the layout has finished, with data-node-count and data-edge-count.
  * @param {HTMLElement} element the container; the page leaves its children to this module
@@ -53,7 +53,7 @@ export function render(element, data, options, dotNetRef) {
         const d = event.target.data();
         element.title = d.kind === 'group'
             ? `${d.label}: click to see these nodes`
-            : `${d.name} (${d.kind}) · ${d.team ?? 'no owner'}${d.kind === 'service' ? ` · tier ${d.tier}` : ''}`;
+            : `${d.name} (${d.kind}) · ${d.team ?? 'no owner'}${d.kind === 'service' ? ` · tier ${d.tier}` : ''}${d.badge ? ` · ${d.badge}` : ''}`;
         element.style.cursor = 'pointer';
     });
     cy.on('mouseout', 'node', () => {
@@ -176,8 +176,12 @@ function toElements(data) {
             return { group: 'nodes', data: { ...n, width: size, height: size } };
         }
 
-        // Long names go on two or three lines, so the boxes of one layer stay narrow.
+        // Long names go on two or three lines, so the boxes of one layer stay narrow; a badge (open debt) is a line of its own.
         const lines = wrap(n.label, MAX_LABEL_WIDTH);
+        if (n.badge) {
+            lines.push(n.badge);
+        }
+
         return {
             group: 'nodes',
             data: {
@@ -271,6 +275,19 @@ const STYLE = [
     {
         selector: 'node.focus',
         style: { 'border-width': 4, 'font-weight': 'bold' },
+    },
+    // Coloured by open debt: the outline tells the bands apart without colour (the legend says which is which).
+    {
+        selector: 'node[band = "low"]',
+        style: { 'border-style': 'dotted', 'border-width': 3 },
+    },
+    {
+        selector: 'node[band = "medium"]',
+        style: { 'border-style': 'dashed', 'border-width': 3 },
+    },
+    {
+        selector: 'node[band = "high"]',
+        style: { 'border-style': 'double', 'border-width': 6 },
     },
     {
         selector: 'edge',

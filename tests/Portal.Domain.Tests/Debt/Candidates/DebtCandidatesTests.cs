@@ -54,6 +54,16 @@ public class DebtCandidatesTests
     }
 
     [Fact]
+    public void From_Chain_NamesItsServicesAsPeopleKnowThem()
+    {
+        var chain = CandidatesOf(Shop().Build()).First(c => c.Origin == DebtCandidateOrigin.SyncChain && c.Services.Contains("warehouse"));
+
+        Assert.Equal("Warehouse", chain.NameOf("warehouse"));
+        Assert.Equal("stock", chain.NameOf("stock"));
+        Assert.Equal("not-in-it", chain.NameOf("not-in-it"));
+    }
+
+    [Fact]
     public void From_Cycle_NamesItsServicesTheirTeamsAndTheFinding()
     {
         var cycle = Assert.Single(CandidatesOf(Shop().Build()), c => c.Origin == DebtCandidateOrigin.Cycle);

@@ -50,9 +50,12 @@ public partial class DebtCandidatesPage
 
     [SupplyParameterFromQuery] public string? Team { get; set; }
 
+    /// <summary>An affected service's reference (the service page's empty debt panel links here with it).</summary>
+    [SupplyParameterFromQuery] public string? Service { get; set; }
+
     [SupplyParameterFromQuery] public int Page { get; set; } = 1;
 
-    private bool HasFilters => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Team);
+    private bool HasFilters => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Team) || !string.IsNullOrWhiteSpace(Service);
 
     private int PageCount => _page is null ? 0 : (int)Math.Ceiling(_page.Total / (double)PageSize);
 
@@ -82,7 +85,7 @@ public partial class DebtCandidatesPage
             }
         }
 
-        _page = await Candidates.ListAsync(new DebtCandidateQuery(origin, Team, null, Q, Math.Max(1, Page), PageSize));
+        _page = await Candidates.ListAsync(new DebtCandidateQuery(origin, Team, Service, Q, Math.Max(1, Page), PageSize));
         _dismissed = await Candidates.DismissedAsync();
     }
 
@@ -146,4 +149,7 @@ public partial class DebtCandidatesPage
 
     private async Task<IEnumerable<string>> SuggestTeamsAsync(string? text, CancellationToken ct) =>
         await Catalog.SuggestAsync(SuggestionKind.Team, text, 20, ct);
+
+    private async Task<IEnumerable<string>> SuggestServicesAsync(string? text, CancellationToken ct) =>
+        await Catalog.SuggestAsync(SuggestionKind.Service, text, 20, ct);
 }

@@ -26,6 +26,16 @@ public static class DebtFormat
 
     public static string Quadrant(DebtQuadrant quadrant) => DebtEnums.Title(quadrant);
 
+    /// <summary>What a link points at, in words: <c>GraphFinding</c> → "graph finding".</summary>
+    public static string LinkKind(DebtLinkKind kind) => kind switch
+    {
+        DebtLinkKind.GitHubIssue => "GitHub issue",
+        DebtLinkKind.Incident => "incident",
+        DebtLinkKind.GraphFinding => "graph finding",
+        DebtLinkKind.Document => "document",
+        _ => "other",
+    };
+
     public static Color StatusColor(DebtStatus status) => status switch
     {
         DebtStatus.Proposed => Color.Default,

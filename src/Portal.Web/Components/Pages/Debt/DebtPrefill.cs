@@ -13,6 +13,14 @@ public static class DebtPrefill
         "", null, [service], null, ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.InadvertentPrudent,
         3, 3, 0, null, null, DebtStatus.Proposed, null, null, null, null, []);
 
+    /// <summary>
+    /// A new item the team <paramref name="team"/> is accountable for, whichever of its services it affects (the person
+    /// names them); opened from the team's page, which offers it only to the team's editors and admins.
+    /// </summary>
+    public static DebtItemEdit ForTeam(string team) => new(
+        "", null, [], team, ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.InadvertentPrudent,
+        3, 3, 0, null, null, DebtStatus.Proposed, null, null, null, null, []);
+
     /// <summary>A new item accepted from a suggested one (<see cref="DebtCandidate.Draft"/>): linked back to its finding.</summary>
     public static DebtItemEdit ForCandidate(DebtCandidate candidate)
     {

@@ -25,6 +25,8 @@ public partial class DebtRegister
     private DebtTotals? _totals;
     private string? _filterError;
     private bool _canCreate;
+    private bool _initialized;
+    private bool _logHandled;
     private DateOnly _today;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
@@ -72,6 +74,9 @@ public partial class DebtRegister
 
     [SupplyParameterFromQuery] public bool? Desc { get; set; }
 
+    /// <summary><c>new</c>: open the "Log debt" form at once, prefilled with the service or team filter (the service and team pages link here).</summary>
+    [SupplyParameterFromQuery] public string? Log { get; set; }
+
     private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter, Source);
 
     /// <summary>Anything narrower than the default view (every open item).</summary>
@@ -83,6 +88,7 @@ public partial class DebtRegister
         _quarters = DebtFormat.Quarters(_today);
         var actor = await Actors.ResolveAsync((await AuthState).User);
         _canCreate = actor.Role is PortalRole.Editor or PortalRole.Admin;
+        _initialized = true;
     }
 
     protected override void OnParametersSet()
@@ -94,6 +100,13 @@ public partial class DebtRegister
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_initialized && !_logHandled && string.Equals(Log, "new", StringComparison.OrdinalIgnoreCase))
+        {
+            _logHandled = true;
+            await LogFromLinkAsync();
+            return;
+        }
+
         // Back/forward or a shared link changed the filters: reload the grid from the database.
         if (!firstRender && _grid is not null && _loadedFilterKey != FilterKey)
         {
@@ -239,9 +252,29 @@ public partial class DebtRegister
     private async Task<IEnumerable<string>> SuggestAsync(SuggestionKind kind, string? text, CancellationToken ct) =>
         await Catalog.SuggestAsync(kind, text, 20, ct);
 
-    private async Task CreateAsync()
+    /// <summary>
+    /// A "Log debt" link from a service or team page: the form opens at once, and the address drops <c>log</c> so a
+    /// reload or Back does not open it again.
+    /// </summary>
+    private async Task LogFromLinkAsync()
     {
-        var prefill = string.IsNullOrWhiteSpace(Service) ? null : DebtPrefill.ForService(Service);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("log", (string?)null), replace: true);
+        if (!_canCreate)
+        {
+            Snackbar.Add("Only editors and admins may log debt; viewers may add reports of pain to an item.", Severity.Info);
+            return;
+        }
+
+        var prefill = !string.IsNullOrWhiteSpace(Service) ? DebtPrefill.ForService(Service)
+            : !string.IsNullOrWhiteSpace(Team) ? DebtPrefill.ForTeam(Team)
+            : null;
+        await OpenCreateAsync(prefill);
+    }
+
+    private Task CreateAsync() => OpenCreateAsync(string.IsNullOrWhiteSpace(Service) ? null : DebtPrefill.ForService(Service));
+
+    private async Task OpenCreateAsync(DebtItemEdit? prefill)
+    {
         var dialog = await Dialogs.ShowAsync<DebtItemDialog>(
             "Log technical debt",
             new DialogParameters<DebtItemDialog> { { d => d.Prefill, prefill } },

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Portal.Domain.Catalog.Queries;
+using Portal.Domain.Debt.Queries;
 using Portal.Domain.Graph;
 using Portal.Domain.Graph.Queries;
 using Portal.Web.Components.Shared;
@@ -29,6 +30,7 @@ public sealed partial class GraphPage : IAsyncDisposable
     private string? _drawError;
     private IReadOnlyDictionary<string, string> _teamNames = new Dictionary<string, string>();
     private string? _systemName;
+    private IReadOnlyDictionary<string, ServiceDebtCost> _debt = new Dictionary<string, ServiceDebtCost>();
     private IJSObjectReference? _module;
     private DotNetObjectReference<GraphPage>? _self;
     private bool _disposed;
@@ -46,6 +48,9 @@ public sealed partial class GraphPage : IAsyncDisposable
     /// <summary>Fold nodes into one circle per <c>team</c> or <c>system</c>; unset, the view folds by itself past 300 nodes.</summary>
     [SupplyParameterFromQuery] public string? Group { get; set; }
 
+    /// <summary><c>debt</c>: colour services by their open debt's cost of delay instead of by owner team.</summary>
+    [SupplyParameterFromQuery(Name = "color")] public string? Coloring { get; set; }
+
     /// <summary>Layout direction: <c>LR</c> (callers left, callees right; the default) or <c>TB</c>.</summary>
     [SupplyParameterFromQuery(Name = "dir")] public string? Direction { get; set; }
 
@@ -54,6 +59,8 @@ public sealed partial class GraphPage : IAsyncDisposable
     [Inject] private CatalogQueries Queries { get; set; } = null!;
 
     [Inject] private DisplayNameQueries Names { get; set; } = null!;
+
+    [Inject] private DebtQueries Debt { get; set; } = null!;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -64,6 +71,8 @@ public sealed partial class GraphPage : IAsyncDisposable
     private string EffectiveHighlight => GraphHighlights.Choices.Any(c => c.Value == Highlight?.ToLowerInvariant()) ? Highlight!.ToLowerInvariant() : GraphHighlights.None;
 
     private string RankDir => string.Equals(Direction, "TB", StringComparison.OrdinalIgnoreCase) ? "TB" : "LR";
+
+    private bool ByDebt => string.Equals(Coloring, "debt", StringComparison.OrdinalIgnoreCase);
 
     private string EffectiveGroup => Group?.ToLowerInvariant() is "team" or "system" ? Group.ToLowerInvariant() : "";
 
@@ -114,9 +123,10 @@ public sealed partial class GraphPage : IAsyncDisposable
         _highlight = _view.Mode == "nodes" ? GraphHighlights.Find(_snapshot, EffectiveHighlight, Focus) : null;
         _picture = GraphPicture.Build(_snapshot.Graph, _view, _highlight);
         await NamePictureAsync();
+        await PaintDebtAsync();
 
-        // Same nodes and edges, same direction: only the highlight changed, and re-laying out would move everything.
-        _pictureKey = string.Join('|', _snapshot.Version, RankDir, string.Join(',', _picture.Nodes.Select(n => n.Id)), _picture.Edges.Count);
+        // Same nodes and edges, direction and colours: only the highlight changed, and re-laying out would move everything.
+        _pictureKey = string.Join('|', _snapshot.Version, RankDir, ByDebt && _view.Mode == "nodes", string.Join(',', _picture.Nodes.Select(n => n.Id)), _picture.Edges.Count);
     }
 
     /// <summary>
@@ -138,6 +148,19 @@ public sealed partial class GraphPage : IAsyncDisposable
                     : n)],
             };
         }
+    }
+
+    /// <summary>Colours the services by open debt when asked to (services drawn one by one only: a team's circle has no one band).</summary>
+    private async Task PaintDebtAsync()
+    {
+        _debt = new Dictionary<string, ServiceDebtCost>();
+        if (!ByDebt || _view?.Mode != "nodes" || _picture is null)
+        {
+            return;
+        }
+
+        _debt = await Debt.OpenCostOfDelayAsync(_picture.Nodes.Where(n => n.Kind == "service").Select(n => n.Id));
+        _picture = GraphDebtPaint.Paint(_picture, _debt);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -200,7 +223,7 @@ public sealed partial class GraphPage : IAsyncDisposable
         }
         else if (_snapshot?.Graph.Find(id) is { Kind: NodeKind.Resource })
         {
-            Navigation.NavigateTo(GraphLinks.Graph(id, EffectiveHighlight == GraphHighlights.None ? null : EffectiveHighlight, 1));
+            Navigation.NavigateTo(GraphLinks.Graph(id, EffectiveHighlight == GraphHighlights.None ? null : EffectiveHighlight, 1, color: KeptColor));
         }
         else
         {
@@ -244,6 +267,8 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     private void ChooseDirection(string direction) => Apply(new() { ["dir"] = direction == "LR" ? null : direction });
 
+    private void ChooseColoring(string coloring) => Apply(new() { ["color"] = coloring == "debt" ? "debt" : null });
+
     private void Apply(Dictionary<string, object?> changes)
     {
         foreach (var key in changes.Keys.ToList())
@@ -265,12 +290,15 @@ public sealed partial class GraphPage : IAsyncDisposable
         : "in the whole catalog";
 
     /// <summary>Where clicking a group leads: the team's or system's own picture; nowhere for the leftovers without one.</summary>
-    private static string? GroupLink(string id) => id switch
+    private string? GroupLink(string id) => id switch
     {
-        _ when id.StartsWith("team:", StringComparison.Ordinal) && id != "team:" + GraphAnalysis.Unowned => GraphLinks.Graph(team: id["team:".Length..]),
-        _ when id.StartsWith("system:", StringComparison.Ordinal) && id != "system:" + GraphSubsets.NoSystem => GraphLinks.Graph(system: id["system:".Length..]),
+        _ when id.StartsWith("team:", StringComparison.Ordinal) && id != "team:" + GraphAnalysis.Unowned => GraphLinks.Graph(team: id["team:".Length..], color: KeptColor),
+        _ when id.StartsWith("system:", StringComparison.Ordinal) && id != "system:" + GraphSubsets.NoSystem => GraphLinks.Graph(system: id["system:".Length..], color: KeptColor),
         _ => null,
     };
+
+    /// <summary>The colouring links within the page keep: debt stays on while people move around the graph.</summary>
+    private string? KeptColor => ByDebt ? "debt" : null;
 
     /// <summary>The analysis page's list for a highlight: a blast radius is what single points of failure are about.</summary>
     private static string AnalysisKind(string highlight) => highlight switch
@@ -284,5 +312,5 @@ public sealed partial class GraphPage : IAsyncDisposable
     /// <summary>The picture focused on <paramref name="id"/>, keeping the highlight; resources are shown with their direct users.</summary>
     private string FocusLink(string id) =>
         GraphLinks.Graph(id, EffectiveHighlight == GraphHighlights.None ? null : EffectiveHighlight,
-            _snapshot?.Graph.Find(id) is { Kind: NodeKind.Resource } ? 1 : EffectiveDepth == 2 ? null : EffectiveDepth);
+            _snapshot?.Graph.Find(id) is { Kind: NodeKind.Resource } ? 1 : EffectiveDepth == 2 ? null : EffectiveDepth, color: KeptColor);
 }

@@ -14,7 +14,14 @@ namespace Portal.Web.Components.Pages.Graph;
 /// <param name="Count">Nodes a group stands for; 1 otherwise.</param>
 /// <param name="Color">Outline colour (the owner team's).</param>
 /// <param name="Fill">Fill colour, a pale version of <paramref name="Color"/>.</param>
-public sealed record GraphPictureNode(string Id, string Label, string Kind, string? Team, int Tier, int Count, string Color, string Fill);
+public sealed record GraphPictureNode(string Id, string Label, string Kind, string? Team, int Tier, int Count, string Color, string Fill)
+{
+    /// <summary>When the picture is coloured by open debt: <c>none</c>, <c>low</c>, <c>medium</c> or <c>high</c> (the outline follows it); null otherwise.</summary>
+    public string? Band { get; init; }
+
+    /// <summary>A second line under the label (the open debt's hours), or null.</summary>
+    public string? Badge { get; init; }
+}
 
 /// <summary>An arrow from caller to callee; dashed unless <paramref name="Synchronous"/>.</summary>
 public sealed record GraphPictureEdge(string Source, string Target, bool Synchronous, int Count);

@@ -45,6 +45,38 @@ public sealed class DebtCandidatesPageTests : ComponentTest
     }
 
     [Fact]
+    public void Page_Cards_NameServicesAsPeopleKnowThemWithTheReferenceBeside()
+    {
+        SignIn("lina.haddad", PortalRole.Viewer);
+
+        var (_, page) = RenderPage();
+
+        var links = page.FindAll("[data-testid=candidate-service-link]");
+        Assert.NotEmpty(links);
+        var named = links.Where(l => l.NextElementSibling?.GetAttribute("data-testid") == "candidate-service-ref").ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, l =>
+        {
+            var reference = l.NextElementSibling!.TextContent.Trim().Trim('(', ')');
+            Assert.EndsWith("/catalog/" + reference, l.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.NotEqual(reference, l.TextContent.Trim());
+        });
+    }
+
+    [Fact]
+    public async Task Page_ServiceInTheAddress_ShowsOnlyItsSuggestions()
+    {
+        SignIn("lina.haddad", PortalRole.Viewer);
+
+        var (_, page) = RenderPage("/debt/candidates?service=payments");
+
+        var expected = await Services.GetRequiredService<Portal.Domain.Debt.Queries.DebtCandidateQueries>()
+            .ListAsync(new Portal.Domain.Debt.Queries.DebtCandidateQuery(Service: "payments", PageSize: 20), Xunit.TestContext.Current.CancellationToken);
+        Assert.All(expected.Items, c => Assert.Contains("payments", c.Services));
+        Assert.Equal(expected.Items.Select(c => c.Key), page.FindAll("[data-testid=candidate]").Select(c => c.GetAttribute("data-key")));
+    }
+
+    [Fact]
     public void Page_KindInTheAddress_ShowsOnlyThatKind()
     {
         SignIn("lina.haddad", PortalRole.Viewer);
