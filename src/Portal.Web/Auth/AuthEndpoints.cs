@@ -27,6 +27,7 @@ public static class AuthEndpoints
         [FromForm] string? returnUrl,
         IOptions<AuthOptions> options,
         ActorDirectory directory,
+        LocalModePeerCheck peers,
         ILoggerFactory loggers)
     {
         if (options.Value.Mode != AuthMode.Local)
@@ -36,6 +37,13 @@ public static class AuthEndpoints
 
         var target = SafeReturnUrl(returnUrl);
         var logger = loggers.CreateLogger("Portal.Auth");
+        var peer = EdgeHosting.RawPeer(http);
+        if (!peers.Allows(peer))
+        {
+            logger.LogWarning("Local sign-in refused: {Reason}", LocalModePeerCheck.Refusal(peer));
+            return Results.LocalRedirect("/signin?error=network&returnUrl=" + Uri.EscapeDataString(target));
+        }
+
         if (string.IsNullOrWhiteSpace(person))
         {
             return Results.LocalRedirect("/signin?error=choose&returnUrl=" + Uri.EscapeDataString(target));

@@ -9,11 +9,12 @@ namespace Portal.Web.Auth;
 
 /// <summary>
 /// Keeps a sign-in cookie honest: it records when the person signed in and under which <c>Auth:Mode</c>; a cookie
-/// older than <c>Auth:SessionMaxHours</c> (however active its owner) or issued under another mode is rejected, and
-/// the API answers with status codes instead of redirects to the sign-in page.
+/// older than <c>Auth:SessionMaxHours</c> (however active its owner), issued under another mode, or (Local mode in a
+/// container, <see cref="LocalModePeerCheck"/>) used from elsewhere than the loopback-published port is rejected, and
+/// the API and the health details answer with status codes instead of redirects to the sign-in page.
 /// </summary>
 public sealed class SessionCookieEvents(
-    IOptions<AuthOptions> options, TimeProvider clock, PrincipalRefresher refresher, ILogger<SessionCookieEvents> logger)
+    IOptions<AuthOptions> options, TimeProvider clock, PrincipalRefresher refresher, LocalModePeerCheck peers, ILogger<SessionCookieEvents> logger)
     : CookieAuthenticationEvents
 {
     /// <summary>When the person signed in (round-trip UTC), kept across sliding renewals.</summary>
@@ -42,6 +43,11 @@ public sealed class SessionCookieEvents(
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var reason = RejectionReason(context.Properties);
+        if (reason is null && !peers.Allows(EdgeHosting.RawPeer(context.HttpContext)))
+        {
+            reason = LocalModePeerCheck.Refusal(EdgeHosting.RawPeer(context.HttpContext));
+        }
+
         if (reason is null && context.Principal is { } signedIn
             && PortalClaims.Own(signedIn, PortalClaims.Source) == PortalClaims.OidcSource && PortalClaims.Own(signedIn, PortalClaims.OidcIssuer) is null)
         {
@@ -125,10 +131,12 @@ public sealed class SessionCookieEvents(
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) => ApiAware(context, StatusCodes.Status403Forbidden);
 
-    // The API answers with status codes, never with a redirect to a sign-in page.
+    // The API and the health endpoints answer with status codes, never with a redirect to a sign-in page (a monitor
+    // following redirects would otherwise read the sign-in page's 200 as healthy).
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
         }

@@ -283,6 +283,12 @@ public sealed class PortalCli
                         return Fail(stderr, $"token create: --expires-in-days must be a whole number of days, not '{args[i]}'.");
                     }
 
+                    // Checked before it becomes a TimeSpan: a huge number would not fit one.
+                    if (days < 1 || days > ApiToken.MaxLifetime.TotalDays)
+                    {
+                        return Fail(stderr, $"token create: --expires-in-days must be from 1 to {ApiToken.MaxLifetime.TotalDays:0} days, not {days} (or use --no-expiry). {usage}");
+                    }
+
                     lifetime = TimeSpan.FromDays(days);
                     break;
                 case "--no-expiry":

@@ -6,12 +6,15 @@ namespace Portal.Web.Hosting;
 /// <summary>
 /// Requests Portal cannot read answer with problem details that name what was wrong, never a bare status or a 500:
 /// a query or route value of the wrong type names the parameter, a body that is not JSON (or not of the expected shape)
-/// names the field and the line and position, a body over its limit names the limit.
+/// names the field and the line and position, a body over its limit names the limit. Anything else the framework
+/// says about a request it cannot read stays in the log: the caller gets a plain sentence, not framework text.
 /// </summary>
 /// <remarks>
 /// Minimal APIs answer a bare 400 outside Development when they cannot bind a parameter. With
 /// <see cref="RouteHandlerOptions.ThrowOnBadRequest"/> on they throw <see cref="BadHttpRequestException"/> instead,
-/// and the middleware here turns it into the answer.
+/// and the middleware here turns it into the answer. A JSON body over Kestrel's size limit is the exception: the
+/// framework answers a bare 413 without throwing, so a bare 413 or 415 from <c>/api</c> gets its problem document here
+/// too.
 /// </remarks>
 public static partial class BadRequestProblems
 {
@@ -35,6 +38,15 @@ public static partial class BadRequestProblems
                 var logger = ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.BadRequests");
                 LogRefused(logger, ctx.Request.Method, ctx.Request.Path, ex.StatusCode, ex.Message);
                 await For(ex).ExecuteAsync(ctx);
+                return;
+            }
+
+            if (ctx.Response is { HasStarted: false, StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType }
+                && ctx.Response.ContentType is null && ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                var logger = ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.BadRequests");
+                LogRefused(logger, ctx.Request.Method, ctx.Request.Path, ctx.Response.StatusCode, "the framework answered without a body");
+                await Problem(ctx.Response.StatusCode, null).ExecuteAsync(ctx);
             }
         });
         return app;
@@ -67,13 +79,26 @@ public static partial class BadRequestProblems
             return Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [reason] }, title: "The request is not valid.");
         }
 
-        return Results.Problem(ex.Message, statusCode: ex.StatusCode, title: ex.StatusCode switch
+        // Portal's own body-limit message names the limit and its setting; any other message is the framework's (it may
+        // name CLR types), so it stays in the log.
+        return Problem(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge && ex.Message.StartsWith(RequestBodyLimits.TooLargePrefix, StringComparison.Ordinal) ? ex.Message : null);
+    }
+
+    /// <summary>A problem document for a request that could not be read, with <paramref name="detail"/> or a plain sentence for the status.</summary>
+    private static IResult Problem(int status, string? detail) => Results.Problem(
+        detail ?? status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+            StatusCodes.Status415UnsupportedMediaType => "This endpoint reads JSON: send the body with Content-Type: application/json.",
+            _ => "The request could not be read. Check its parameters and body against the API reference at /api/reference.",
+        },
+        statusCode: status,
+        title: status switch
         {
             StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
             StatusCodes.Status415UnsupportedMediaType => "The request body is not of a type this endpoint reads.",
             _ => "The request could not be read.",
         });
-    }
 
     /// <summary>The field (from the JSON path; <c>body</c> for the whole of it) and what is wrong there, with its line and position.</summary>
     internal static (string Field, string Reason) Describe(JsonException json)

@@ -34,7 +34,9 @@ public sealed class EdgeOptions : IValidatableObject
     /// <summary>
     /// In a container: the host address its port is published on (docker/compose.yaml sets it from <c>PORTAL_ADDRESS</c>,
     /// default <c>127.0.0.1</c>). Loopback lets <c>Auth:Mode=Local</c> start although the container listens on all its
-    /// interfaces (<see cref="LocalModeExposure"/>). Empty outside containers.
+    /// interfaces (<see cref="LocalModeExposure"/>; each Local sign-in is then checked, <see cref="LocalModePeerCheck"/>),
+    /// and makes the container's gateway a trusted proxy (<see cref="EdgeHosting.TrustedGateways"/>). Honoured only when
+    /// <c>DOTNET_RUNNING_IN_CONTAINER=true</c>; ignored elsewhere.
     /// </summary>
     public string? PublishedAddress { get; set; }
 

@@ -18,8 +18,12 @@ public sealed class LimitsOptions : IValidatableObject
     /// <summary>Requests per client address on <c>/api/v1</c>, whatever the token (several scripts behind one address). Default 1,200 a minute.</summary>
     public RateLimitRule ApiPerAddress { get; set; } = new() { PermitLimit = 1200, WindowSeconds = 60 };
 
-    /// <summary>Sign-in requests (<c>/auth/…</c>, the OpenID Connect callback) per client address. Default 10 a minute.</summary>
-    public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+    /// <summary>
+    /// Sign-in requests (<c>/auth/…</c> but sign-out; not the OpenID Connect callback) per client address. Default 60 a
+    /// minute: Portal checks no passwords (the identity provider does), and many people may share one address behind a
+    /// corporate NAT or a proxy.
+    /// </summary>
+    public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
     /// <summary>GitHub webhook deliveries per sending address. Default 120 a minute (missed deliveries are caught up by the scheduled sync).</summary>
     public RateLimitRule Webhook { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };

@@ -46,6 +46,7 @@ public static class ObservabilityHosting
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("job-storage", tags: ["ready"]);
+        builder.Services.AddSingleton<HealthReportCache>();
         return builder;
     }
 
@@ -69,25 +70,38 @@ public static class ObservabilityHosting
 
     /// <summary>
     /// <c>/healthz</c> (anonymous: the overall status and each check's name and status, nothing else, so exception
-    /// texts, sync errors and migration names do not reach the network) and <c>/healthz/details</c> (administrators,
-    /// signed in or with an admin token: what each check found). A signed-in administrator sees the details on
-    /// <c>/healthz</c> too. Unhealthy answers 503, as load balancers and the compose healthcheck expect.
+    /// texts, sync errors and migration names do not reach the network; worked out at most once every few seconds,
+    /// <see cref="HealthReportCache"/>) and <c>/healthz/details</c> (administrators, signed in or with an admin token:
+    /// what each check found, worked out afresh; anyone else gets 401 or 403, never a redirect). A signed-in
+    /// administrator sees the details on <c>/healthz</c> too. Unhealthy answers 503, as load balancers and the compose
+    /// healthcheck expect.
     /// </summary>
     public static WebApplication MapPortalHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = (ctx, report) => WriteJsonAsync(ctx, report, IsAdmin(ctx.User)) })
+        app.Map("/healthz", async ctx =>
+            {
+                var admin = IsAdmin(ctx.User);
+                var report = admin
+                    ? await ctx.RequestServices.GetRequiredService<HealthCheckService>().CheckHealthAsync(ctx.RequestAborted)
+                    : await ctx.RequestServices.GetRequiredService<HealthReportCache>().GetAsync(ctx.RequestAborted);
+                await WriteJsonAsync(ctx, report, admin);
+            })
             .AllowAnonymous();
         app.MapHealthChecks("/healthz/details", new HealthCheckOptions { ResponseWriter = (ctx, report) => WriteJsonAsync(ctx, report, detailed: true) })
             .RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
-                .RequireRole(nameof(PortalRole.Admin))
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => PortalClaims.RoleOf(c.User) == PortalRole.Admin)
                 .Build());
         return app;
     }
 
-    private static bool IsAdmin(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(nameof(PortalRole.Admin));
+    // Only the role Portal wrote counts, as in the Admin policy (AuthHosting).
+    private static bool IsAdmin(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && PortalClaims.RoleOf(user) == PortalRole.Admin;
 
     private static Task WriteJsonAsync(HttpContext ctx, HealthReport report, bool detailed)
     {
+        // As MapHealthChecks answers: 503 only when unhealthy (degraded still serves).
+        ctx.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         ctx.Response.ContentType = "application/json";
         ctx.Response.Headers.CacheControl = "no-store";
         object body = detailed
@@ -135,22 +149,37 @@ internal sealed class DatabaseHealthCheck(DatabaseMigrator migrator) : IHealthCh
     }
 }
 
-/// <summary>Healthy means: the Hangfire job storage answers, so jobs can be queued and picked up.</summary>
-internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+/// <summary>
+/// Healthy means: the Hangfire job storage answers within 5 s, so jobs can be queued and picked up. Hangfire's
+/// monitoring calls are synchronous: they run on a pool thread of their own, and the check stops waiting after 5 s
+/// instead of holding a request thread.
+/// </summary>
+internal sealed class JobStorageHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    /// <summary>How long the check waits for the job storage.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var monitoring = storage.GetMonitoringApi();
-            var servers = monitoring.Servers().Count;
-            var failed = monitoring.FailedCount();
+            var (servers, failed) = await Task.Run(
+                () =>
+                {
+                    var monitoring = storage.GetMonitoringApi();
+                    return (monitoring.Servers().Count, monitoring.FailedCount());
+                },
+                cancellationToken).WaitAsync(Timeout, clock, cancellationToken);
             var data = new Dictionary<string, object> { ["servers"] = servers, ["failedJobs"] = failed, ["storage"] = storage.GetType().Name };
-            return Task.FromResult(HealthCheckResult.Healthy($"Job storage ({storage.GetType().Name}) answered; {servers} job server(s) registered.", data));
+            return HealthCheckResult.Healthy($"Job storage ({storage.GetType().Name}) answered; {servers} job server(s) registered.", data);
         }
-        catch (Exception ex)
+        catch (TimeoutException ex)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("Job storage did not answer.", ex));
+            return HealthCheckResult.Unhealthy($"Job storage did not answer within {Timeout.TotalSeconds:0} s.", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("Job storage did not answer.", ex);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Portal.Web.Hosting;
 /// <summary>
 /// ASP.NET Core's rate limiter with <see cref="PortalRateLimiters"/> as its global limiter, and the <c>Limits:*</c>
 /// settings (<see cref="LimitsOptions"/>). A refused request answers 429 with <c>Retry-After</c> and problem details
-/// saying which limit it met, and is logged (warning, with the correlation id). Refusals are not written to the audit
+/// saying which limit it met, and is logged (warning, with the correlation id; at most one line per caller and rule
+/// per window, <see cref="RefusalLogThrottle"/>). Refusals are not written to the audit
 /// log: a flood of them would turn into a flood of database writes.
 /// </summary>
 public static partial class RateLimitHosting
@@ -17,6 +18,7 @@ public static partial class RateLimitHosting
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PortalRateLimiters>();
         builder.Services.AddSingleton<ConcurrencyGates>();
+        builder.Services.AddSingleton<RefusalLogThrottle>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiters>((o, limiters) =>
         {
@@ -37,14 +39,17 @@ public static partial class RateLimitHosting
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var (caller, rule) = http.RequestServices.GetRequiredService<PortalRateLimiters>().Refusal(http);
+        var (caller, rule, partition) = http.RequestServices.GetRequiredService<PortalRateLimiters>().Refusal(http);
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : rule.WindowSeconds;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
 
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.RateLimits");
-        LogRefused(logger, http.Request.Method, http.Request.Path, PortalRateLimiters.Address(http), caller, rule.Describe(), seconds);
+        if (http.RequestServices.GetRequiredService<RefusalLogThrottle>().ShouldLog(partition, rule.Window, out var unlogged))
+        {
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.RateLimits");
+            LogRefused(logger, http.Request.Method, http.Request.Path, PortalRateLimiters.Address(http), caller, rule.Describe(), seconds, unlogged);
+        }
 
         await Results.Problem(
             detail: $"More than {rule.Describe()} {caller}. Try again in {seconds} s.",
@@ -54,6 +59,6 @@ public static partial class RateLimitHosting
             .ExecuteAsync(http);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Address} with 429: more than {Limit} {Caller}; retry after {RetryAfterSeconds} s")]
-    private static partial void LogRefused(ILogger logger, string method, string path, string address, string caller, string limit, int retryAfterSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Address} with 429: more than {Limit} {Caller}; retry after {RetryAfterSeconds} s ({Unlogged} earlier refusals of this caller not logged; one line per caller and window)")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string address, string caller, string limit, int retryAfterSeconds, int unlogged);
 }

@@ -33,9 +33,12 @@ public static class RequestBodyLimits
             return await next(context);
         });
 
+    /// <summary>How every <see cref="TooLargeMessage"/> starts (so <see cref="BadRequestProblems"/> knows it for Portal's own).</summary>
+    public const string TooLargePrefix = "The request body is larger than ";
+
     /// <summary>"The request body is larger than 50 MB, the most this endpoint accepts (Limits:ImportMaxBytes)."</summary>
     public static string TooLargeMessage(long max, string setting) =>
-        $"The request body is larger than {ByteSize.Describe(max)}, the most this endpoint accepts (setting {setting}).";
+        $"{TooLargePrefix}{ByteSize.Describe(max)}, the most this endpoint accepts (setting {setting}).";
 
     /// <summary>Reads through to the request body and fails with 413 as soon as more than the limit has come in.</summary>
     private sealed class LimitedReadStream(Stream inner, long max, string message) : Stream

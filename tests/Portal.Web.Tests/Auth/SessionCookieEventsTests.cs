@@ -14,7 +14,8 @@ public sealed class SessionCookieEventsTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private SessionCookieEvents Events(AuthMode mode = AuthMode.Local, int maxHours = 24) =>
-        new(Options.Create(new AuthOptions { Mode = mode, SessionMaxHours = maxHours }), _clock, new PrincipalRefresher(new ActorDirectory(null!)), NullLogger<SessionCookieEvents>.Instance);
+        new(Options.Create(new AuthOptions { Mode = mode, SessionMaxHours = maxHours }), _clock, new PrincipalRefresher(new ActorDirectory(null!)),
+            new LocalModePeerCheck(false, new ContainerNetwork(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())), NullLogger<SessionCookieEvents>.Instance);
 
     private AuthenticationProperties SignedIn(string mode = "Local") => new(new Dictionary<string, string?>
     {

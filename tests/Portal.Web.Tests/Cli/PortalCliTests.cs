@@ -103,6 +103,22 @@ public class PortalCliTests
         Assert.Contains("--role must be admin, editor or viewer", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("99999999")]
+    [InlineData("0")]
+    [InlineData("1826")]
+    public async Task TokenCreate_ExpiryOutOfRange_FailsWithTheUsageNotAStackTrace(string days)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+
+        var (exit, _, stderr) = await RunAsync(db.ConnectionString, "token", "create", "--name", "ci", "--role", "viewer", "--expires-in-days", days);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--expires-in-days must be from 1 to 1825 days", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage: token create", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MigrateThenSeedDemo_CreatesTheDemoCompanyOnce()
     {
@@ -214,6 +230,17 @@ public class PortalCliTests
         var (exit, _, stderr) = await RunAsync(db.ConnectionString, "--urls", "http://0.0.0.0:5999");
         Assert.Equal(2, exit);
         Assert.Contains("Auth:Mode is Local", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_LocalModeOnNetworkAddressClaimingLoopbackPublishOutsideAContainer_RefusesToStart()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        var (exit, _, stderr) = await RunWithAsync(
+            db.ConnectionString, new Dictionary<string, string> { ["DOTNET_RUNNING_IN_CONTAINER"] = "false" },
+            "--urls", "http://0.0.0.0:5999", "--Edge:PublishedAddress=127.0.0.1");
+        Assert.Equal(2, exit);
+        Assert.Contains("honoured only when DOTNET_RUNNING_IN_CONTAINER=true", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

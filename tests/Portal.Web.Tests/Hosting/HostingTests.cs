@@ -51,16 +51,29 @@ public abstract class HostingTests(TestProvider provider) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData(PortalRole.Editor)]
-    public async Task HealthzDetails_AnonymousOrNotAdmin_IsRefused(PortalRole? role)
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(PortalRole.Editor, HttpStatusCode.Forbidden)]
+    [InlineData(PortalRole.Viewer, HttpStatusCode.Forbidden)]
+    public async Task HealthzDetails_AnonymousOrNotAdmin_IsRefusedWithAStatusNotARedirect(PortalRole? role, HttpStatusCode expected)
     {
         var client = role is { } r ? _factory.CreateClient(await _factory.CreateTokenAsync(r)) : Anonymous;
 
         var response = await client.GetAsync("/healthz/details", Ct);
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Null(response.Headers.Location);
         Assert.DoesNotContain("schema is up to date", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthzDetails_UnknownToken_Answers401NotARedirect()
+    {
+        var client = _factory.CreateClient("ptl_not-a-real-token");
+
+        var response = await client.GetAsync("/healthz/details", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
     }
 
     [Fact]

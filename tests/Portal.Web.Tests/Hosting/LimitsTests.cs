@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Security;
@@ -19,7 +17,7 @@ namespace Portal.Web.Tests.Hosting;
 /// </summary>
 public sealed class LimitsTests : IAsyncDisposable
 {
-    private const string AddressHeader = "X-Test-Remote-Address";
+    private const string AddressHeader = TestRemoteAddress.Header;
 
     private PortalWebFactory? _factory;
 
@@ -43,7 +41,7 @@ public sealed class LimitsTests : IAsyncDisposable
                 b.UseSetting(key, value);
             }
 
-            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new HeaderAddress()));
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new TestRemoteAddress()));
         });
         return _factory;
     }
@@ -273,23 +271,5 @@ public sealed class LimitsTests : IAsyncDisposable
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
-    }
-
-    /// <summary>Takes the client address from <see cref="AddressHeader"/>.</summary>
-    private sealed class HeaderAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((ctx, nextMiddleware) =>
-            {
-                if (ctx.Request.Headers[AddressHeader] is [{ } address])
-                {
-                    ctx.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                }
-
-                return nextMiddleware(ctx);
-            });
-            next(app);
-        };
     }
 }

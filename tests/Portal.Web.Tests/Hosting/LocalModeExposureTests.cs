@@ -23,13 +23,44 @@ public sealed class LocalModeExposureTests
     [InlineData("::1")]
     [InlineData("localhost")]
     public void Exposed_ContainerPublishedOnLoopback_IsEmpty(string published) =>
-        Assert.Empty(LocalModeExposure.Exposed(Config(("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", published))));
+        Assert.Empty(LocalModeExposure.Exposed(Config(("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", published), ("DOTNET_RUNNING_IN_CONTAINER", "true"))));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public void Exposed_PublishedOnLoopbackOutsideAContainer_IsRefused(string? inContainer)
+    {
+        (string, string)[] settings = inContainer is null
+            ? [("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", "127.0.0.1")]
+            : [("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", "127.0.0.1"), ("DOTNET_RUNNING_IN_CONTAINER", inContainer)];
+
+        Assert.Equal(["http://+:8080"], LocalModeExposure.Exposed(Config(settings)));
+    }
+
+    [Fact]
+    public void AllowedOnlyByPublishedAddress_ContainerPublishedOnLoopback_IsTrue() =>
+        Assert.True(LocalModeExposure.AllowedOnlyByPublishedAddress(Config(("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", "127.0.0.1"), ("DOTNET_RUNNING_IN_CONTAINER", "true"))));
+
+    [Theory]
+    [InlineData("Auth:AllowLocalModeOnNetwork", "true")]
+    [InlineData("urls", "http://127.0.0.1:8080")]
+    [InlineData("Auth:Mode", "Oidc")]
+    public void AllowedOnlyByPublishedAddress_AllowedForAnotherReason_IsFalse(string key, string value)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Auth:Mode"] = "Local", ["urls"] = "http://+:8080", ["Edge:PublishedAddress"] = "127.0.0.1", ["DOTNET_RUNNING_IN_CONTAINER"] = "true",
+        };
+        settings[key] = value;
+
+        Assert.False(LocalModeExposure.AllowedOnlyByPublishedAddress(Config([.. settings.Select(s => (s.Key, s.Value))])));
+    }
 
     [Theory]
     [InlineData("0.0.0.0")]
     [InlineData("10.1.2.3")]
     public void Exposed_ContainerPublishedOnTheNetwork_IsRefused(string published) =>
-        Assert.NotEmpty(LocalModeExposure.Exposed(Config(("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", published))));
+        Assert.NotEmpty(LocalModeExposure.Exposed(Config(("Auth:Mode", "Local"), ("urls", "http://+:8080"), ("Edge:PublishedAddress", published), ("DOTNET_RUNNING_IN_CONTAINER", "true"))));
 
     [Fact]
     public void Exposed_RiskAcceptedExplicitly_IsEmpty() =>

@@ -11,7 +11,8 @@ namespace Portal.Web.Components.Pages.Catalog;
 /// <summary>
 /// Upload, preview, apply: the chosen files go through a dry run of the reconciler first, and only "Apply" writes them,
 /// exactly as previewed (the reconciler refuses, writing nothing, if the catalog changed since; the page then shows the
-/// new preview).
+/// new preview). The files picked at once may hold at most <c>Limits:ImportMaxBytes</c> together (as the import API),
+/// checked from their sizes before any is read, and at most <see cref="MaxBytes"/> each.
 /// </summary>
 public partial class ImportCatalog
 {
@@ -35,6 +36,17 @@ public partial class ImportCatalog
     [Inject] private ActorResolver Actors { get; set; } = null!;
 
     [Inject] private ILogger<ImportCatalog> Logger { get; set; } = null!;
+
+    [Inject] private Microsoft.Extensions.Options.IOptions<Portal.Web.Hosting.LimitsOptions> Limits { get; set; } = null!;
+
+    /// <summary>The most the picked files may hold together (<c>Limits:ImportMaxBytes</c>).</summary>
+    private long TotalMaxBytes => Limits.Value.ImportMaxBytes;
+
+    /// <summary>The most one file may hold: <see cref="MaxBytes"/>, or less when the total allowed is smaller.</summary>
+    private long FileMaxBytes => Math.Min(MaxBytes, TotalMaxBytes);
+
+    /// <summary>A size in words ("50 MB", "1.2 MB").</summary>
+    private static string SizeOf(long bytes) => ByteSize.Describe(bytes);
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
 
@@ -86,6 +98,23 @@ public partial class ImportCatalog
             return;
         }
 
+        // Checked from the sizes the browser reports, before a byte is read (reading caps each stream at its size too).
+        var total = files.Sum(f => f.Size);
+        if (total > TotalMaxBytes)
+        {
+            _error = $"The {files.Count} file(s) chosen hold {SizeOf(total)} together; at most {SizeOf(TotalMaxBytes)} can be imported at once "
+                + "(setting Limits:ImportMaxBytes). Nothing was read. Choose fewer files, or import in several steps.";
+            _announcement = _error;
+            return;
+        }
+
+        if (files.FirstOrDefault(f => f.Size > FileMaxBytes) is { } large)
+        {
+            _error = $"{large.Name} holds {SizeOf(large.Size)}; at most {SizeOf(FileMaxBytes)} per file. Nothing was read.";
+            _announcement = _error;
+            return;
+        }
+
         await RunAsync(ImportStep.Preview, async () =>
         {
             var read = new List<CatalogFile>();
@@ -93,13 +122,7 @@ public partial class ImportCatalog
             {
                 _status = $"Reading {file.Name}…";
                 StateHasChanged();
-                if (file.Size > MaxBytes)
-                {
-                    _error = $"{file.Name} is {file.Size / 1024 / 1024} MB; at most {MaxBytes / 1024 / 1024} MB per file.";
-                    return;
-                }
-
-                using var reader = new StreamReader(file.OpenReadStream(MaxBytes));
+                using var reader = new StreamReader(file.OpenReadStream(FileMaxBytes));
                 read.Add(new CatalogFile(file.Name, await reader.ReadToEndAsync()));
             }
 

@@ -92,6 +92,34 @@ public sealed class ImportCatalogTests : ComponentTest
     }
 
     [Fact]
+    public void Upload_FilesTogetherOverTheImportLimit_SaysSoNamingTheLimitAndPreviewsNothing()
+    {
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Portal.Web.Hosting.LimitsOptions { ImportMaxBytes = 1024 * 1024 }));
+        SignIn("local-admin", PortalRole.Admin);
+        var page = Render<ImportCatalog>();
+        var padding = "# " + new string('x', 600 * 1024) + "\n";
+
+        page.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromText(padding + Crew, "a.yaml"), InputFileContent.CreateFromText(padding + Crew, "b.yaml"));
+
+        page.WaitForAssertion(() => Assert.Contains("at most 1 MB can be imported at once", page.Find("[data-testid=import-error]").TextContent, StringComparison.Ordinal));
+        var error = page.Find("[data-testid=import-error]").TextContent;
+        Assert.Contains("hold 1.2 MB together", error, StringComparison.Ordinal);
+        Assert.Contains("Limits:ImportMaxBytes", error, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
+    }
+
+    [Fact]
+    public void Page_StatesTheLimitsInMegabytes()
+    {
+        SignIn("local-admin", PortalRole.Admin);
+
+        var page = Render<ImportCatalog>();
+
+        Assert.Contains("at most 10 MB each and 50 MB together", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Upload_SameFileNameTwice_SaysSoAndPreviewsNothing()
     {
         SignIn("local-admin", PortalRole.Admin);
