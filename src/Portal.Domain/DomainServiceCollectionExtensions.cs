@@ -58,6 +58,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DebtScores>();
         services.AddSingleton<DebtQueries>();
         services.AddSingleton<DebtCommands>();
+        services.AddSingleton<DebtMirrorCommands>();
         services.AddSingleton<Debt.Csv.DebtCsvImporter>();
         services.AddSingleton<DebtScoringCommands>();
         services.AddSingleton<OpenDebtReader>();

@@ -1192,6 +1192,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusBeforeClosed")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status_before_closed");
+
                     b.Property<string>("TargetQuarter")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)")

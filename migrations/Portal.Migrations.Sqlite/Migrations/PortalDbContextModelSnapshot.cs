@@ -1182,6 +1182,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusBeforeClosed")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_before_closed");
+
                     b.Property<string>("TargetQuarter")
                         .HasMaxLength(7)
                         .HasColumnType("TEXT")

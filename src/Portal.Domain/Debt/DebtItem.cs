@@ -9,7 +9,7 @@ namespace Portal.Domain.Debt;
 /// badly, what paying it down costs, and where it stands. Its cost of delay and priority are computed by
 /// <see cref="DebtScoring"/> and stored (<see cref="ApplyScore"/>) so the register sorts by them in SQL.
 /// </summary>
-public sealed class DebtItem : Entity, IVersioned
+public sealed partial class DebtItem : Entity, IVersioned
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 20_000;

@@ -57,6 +57,20 @@ public sealed class GitHubOptions : IValidatableObject
     /// <summary>A repository without catalog-info.yaml becomes an <c>experimental</c> service named after it.</summary>
     public bool CreateServicesWithoutCatalogFile { get; set; } = true;
 
+    /// <summary>
+    /// Issues with this label become debt items (docs/github-sync.md, "Tech-debt issues"); one search per organisation per sync.
+    /// </summary>
+    [Required]
+    [StringLength(50, MinimumLength = 1)]
+    public string DebtLabel { get; set; } = "tech-debt";
+
+    /// <summary>
+    /// Pages of 100 the tech-debt search reads per organisation; GitHub's search answers at most 1,000 results. Past it,
+    /// the run says so and no item is released for not being found.
+    /// </summary>
+    [Range(1, 10)]
+    public int MaxDebtIssuePages { get; set; } = 10;
+
     /// <summary>Repositories read at the same time.</summary>
     [Range(1, 16)]
     public int MaxConcurrency { get; set; } = 4;
@@ -160,6 +174,11 @@ public sealed class GitHubOptions : IValidatableObject
         if (CronCheck.TryParse(SyncCron) is { } problem)
         {
             yield return new ValidationResult($"{Section}:SyncCron '{SyncCron}' is not a cron expression: {problem}", [nameof(SyncCron)]);
+        }
+
+        if (DebtLabel.Contains('"', StringComparison.Ordinal) || DebtLabel.Trim() != DebtLabel)
+        {
+            yield return new ValidationResult($"{Section}:DebtLabel '{DebtLabel}' may not hold a double quote or start or end with spaces.", [nameof(DebtLabel)]);
         }
 
         foreach (var org in Organizations.Where(o => !Regex.IsMatch(o, "^[A-Za-z0-9][A-Za-z0-9-]{0,38}$")))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Octokit;
+using Portal.Domain.Debt.Commands;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
 using Portal.Domain.Sync.Commands;
@@ -20,13 +21,15 @@ namespace Portal.Ingest.GitHub;
 /// Everything is compared before it is written: a run over an unchanged GitHub changes no record.
 /// Nothing is deleted: repositories and teams gone from GitHub are flagged, their services orphaned.
 /// The parts: entry points here; runs, lease and history in <c>GitHubSync.Runs.cs</c>; reading GitHub in
-/// <c>GitHubSync.Reading.cs</c>; writing the catalog in <c>GitHubSync.Catalog.cs</c>.
+/// <c>GitHubSync.Reading.cs</c>; writing the catalog in <c>GitHubSync.Catalog.cs</c>; tech-debt issues in
+/// <c>GitHubSync.Debt.cs</c>.
 /// </remarks>
 public sealed partial class GitHubSync(
     GitHubConnector connector,
     IDbContextFactory<PortalDbContext> dbFactory,
     CatalogReconciler reconciler,
     SyncLeases leases,
+    DebtMirrorCommands debt,
     TimeProvider clock,
     ILogger<GitHubSync> logger,
     SourceRules? rules = null)
@@ -143,6 +146,10 @@ public sealed partial class GitHubSync(
 
         await heartbeat.PhaseAsync($"{org}: updating the catalog", total, total);
         await ApplyCatalogAsync(runId, org, repos.Select(r => r.Id).ToHashSet(), null, options, ct);
+
+        // After the catalog, so a new repository's service is there for its tech-debt issues.
+        await heartbeat.PhaseAsync($"{org}: reading tech-debt issues", total, total);
+        await MirrorDebtAsync(gh, runId, org, options, ct);
     }
 
     internal static string Describe(Exception ex) => ex switch

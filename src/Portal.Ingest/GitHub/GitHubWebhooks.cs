@@ -13,10 +13,14 @@ public enum WebhookWork
     None,
     SyncRepository,
     SyncTeams,
+
+    /// <summary>An <c>issues</c> event about a tech-debt issue: bring that one issue into the debt register.</summary>
+    SyncIssue,
 }
 
 /// <summary>The outcome of receiving one delivery: its HTTP status and what was queued.</summary>
-public sealed record WebhookResult(int StatusCode, string Message, WebhookWork Work = WebhookWork.None, string? Organization = null, string? Repository = null);
+public sealed record WebhookResult(
+    int StatusCode, string Message, WebhookWork Work = WebhookWork.None, string? Organization = null, string? Repository = null, int? Issue = null);
 
 /// <summary>
 /// Receives GitHub webhook deliveries: verifies <c>X-Hub-Signature-256</c> in constant time, drops
@@ -28,6 +32,14 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
     private static readonly HashSet<string> RepositoryActions = new(StringComparer.Ordinal)
     {
         "created", "deleted", "archived", "unarchived", "renamed", "transferred", "edited", "publicized", "privatized",
+    };
+
+    /// <summary>
+    /// Actions of the <c>issues</c> event that can change a tech-debt item (others, like assigned or milestoned, cannot).
+    /// </summary>
+    private static readonly HashSet<string> IssueActions = new(StringComparer.Ordinal)
+    {
+        "opened", "edited", "closed", "reopened", "labeled", "unlabeled", "deleted", "transferred",
     };
 
     /// <summary>A push names its ref; only the default branch feeds the catalog.</summary>
@@ -126,6 +138,40 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             : new WebhookResult(401, SignatureRefused);
     }
 
+    /// <summary>What an <c>issues</c> delivery says: the issue number, and whether it can change a tech-debt item.</summary>
+    private sealed record IssueEvent(int Number, bool Relevant, string? Problem);
+
+    /// <summary>
+    /// An <c>issues</c> event matters when the issue carries the tech-debt label, or the label was just removed, or the
+    /// issue was deleted or transferred (an item may mirror it). A payload without a usable issue number is refused.
+    /// </summary>
+    private static IssueEvent ReadIssueEvent(JsonElement root, string? action, string label)
+    {
+        if (!root.TryGetProperty("issue", out var issue) || issue.ValueKind != JsonValueKind.Object)
+        {
+            return new IssueEvent(0, false, "it has no issue object");
+        }
+
+        if (!issue.TryGetProperty("number", out var n) || n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var number) || number <= 0)
+        {
+            return new IssueEvent(0, false, "issue.number is missing or not a positive whole number");
+        }
+
+        if (issue.TryGetProperty("labels", out var labels) && labels.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+        {
+            return new IssueEvent(number, false, "issue.labels is not a list");
+        }
+
+        static bool IsLabel(JsonElement l, string label) =>
+            l.ValueKind == JsonValueKind.Object && l.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            && string.Equals(name.GetString(), label, StringComparison.OrdinalIgnoreCase);
+
+        var labelled = labels.ValueKind == JsonValueKind.Array && labels.EnumerateArray().Any(l => IsLabel(l, label));
+        var unlabelled = action == "unlabeled" && root.TryGetProperty("label", out var removed) && IsLabel(removed, label);
+        var relevant = action is not null && IssueActions.Contains(action) && (labelled || unlabelled || action is "deleted" or "transferred");
+        return new IssueEvent(number, relevant, null);
+    }
+
     private async Task<WebhookResult> HandleAsync(
         string eventName, string deliveryId, ReadOnlyMemory<byte> body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
     {
@@ -133,6 +179,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         string? action = null;
         string? org = null;
         string? repo = null;
+        IssueEvent? issue = null;
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -152,6 +199,15 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             if (root.TryGetProperty("organization", out var organization) && organization.TryGetProperty("login", out var orgLogin))
             {
                 org = orgLogin.GetString() ?? org;
+            }
+
+            if (eventName == "issues")
+            {
+                issue = ReadIssueEvent(root, action, o.DebtLabel);
+                if (issue.Problem is { } problem)
+                {
+                    return new WebhookResult(400, $"The issues payload cannot be used: {problem}. Nothing was changed.");
+                }
             }
 
             if (eventName == "repository" && action == "transferred")
@@ -175,6 +231,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             "push" => WebhookWork.SyncRepository,
             "repository" when action is not null && RepositoryActions.Contains(action) => WebhookWork.SyncRepository,
             "team" or "membership" or "member" or "organization" => WebhookWork.SyncTeams,
+            "issues" when issue is { Relevant: true } => WebhookWork.SyncIssue,
             _ => WebhookWork.None,
         };
 
@@ -183,7 +240,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             return new WebhookResult(202, $"Ignored: organisation '{org}' is not synced.");
         }
 
-        if (work == WebhookWork.SyncRepository && repo is null)
+        if ((work is WebhookWork.SyncRepository or WebhookWork.SyncIssue) && repo is null)
         {
             return new WebhookResult(400, "The payload names no repository.");
         }
@@ -198,15 +255,23 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
         WebhookResult result;
         if (work == WebhookWork.None)
         {
-            result = new WebhookResult(202, eventName == "ping" ? "Pong." : $"Event '{eventName}' ({action}) is not used by Portal.");
+            result = new WebhookResult(202, eventName switch
+            {
+                "ping" => "Pong.",
+                "issues" => $"Ignored: issue event '{action}' changes no debt item (only issues with the '{o.DebtLabel}' label are mirrored).",
+                _ => $"Event '{eventName}' ({action}) is not used by Portal.",
+            });
         }
         else
         {
             // A renamed repository arrives under its new name; the sync follows it by id.
             var organisation = o.Organizations.First(x => string.Equals(x, org, StringComparison.OrdinalIgnoreCase));
-            result = work == WebhookWork.SyncRepository
-                ? new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo)
-                : new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation);
+            result = work switch
+            {
+                WebhookWork.SyncRepository => new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo),
+                WebhookWork.SyncIssue => new WebhookResult(202, $"Queued a sync of tech-debt issue {organisation}/{repo}#{issue!.Number}.", work, organisation, repo, issue.Number),
+                _ => new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation),
+            };
             var job = dispatch(result);
             result = result with { Message = $"{result.Message} Job {job}." };
         }

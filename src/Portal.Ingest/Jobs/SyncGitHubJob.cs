@@ -48,7 +48,7 @@ public sealed class SyncGitHubJob(GitHubSync sync, IBackgroundJobClient jobs, IL
     }
 }
 
-/// <summary>Targeted syncs a webhook asks for: one repository, or one organisation's teams.</summary>
+/// <summary>Targeted syncs a webhook asks for: one repository, one organisation's teams, or one tech-debt issue.</summary>
 public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jobs, ILogger<SyncGitHubTargetJob> logger)
 {
     private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(30);
@@ -73,6 +73,18 @@ public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jo
         if (outcome.Skipped || outcome.ResumeAt is not null)
         {
             jobs.Schedule<SyncGitHubTargetJob>(j => j.TeamsAsync(org, CancellationToken.None), Later(outcome));
+        }
+    }
+
+    /// <summary>One tech-debt issue an <c>issues</c> webhook named; retried later when another sync holds the lease.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task IssueAsync(string org, string repository, int number, CancellationToken ct)
+    {
+        var outcome = await sync.SyncIssueAsync(org, repository, number, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub sync of issue {Org}/{Repository}#{Number}: {Message}", org, repository, number, outcome.Message);
+        if (outcome.Skipped || outcome.ResumeAt is not null)
+        {
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.IssueAsync(org, repository, number, CancellationToken.None), Later(outcome));
         }
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Sync;
 using Portal.Domain.Sync.Commands;
@@ -34,7 +36,8 @@ internal sealed class GitHubSyncHarness
         configure?.Invoke(Options);
         var cache = new DatabaseResponseCache(db, NullLogger<DatabaseResponseCache>.Instance);
         var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, clock, NullLoggerFactory.Instance);
-        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), clock, NullLogger<GitHubSync>.Instance);
+        var debt = new DebtMirrorCommands(db, new DebtScores(db, new GraphService(db), clock), clock);
+        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), debt, clock, NullLogger<GitHubSync>.Instance);
         Queries = new SyncQueries(db);
     }
 

@@ -125,6 +125,47 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
         Assert.Equal((202, WebhookWork.SyncRepository), (redelivered.StatusCode, redelivered.Work));
     }
 
+    [Theory]
+    [InlineData("closed", "[{\"name\":\"tech-debt\"}]", "")]
+    [InlineData("edited", "[{\"name\":\"Tech-Debt\"},{\"name\":\"bug\"}]", "")]
+    [InlineData("unlabeled", "[]", ",\"label\":{\"name\":\"tech-debt\"}")]
+    [InlineData("deleted", "[]", "")]
+    public async Task ReceiveAsync_IssuesEventThatCanChangeDebt_QueuesThatIssue(string action, string labels, string extra)
+    {
+        var result = await ReceiveAsync("issues", "d-i-" + action, IssuesBody(action, "12", labels, extra));
+
+        Assert.Equal((202, WebhookWork.SyncIssue, "acme", "billing", 12), (result.StatusCode, result.Work, result.Organization, result.Repository, result.Issue));
+    }
+
+    [Theory]
+    [InlineData("opened", "[{\"name\":\"bug\"}]", "")]
+    [InlineData("unlabeled", "[]", ",\"label\":{\"name\":\"bug\"}")]
+    [InlineData("assigned", "[{\"name\":\"tech-debt\"}]", "")]
+    public async Task ReceiveAsync_IssuesEventThatCannotChangeDebt_Ignored(string action, string labels, string extra)
+    {
+        var result = await ReceiveAsync("issues", "d-n-" + action, IssuesBody(action, "12", labels, extra));
+
+        Assert.Equal((202, WebhookWork.None), (result.StatusCode, result.Work));
+    }
+
+    [Theory]
+    [InlineData("\"12\"")]
+    [InlineData("-3")]
+    [InlineData("null")]
+    public async Task ReceiveAsync_IssuesPayloadWithoutUsableNumber_RefusedAndNotRecorded(string number)
+    {
+        var jobs = 0;
+        var refused = await ReceiveAsync("issues", "d-bad", IssuesBody("closed", number, "[{\"name\":\"tech-debt\"}]", ""), _ => $"job-{++jobs}");
+        var fixedUp = await ReceiveAsync("issues", "d-bad", IssuesBody("closed", "12", "[{\"name\":\"tech-debt\"}]", ""), _ => $"job-{++jobs}");
+
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Contains("issue.number", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((WebhookWork.SyncIssue, 1), (fixedUp.Work, jobs));
+    }
+
+    private static string IssuesBody(string action, string number, string labels, string extra) =>
+        $$$"""{"action":"{{{action}}}","issue":{"number":{{{number}}},"labels":{{{labels}}} }{{{extra}}},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""";
+
     private Task<WebhookResult> ReceiveAsync(string eventName, string delivery, string body, Func<WebhookResult, string?>? dispatch = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);

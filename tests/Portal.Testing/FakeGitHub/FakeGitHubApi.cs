@@ -57,7 +57,7 @@ internal sealed record FakeApiRequest(
 /// </summary>
 internal sealed class FakeGitHubApi(FakeGitHubState state)
 {
-    private static readonly string[] ApiRoots = ["rate_limit", "graphql", "app", "orgs", "organizations", "teams", "users", "repos", "repositories", "installation", "avatars"];
+    private static readonly string[] ApiRoots = ["rate_limit", "graphql", "app", "orgs", "organizations", "teams", "users", "repos", "repositories", "installation", "avatars", "search"];
 
     public static RouteKind Classify(string method, string path)
     {
@@ -125,6 +125,7 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             "teams" => LegacyTeams(request, s),
             "users" when s.Length == 2 => User(request, s[1]),
             "repos" or "repositories" => Repos(request, s),
+            "search" when s is [_, "issues"] => SearchIssues(request),
             _ => FakeResponse.NotFound(),
         };
     }
@@ -576,6 +577,43 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             ? issues.OrderBy(key).ThenBy(i => i.Number)
             : issues.OrderByDescending(key).ThenByDescending(i => i.Number);
         return Page(request, ordered.ToList(), i => GitHubJson.Issue(request.Urls, repo, i, state.UserCore(i.User)));
+    }
+
+    /// <summary>
+    /// <c>GET /search/issues</c>: the qualifiers the portal uses (<c>is:issue</c>/<c>is:pr</c>, <c>label:</c>, <c>org:</c>,
+    /// <c>repo:</c>, <c>archived:</c>, <c>state:</c>), <c>sort=created|updated</c> and <c>order</c>, paged, wrapped as GitHub
+    /// wraps search results. Free words are not searched for.
+    /// </summary>
+    private FakeResponse SearchIssues(FakeApiRequest request)
+    {
+        var qualifiers = System.Text.RegularExpressions.Regex.Matches(request.Param("q") ?? string.Empty, "([a-z]+):(\"[^\"]*\"|\\S+)")
+            .Select(m => (Name: m.Groups[1].Value, Value: m.Groups[2].Value.Trim('"')))
+            .ToList();
+        string? Only(string name) => qualifiers.Where(q => q.Name == name).Select(q => q.Value).LastOrDefault();
+        var labels = qualifiers.Where(q => q.Name == "label").Select(q => q.Value).ToList();
+        var found = state.Orgs
+            .Where(o => Only("org") is not { } org || string.Equals(o.Login, org, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(o => o.ReposCore)
+            .Where(r => Only("repo") is not { } full || string.Equals($"{r.OrgLogin}/{r.NameCore}", full, StringComparison.OrdinalIgnoreCase))
+            .Where(r => Only("archived") is not { } archived || r.Archived == (archived == "true"))
+            .SelectMany(r => IssuesNumbered(r).Select(i => (Repo: r, Issue: i)))
+            .Where(x => Only("is") switch { "issue" => !x.Issue.IsPullRequest, "pr" => x.Issue.IsPullRequest, _ => true })
+            .Where(x => Only("state") is not { } wanted || x.Issue.State == wanted)
+            .Where(x => labels.All(l => x.Issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)));
+        Func<(FakeRepo Repo, FakeIssue Issue), DateTimeOffset> key = request.Param("sort") == "updated" ? x => x.Issue.UpdatedAt : x => x.Issue.CreatedAt;
+        var ordered = (request.Param("order") == "asc"
+            ? found.OrderBy(key).ThenBy(x => x.Issue.Id)
+            : found.OrderByDescending(key).ThenByDescending(x => x.Issue.Id)).ToList();
+        return Page(
+            request,
+            ordered,
+            x =>
+            {
+                var json = GitHubJson.Issue(request.Urls, x.Repo, x.Issue, state.UserCore(x.Issue.User));
+                json["score"] = 1.0;
+                return json;
+            },
+            page => new JsonObject { ["total_count"] = ordered.Count, ["incomplete_results"] = false, ["items"] = page });
     }
 
     // ---- GitHub App ---------------------------------------------------------------------------------

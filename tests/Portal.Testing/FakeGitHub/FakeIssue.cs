@@ -37,6 +37,12 @@ public sealed class FakeIssue
     /// <summary>When it was closed; answered only while <see cref="State"/> is <c>closed</c>.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Why it was closed (<c>completed</c>, <c>not_planned</c>); answered only while <see cref="State"/> is <c>closed</c>.</summary>
+    public string StateReason { get; set; } = "completed";
+
+    /// <summary>True for a pull request: GitHub lists pull requests among issues, with a <c>pull_request</c> object.</summary>
+    public bool IsPullRequest { get; set; }
+
     /// <summary>The author's login.</summary>
     public string User { get; set; } = "octocat";
 }

@@ -424,9 +424,20 @@ internal static class GitHubJson
             ["created_at"] = Date(issue.CreatedAt),
             ["updated_at"] = Date(issue.UpdatedAt),
             ["closed_at"] = closed ? Date(issue.ClosedAt ?? issue.UpdatedAt) : null,
+            ["state_reason"] = closed ? issue.StateReason : null,
             ["author_association"] = "MEMBER",
             ["active_lock_reason"] = null,
             ["body"] = issue.Body,
+            ["pull_request"] = issue.IsPullRequest
+                ? new JsonObject
+                {
+                    ["url"] = $"{repoUrl}/pulls/{issue.Number}",
+                    ["html_url"] = $"{u.Root}{repo.OrgLogin}/{repo.NameCore}/pull/{issue.Number}",
+                    ["diff_url"] = $"{u.Root}{repo.OrgLogin}/{repo.NameCore}/pull/{issue.Number}.diff",
+                    ["patch_url"] = $"{u.Root}{repo.OrgLogin}/{repo.NameCore}/pull/{issue.Number}.patch",
+                    ["merged_at"] = null,
+                }
+                : null,
             ["reactions"] = new JsonObject
             {
                 ["url"] = $"{url}/reactions",
@@ -442,7 +453,6 @@ internal static class GitHubJson
             },
             ["timeline_url"] = $"{url}/timeline",
             ["performed_via_github_app"] = null,
-            ["state_reason"] = closed ? "completed" : null,
         };
     }
 

@@ -37,6 +37,7 @@ public sealed partial class DebtCommands
             var before = Snapshot(item);
             var why = WhyNot(actor, [.. item.Services.Select(s => s.Service)], item.Title) is null ? null : "not yours to change";
             why ??= item.Version != seen[item.Id] ? ChangedMeanwhile : null;
+            why ??= item.StatusConflict(change.Status) is { } owned ? $"status {owned}" : null;
             if (why is null)
             {
                 try

@@ -107,6 +107,13 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
             throw new ForbiddenException(ownerWhy);
         }
 
+        // What a mirrored item takes from its GitHub issue is changed on GitHub, never here: no edit fights the sync.
+        if (item.SyncOwnedConflict(edit.Title, edit.Description, edit.Status, edit.Links.Select(l => l.Url)) is { } owned)
+        {
+            await DenyAsync(db, actor, "debt.update.denied", item.Id.ToString(), before, $"{owned.Field} {owned.Reason}", ct);
+            throw new DomainValidationException(owned.Field, owned.Reason);
+        }
+
         var renamedOrMoved = !string.Equals(item.Title, edit.Title.Trim(), StringComparison.OrdinalIgnoreCase)
             || !item.Services.Select(s => s.ServiceId).ToHashSet().SetEquals(services.Select(s => s.Id));
         if (!allowDuplicate && renamedOrMoved && await DuplicatesAsync(db, edit.Title, services, item.Id, ct) is { Count: > 0 } duplicates)
@@ -155,6 +162,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         RevisitOn = i.RevisitOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         i.BusinessOutcome,
         Links = i.Links.Select(l => l.Url).ToArray(),
+        Mirrors = i.IsMirrored ? i.ExternalUrl : null,
         i.Version,
     };
 

@@ -22,6 +22,8 @@ internal sealed class DebtItemConfiguration : IEntityTypeConfiguration<DebtItem>
         b.Property(i => i.Version).IsConcurrencyToken();
         b.Property(i => i.Links).HasConversion(JsonValue.Converter<List<DebtLink>>(() => []), JsonValue.Comparer<List<DebtLink>>());
         b.Ignore(i => i.IsOpen);
+        b.Ignore(i => i.IsMirrored);
+        b.Property(i => i.StatusBeforeClosed).HasConversion<string>().HasMaxLength(20);
         b.HasOne(i => i.OwnerTeam).WithMany().HasForeignKey(i => i.OwnerTeamId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(i => i.Services).WithOne().HasForeignKey(s => s.DebtItemId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(i => i.Services).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -161,6 +161,20 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
             items = items.Where(i => i.TargetQuarter == quarter);
         }
 
+        switch (query.Source?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                break;
+            case "github":
+                items = items.Where(i => i.Source == DataSource.GitHub && i.ExternalUrl != null);
+                break;
+            case "portal":
+                items = items.Where(i => i.Source != DataSource.GitHub || i.ExternalUrl == null);
+                break;
+            default:
+                throw new DomainValidationException("source", $"'{query.Source}' is not github (items mirroring a GitHub issue) or portal (the rest)");
+        }
+
         return items;
     }
 

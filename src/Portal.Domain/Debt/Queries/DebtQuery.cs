@@ -32,6 +32,9 @@ public sealed record DebtQuery
     /// <summary>Target quarter, like <c>2026-Q4</c>.</summary>
     public string? Quarter { get; init; }
 
+    /// <summary><c>github</c>: items mirroring a GitHub issue; <c>portal</c>: the rest; empty: both.</summary>
+    public string? Source { get; init; }
+
     /// <summary><c>priority</c> (default), <c>costOfDelay</c>, <c>effort</c>, <c>interest</c>, <c>title</c>, <c>status</c>, <c>payBackBy</c>, <c>quarter</c>, <c>updated</c>, <c>created</c>.</summary>
     public string? Sort { get; init; }
 

@@ -43,7 +43,8 @@ public static class DebtApi
         string? quadrant = null,
         string? quarter = null,
         string? sort = null,
-        bool? desc = null)
+        bool? desc = null,
+        string? source = null)
     {
         if (page < 1)
         {
@@ -79,6 +80,7 @@ public static class DebtApi
                 Kind = string.IsNullOrWhiteSpace(kind) ? null : DebtEnums.Parse<DebtKind>(kind, "kind"),
                 Quadrant = string.IsNullOrWhiteSpace(quadrant) ? null : DebtEnums.Parse<DebtQuadrant>(quadrant, "quadrant"),
                 Quarter = quarter,
+                Source = source,
                 Sort = sort,
                 Descending = desc,
             },

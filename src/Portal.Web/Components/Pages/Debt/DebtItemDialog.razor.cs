@@ -24,6 +24,11 @@ public partial class DebtItemDialog
     private bool _saving;
     private bool _conflict;
 
+    // The GitHub issue this item mirrors (null when it mirrors none), and whether the item was open when loaded: the
+    // sync owns the title, description, open/closed state and the issue link, so the form does not offer to change them.
+    private string? _mirrors;
+    private bool _openWhenLoaded = true;
+
     [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
@@ -50,6 +55,13 @@ public partial class DebtItemDialog
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
+    /// <summary>The statuses the form offers: a mirrored item opens and closes with its GitHub issue, so only its open statuses (or its closed one).</summary>
+    private IEnumerable<DebtStatus> Statuses => _mirrors is null
+        ? Enum.GetValues<DebtStatus>()
+        : _openWhenLoaded ? Enum.GetValues<DebtStatus>().Where(s => s is not (DebtStatus.Done or DebtStatus.WontFix)) : [_model.Status];
+
+    private bool IsIssueLink(DebtItemEditModel.LinkRow link) => _mirrors is not null && link.Url?.Trim() == _mirrors;
+
     private bool IsDeliberate => _model.Quadrant is DebtQuadrant.DeliberatePrudent or DebtQuadrant.DeliberateReckless;
 
     protected override async Task OnInitializedAsync()
@@ -64,6 +76,8 @@ public partial class DebtItemDialog
         if (ItemId is { } id && await Queries.GetAsync(id) is { } item)
         {
             _model = DebtItemEditModel.From(item);
+            _mirrors = item.Summary.Source == DataSource.GitHub ? item.Summary.ExternalUrl : null;
+            _openWhenLoaded = item.Status is not (DebtStatus.Done or DebtStatus.WontFix);
         }
         else if (Prefill is not null)
         {

@@ -147,4 +147,8 @@ public partial class DebtItemPage
 
         public string? Incident { get; set; }
     }
+
+    /// <summary><c>acme/billing#12</c> from an issue's web address; the address itself when it is not one.</summary>
+    private static string IssueName(string url) =>
+        DebtMirrorCommands.IssueOf(url) is { } at ? $"{at.Organization}/{at.Repository}#{url.TrimEnd('/').Split('/')[^1]}" : url;
 }

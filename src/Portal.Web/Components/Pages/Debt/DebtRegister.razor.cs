@@ -63,6 +63,9 @@ public partial class DebtRegister
 
     [SupplyParameterFromQuery] public string? Quarter { get; set; }
 
+    /// <summary><c>github</c>: only items mirroring a GitHub issue; <c>portal</c>: only the others.</summary>
+    [SupplyParameterFromQuery] public string? Source { get; set; }
+
     [SupplyParameterFromQuery] public int Page { get; set; } = 1;
 
     [SupplyParameterFromQuery(Name = "size")] public int PageSize { get; set; } = 25;
@@ -74,10 +77,10 @@ public partial class DebtRegister
     /// <summary><c>new</c>: open the "Log debt" form at once, prefilled with the service or team filter (the service and team pages link here).</summary>
     [SupplyParameterFromQuery] public string? Log { get; set; }
 
-    private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter);
+    private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter, Source);
 
     /// <summary>Anything narrower than the default view (every open item).</summary>
-    private bool HasFilters => FilterKey != "||||||open|";
+    private bool HasFilters => FilterKey != "||||||open||";
 
     protected override async Task OnInitializedAsync()
     {
@@ -126,6 +129,7 @@ public partial class DebtRegister
             Quadrant = Parse<DebtQuadrant>(Quadrant, "quadrant", DebtEnums.TryParse),
             Status = Status,
             Quarter = Quarter,
+            Source = Source is "github" or "portal" ? Source : null,
             Sort = sort,
             Descending = descending,
         };

@@ -2,8 +2,10 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Security;
+using Portal.Domain.Sync;
 using Portal.Web.Components.Pages.Debt;
 
 namespace Portal.Web.Tests.Components.Pages.Debt;
@@ -133,5 +135,35 @@ public sealed class DebtItemDialogTests : ComponentTest
         Assert.Equal("My title", provider.Find("input[data-testid=debt-title]").GetAttribute("value"));
         await using var db = Db.CreateContext();
         Assert.Equal("Their title", (await db.DebtItems.SingleAsync(Ct)).Title);
+    }
+
+    [Fact]
+    public async Task Save_ItemMirroringAGitHubIssue_GitHubsFieldsReadOnlyPeoplesFieldsSaved()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var payments = await db.Services.SingleAsync(s => s.Name == "payments", Ct);
+            var repository = new GitHubRepository(987_654, "dialog-test", "payments");
+            repository.Describe("dialog-test", "payments", "R_test", null, null, [], "main", "https://github.com/dialog-test/payments", false, false, null);
+            repository.LinkService(payments.Id);
+            db.GitHubRepositories.Add(repository);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var issue = new MirroredIssue("https://github.com/dialog-test/payments/issues/7", "dialog-test", "payments", 7, "Payments retries without backoff", "From GitHub.", false, false, null, ["tech-debt"]);
+        var id = (await Services.GetRequiredService<DebtMirrorCommands>().MirrorAsync(Actor.System, issue, Ct)).ItemId!.Value;
+        var (provider, dialog) = await OpenAsync(itemId: id);
+
+        Assert.Contains("mirrors", provider.Find("[data-testid=debt-mirror-note]").TextContent, StringComparison.Ordinal);
+        Assert.True(provider.Find("input[data-testid=debt-title]").HasAttribute("readonly"));
+        Assert.Contains("dialog-test/payments#7", provider.Find("[data-testid=debt-issue-link]").TextContent, StringComparison.Ordinal);
+        provider.Find("input[data-testid=debt-effort]").Change("8");
+        Save(provider);
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.False(result!.Canceled);
+        await using var check = Db.CreateContext();
+        var item = await check.DebtItems.SingleAsync(i => i.Id == id, Ct);
+        Assert.Equal(("Payments retries without backoff", 8.0, true), (item.Title, item.EffortDays, item.IsMirrored));
     }
 }

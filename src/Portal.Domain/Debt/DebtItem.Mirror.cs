@@ -1,0 +1,153 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Debt;
+
+// Mirroring a GitHub issue. The sync owns the title, the description, the open/closed state and the link to the
+// issue; people own everything else (docs/github-sync.md, "Tech-debt issues").
+public sealed partial class DebtItem
+{
+    /// <summary>Days a decision taken on GitHub ("closed as not planned") waits before it is looked at again.</summary>
+    public const int NotPlannedLookAgainDays = 180;
+
+    /// <summary>The Won't-fix reason of an item whose issue was closed on GitHub as not planned.</summary>
+    public const string NotPlannedReason = "Closed on GitHub as not planned.";
+
+    /// <summary>The status it had when its GitHub issue was closed; reopening the issue returns it there.</summary>
+    public DebtStatus? StatusBeforeClosed { get; private set; }
+
+    /// <summary>
+    /// True while the GitHub sync mirrors an issue into this item: its title, description, open/closed state and
+    /// issue link are then GitHub's, and an edit in Portal does not change them.
+    /// </summary>
+    public bool IsMirrored => Source == DataSource.GitHub && ExternalUrl is not null;
+
+    /// <summary>Starts (or resumes) mirroring the issue at <paramref name="url"/>; false when it already did.</summary>
+    public bool StartMirroring(string url, DateTime now)
+    {
+        if (IsMirrored && ExternalUrl == url)
+        {
+            return false;
+        }
+
+        RecordSource(DataSource.GitHub, url, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Stops mirroring (the label was removed, the issue deleted or moved): the item becomes Portal's own, keeps its
+    /// status and its link to the issue, and every field is people's from now on. False when it was not mirrored.
+    /// </summary>
+    public bool StopMirroring(DateTime now)
+    {
+        if (!IsMirrored)
+        {
+            return false;
+        }
+
+        Source = DataSource.Manual;
+        StatusBeforeClosed = null;
+        Stamp(now);
+        return true;
+    }
+
+    /// <summary>Takes the issue's title, body and link; other links stay. False when nothing changed.</summary>
+    public bool MirrorText(string title, string? description, DebtLink issueLink, DateTime now)
+    {
+        var link = issueLink.Validated();
+        var normalized = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        var links = Links.Where(l => l.Url != link.Url).Prepend(link).Take(MaxLinks).ToList();
+        if (Title == title.Trim() && Description == normalized && Links.SequenceEqual(links))
+        {
+            return false;
+        }
+
+        Describe(title, description, now);
+        Links = links;
+        Stamp(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Follows the issue's state. Closed: Done on the day it was closed (Won't fix, looked at again after
+    /// <see cref="NotPlannedLookAgainDays"/> days, when closed as not planned), remembering the open status it had.
+    /// Open again: back to that status (Accepted when unknown, or when it was Planned and no quarter is left). An open
+    /// issue leaves an open item's status to people. False when nothing changed.
+    /// </summary>
+    public bool MirrorState(bool closed, bool notPlanned, DateTime? closedAt, DateOnly today, DateTime now)
+    {
+        if (!closed)
+        {
+            if (IsOpen)
+            {
+                return false;
+            }
+
+            var back = StatusBeforeClosed ?? DebtStatus.Accepted;
+            Status = back == DebtStatus.Planned && TargetQuarter is null ? DebtStatus.Accepted : back;
+            (DoneAt, WontFixReason, RevisitOn, StatusBeforeClosed) = (null, null, null, null);
+            Stamp(now);
+            return true;
+        }
+
+        var at = closedAt ?? now;
+        var target = notPlanned ? DebtStatus.WontFix : DebtStatus.Done;
+        if (Status == target && (target == DebtStatus.WontFix || DoneAt == at))
+        {
+            return false;
+        }
+
+        if (IsOpen)
+        {
+            StatusBeforeClosed = Status;
+        }
+
+        if (target == DebtStatus.Done)
+        {
+            (DoneAt, WontFixReason, RevisitOn) = (at, null, null);
+        }
+        else
+        {
+            var lookAgain = DateOnly.FromDateTime(at).AddDays(NotPlannedLookAgainDays);
+            (DoneAt, WontFixReason, RevisitOn) = (null, NotPlannedReason, lookAgain > today ? lookAgain : today.AddDays(1));
+        }
+
+        Status = target;
+        Stamp(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Why an edit by a person would change what the sync owns (title, description, open/closed state, the issue
+    /// link), as the field and the reason; null when it does not, or when the item is not mirrored.
+    /// </summary>
+    public (string Field, string Reason)? SyncOwnedConflict(string? title, string? description, DebtStatus status, IEnumerable<string> linkUrls)
+    {
+        if (!IsMirrored)
+        {
+            return null;
+        }
+
+        if ((title?.Trim() ?? "") != Title)
+        {
+            return ("title", "comes from the GitHub issue; change it on GitHub");
+        }
+
+        if ((string.IsNullOrWhiteSpace(description) ? null : description.Trim()) != Description)
+        {
+            return ("description", "comes from the GitHub issue; change it on GitHub");
+        }
+
+        if (StatusConflict(status) is { } why)
+        {
+            return ("status", why);
+        }
+
+        return linkUrls.Any(u => u.Trim() == ExternalUrl) ? null : ("links", "the link to the GitHub issue comes from GitHub and stays");
+    }
+
+    /// <summary>Why a person may not move a mirrored item to <paramref name="status"/> (open ↔ closed follows GitHub); null when they may.</summary>
+    public string? StatusConflict(DebtStatus status) =>
+        IsMirrored && status != Status && (!IsOpen || status is DebtStatus.Done or DebtStatus.WontFix)
+            ? "follows the GitHub issue: close or reopen the issue on GitHub"
+            : null;
+}

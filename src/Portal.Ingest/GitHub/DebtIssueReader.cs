@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Octokit;
+using Portal.Domain.Debt;
+
+namespace Portal.Ingest.GitHub;
+
+/// <summary>
+/// Reads tech-debt issues: one search per organisation (<c>is:issue label:"…" org:… archived:false</c>, 100 per page,
+/// oldest first so pages do not shift, at most <see cref="GitHubOptions.MaxDebtIssuePages"/> pages), or one issue for
+/// a webhook. Requests go through the session's client: conditional (ETags in the response cache), polite (timeouts,
+/// retries, rate limits). Answers are read field by field, so a malformed result is reported, never half-used.
+/// </summary>
+public static class DebtIssueReader
+{
+    private const int PageSize = 100;
+    private const string Accept = "application/vnd.github+json";
+
+    /// <summary>The search query for <paramref name="label"/> in <paramref name="org"/>.</summary>
+    public static string Query(string org, string label) => $"is:issue label:\"{label}\" org:{org} archived:false";
+
+    public static async Task<DebtIssueSearch> SearchAsync(GitHubSession gh, string org, string label, int maxPages, CancellationToken ct)
+    {
+        var issues = new List<MirroredIssue>();
+        var problems = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var total = 0;
+        var read = 0;
+        var incomplete = false;
+        for (var page = 1; page <= maxPages; page++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var parameters = new Dictionary<string, string>
+            {
+                ["q"] = Query(org, label),
+                ["sort"] = "created",
+                ["order"] = "asc",
+                ["per_page"] = PageSize.ToString(CultureInfo.InvariantCulture),
+                ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            };
+            var response = await gh.Connection.Get<Dictionary<string, object>>(new Uri("search/issues", UriKind.Relative), parameters, Accept, ct);
+            using var doc = ParseBody(response.HttpResponse.Body as string, "the tech-debt search");
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
+                || !root.TryGetProperty("total_count", out var count) || count.ValueKind != JsonValueKind.Number || !count.TryGetInt32(out total))
+            {
+                throw new GitHubUnavailableException($"GitHub's search answered without items or total_count: {Shorten(root.GetRawText())}");
+            }
+
+            incomplete |= root.TryGetProperty("incomplete_results", out var partial) && partial.ValueKind == JsonValueKind.True;
+            var index = 0;
+            foreach (var item in items.EnumerateArray())
+            {
+                index++;
+                var result = Parse(item, $"{org}: search result {((page - 1) * PageSize) + index}");
+                if (result.Url is { } url)
+                {
+                    seen.Add(url);
+                }
+
+                if (result.Problem is { } problem)
+                {
+                    problems.Add((result.What, problem));
+                }
+                else if (result.Issue is { } issue)
+                {
+                    issues.Add(issue);
+                }
+            }
+
+            read += items.GetArrayLength();
+            if (items.GetArrayLength() < PageSize || read >= total)
+            {
+                return new DebtIssueSearch(issues, problems, seen, total, !incomplete);
+            }
+        }
+
+        return new DebtIssueSearch(issues, problems, seen, total, Complete: false);
+    }
+
+    /// <summary>One issue, as a webhook names it. GitHub follows a transferred issue to its new place (the answer's address says where).</summary>
+    public static async Task<DebtIssueLookup> GetAsync(GitHubSession gh, string org, string repository, int number, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        string? body;
+        try
+        {
+            var uri = new Uri($"repos/{Uri.EscapeDataString(org)}/{Uri.EscapeDataString(repository)}/issues/{number.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative);
+            var response = await gh.Connection.Get<Dictionary<string, object>>(uri, new Dictionary<string, string>(), Accept, ct);
+            body = response.HttpResponse.Body as string;
+        }
+        catch (NotFoundException)
+        {
+            return new DebtIssueLookup(null, Gone: true, null);
+        }
+        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.Gone)
+        {
+            return new DebtIssueLookup(null, Gone: true, null);
+        }
+
+        using var doc = ParseBody(body, $"issue {org}/{repository}#{number}");
+        var result = Parse(doc.RootElement, $"{org}/{repository}#{number}");
+        return new DebtIssueLookup(result.Issue, Gone: false, result.Problem);
+    }
+
+    /// <summary>
+    /// One issue of an answer: the issue, a pull request (neither issue nor problem), or a problem naming the first field
+    /// that cannot be used. <paramref name="fallback"/> names the result when it does not say which issue it is.
+    /// </summary>
+    internal static (MirroredIssue? Issue, string? Url, string What, string? Problem) Parse(JsonElement e, string fallback)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null, fallback, "is not a JSON object");
+        }
+
+        var url = Text(e, "html_url");
+        var number = e.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value) && value > 0 ? value : (int?)null;
+        var repository = RepositoryOf(Text(e, "repository_url"));
+        var what = repository is { } r && number is { } k ? $"{r.Organization}/{r.Name}#{k}" : url ?? fallback;
+        if (e.TryGetProperty("pull_request", out var pr) && pr.ValueKind == JsonValueKind.Object)
+        {
+            return (null, url, what, null);
+        }
+
+        string? Problem()
+        {
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp))
+            {
+                return "html_url is missing or not a web address";
+            }
+
+            if (number is null)
+            {
+                return "number is missing or not a positive whole number";
+            }
+
+            if (repository is null)
+            {
+                return "repository_url is missing or does not name a repository";
+            }
+
+            if (string.IsNullOrWhiteSpace(Text(e, "title")))
+            {
+                return "title is missing or empty";
+            }
+
+            if (Text(e, "state") is not ("open" or "closed"))
+            {
+                return $"state is '{Text(e, "state")}', not open or closed";
+            }
+
+            if (e.TryGetProperty("labels", out var labels) && labels.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
+            {
+                return "labels is not a list";
+            }
+
+            if (e.TryGetProperty("body", out var body) && body.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return "body is not text";
+            }
+
+            return e.TryGetProperty("closed_at", out var closed) && closed.ValueKind == JsonValueKind.String && !closed.TryGetDateTimeOffset(out _)
+                ? $"closed_at '{closed.GetString()}' is not a date"
+                : null;
+        }
+
+        if (Problem() is { } problem)
+        {
+            return (null, url, what, $"{problem}; the issue was not mirrored into the debt register");
+        }
+
+        var closedAt = e.TryGetProperty("closed_at", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var when) ? when.UtcDateTime : (DateTime?)null;
+        var names = e.TryGetProperty("labels", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString() : Text(l, "name")).OfType<string>().ToList()
+            : [];
+        var (owner, name) = repository.GetValueOrDefault();
+        var issue = new MirroredIssue(
+            url!,
+            owner,
+            name,
+            number.GetValueOrDefault(),
+            Text(e, "title")!,
+            Text(e, "body"),
+            Text(e, "state") == "closed",
+            Text(e, "state_reason") == "not_planned",
+            closedAt,
+            names);
+        return (issue, url, what, null);
+    }
+
+    /// <summary>Owner and name from <c>…/repos/{owner}/{name}</c>.</summary>
+    private static (string Organization, string Name)? RepositoryOf(string? repositoryUrl)
+    {
+        if (repositoryUrl is null || !Uri.TryCreate(repositoryUrl, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 3 && segments[^3] == "repos" ? (Uri.UnescapeDataString(segments[^2]), Uri.UnescapeDataString(segments[^1])) : null;
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    private static JsonDocument ParseBody(string? body, string what)
+    {
+        try
+        {
+            return JsonDocument.Parse(body ?? "");
+        }
+        catch (JsonException ex)
+        {
+            throw new GitHubUnavailableException($"GitHub's answer to {what} is not JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";
+}
