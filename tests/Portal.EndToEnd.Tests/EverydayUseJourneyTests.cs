@@ -66,6 +66,25 @@ public sealed class EverydayUseJourneyTests(DemoPortalAppFixture app, BrowserFix
     }
 
     [Fact]
+    public async Task Dashboard_Phone_ReadinessTableShowsEveryLevelWithoutSidewaysScrolling()
+    {
+        await Page.SetViewportSizeAsync(PhoneWidth, 844);
+        await SignInAsync(Editor);
+        await GoToAsync("/");
+        var readiness = Page.GetByTestId("readiness");
+        await Expect(readiness.Locator("table")).ToContainTextAsync("Coordination");
+
+        // The table scrolls inside its card when it is too wide, so the page alone would not show it: the table's right
+        // edge must stay within the card, with the Gold column in view.
+        var card = await readiness.BoundingBoxAsync();
+        var table = await readiness.Locator("table").BoundingBoxAsync();
+        var gold = await readiness.GetByRole(AriaRole.Columnheader, new() { Name = "Gold", Exact = true }).BoundingBoxAsync();
+        Assert.True(table!.X + table.Width <= card!.X + card.Width, $"the readiness table ends at {table.X + table.Width}, past its card's edge at {card.X + card.Width}");
+        Assert.True(gold!.X + gold.Width <= card.X + card.Width, $"the Gold column ends at {gold.X + gold.Width}, out of view");
+        Assert.True(await FitsWidthAsync(), "the dashboard scrolls sideways at 390 px");
+    }
+
+    [Fact]
     public async Task TeamPage_ViewerInBerlin_ShowsOnCallTimesInTheirZoneLabelled()
     {
         await SignInAsync(Editor);

@@ -44,6 +44,8 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await Expect(Page.GetByTestId("action-title")).ToHaveValueAsync("Circuit breakers on checkout's calls to the ledger");
         await Page.GetByTestId("action-save").ClickAsync();
         await Expect(Page.GetByTestId("action-items")).ToContainTextAsync("Circuit breakers on checkout's calls to the ledger");
+        // The demo's initiative (grown from last quarter's timeouts item) shows with today's progress.
+        await Expect(Page.GetByTestId("review-initiatives")).ToContainTextAsync("Every payments service at Silver on cascading failures");
         await ScreenshotAsync("review-open");
 
         // Close: a background job, then the frozen record.
@@ -75,10 +77,49 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await GoToAsync($"/reviews/{quarter}/report");
         await Expect(Page.GetByTestId("report-changes")).ToContainTextAsync($"What changed since {previous}");
         await Expect(Page.Locator("nav")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("report-initiatives")).ToContainTextAsync("Every payments service at Silver on cascading failures");
         await ScreenshotAsync("report");
         var pdf = Artifacts.FilePath("review-report.pdf");
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
         Assert.True(new FileInfo(pdf).Length > 10_000);
+    }
+
+    /// <summary>
+    /// An action item of last quarter's review grows into an initiative: the form opens filled in from it, the initiative's
+    /// page shows its burn-up, the item links to it instead of offering to grow again, and the list shows it.
+    /// </summary>
+    [Fact]
+    public async Task ActionItem_GrowIntoInitiative_OpensFilledInSavesAndLinksBack()
+    {
+        var previous = ThisQuarter.Previous.ToString();
+        const string Title = "Write down who owns the storefront's data and who may write it";
+        await SignInAsync("erik.johansson");
+        await GoToAsync($"/reviews/{previous}");
+        var item = Page.GetByTestId("action-items").Locator("tr", new() { HasText = Title });
+        await item.GetByTestId("action-grow").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/initiatives/new");
+        await WaitForInteractiveAsync();
+        await Expect(Page.GetByTestId("initiative-from-item")).ToContainTextAsync(Title);
+        await Expect(Page.GetByTestId("initiative-title")).ToHaveValueAsync(Title);
+
+        // The item names a signal but no level: the form says so until one is chosen.
+        await Page.GetByTestId("initiative-save").ClickAsync();
+        await Expect(Page.GetByText("Target level: choose Bronze, Silver or Gold.").First).ToBeVisibleAsync();
+        await Page.GetByTestId("initiative-level").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Silver" }).ClickAsync();
+        await ScreenshotAsync("initiative-new");
+        await Page.GetByTestId("initiative-save").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/initiatives/", StringComparison.Ordinal) && !url.Contains("/new", StringComparison.Ordinal));
+        await Expect(Page.GetByTestId("initiative-target")).ToContainTextAsync("at Silver on Data model");
+        await Expect(Page.GetByTestId("burnup-chart")).ToBeVisibleAsync();
+        await ScreenshotAsync("initiative");
+
+        await GoToAsync($"/reviews/{previous}");
+        await Expect(item.GetByTestId("action-initiative-link")).ToBeVisibleAsync();
+        await Expect(item.GetByTestId("action-grow")).ToHaveCountAsync(0);
+        await GoToAsync("/initiatives");
+        await Expect(Page.GetByTestId("initiative-list")).ToContainTextAsync(Title);
+        await ScreenshotAsync("initiatives");
     }
 }

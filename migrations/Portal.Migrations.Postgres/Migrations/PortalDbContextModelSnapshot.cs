@@ -408,6 +408,52 @@ namespace Portal.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Domain.Catalog.PendingReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_kind");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Target");
+
+                    b.HasIndex("RecordId", "Field", "Target")
+                        .IsUnique();
+
+                    b.ToTable("pending_references", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Catalog.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1111,6 +1157,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("finding_key");
 
+                    b.Property<long?>("GitHubIssueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("git_hub_issue_id");
+
                     b.Property<int>("Impact")
                         .HasColumnType("integer")
                         .HasColumnName("impact");
@@ -1137,6 +1187,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("links");
+
+                    b.Property<DateTime?>("MirroredUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mirrored_updated_at");
 
                     b.Property<bool>("OwnerOverridden")
                         .HasColumnType("boolean")
@@ -1228,6 +1282,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("FindingKey");
+
+                    b.HasIndex("GitHubIssueId")
+                        .IsUnique();
 
                     b.HasIndex("Priority");
 
@@ -2742,6 +2799,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_key");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -2759,6 +2821,9 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("NameKey")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);

@@ -398,6 +398,52 @@ namespace Portal.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Domain.Catalog.PendingReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_kind");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Target");
+
+                    b.HasIndex("RecordId", "Field", "Target")
+                        .IsUnique();
+
+                    b.ToTable("pending_references", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Catalog.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1101,6 +1147,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finding_key");
 
+                    b.Property<long?>("GitHubIssueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("git_hub_issue_id");
+
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER")
                         .HasColumnName("impact");
@@ -1127,6 +1177,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("links");
+
+                    b.Property<DateTime?>("MirroredUpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mirrored_updated_at");
 
                     b.Property<bool>("OwnerOverridden")
                         .HasColumnType("INTEGER")
@@ -1218,6 +1272,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("FindingKey");
+
+                    b.HasIndex("GitHubIssueId")
+                        .IsUnique();
 
                     b.HasIndex("Priority");
 
@@ -2730,6 +2787,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
@@ -2747,6 +2809,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("NameKey")
                         .IsUnique();
 
                     b.ToTable("api_tokens", (string)null);

@@ -19,7 +19,7 @@ public static class AuditLog
     /// </summary>
     public static AuditEntry Entry(Actor actor, string action, string entityType, string entityKey, object? before, object? after, bool succeeded = true) =>
         new(
-            actor.Name,
+            actor.AuditName,
             action,
             entityType,
             entityKey,

@@ -33,8 +33,17 @@ public sealed class Service : OwnedCatalogEntity
 
     public Team? OnCallTeam { get; private set; }
 
-    /// <summary>Owner reference as written in the source, kept when the team is unknown.</summary>
+    /// <summary>How <see cref="OwnerRef"/> starts when the source names a person as owner (<c>user:frank.tiernan</c>).</summary>
+    public const string PersonOwnerPrefix = "user:";
+
+    /// <summary>
+    /// Owner reference as written in the source, kept when it is not a team in the catalog (yet): <c>team</c>,
+    /// <c>ns/team</c>, or <c>user:name</c> for a person.
+    /// </summary>
     public string? OwnerRef { get; private set; }
+
+    /// <summary>The source names a person, not a team, as owner (valid in Backstage; nobody shares the pager).</summary>
+    public bool IsOwnedByPerson => OwnerTeamId is null && OwnerRef is not null && OwnerRef.StartsWith(PersonOwnerPrefix, StringComparison.OrdinalIgnoreCase);
 
     public string? RepositoryUrl { get; private set; }
 

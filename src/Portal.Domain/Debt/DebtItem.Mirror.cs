@@ -21,16 +21,56 @@ public sealed partial class DebtItem
     /// </summary>
     public bool IsMirrored => Source == DataSource.GitHub && ExternalUrl is not null;
 
-    /// <summary>Starts (or resumes) mirroring the issue at <paramref name="url"/>; false when it already did.</summary>
-    public bool StartMirroring(string url, DateTime now)
+    /// <summary>
+    /// GitHub's id of the issue this item mirrors (or mirrored, once released). Unlike the web address it survives a
+    /// repository rename, an issue transfer and an organisation's new login, so the sync finds the item by it. Null for
+    /// items mirrored before the id was kept (the next sync fills it in) and for items that never mirrored an issue.
+    /// </summary>
+    public long? GitHubIssueId { get; private set; }
+
+    /// <summary>
+    /// The issue's <c>updated_at</c> when its state was last applied here: an answer older than this (a search index
+    /// that has not caught up with a webhook) is not applied, so it cannot undo a newer state.
+    /// </summary>
+    public DateTime? MirroredUpdatedAt { get; private set; }
+
+    /// <summary>
+    /// Starts (or resumes) mirroring the issue at <paramref name="url"/> with GitHub's id <paramref name="issueId"/>.
+    /// When the issue has moved (repository renamed, issue transferred), the address follows and the link to the old
+    /// address is replaced. False when nothing changed.
+    /// </summary>
+    public bool StartMirroring(string url, DateTime now, long? issueId = null)
     {
-        if (IsMirrored && ExternalUrl == url)
+        var id = issueId is > 0 ? issueId : GitHubIssueId;
+        if (IsMirrored && ExternalUrl == url && GitHubIssueId == id)
         {
             return false;
         }
 
+        if (ExternalUrl is { } old && !string.Equals(old, url, StringComparison.Ordinal))
+        {
+            Links = Links.Where(l => !(l.Kind == DebtLinkKind.GitHubIssue && string.Equals(l.Url, old, StringComparison.OrdinalIgnoreCase))).ToList();
+        }
+
         RecordSource(DataSource.GitHub, url, now);
+        GitHubIssueId = id;
         return true;
+    }
+
+    /// <summary>
+    /// True when an answer about the issue last updated at <paramref name="updatedAt"/> is older than what this item
+    /// already follows, so applying it would go back in time.
+    /// </summary>
+    public bool IsOlderThanMirrored(DateTime? updatedAt) =>
+        MirroredUpdatedAt is { } seen && updatedAt is { } at && at < seen;
+
+    /// <summary>Remembers the <c>updated_at</c> of the answer just applied (never moves back).</summary>
+    public void MarkMirrored(DateTime? updatedAt)
+    {
+        if (updatedAt is { } at && (MirroredUpdatedAt is not { } seen || at > seen))
+        {
+            MirroredUpdatedAt = at;
+        }
     }
 
     /// <summary>

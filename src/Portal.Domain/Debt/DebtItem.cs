@@ -384,7 +384,7 @@ public sealed partial class DebtItem : Entity, IVersioned
     private void Stamp(DateTime now)
     {
         UpdatedAt = now;
-        var description = Description is { Length: > 2_000 } d ? d[..2_000] : Description;
+        var description = Description is { } d ? TextCut.Prefix(d, 2_000) : null;
         SearchText = string.Join(' ', Title, BusinessOutcome, description).ToLowerInvariant();
     }
 }

@@ -21,6 +21,15 @@ public static class DebtLabels
     public const int DefaultImpact = 3;
     public const double DefaultEffortDays = 3;
 
+    /// <summary>
+    /// The least effort a label may give (a quarter of a day): priority is cost of delay per day of effort, so a label
+    /// saying "0.0001 days" would put the item above everything in the register.
+    /// </summary>
+    public const double MinLabelEffortDays = 0.25;
+
+    /// <summary>True for a label of the convention (<c>debt:…</c>).</summary>
+    public static bool IsConvention(string label) => label.Trim().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The assessment <paramref name="labels"/> ask for, and a sentence for each label that could not be read.</summary>
     public static (DebtLabelSeed Seed, IReadOnlyList<string> Problems) Read(IEnumerable<string> labels)
     {
@@ -56,14 +65,14 @@ public static class DebtLabels
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : null;
 
     private static double? Days(string value) =>
-        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d > 0 && d <= DebtItem.MaxEffortDays ? d : null;
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d >= MinLabelEffortDays && d <= DebtItem.MaxEffortDays ? d : null;
 
     private static string Expected(string name) => name switch
     {
         "signal" => $"expected one of {string.Join(", ", Enum.GetNames<ScalingSignal>().Select(DebtEnums.Kebab))}",
         "kind" => $"expected one of {string.Join(", ", Enum.GetNames<DebtKind>().Select(DebtEnums.Kebab))}",
         "quadrant" => $"expected one of {string.Join(", ", Enum.GetNames<DebtQuadrant>().Select(DebtEnums.Kebab))}",
-        "effort" => $"expected engineer-days, a number more than 0 and at most {DebtItem.MaxEffortDays:N0}",
+        "effort" => $"expected engineer-days, a number from {MinLabelEffortDays.ToString(CultureInfo.InvariantCulture)} to {DebtItem.MaxEffortDays:N0}",
         "likelihood" or "impact" => "expected a whole number from 1 to 5",
         _ => "Portal reads debt:signal/…, debt:kind/…, debt:quadrant/…, debt:likelihood/…, debt:impact/… and debt:effort/…",
     };

@@ -44,7 +44,7 @@ public sealed record DebtLink(DebtLinkKind Kind, string Url, string? Title = nul
 
         if (url.Length > MaxUrlLength)
         {
-            throw new DomainValidationException("links", $"'{url[..40]}…' is longer than {MaxUrlLength} characters");
+            throw new DomainValidationException("links", $"'{TextCut.Prefix(url, 40)}…' is longer than {MaxUrlLength} characters");
         }
 
         if (!IsAcceptable(url))

@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Debt;
 
 /// <summary>
@@ -26,6 +28,25 @@ public sealed record MirroredIssue(
     DateTime? ClosedAt,
     IReadOnlyList<string> Labels)
 {
+    /// <summary>GitHub's id of the issue (<c>id</c>): stable across renames and transfers, unlike <see cref="Url"/>; 0 when unknown.</summary>
+    public long Id { get; init; }
+
+    /// <summary>When the issue last changed on GitHub (<c>updated_at</c>, UTC); an older answer never undoes a newer one.</summary>
+    public DateTime? UpdatedAt { get; init; }
+
+    /// <summary>True when the answer came from GitHub's search, whose index can lag behind the issue itself.</summary>
+    public bool FromSearch { get; init; }
+
+    /// <summary>The author's relation to the repository (<c>author_association</c>: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…).</summary>
+    public string? AuthorAssociation { get; init; }
+
+    /// <summary>
+    /// True when the issue's <c>debt:…</c> labels may set the new item's assessment: its author is an owner, member or
+    /// collaborator of the repository. Anyone may open an issue on a public repository, and an issue template can
+    /// apply labels for them, so an outsider's labels are not trusted to rank an item.
+    /// </summary>
+    public bool LabelsMaySetAssessment => AuthorAssociation?.ToUpperInvariant() is "OWNER" or "MEMBER" or "COLLABORATOR";
+
     /// <summary>How people name the issue: <c>acme/billing#12</c>.</summary>
     public string Reference => $"{Organization}/{Repository}#{Number}";
 
@@ -35,7 +56,7 @@ public sealed record MirroredIssue(
         get
         {
             var t = Title.Trim();
-            return t.Length <= DebtItem.MaxTitleLength ? t : t[..(DebtItem.MaxTitleLength - 1)].TrimEnd() + "…";
+            return TextCut.Shorten(t, DebtItem.MaxTitleLength);
         }
     }
 
@@ -51,7 +72,7 @@ public sealed record MirroredIssue(
 
             var body = Body.Trim();
             var note = $"\n\n… (cut here: the full text is on GitHub, {Url})";
-            return body.Length <= DebtItem.MaxDescriptionLength ? body : body[..(DebtItem.MaxDescriptionLength - note.Length)].TrimEnd() + note;
+            return TextCut.Shorten(body, DebtItem.MaxDescriptionLength, note);
         }
     }
 }

@@ -169,7 +169,7 @@ public static class BulkInsert
     // As SaveChanges stamps an added row; a row stamped already keeps its times.
     private static void Stamp<T>(PortalDbContext db, IReadOnlyList<T> rows)
     {
-        var now = db.UtcNow;
+        var now = db.ClockNow;
         foreach (var row in rows)
         {
             if (row is IStampedOnSave stamped)

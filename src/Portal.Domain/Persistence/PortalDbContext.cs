@@ -38,6 +38,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Dependency> Dependencies => Set<Dependency>();
 
+    public DbSet<PendingReference> PendingReferences => Set<PendingReference>();
+
     public DbSet<CatalogSnapshot> CatalogSnapshots => Set<CatalogSnapshot>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -180,7 +182,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     private Task<int> SaveWithoutGraphAsync(CancellationToken ct) => base.SaveChangesAsync(false, ct);
 
     /// <summary>The context's clock, as <see cref="SaveChangesAsync(bool, CancellationToken)"/> stamps rows with it.</summary>
-    internal DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+    internal DateTime ClockNow => _clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Rows of these types are the dependency graph: writing one raises the graph version.</summary>
     internal static bool IsGraphType(Type type) =>

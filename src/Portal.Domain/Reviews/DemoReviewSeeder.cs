@@ -13,8 +13,8 @@ namespace Portal.Domain.Reviews;
 
 /// <summary>
 /// The demo company's previous-quarter review, closed through the real close (<see cref="ReviewCloser"/>), with
-/// findings, decisions and action items; afterwards one item is marked done and two teams improve their answers,
-/// so this quarter's review has items to follow up and the comparison has something to show. Runs after the demo
+/// findings, decisions and action items; afterwards one item is marked done, another grows into an initiative, and two
+/// teams improve their answers, so this quarter's review has items to follow up and the comparison has something to show. Runs after the demo
 /// company is loaded; does nothing once any review exists.
 /// </summary>
 public sealed class DemoReviewSeeder(
@@ -93,6 +93,7 @@ public sealed class DemoReviewSeeder(
         var item = await db.ActionItems.FirstAsync(a => a.ReviewId == reviewId && a.Signal == ScalingSignal.Observability, ct);
         item.MarkDone(By, "SLOs and alerts defined for the gateway, identity and notifications.", DateOnly.FromDateTime(now).AddDays(-3), now);
         var person = await db.People.AsNoTracking().Where(p => p.Name == By).Select(p => p.DisplayName).FirstAsync(ct);
+        GrowInitiative(db, await db.ActionItems.FirstAsync(a => a.ReviewId == reviewId && a.Signal == ScalingSignal.CascadingFailures, ct), person, now);
         var services = await db.Services.AsNoTracking().Where(s => s.Name == "identity" || s.Name == "notifications").Select(s => s.Id).ToListAsync(ct);
         foreach (var id in services)
         {
@@ -106,6 +107,26 @@ public sealed class DemoReviewSeeder(
 
         await db.SaveChangesAsync(ct);
         await evaluation.EvaluateAllAsync(ct);
+    }
+
+    /// <summary>
+    /// Payments Core grew its timeouts item into an initiative this quarter: every payments service at Silver on cascading
+    /// failures by the end of next quarter, counted from the start of this one. Created after the close, so the closed
+    /// review does not list it; this quarter's review does.
+    /// </summary>
+    private static void GrowInitiative(PortalDbContext db, ActionItem item, string person, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var quarter = Debt.Quarter.Of(today);
+        var initiative = new Initiative(
+            new InitiativeEdit("Every payments service at Silver on cascading failures",
+                "Timeouts and a fallback on every outbound call first, then **bulkheads** between checkout and the ledger, so one slow posting cannot stall payment pages.",
+                ScalingSignal.CascadingFailures, ScoreLevel.Silver, [item.OwnerTeamId], null, item.OwnerTeamId, quarter.Start, quarter.Next.End),
+            item.Id, today, By, person, now);
+        db.Initiatives.Add(initiative);
+        item.LinkInitiative(initiative.Id, now);
+        AuditLog.Record(db, Security.Actor.System, "initiatives.demo.create", Initiatives.InitiativeCommands.EntityType, initiative.Id.ToString(), null,
+            new { initiative.Title, FromActionItem = item.Id, Demo = true });
     }
 
     private sealed class FixedClock(DateTime at) : TimeProvider

@@ -15,6 +15,12 @@ public sealed class Initiative : IVersioned
     public const int MaxDescriptionLength = 4_000;
     public const int MaxScopeTeams = 200;
 
+    /// <summary>
+    /// The longest an initiative may run, start to due date, in days (three years). Beyond it a target is a strategy,
+    /// not an initiative; and the burn-up, one point a day, stays small even when a start date is mistyped (0026 for 2026).
+    /// </summary>
+    public const int MaxSpanDays = 3 * 366;
+
     private Initiative()
     {
     }
@@ -121,6 +127,11 @@ public sealed class Initiative : IVersioned
         if (due <= starts)
         {
             throw new DomainValidationException("dueOn", $"must be after the start ({starts:yyyy-MM-dd})");
+        }
+
+        if (due.DayNumber - starts.DayNumber > MaxSpanDays)
+        {
+            throw new DomainValidationException("startsOn", $"{starts:yyyy-MM-dd} is more than three years before the due date ({due:yyyy-MM-dd}): check the year, or split the target into shorter initiatives");
         }
 
         if (due < today && due != DueOn)

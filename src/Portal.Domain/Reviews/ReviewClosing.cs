@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Reviews;
 
 /// <summary>
@@ -91,7 +93,7 @@ public sealed class ReviewClosing
     public void Fail(string error, DateTime now)
     {
         Status = ReviewClosingStatus.Failed;
-        Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        Error = TextCut.Prefix(error, MaxErrorLength);
         FinishedAt = now;
         HeartbeatAt = now;
     }

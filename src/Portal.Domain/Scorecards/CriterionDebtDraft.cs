@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Signals;
@@ -72,5 +73,5 @@ public static class CriterionDebtDraft
         return edit with { FindingKey = FindingKey(service, criterion.Key) };
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    private static string Clip(string text, int max) => TextCut.Shorten(text, max);
 }

@@ -9,6 +9,15 @@ public sealed record Actor(string Name, string DisplayName, PortalRole Role, IRe
 {
     public static Actor System { get; } = new("system", "Portal", PortalRole.Admin, new HashSet<Guid>());
 
+    /// <summary>
+    /// The credential acted with, when <see cref="Name"/> alone does not tell it apart (an API token's id: a token
+    /// name can be used again once its token is revoked or expired). The audit log writes it beside the name.
+    /// </summary>
+    public string? Credential { get; init; }
+
+    /// <summary>Who acted, as the audit log writes it: <see cref="Name"/>, with the <see cref="Credential"/> if any (<c>token:ci#0193…</c>).</summary>
+    public string AuditName => Credential is { } credential ? $"{Name}#{credential}" : Name;
+
     public bool IsAdmin => Role == PortalRole.Admin;
 
     /// <summary>An Admin may change anything; an Editor only what one of their teams owns.</summary>

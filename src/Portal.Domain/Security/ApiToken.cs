@@ -21,6 +21,7 @@ public sealed class ApiToken : Entity
         Hint = hint;
         CreatedBy = createdBy;
         ExpiresAt = expiresAt;
+        NameKey = KeyOf(name);
     }
 
     /// <summary>How long a new token lasts unless its creator says otherwise.</summary>
@@ -30,6 +31,13 @@ public sealed class ApiToken : Entity
     public static TimeSpan MaxLifetime { get; } = TimeSpan.FromDays(5 * 365);
 
     public string Name { get; private set; } = "";
+
+    /// <summary>
+    /// <see cref="Name"/> folded for comparison (<see cref="KeyOf"/>) while the token holds its name; null once it is
+    /// revoked or its name is released, and for tokens made before names were keyed. A unique index on it makes two
+    /// tokens in use with the same name impossible, even when two admins create them at the same moment.
+    /// </summary>
+    public string? NameKey { get; private set; }
 
     public PortalRole Role { get; private set; }
 
@@ -76,12 +84,23 @@ public sealed class ApiToken : Entity
         return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], createdBy, utcNow + lifetime), secret);
     }
 
+    /// <summary>A name as compared for uniqueness: trimmed, in canonical Unicode form, in .NET's invariant lower case (all scripts, not only ASCII).</summary>
+    public static string KeyOf(string name) => name.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>Revokes the token at <paramref name="utcNow"/>; revoking it again changes nothing.</summary>
     public void Revoke(DateTime utcNow)
     {
         RevokedAt ??= utcNow;
+        NameKey = null;
+        Touch();
+    }
+
+    /// <summary>Lets another token take this one's name (it expired, or was revoked by an instance from before name keys).</summary>
+    public void ReleaseName()
+    {
+        NameKey = null;
         Touch();
     }
 

@@ -173,7 +173,7 @@ public sealed class GitHubRepository : IStampedOnSave
             return false;
         }
 
-        LastError = error.Length <= 2000 ? error : error[..2000];
+        LastError = TextCut.Prefix(error, 2000);
         _changed = true;
         return true;
     }

@@ -144,7 +144,7 @@ public sealed class SyncRun : IStampedOnSave
     {
         Status = SyncRunStatus.Failed;
         Phase = "Failed";
-        Error = error.Length <= 2000 ? error : error[..2000];
+        Error = TextCut.Prefix(error, 2000);
         _finished = true;
     }
 

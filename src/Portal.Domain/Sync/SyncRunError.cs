@@ -12,9 +12,9 @@ public sealed class SyncRunError : IStampedOnSave
     internal SyncRunError(Guid runId, string repository, string? path, string message)
     {
         RunId = runId;
-        Repository = repository.Length <= 300 ? repository : repository[..300];
+        Repository = TextCut.Prefix(repository, 300);
         Path = path;
-        Message = message.Length <= 2000 ? message : message[..2000];
+        Message = TextCut.Prefix(message, 2000);
     }
 
     public long Id { get; private set; }

@@ -232,6 +232,13 @@ public static class BackstageCatalogReader
             }
 
             var resolved = CatalogPaths.Combine(CatalogPaths.DirectoryOf(path), target);
+            if (resolved == ".." || resolved.StartsWith("../", StringComparison.Ordinal))
+            {
+                // Never read a file outside what was imported (a folder someone sent could point at ~/.ssh).
+                problems.Add(new ImportProblem(path, document, location.EntityRef, $"target '{target}' is outside the imported files (it climbs above their root with '..'); skipped", ProblemSeverity.Notice));
+                continue;
+            }
+
             if (known.Contains(resolved))
             {
                 continue;

@@ -28,7 +28,8 @@ internal sealed partial class BackstageDocumentParser
     }
 
     /// <summary>
-    /// <c>spec.owner</c>: a group; Portal has no user-owned records. A missing owner is not an error here: the
+    /// <c>spec.owner</c>: a group, or a user as Backstage allows (kept as written; Portal lists such records as
+    /// owned by a person, not a team). A missing owner is not an error here: the
     /// reader may fill it from the source (a repository's CODEOWNERS team) and rejects the entity if it cannot.
     /// </summary>
     private EntityKey? Owner(YamlMappingNode spec)
@@ -52,9 +53,9 @@ internal sealed partial class BackstageDocumentParser
             return null;
         }
 
-        if (owner.Kind != BackstageKinds.Group)
+        if (owner.Kind is not BackstageKinds.Group and not BackstageKinds.User)
         {
-            _errors.Add($"spec.owner '{text}' is a {owner.Kind.ToLowerInvariant()}; Portal needs a group (team) as owner");
+            _errors.Add($"spec.owner '{text}' is a {owner.Kind.ToLowerInvariant()}; an owner is a group (team) or a user");
             return null;
         }
 

@@ -14,7 +14,7 @@ public sealed partial class BackstageExporter
         var apis = data.ServiceApis.ToLookup(r => r.ServiceId);
         return Build("components.yaml", "Components", data.Services, (service, skip) =>
         {
-            if (service.OwnerTeamId is not { } owner)
+            if (data.OwnerOf(service) is not { } owner)
             {
                 return skip("no owning team");
             }
@@ -24,25 +24,29 @@ public sealed partial class BackstageExporter
             {
                 { "type", Scalar(service.Kind) },
                 { "lifecycle", Scalar(Wire(service.Lifecycle)) },
-                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, ns)) },
+                { "owner", Scalar(owner) },
             };
-            if (service.SystemId is { } system)
+            if (data.RefOrWaiting(service.SystemId, service, "system", BackstageKinds.System) is { } system)
             {
-                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, ns)));
+                spec.Add("system", Scalar(system));
             }
 
             var outgoing = edges[service.Id]
                 .Select(e => (Edge: e, Target: data.Ref(e.TargetServiceId ?? e.TargetResourceId!.Value, BackstageKinds.Component, ns, alwaysWriteKind: true)))
                 .OrderBy(e => e.Target, StringComparer.Ordinal)
                 .ToList();
-            if (outgoing.Count > 0)
+            var waiting = data.Waiting(service, "dependsOn", BackstageKinds.Component, alwaysWriteKind: true)
+                .Concat(data.Waiting(service, "interactions", BackstageKinds.Component, alwaysWriteKind: true));
+            var dependsOn = outgoing.Select(e => e.Target).Concat(waiting).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (dependsOn.Count > 0)
             {
-                spec.Add("dependsOn", BlockSequence(outgoing.Select(e => Scalar(e.Target))));
+                spec.Add("dependsOn", BlockSequence(dependsOn.Select(Scalar)));
             }
 
             foreach (var (field, relation) in new[] { ("providesApis", ApiRelation.Provides), ("consumesApis", ApiRelation.Consumes) })
             {
-                var names = apis[service.Id].Where(r => r.Relation == relation).Select(r => data.Ref(r.ApiId, BackstageKinds.Api, ns)).Order(StringComparer.Ordinal).ToList();
+                var names = apis[service.Id].Where(r => r.Relation == relation).Select(r => data.Ref(r.ApiId, BackstageKinds.Api, ns))
+                    .Concat(data.Waiting(service, field, BackstageKinds.Api)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 if (names.Count > 0)
                 {
                     spec.Add(field, BlockSequence(names.Select(Scalar)));

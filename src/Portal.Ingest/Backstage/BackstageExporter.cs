@@ -78,12 +78,19 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
                 spec.Add("profile", profile);
             }
 
-            if (team.ParentTeamId is { } parentId)
+            if (data.RefOrWaiting(team.ParentTeamId, team, "parent", BackstageKinds.Group) is { } parent)
             {
-                spec.Add("parent", Scalar(data.Ref(parentId, BackstageKinds.Group, team.Namespace)));
+                spec.Add("parent", Scalar(parent));
             }
 
-            spec.Add("children", FlowSequence(children[team.Id].Select(c => data.Ref(c.Id, BackstageKinds.Group, team.Namespace)).Order(StringComparer.Ordinal)));
+            spec.Add("children", FlowSequence(children[team.Id].Select(c => data.Ref(c.Id, BackstageKinds.Group, team.Namespace))
+                .Concat(data.Waiting(team, "children", BackstageKinds.Group)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+            var waitingMembers = data.Waiting(team, "members", BackstageKinds.User).Order(StringComparer.Ordinal).ToList();
+            if (waitingMembers.Count > 0)
+            {
+                // Members a group lists whose users are not in the catalog yet (the users' memberOf says the rest).
+                spec.Add("members", FlowSequence(waitingMembers));
+            }
             var annotations = new Dictionary<string, string>();
             if (team.ContactChannel is not null)
             {
@@ -108,7 +115,8 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
                 spec.Add("profile", profile);
             }
 
-            spec.Add("memberOf", FlowSequence(memberships[person.Id].Select(t => data.Ref(t, BackstageKinds.Group, person.Namespace)).Order(StringComparer.Ordinal)));
+            spec.Add("memberOf", FlowSequence(memberships[person.Id].Select(t => data.Ref(t, BackstageKinds.Group, person.Namespace))
+                .Concat(data.Waiting(person, "memberOf", BackstageKinds.Group)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
             var annotations = person.Phone is null ? null : new Dictionary<string, string> { [PortalAnnotations.Phone] = person.Phone };
             return Envelope(BackstageKinds.User, person, spec, annotations, writeTitle: false);
         });
@@ -116,22 +124,22 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
 
     private static CatalogFile Domains(ExportSnapshot data) =>
         Build("domains.yaml", "Domains", data.Domains, (domain, skip) =>
-            domain.OwnerTeamId is not { } owner
+            data.OwnerOf(domain) is not { } owner
                 ? skip("no owning team")
-                : Envelope(BackstageKinds.Domain, domain, new YamlMappingNode { { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, domain.Namespace)) } }));
+                : Envelope(BackstageKinds.Domain, domain, new YamlMappingNode { { "owner", Scalar(owner) } }));
 
     private static CatalogFile Systems(ExportSnapshot data) =>
         Build("systems.yaml", "Systems", data.Systems, (system, skip) =>
         {
-            if (system.OwnerTeamId is not { } owner)
+            if (data.OwnerOf(system) is not { } owner)
             {
                 return skip("no owning team");
             }
 
-            var spec = new YamlMappingNode { { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, system.Namespace)) } };
-            if (system.DomainId is { } domain)
+            var spec = new YamlMappingNode { { "owner", Scalar(owner) } };
+            if (data.RefOrWaiting(system.DomainId, system, "domain", BackstageKinds.Domain) is { } domain)
             {
-                spec.Add("domain", Scalar(data.Ref(domain, BackstageKinds.Domain, system.Namespace)));
+                spec.Add("domain", Scalar(domain));
             }
 
             return Envelope(BackstageKinds.System, system, spec);
@@ -140,7 +148,7 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
     private static CatalogFile Resources(ExportSnapshot data) =>
         Build("resources.yaml", "Resources", data.Resources, (resource, skip) =>
         {
-            if (resource.OwnerTeamId is not { } owner)
+            if (data.OwnerOf(resource) is not { } owner)
             {
                 return skip("no owning team");
             }
@@ -148,11 +156,11 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
             var spec = new YamlMappingNode
             {
                 { "type", Scalar(resource.Type.ToString().ToLowerInvariant()) },
-                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, resource.Namespace)) },
+                { "owner", Scalar(owner) },
             };
-            if (resource.SystemId is { } system)
+            if (data.RefOrWaiting(resource.SystemId, resource, "system", BackstageKinds.System) is { } system)
             {
-                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, resource.Namespace)));
+                spec.Add("system", Scalar(system));
             }
 
             return Envelope(BackstageKinds.Resource, resource, spec);
@@ -161,7 +169,7 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
     private static CatalogFile Apis(ExportSnapshot data) =>
         Build("apis.yaml", "APIs", data.Apis, (api, skip) =>
         {
-            if (api.OwnerTeamId is not { } owner)
+            if (data.OwnerOf(api) is not { } owner)
             {
                 return skip("no owning team");
             }
@@ -175,11 +183,11 @@ public sealed partial class BackstageExporter(IDbContextFactory<PortalDbContext>
             {
                 { "type", Scalar(api.Type) },
                 { "lifecycle", Scalar(Wire(api.Lifecycle)) },
-                { "owner", Scalar(data.Ref(owner, BackstageKinds.Group, api.Namespace)) },
+                { "owner", Scalar(owner) },
             };
-            if (api.SystemId is { } system)
+            if (data.RefOrWaiting(api.SystemId, api, "system", BackstageKinds.System) is { } system)
             {
-                spec.Add("system", Scalar(data.Ref(system, BackstageKinds.System, api.Namespace)));
+                spec.Add("system", Scalar(system));
             }
 
             if (ApiDefinitions.TryParsePlaceholder(api.Definition, out var name, out var value))

@@ -73,4 +73,12 @@ public static class EntityRefs
         var ns = string.Equals(target.Namespace, contextNamespace, StringComparison.OrdinalIgnoreCase) ? "" : target.Namespace + "/";
         return kind + ns + target.Name;
     }
+
+    /// <summary>The target of a reference kept as written (<see cref="Portal.Domain.Catalog.PendingReference"/>).</summary>
+    public static EntityKey TargetOf(Portal.Domain.Catalog.PendingReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var (kind, ns, name) = reference.TargetParts();
+        return new EntityKey(BackstageKinds.Canonical(kind) ?? kind, ns, name);
+    }
 }

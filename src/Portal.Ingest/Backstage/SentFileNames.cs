@@ -54,5 +54,5 @@ public static class SentFileNames
         }
     }
 
-    private static string Shorten(string name) => name.Length <= 60 ? name : name[..57] + "…";
+    private static string Shorten(string name) => name.Length <= 60 ? name : TextCut.Prefix(name, 57) + "…";
 }

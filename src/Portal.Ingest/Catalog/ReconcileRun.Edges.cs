@@ -173,6 +173,8 @@ internal sealed partial class ReconcileRun
 
             await SaveIfDueAsync(ct);
         }
+
+        catalog.Dependencies = [.. edgesBySource.Values.SelectMany(e => e)];
     }
 
     private static bool ResilienceDiffers(Dependency edge, BackstageInteraction interaction) =>

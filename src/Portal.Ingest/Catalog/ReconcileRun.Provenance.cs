@@ -1,4 +1,5 @@
 using Portal.Domain.Catalog;
+using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.Catalog;
@@ -76,10 +77,36 @@ internal sealed partial class ReconcileRun
             {
                 var before = RecordSnapshot.Of(entity);
                 entity.MarkOrphaned();
+                if (!batch.Rule.Allows(key.Kind))
+                {
+                    LeaveTeamsMadeUnderOldRules(entity);
+                }
+
                 _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
                 _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
                 Audit(batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
             }
+        }
+    }
+
+    /// <summary>
+    /// A person or team this source may no longer define (a repository's <c>kind: User</c> or <c>kind: Group</c> from
+    /// before the source rules), now orphaned: the memberships it brought go with it, so a repository file cannot keep
+    /// someone in a team. The orphan's audit entry lists the memberships before and after.
+    /// </summary>
+    private void LeaveTeamsMadeUnderOldRules(CatalogEntity entity)
+    {
+        List<TeamMembership> memberships = entity switch
+        {
+            Person person => [.. person.Memberships],
+            Team team => [.. team.Memberships],
+            _ => [],
+        };
+        foreach (var membership in memberships)
+        {
+            var team = membership.Team ?? catalog.Teams.Values.FirstOrDefault(t => t.Id == membership.TeamId);
+            team?.RemoveMember(membership.PersonId);
+            db.Remove(membership);
         }
     }
 

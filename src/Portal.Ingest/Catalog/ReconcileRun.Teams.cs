@@ -26,7 +26,7 @@ internal sealed partial class ReconcileRun
                 }
                 else
                 {
-                    Notice(outcome.Parsed, $"spec.children '{child}' is not in the catalog; ignored");
+                    Wait(outcome.Parsed, "spec.children", child);
                 }
             }
         }

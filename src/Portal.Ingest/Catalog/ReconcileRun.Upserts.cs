@@ -108,15 +108,17 @@ internal sealed partial class ReconcileRun
             outcome.Set(service.Tier != tier, "tier", () => service.SetTier(tier));
         }
 
-        var owner = OwnerOf(outcome);
+        var owner = parsed.Owner is { } ownerKey ? catalog.Teams.GetValueOrDefault(ownerKey) : null;
         if (owner is not null || parsed.Owner is null)
         {
             outcome.Set(service.OwnerTeamId != owner?.Id || service.OwnerRef != owner?.Ref, "owner", () => service.AssignOwner(owner));
         }
         else
         {
-            // Kept as written until the team is in the catalog.
-            var written = EntityRef.Format(parsed.Owner.Namespace, parsed.Owner.Name);
+            // Kept as written (the service's own OwnerRef, not a pending row) until the team is in the catalog;
+            // a person stays a person: Portal shows such a service as owned by a person, not a team.
+            var written = OwnerRefOf(parsed.Owner);
+            NoticeUnknownOwner(outcome, parsed.Owner);
             outcome.Set(service.OwnerTeamId is not null || service.OwnerRef != written, "owner", () => service.AssignUnresolvedOwner(written));
         }
 
@@ -124,19 +126,42 @@ internal sealed partial class ReconcileRun
         outcome.Set(service.SystemId != system?.Id, "system", () => service.PlaceInSystem(system));
     }
 
-    /// <summary>The owning team, or null (none given, or not in the catalog: then a notice says so).</summary>
-    private Team? OwnerOf(RecordOutcome outcome) =>
-        outcome.Parsed.Owner is { } owner
-            ? catalog.Teams.GetValueOrDefault(owner) ?? NoticeUnknownOwner(outcome, owner)
-            : null;
-
-    private Team? NoticeUnknownOwner(RecordOutcome outcome, EntityKey owner)
+    /// <summary>
+    /// The owning team, or null: none given, or not a team in the catalog (yet). A missing team is kept as a
+    /// pending reference, so the record gets its owner when the team arrives through any source.
+    /// </summary>
+    private Team? OwnerOf(RecordOutcome outcome)
     {
-        if (!outcome.ReadOnly)
+        if (outcome.Parsed.Owner is not { } owner)
         {
-            Notice(outcome.Parsed, $"owner '{owner}' is not a group in the catalog yet; the record was imported without an owning team");
+            return null;
         }
 
+        if (catalog.Teams.GetValueOrDefault(owner) is { } team)
+        {
+            return team;
+        }
+
+        NoticeUnknownOwner(outcome, owner);
+        KeepWaiting(outcome, "owner", owner);
         return null;
+    }
+
+    /// <summary>How a service keeps an owner that is not a team in the catalog: <c>team</c>, <c>ns/team</c>, <c>user:name</c>.</summary>
+    internal static string OwnerRefOf(EntityKey owner) =>
+        owner.Kind == BackstageKinds.User
+            ? Service.PersonOwnerPrefix + EntityRef.Format(owner.Namespace, owner.Name)
+            : EntityRef.Format(owner.Namespace, owner.Name);
+
+    private void NoticeUnknownOwner(RecordOutcome outcome, EntityKey owner)
+    {
+        if (outcome.ReadOnly)
+        {
+            return;
+        }
+
+        Notice(outcome.Parsed, owner.Kind == BackstageKinds.User
+            ? $"owner '{owner}' is a person, not a team; kept as written (Portal lists the record as owned by a person)"
+            : $"owner '{owner}' is not a group in the catalog yet; kept as written and linked when it arrives");
     }
 }

@@ -36,7 +36,8 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
     private readonly Dictionary<string, int> _orphaned = [];
     private readonly List<RecordChange> _orphanedRecords = [];
 
-    // Keys whose only definitions in the batch were conflicts: they do not keep another origin's record alive.
+    // Keys whose only definitions in the batch were conflicts, or of a kind the source may not define (a repository's
+    // User from before the source rules): they do not keep a stored record alive.
     private readonly HashSet<EntityKey> _conflicts = [];
 
     // Definitions refused because another origin of the batch defines a stored record: audited as refused writes.
@@ -73,6 +74,8 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         await SetMembershipsAsync(ct);
         await SetServiceApisAsync(ct);
         await SetDependenciesAsync(ct);
+        KeepWaitingReferences();
+        await LinkWaitingReferencesAsync(ct);
         RecordProvenance();
         MarkOrphans();
         await AuditWritesAsync(ct);
@@ -123,7 +126,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         {
             if (!batch.Rule.Allows(entity.Key.Kind))
             {
-                Reject(entity, batch.Rule.Refusal(entity.Key.Kind));
+                Conflict(entity, batch.Rule.Refusal(entity.Key.Kind));
                 continue;
             }
 
@@ -387,7 +390,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
             return found;
         }
 
-        Notice(from, $"{field} '{key}' is not in the catalog; left empty");
+        Wait(from, field, key);
         return null;
     }
 

@@ -5,7 +5,7 @@ namespace Portal.Ingest.Catalog;
 
 /// <summary>
 /// A catalog record as the audit log shows it before and after a source wrote it: its own fields, owner,
-/// system, parent and members, and where it came from. Edges and API relations are left out (each edge is
+/// system, parent, members (of a team) and teams (of a person), and where it came from. Edges and API relations are left out (each edge is
 /// its own record with its own audit when people edit it).
 /// </summary>
 internal static class RecordSnapshot
@@ -42,6 +42,9 @@ internal static class RecordSnapshot
             case Person p:
                 snapshot["email"] = p.Email;
                 snapshot["gitHubLogin"] = p.GitHubLogin;
+                // A membership just removed has left its team's list (the person's list follows on save).
+                snapshot["memberOf"] = p.Memberships.Where(m => m.Team is null || m.Team.Memberships.Contains(m))
+                    .Select(m => $"{m.Team?.Ref ?? m.TeamId.ToString()}:{m.Role}").Order(StringComparer.Ordinal).ToArray();
                 break;
             case Api a:
                 snapshot["type"] = a.Type;

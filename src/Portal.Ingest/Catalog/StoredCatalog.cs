@@ -30,7 +30,10 @@ internal sealed class StoredCatalog
 
     public List<ServiceApi> ServiceApis { get; set; } = [];
 
-    public List<Dependency> Dependencies { get; private set; } = [];
+    public List<Dependency> Dependencies { get; set; } = [];
+
+    /// <summary>References kept as written that named nothing in the catalog when their record was written.</summary>
+    public List<PendingReference> Pending { get; set; } = [];
 
     public static async Task<StoredCatalog> LoadAsync(PortalDbContext db, CancellationToken ct)
     {
@@ -45,6 +48,7 @@ internal sealed class StoredCatalog
         Fill(catalog.Services, BackstageKinds.Component, await db.Services.ToListAsync(ct));
         catalog.ServiceApis = await db.ServiceApis.ToListAsync(ct);
         catalog.Dependencies = await db.Dependencies.ToListAsync(ct);
+        catalog.Pending = await db.PendingReferences.ToListAsync(ct);
         return catalog;
     }
 

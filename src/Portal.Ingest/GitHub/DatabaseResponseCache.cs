@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Octokit.Caching;
 using Octokit.Internal;
+using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
 
@@ -88,7 +89,7 @@ public sealed class DatabaseResponseCache(IDbContextFactory<PortalDbContext> dbF
             var entry = await db.HttpCache.FirstOrDefaultAsync(e => e.Key == key);
             if (entry is null)
             {
-                db.HttpCache.Add(new HttpCacheEntry(key, url.Length <= 2000 ? url : url[..2000], etag, (int)cachedResponse.StatusCode, cachedResponse.ContentType, body, headers));
+                db.HttpCache.Add(new HttpCacheEntry(key, TextCut.Prefix(url, 2000), etag, (int)cachedResponse.StatusCode, cachedResponse.ContentType, body, headers));
             }
             else if (entry.ETag != etag)
             {

@@ -7,9 +7,9 @@ using Portal.Domain.Debt;
 namespace Portal.Ingest.GitHub;
 
 /// <summary>
-/// Reads tech-debt issues: one search per organisation (<c>is:issue label:"…" org:… archived:false</c>, 100 per page,
-/// oldest first so pages do not shift, at most <see cref="GitHubOptions.MaxDebtIssuePages"/> pages), or one issue for
-/// a webhook. Requests go through the session's client: conditional (ETags in the response cache), polite (timeouts,
+/// Reads tech-debt issues: one search per organisation for the open ones (<c>is:issue state:open label:"…" org:…
+/// archived:false</c>, 100 per page, oldest first so pages do not shift, at most <see cref="GitHubOptions.MaxDebtIssuePages"/>
+/// pages), or one issue (a webhook named it, or an item's issue left the search). Requests go through the session's client: conditional (ETags in the response cache), polite (timeouts,
 /// retries, rate limits). Answers are read field by field, so a malformed result is reported, never half-used.
 /// </summary>
 public static class DebtIssueReader
@@ -18,13 +18,14 @@ public static class DebtIssueReader
     private const string Accept = "application/vnd.github+json";
 
     /// <summary>The search query for <paramref name="label"/> in <paramref name="org"/>.</summary>
-    public static string Query(string org, string label) => $"is:issue label:\"{label}\" org:{org} archived:false";
+    public static string Query(string org, string label) => $"is:issue state:open label:\"{label}\" org:{org} archived:false";
 
     public static async Task<DebtIssueSearch> SearchAsync(GitHubSession gh, string org, string label, int maxPages, CancellationToken ct)
     {
         var issues = new List<MirroredIssue>();
         var problems = new List<(string, string)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenIds = new HashSet<long>();
         var total = 0;
         var read = 0;
         var incomplete = false;
@@ -59,24 +60,33 @@ public static class DebtIssueReader
                     seen.Add(url);
                 }
 
+                if (result.Id is { } id)
+                {
+                    seenIds.Add(id);
+                }
+
                 if (result.Problem is { } problem)
                 {
                     problems.Add((result.What, problem));
                 }
+                else if (result.Issue is { } foreign && !string.Equals(foreign.Organization, org, StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add((result.What, $"the search for {org} answered with an issue of another organisation; it was ignored"));
+                }
                 else if (result.Issue is { } issue)
                 {
-                    issues.Add(issue);
+                    issues.Add(issue with { FromSearch = true });
                 }
             }
 
             read += items.GetArrayLength();
             if (items.GetArrayLength() < PageSize || read >= total)
             {
-                return new DebtIssueSearch(issues, problems, seen, total, !incomplete);
+                return new DebtIssueSearch(issues, problems, seen, seenIds, total, !incomplete);
             }
         }
 
-        return new DebtIssueSearch(issues, problems, seen, total, Complete: false);
+        return new DebtIssueSearch(issues, problems, seen, seenIds, total, Complete: false);
     }
 
     /// <summary>One issue, as a webhook names it. GitHub follows a transferred issue to its new place (the answer's address says where).</summary>
@@ -108,20 +118,34 @@ public static class DebtIssueReader
     /// One issue of an answer: the issue, a pull request (neither issue nor problem), or a problem naming the first field
     /// that cannot be used. <paramref name="fallback"/> names the result when it does not say which issue it is.
     /// </summary>
-    internal static (MirroredIssue? Issue, string? Url, string What, string? Problem) Parse(JsonElement e, string fallback)
+    internal static (MirroredIssue? Issue, string? Url, long? Id, string What, string? Problem) Parse(JsonElement e, string fallback)
+    {
+        try
+        {
+            return TryParse(e, fallback);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Text that is not valid Unicode (a lone surrogate escape) cannot be read as a string.
+            return (null, null, null, fallback, $"holds text that cannot be read ({ex.Message}); the issue was not mirrored into the debt register");
+        }
+    }
+
+    private static (MirroredIssue? Issue, string? Url, long? Id, string What, string? Problem) TryParse(JsonElement e, string fallback)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            return (null, null, fallback, "is not a JSON object");
+            return (null, null, null, fallback, "is not a JSON object");
         }
 
         var url = Text(e, "html_url");
+        var issueId = e.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt64(out var idNumber) && idNumber > 0 ? idNumber : (long?)null;
         var number = e.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value) && value > 0 ? value : (int?)null;
         var repository = RepositoryOf(Text(e, "repository_url"));
         var what = repository is { } r && number is { } k ? $"{r.Organization}/{r.Name}#{k}" : url ?? fallback;
         if (e.TryGetProperty("pull_request", out var pr) && pr.ValueKind == JsonValueKind.Object)
         {
-            return (null, url, what, null);
+            return (null, url, issueId, what, null);
         }
 
         string? Problem()
@@ -129,6 +153,11 @@ public static class DebtIssueReader
             if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp))
             {
                 return "html_url is missing or not a web address";
+            }
+
+            if (issueId is null)
+            {
+                return "id is missing or not a positive whole number";
             }
 
             if (number is null)
@@ -161,14 +190,28 @@ public static class DebtIssueReader
                 return "body is not text";
             }
 
-            return e.TryGetProperty("closed_at", out var closed) && closed.ValueKind == JsonValueKind.String && !closed.TryGetDateTimeOffset(out _)
-                ? $"closed_at '{closed.GetString()}' is not a date"
-                : null;
+            if (e.TryGetProperty("closed_at", out var closed) && closed.ValueKind == JsonValueKind.String && !closed.TryGetDateTimeOffset(out _))
+            {
+                return $"closed_at '{closed.GetString()}' is not a date";
+            }
+
+            if (Text(e, "state") == "closed" && Text(e, "closed_at") is null)
+            {
+                return "the issue is closed but closed_at is missing";
+            }
+
+            // The address becomes the item's link: it must name the same repository and number as the rest of the answer.
+            return Portal.Domain.Debt.Commands.DebtMirrorCommands.IssueOf(url) is { } at
+                && string.Equals(at.Organization, repository.Value.Organization, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(at.Repository, repository.Value.Name, StringComparison.OrdinalIgnoreCase)
+                && url.TrimEnd('/').EndsWith($"/{number.Value.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal)
+                ? null
+                : $"html_url '{url}' does not name the issue's repository and number";
         }
 
         if (Problem() is { } problem)
         {
-            return (null, url, what, $"{problem}; the issue was not mirrored into the debt register");
+            return (null, url, issueId, what, $"{problem}; the issue was not mirrored into the debt register");
         }
 
         var closedAt = e.TryGetProperty("closed_at", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var when) ? when.UtcDateTime : (DateTime?)null;
@@ -184,10 +227,15 @@ public static class DebtIssueReader
             Text(e, "title")!,
             Text(e, "body"),
             Text(e, "state") == "closed",
-            Text(e, "state_reason") == "not_planned",
+            Text(e, "state_reason") is "not_planned" or "duplicate",
             closedAt,
-            names);
-        return (issue, url, what, null);
+            names)
+        {
+            Id = issueId.GetValueOrDefault(),
+            UpdatedAt = e.TryGetProperty("updated_at", out var updated) && updated.ValueKind == JsonValueKind.String && updated.TryGetDateTimeOffset(out var changed) ? changed.UtcDateTime : null,
+            AuthorAssociation = Text(e, "author_association"),
+        };
+        return (issue, url, issueId, what, null);
     }
 
     /// <summary>Owner and name from <c>…/repos/{owner}/{name}</c>.</summary>
@@ -217,5 +265,5 @@ public static class DebtIssueReader
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";
+    private static string Shorten(string text) => Portal.Domain.Common.TextCut.Shorten(text, 501);
 }

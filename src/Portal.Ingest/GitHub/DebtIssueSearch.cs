@@ -6,11 +6,13 @@ namespace Portal.Ingest.GitHub;
 /// <param name="Issues">The labelled issues that could be read (pull requests left out).</param>
 /// <param name="Problems">Each result that could not be read: which one (<c>acme/billing#12</c>, or its place in the answer) and why.</param>
 /// <param name="Seen">Web addresses of every result read, readable or not, so no item is released for a result that was merely malformed.</param>
+/// <param name="SeenIds">GitHub's ids of every result read that had one: an item whose issue moved is still found by it.</param>
 /// <param name="Total">How many results GitHub says the search has.</param>
 /// <param name="Complete">False when the page cap stopped the reading or GitHub said its results are incomplete.</param>
 public sealed record DebtIssueSearch(
     IReadOnlyList<MirroredIssue> Issues,
     IReadOnlyList<(string What, string Problem)> Problems,
     IReadOnlySet<string> Seen,
+    IReadOnlySet<long> SeenIds,
     int Total,
     bool Complete);

@@ -188,6 +188,6 @@ internal static class GitHubEntities
     private static string? Description(string? text)
     {
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        return trimmed is { Length: > 10_000 } ? trimmed[..10_000].TrimEnd() : trimmed;
+        return trimmed is null ? null : TextCut.Prefix(trimmed, 10_000).TrimEnd();
     }
 }

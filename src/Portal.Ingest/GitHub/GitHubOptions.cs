@@ -71,6 +71,21 @@ public sealed class GitHubOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxDebtIssuePages { get; set; } = 10;
 
+    /// <summary>
+    /// Mirror tech-debt issues opened by people outside the organisation (author not an owner, member or collaborator).
+    /// Off by default: anyone can open an issue on a public repository, and an issue template can label it. When on,
+    /// such issues become items but their <c>debt:…</c> labels are never used for the assessment.
+    /// </summary>
+    public bool DebtIssuesFromOutsiders { get; set; }
+
+    /// <summary>
+    /// Items one run may release because GitHub answers "not found" for their issues. More at once usually means the
+    /// token or App lost access (Issues: read), not that the issues were deleted: the run then releases none and says so.
+    /// Raise it for one run after deleting many labelled issues on purpose.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxDebtReleasesPerRun { get; set; } = 10;
+
     /// <summary>Repositories read at the same time.</summary>
     [Range(1, 16)]
     public int MaxConcurrency { get; set; } = 4;
@@ -176,9 +191,11 @@ public sealed class GitHubOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:SyncCron '{SyncCron}' is not a cron expression: {problem}", [nameof(SyncCron)]);
         }
 
-        if (DebtLabel.Contains('"', StringComparison.Ordinal) || DebtLabel.Trim() != DebtLabel)
+        if (DebtLabel.Any(c => c is '"' or '\\' or ',' || char.IsControl(c)) || DebtLabel.Trim() != DebtLabel)
         {
-            yield return new ValidationResult($"{Section}:DebtLabel '{DebtLabel}' may not hold a double quote or start or end with spaces.", [nameof(DebtLabel)]);
+            yield return new ValidationResult(
+                $"{Section}:DebtLabel '{DebtLabel}' may not hold a double quote, a backslash, a comma or a control character (they change GitHub's search), nor start or end with spaces.",
+                [nameof(DebtLabel)]);
         }
 
         foreach (var org in Organizations.Where(o => !Regex.IsMatch(o, "^[A-Za-z0-9][A-Za-z0-9-]{0,38}$")))

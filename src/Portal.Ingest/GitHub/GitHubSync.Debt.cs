@@ -17,7 +17,8 @@ public sealed partial class GitHubSync
 
     /// <summary>
     /// Brings one issue (an <c>issues</c> webhook named it) into the register: labelled, it is mirrored; unlabelled,
-    /// deleted or moved away, the item that mirrored it is released (it stays, as Portal's own).
+    /// deleted or moved out of the configured organisations, the item that mirrored it is released (it stays, as
+    /// Portal's own). An issue moved within them (repository renamed, issue transferred) is followed: same item, new address.
     /// </summary>
     public Task<SyncOutcome> SyncIssueAsync(string org, string repository, int number, SyncTrigger trigger, CancellationToken ct)
     {
@@ -26,50 +27,69 @@ public sealed partial class GitHubSync
         {
             await run.Heartbeat.PhaseAsync($"{org}/{repository}#{number}: reading the issue", 0, 1);
             var lookup = await DebtIssueReader.GetAsync(run.For(org), org, repository, number, run.Token);
-            await ApplyIssueAsync(run.RunId, org, repository, number, lookup, options, run.Token);
+            var problems = new List<(string What, string Problem)>();
+            var counts = await ApplyLookupAsync(new DebtMirrorMissing(Guid.Empty, org, repository, number, null), lookup, options, problems, run.Token);
+            await RecordDebtAsync(run.RunId, counts, problems, run.Token);
         }, ct);
     }
 
-    private async Task ApplyIssueAsync(Guid runId, string org, string repository, int number, DebtIssueLookup lookup, GitHubOptions options, CancellationToken ct)
+    /// <summary>
+    /// What GitHub answered about one issue (<paramref name="at"/>: where Portal last knew it), applied: mirrored when it
+    /// carries the label in a configured organisation, else its item released. A failure is a problem for this issue only.
+    /// </summary>
+    private async Task<SyncCounts> ApplyLookupAsync(DebtMirrorMissing at, DebtIssueLookup lookup, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
     {
-        var actor = Actor(org, repository);
-        var problems = new List<(string What, string Problem)>();
-        var counts = new SyncCounts();
-        if (lookup.Problem is { } problem)
+        var actor = Actor(at.Organization, at.Repository);
+        try
         {
-            problems.Add(($"{org}/{repository}#{number}", problem));
-        }
-        else if (lookup.Gone)
-        {
-            counts = Count(await debt.ReleaseAsync(actor, org, repository, number, "the issue is gone from GitHub (deleted, or its repository is)", ct));
-        }
-        else if (lookup.Issue is { } issue)
-        {
-            var moved = !string.Equals(issue.Organization, org, StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(issue.Repository, repository, StringComparison.OrdinalIgnoreCase) || issue.Number != number;
-            if (moved)
+            if (lookup.Problem is { } problem)
             {
-                counts = Count(await debt.ReleaseAsync(actor, org, repository, number, $"the issue was transferred to {issue.Reference}", ct));
+                problems.Add((at.Reference, problem));
+                return new SyncCounts();
             }
 
+            if (lookup.Gone)
+            {
+                return Count(await debt.ReleaseAsync(actor, at.Organization, at.Repository, at.Number, at.IssueId, "the issue is gone from GitHub (deleted, or its repository is)", ct));
+            }
+
+            if (lookup.Issue is not { } issue)
+            {
+                return new SyncCounts();
+            }
+
+            var moved = !string.Equals(issue.Organization, at.Organization, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(issue.Repository, at.Repository, StringComparison.OrdinalIgnoreCase) || issue.Number != at.Number;
             if (HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))
             {
-                counts = counts.Add(await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, problems, ct));
-            }
-            else if (!moved)
-            {
-                counts = Count(await debt.ReleaseAsync(actor, org, repository, number, $"the '{options.DebtLabel}' label was removed from the issue", ct));
-            }
-        }
+                if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
+                {
+                    problems.Add((issue.Reference, OutsidersProblem(options, [issue.Reference])));
+                    return new SyncCounts();
+                }
 
-        await RecordDebtAsync(runId, counts, problems, ct);
+                // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).
+                return await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, problems, ct);
+            }
+
+            var reason = moved ? $"the issue was transferred to {issue.Reference}" : $"the '{options.DebtLabel}' label was removed from the issue";
+            return Count(await debt.ReleaseAsync(actor, at.Organization, at.Repository, at.Number, at.IssueId ?? issue.Id, reason, ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "GitHub tech-debt issue {Issue} not applied", at.Reference);
+            problems.Add((at.Reference, $"the issue's debt item was not updated; the next sync tries again: {Cause(ex)}"));
+            return new SyncCounts();
+        }
     }
 
     /// <summary>
-    /// One search for the organisation's labelled issues, each mirrored; when the search was read to the end, items
-    /// of issues it no longer finds are released. A search that fails changes no item: the run says why and goes on.
+    /// One search for the organisation's open labelled issues, each mirrored. When the search was read to the end, each
+    /// open item whose issue it no longer finds is looked up on its own (closed → Done or Won't fix; unlabelled, deleted
+    /// or moved away → released; moved within the organisations → followed), since a search index can lag or be limited
+    /// by permissions. A search that fails changes no item: the run says why and goes on.
     /// </summary>
-    private async Task MirrorDebtAsync(GitHubSession gh, Guid runId, string org, GitHubOptions options, CancellationToken ct)
+    private async Task MirrorDebtAsync(GitHubSession gh, Guid runId, string org, IReadOnlySet<string> archived, GitHubOptions options, CancellationToken ct)
     {
         var label = options.DebtLabel;
         DebtIssueSearch found;
@@ -84,30 +104,112 @@ public sealed partial class GitHubSync
             return;
         }
 
-        var actor = Actor(org, null);
         var problems = found.Problems.ToList();
         var counts = new SyncCounts();
-        foreach (var issue in found.Issues)
+        try
         {
-            counts = counts.Add(await MirrorOneAsync(Actor(org, issue.Repository), issue, problems, ct));
-        }
+            var outsiders = new List<string>();
+            foreach (var issue in found.Issues)
+            {
+                if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
+                {
+                    outsiders.Add(issue.Reference);
+                    continue;
+                }
 
-        if (found.Complete)
-        {
-            var released = await debt.ReleaseMissingAsync(
-                actor, org, found.Seen, $"the search for issues labelled '{label}' no longer finds it (label removed, issue deleted or transferred)", ct);
-            counts = counts.Add(new SyncCounts(Orphaned: released));
-        }
-        else
-        {
-            var read = found.Seen.Count;
-            problems.Add(($"{org} (tech-debt issues)", read < found.Total
-                ? $"GitHub's search found {found.Total:N0} issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages pages of 100; GitHub's search answers at most 1,000). The others' items were left as they were and none was released."
-                : "GitHub said its search results are incomplete (the search timed out on its side); items it did not return were left as they were and none was released."));
-        }
+                counts = counts.Add(await MirrorOneAsync(Actor(org, issue.Repository), issue, problems, ct));
+            }
 
-        await RecordDebtAsync(runId, counts, problems, ct);
+            if (outsiders.Count > 0)
+            {
+                problems.Add(($"{org} (tech-debt issues)", OutsidersProblem(options, outsiders)));
+            }
+
+            if (found.Complete)
+            {
+                counts = counts.Add(await FollowMissingAsync(gh, org, found, archived, options, problems, ct));
+            }
+            else
+            {
+                var read = found.Seen.Count;
+                problems.Add(($"{org} (tech-debt issues)", read < found.Total
+                    ? $"GitHub's search found {found.Total:N0} open issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages pages of 100; GitHub's search answers at most 1,000). The others' items were left as they were."
+                    : "GitHub said its search results are incomplete (the search timed out on its side); items it did not return were left as they were."));
+            }
+        }
+        finally
+        {
+            // What was mirrored before a cancellation is still counted and its problems kept.
+            if (!ct.IsCancellationRequested)
+            {
+                await RecordDebtAsync(runId, counts, problems, ct);
+            }
+        }
     }
+
+    /// <summary>
+    /// Each open item whose issue the complete search did not return, looked up on GitHub (conditional, so usually a 304).
+    /// When more issues than <see cref="GitHubOptions.MaxDebtReleasesPerRun"/> answer "not found" at once, none of
+    /// those items is released: that looks like lost access rather than deleted issues.
+    /// </summary>
+    private async Task<SyncCounts> FollowMissingAsync(
+        GitHubSession gh, string org, DebtIssueSearch found, IReadOnlySet<string> archived, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
+    {
+        IReadOnlyList<DebtMirrorMissing> missing;
+        try
+        {
+            missing = await debt.MissingAsync(org, found.Seen, found.SeenIds, archived, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The debt items of {Org} whose issues left the tech-debt search were not looked up", org);
+            problems.Add(($"{org} (tech-debt issues)", $"the items whose issues the search no longer finds were not looked up, so they were left as they were: {Cause(ex)}"));
+            return new SyncCounts();
+        }
+
+        var counts = new SyncCounts();
+        var gone = new List<(DebtMirrorMissing Item, DebtIssueLookup Lookup)>();
+        foreach (var item in missing)
+        {
+            DebtIssueLookup lookup;
+            try
+            {
+                lookup = await DebtIssueReader.GetAsync(gh, item.Organization, item.Repository, item.Number, ct);
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or RateLimitPauseException or RateLimitExceededException or AuthorizationException))
+            {
+                problems.Add((item.Reference, $"the issue left the tech-debt search but could not be read, so its item was left as it was: {Describe(ex)}"));
+                continue;
+            }
+
+            if (lookup.Gone)
+            {
+                gone.Add((item, lookup));
+                continue;
+            }
+
+            counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
+        }
+
+        if (gone.Count > options.MaxDebtReleasesPerRun)
+        {
+            problems.Add(($"{org} (tech-debt issues)",
+                $"GitHub answered 'not found' for {gone.Count:N0} mirrored issues at once ({string.Join(", ", gone.Take(5).Select(g => g.Item.Reference))}{(gone.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). That usually means the token or App lost access (it needs Issues: read), so no item was released. If the issues were deleted on purpose, raise the setting for one run."));
+            return counts;
+        }
+
+        foreach (var (item, lookup) in gone)
+        {
+            counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
+        }
+
+        return counts;
+    }
+
+    private static string OutsidersProblem(GitHubOptions options, IReadOnlyList<string> issues) =>
+        $"{Counted.Of(issues.Count, "issue", "issues")} labelled '{options.DebtLabel}' opened by people outside the organisation (not an owner, member or collaborator) "
+        + $"{(issues.Count == 1 ? "was" : "were")} not mirrored: {string.Join(", ", issues.Take(10))}{(issues.Count > 10 ? ", …" : "")}. "
+        + $"Set {GitHubOptions.Section}:DebtIssuesFromOutsiders to true to mirror them (their debt:… labels are never used).";
 
     private async Task<SyncCounts> MirrorOneAsync(Actor actor, MirroredIssue issue, List<(string What, string Problem)> problems, CancellationToken ct)
     {
@@ -122,7 +224,18 @@ public sealed partial class GitHubSync
             problems.Add((issue.Reference, $"not mirrored into the debt register: {ex.Field} {ex.Reason}"));
             return new SyncCounts();
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One issue that cannot be saved (a database refusal, a conflict that kept coming back) must not stop the
+            // other issues, nor the organisations after this one: the run names it and goes on.
+            logger.LogWarning(ex, "GitHub tech-debt issue {Issue} not mirrored", issue.Url);
+            problems.Add((issue.Reference, $"not mirrored into the debt register ({issue.Url}); the other issues went on: {Cause(ex)}"));
+            return new SyncCounts();
+        }
     }
+
+    /// <summary>The innermost reason of a failure (a database error, not EF's "see the inner exception").</summary>
+    private static string Cause(Exception ex) => ex.GetBaseException().Message;
 
     private static bool HasDebtLabel(MirroredIssue issue, GitHubOptions options) =>
         issue.Labels.Contains(options.DebtLabel, StringComparer.OrdinalIgnoreCase);

@@ -149,7 +149,10 @@ public sealed partial class GitHubSync(
 
         // After the catalog, so a new repository's service is there for its tech-debt issues.
         await heartbeat.PhaseAsync($"{org}: reading tech-debt issues", total, total);
-        await MirrorDebtAsync(gh, runId, org, options, ct);
+        // Archived repositories as GitHub listed them (with SkipArchived their rows are never described as archived):
+        // their items are left as they are.
+        var archived = listed.Where(r => r.Archived).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await MirrorDebtAsync(gh, runId, org, archived, options, ct);
     }
 
     internal static string Describe(Exception ex) => ex switch

@@ -49,7 +49,7 @@ public sealed class SyncGitHubJob(GitHubSync sync, IBackgroundJobClient jobs, IL
 }
 
 /// <summary>Targeted syncs a webhook asks for: one repository, one organisation's teams, or one tech-debt issue.</summary>
-public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jobs, ILogger<SyncGitHubTargetJob> logger)
+public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SyncGitHubTargetJob> logger)
 {
     private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(30);
 
@@ -88,6 +88,6 @@ public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jo
         }
     }
 
-    private static DateTimeOffset Later(SyncOutcome outcome) =>
-        outcome.ResumeAt?.AddSeconds(5) ?? DateTimeOffset.UtcNow + BusyRetry;
+    private DateTimeOffset Later(SyncOutcome outcome) =>
+        outcome.ResumeAt?.AddSeconds(5) ?? clock.GetUtcNow() + BusyRetry;
 }

@@ -27,7 +27,8 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
         switch (PortalClaims.Own(user, PortalClaims.Source))
         {
             case PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName:
-                return new Actor("token:" + name, name, role, new HashSet<Guid>());
+                // The token's id rides along for the audit log (a name may be used again by a later token).
+                return new Actor("token:" + name, name, role, new HashSet<Guid>()) { Credential = id == name ? null : id };
             case PortalClaims.BuiltInSource when local:
                 return ActorDirectory.LocalAdministrator;
             case PortalClaims.LocalSource when local:

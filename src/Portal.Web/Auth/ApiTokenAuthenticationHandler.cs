@@ -32,7 +32,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail(check.Refusal ?? "The bearer token is refused.");
         }
 
-        var principal = PortalClaims.Create(actor.DisplayName, actor.DisplayName, actor.Role, PortalClaims.TokenSource, SchemeName);
+        // The token's id as the identifier: its name may be used again by a later token, the id never.
+        var principal = PortalClaims.Create(actor.Credential ?? actor.DisplayName, actor.DisplayName, actor.Role, PortalClaims.TokenSource, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

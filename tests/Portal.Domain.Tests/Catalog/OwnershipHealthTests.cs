@@ -36,6 +36,7 @@ public abstract class OwnershipHealthTests(TestProvider provider) : DatabaseTest
         Owned("gone-owned", gone);
         Owned("paged-elsewhere", staffed).AssignOnCall(ops);
         Owned("unknown-owned", null).AssignUnresolvedOwner("group:nobody");
+        Owned("side-project", null).AssignUnresolvedOwner("user:frank.tiernan");
         await db.SaveChangesAsync();
     }
 
@@ -48,6 +49,9 @@ public abstract class OwnershipHealthTests(TestProvider provider) : DatabaseTest
         var findings = await FindAsync();
         Assert.Equal("orphan", Assert.Single(findings, f => f.Kind == OwnershipFindingKind.NoOwner).Subject);
         Assert.Equal("unknown-owned", Assert.Single(findings, f => f.Kind == OwnershipFindingKind.UnknownOwner).Subject);
+        var person = Assert.Single(findings, f => f.Kind == OwnershipFindingKind.OwnedByPerson);
+        Assert.Equal("side-project", person.Subject);
+        Assert.Contains("owned by a person ('frank.tiernan'), not a team", person.Problem, StringComparison.Ordinal);
         Assert.Equal("gone-owned", Assert.Single(findings, f => f.Kind == OwnershipFindingKind.OwnerGone).Subject);
         Assert.Equal("empty-owned", Assert.Single(findings, f => f.Kind == OwnershipFindingKind.OwnerWithoutMembers).Subject);
         Assert.Equal("paged-elsewhere", Assert.Single(findings, f => f.Kind == OwnershipFindingKind.OnCallNotOwner).Subject);

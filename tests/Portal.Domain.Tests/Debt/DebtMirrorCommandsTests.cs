@@ -70,6 +70,28 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
     }
 
     [Fact]
+    public async Task MirrorAsync_EmojiAcrossEachCut_SavedWithWholeCharacters()
+    {
+        const string emoji = "\U0001F525";
+        var note = $"\n\n… (cut here: the full text is on GitHub, {Url})";
+        var descriptionCut = DebtItem.MaxDescriptionLength - note.Length;
+        var title = new string('t', DebtItem.MaxTitleLength - 2) + emoji + new string('u', 50);
+        var body = new string('b', 1_999) + emoji + new string('c', descriptionCut - 1 - 2_001) + emoji + new string('d', 500);
+        var issue = Issue() with { Title = title, Body = body };
+
+        var result = await Mirror().MirrorAsync(Sync, issue, Ct);
+
+        Assert.Equal(DebtMirrorChange.Created, result.Change);
+        await using var db = Db.CreateContext();
+        var item = await db.DebtItems.SingleAsync(Ct);
+        Assert.Equal(new string('t', DebtItem.MaxTitleLength - 2) + "…", item.Title);
+        Assert.Equal(new string('b', 1_999) + emoji + new string('c', descriptionCut - 1 - 2_001) + note, item.Description);
+        Assert.EndsWith(new string('b', 1_999), item.SearchText, StringComparison.Ordinal);
+        var strict = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+        Assert.All([item.Title, item.Description!, item.SearchText], text => strict.GetBytes(text));
+    }
+
+    [Fact]
     public async Task UpdateAsync_PersonChangesTheTitleOfAMirroredItem_RefusedNamingTheField()
     {
         var id = (await Mirror().MirrorAsync(Sync, Issue(), Ct)).ItemId!.Value;
@@ -81,6 +103,19 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
         await using var db = Db.CreateContext();
         Assert.Equal("Retry storm in invoices", (await db.DebtItems.SingleAsync(Ct)).Title);
         Assert.Contains(await db.AuditEntries.ToListAsync(Ct), a => a.Action == "debt.update.denied" && !a.Succeeded);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FormLoadedBeforeTheSyncChangedTheTitle_ConflictNotRefusal()
+    {
+        var id = (await Mirror().MirrorAsync(Sync, Issue(), Ct)).ItemId!.Value;
+        await Mirror().MirrorAsync(Sync, Issue() with { Title = "Retry storm in invoices and refunds", UpdatedAt = Now.AddMinutes(1) }, Ct);
+        var edit = Edit(title: "Retry storm in invoices", effort: 8) with { Description = "Body", Links = [new DebtLink(DebtLinkKind.GitHubIssue, Url)] };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Commands().UpdateAsync(Root, id, edit, 0, ct: Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.DoesNotContain(await db.AuditEntries.Select(a => a.Action).ToListAsync(Ct), a => a == "debt.update.denied");
     }
 
     [Fact]
@@ -111,10 +146,13 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
     }
 
     [Fact]
-    public async Task ReleaseMissingAsync_IssueNoLongerFound_ReleasedUnlessItsRepositoryIsArchived()
+    public async Task MissingAsync_IssueNoLongerFound_ListedUnlessArchivedClosedOrFoundById()
     {
         var mirror = Mirror();
         await mirror.MirrorAsync(Sync, Issue(), Ct);
+        await mirror.MirrorAsync(Sync, Issue() with { Url = "https://github.com/acme/payments/issues/8", Number = 8, Id = 808 }, Ct);
+        await mirror.MirrorAsync(Sync, Issue() with { Url = "https://github.com/acme/payments/issues/9", Number = 9, Id = 909 }, Ct);
+        await mirror.MirrorAsync(Sync, Issue() with { Url = "https://github.com/acme/payments/issues/9", Number = 9, Id = 909, Closed = true, ClosedAt = Now, UpdatedAt = Now.AddHours(1) }, Ct);
         await using (var db = Db.CreateContext())
         {
             var item = new DebtItem("Old tool on Python 2", ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.DeliberatePrudent, 2, 2, 2, "github:acme", Now);
@@ -123,13 +161,111 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
             await db.SaveChangesAsync(Ct);
         }
 
-        var released = await mirror.ReleaseMissingAsync(Sync, "acme", new HashSet<string>(), "label removed", Ct);
+        // #8 moved (found by its id under another address); #9 is closed; old-tool is archived.
+        var missing = await mirror.MissingAsync("ACME", new HashSet<string> { "https://github.com/acme/invoicing/issues/3" }, new HashSet<long> { 808 }, new HashSet<string> { "old-tool" }, Ct);
 
-        Assert.Equal(1, released);
+        var only = Assert.Single(missing);
+        Assert.Equal(("acme/payments#7", 707L), (only.Reference, only.IssueId));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_ByIssueId_ReleasedAndAudited()
+    {
+        var mirror = Mirror();
+        await mirror.MirrorAsync(Sync, Issue(), Ct);
+
+        var released = await mirror.ReleaseAsync(Sync, "elsewhere", "other", 1, 707, "label removed", Ct);
+
+        Assert.Equal(DebtMirrorChange.Released, released.Change);
+        await using var db = Db.CreateContext();
+        Assert.Equal(DataSource.Manual, (await db.DebtItems.SingleAsync(Ct)).Source);
+        Assert.Contains("label removed", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MirrorAsync_SameIssueUnderNewAddress_SameItemAddressAndLinkFollow()
+    {
+        var mirror = Mirror();
+        var id = (await mirror.MirrorAsync(Sync, Issue(), Ct)).ItemId;
+        var moved = Issue() with { Url = "https://github.com/Acme/invoicing/issues/7", Organization = "Acme", Repository = "invoicing" };
+
+        var result = await mirror.MirrorAsync(Sync, moved, Ct);
+
+        Assert.Equal((DebtMirrorChange.Updated, id), (result.Change, result.ItemId));
+        await using var db = Db.CreateContext();
+        var item = await db.DebtItems.SingleAsync(Ct);
+        Assert.Equal(("https://github.com/Acme/invoicing/issues/7", 707L), (item.ExternalUrl, item.GitHubIssueId));
+        Assert.Equal(["https://github.com/Acme/invoicing/issues/7"], item.Links.Where(l => l.Kind == DebtLinkKind.GitHubIssue).Select(l => l.Url));
+        Assert.Contains("moved from https://github.com/acme/payments/issues/7", await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MirrorAsync_ItemMirroredBeforeIdsWereKept_FoundByAddressAndIdFilledIn()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var legacy = new DebtItem("Retry storm in invoices", ScalingSignal.CompoundingShortcuts, DebtKind.Code, DebtQuadrant.DeliberatePrudent, 2, 2, 2, "github:acme", Now);
+            legacy.StartMirroring(Url, Now);
+            legacy.MirrorText("Retry storm in invoices", "Body", new DebtLink(DebtLinkKind.GitHubIssue, Url, "acme/payments#7"), Now);
+            db.DebtItems.Add(legacy);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await Mirror().MirrorAsync(Sync, Issue(), Ct);
+
+        Assert.Equal(DebtMirrorChange.Updated, result.Change);
         await using var check = Db.CreateContext();
-        var items = await check.DebtItems.OrderBy(i => i.Title).Select(i => new { i.Title, i.Source }).ToListAsync(Ct);
-        Assert.Equal([("Old tool on Python 2", DataSource.GitHub), ("Retry storm in invoices", DataSource.Manual)], items.Select(i => (i.Title, i.Source)));
-        Assert.Contains("label removed", await check.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(707L, (await check.DebtItems.SingleAsync(Ct)).GitHubIssueId);
+    }
+
+    [Fact]
+    public async Task MirrorAsync_SearchAnswerOlderThanAppliedState_NotApplied()
+    {
+        var mirror = Mirror();
+        await mirror.MirrorAsync(Sync, Issue(), Ct);
+        var closedAt = Now.AddMinutes(10);
+        await mirror.MirrorAsync(Sync, Issue() with { Closed = true, ClosedAt = closedAt, UpdatedAt = closedAt }, Ct);
+
+        var stale = await mirror.MirrorAsync(Sync, Issue() with { FromSearch = true }, Ct);
+        var sameSecond = await mirror.MirrorAsync(Sync, Issue() with { FromSearch = true, UpdatedAt = closedAt }, Ct);
+
+        Assert.Equal((DebtMirrorChange.Unchanged, DebtMirrorChange.Unchanged), (stale.Change, sameSecond.Change));
+        await using var db = Db.CreateContext();
+        Assert.Equal(DebtStatus.Done, (await db.DebtItems.SingleAsync(Ct)).Status);
+    }
+
+    [Fact]
+    public async Task MirrorAsync_ClosedIssueNobodyFollows_NotImported()
+    {
+        var result = await Mirror().MirrorAsync(Sync, Issue() with { Closed = true, ClosedAt = Now }, Ct);
+
+        Assert.Equal(DebtMirrorChange.Ignored, result.Change);
+        await using var db = Db.CreateContext();
+        Assert.Empty(await db.DebtItems.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task MirrorAsync_ItemAlreadyLinksTheIssue_AdoptedNotDuplicated()
+    {
+        var logged = await Commands().CreateAsync(Root, Edit(title: "Invoices retry too hard") with { Links = [new DebtLink(DebtLinkKind.GitHubIssue, Url.ToUpperInvariant().Replace("HTTPS://", "https://", StringComparison.Ordinal))] }, ct: Ct);
+
+        var result = await Mirror().MirrorAsync(Sync, Issue(), Ct);
+
+        Assert.Equal((DebtMirrorChange.Updated, logged.Id), (result.Change, result.ItemId));
+        await using var db = Db.CreateContext();
+        var item = await db.DebtItems.SingleAsync(Ct);
+        Assert.Equal(("Retry storm in invoices", true, 707L), (item.Title, item.IsMirrored, item.GitHubIssueId));
+        Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(Ct), a => a == DebtMirrorCommands.AdoptAction);
+    }
+
+    [Fact]
+    public async Task MirrorAsync_OutsidersLabels_NotUsedForTheAssessment()
+    {
+        var result = await Mirror().MirrorAsync(Sync, Issue(labels: ["tech-debt", "debt:impact/5"]) with { AuthorAssociation = "NONE" }, Ct);
+
+        Assert.Contains("not an owner, member or collaborator", Assert.Single(result.Problems), StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(DebtLabels.DefaultImpact, (await db.DebtItems.SingleAsync(Ct)).Impact);
     }
 
     [Fact]
@@ -151,9 +287,14 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
 
     private DebtMirrorCommands Mirror() => new(Db.Factory, Scores(), Clock);
 
-    private static MirroredIssue Issue(string repository = "payments", IReadOnlyList<string>? labels = null) =>
+    private MirroredIssue Issue(string repository = "payments", IReadOnlyList<string>? labels = null) =>
         new(repository == "payments" ? Url : $"https://github.com/acme/{repository}/issues/7", "acme", repository, 7, "Retry storm in invoices", "Body",
-            false, false, null, labels ?? ["tech-debt"]);
+            false, false, null, labels ?? ["tech-debt"])
+        {
+            Id = 707,
+            UpdatedAt = Now,
+            AuthorAssociation = "MEMBER",
+        };
 }
 
 public sealed class SqliteDebtMirrorCommandsTests() : DebtMirrorCommandsTests(TestProvider.Sqlite);

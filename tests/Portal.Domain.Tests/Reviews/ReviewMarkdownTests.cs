@@ -54,6 +54,24 @@ public sealed class ReviewMarkdownTests
     }
 
     [Fact]
+    public void Write_WithInitiatives_ListsEachWithItsProgressAtClose()
+    {
+        var content = Content() with
+        {
+            Initiatives = [new SnapshotInitiative(Guid.NewGuid(), "Every payments service | Silver", ScalingSignal.CascadingFailures, ScoreLevel.Silver, "Payments Core",
+                new DateOnly(2027, 3, 31), InitiativeStatus.Active, 3, 4)],
+        };
+
+        var closed = ReviewMarkdown.Write(content, live: false, changes: null);
+        var none = ReviewMarkdown.Write(Content(), live: true, changes: null);
+
+        Assert.Contains("## Initiatives", closed, StringComparison.Ordinal);
+        Assert.Contains("their progress when the review closed", closed, StringComparison.Ordinal);
+        Assert.Contains("| Every payments service \\| Silver | Cascading failures at Silver | Payments Core | 2027-03-31 | 3 of 4 met (75%) |", closed, StringComparison.Ordinal);
+        Assert.Contains("No active initiative touches the scope.", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_OneOfEach_SaysCountsInTheSingular()
     {
         var md = ReviewMarkdown.Write(Content(

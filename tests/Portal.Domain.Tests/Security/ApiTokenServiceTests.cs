@@ -88,6 +88,61 @@ public abstract class ApiTokenServiceTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task CreateAsync_NameDifferingOnlyInNonAsciiCase_IsRefused()
+    {
+        await Tokens.CreateAsync(Admin, "Équipe données", PortalRole.Viewer, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => Tokens.CreateAsync(Admin, "équipe DONNÉES", PortalRole.Viewer, Ct));
+
+        Assert.Equal("name", ex.Field);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameNameAtTheSameMoment_OnlyOneIsCreated()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await Tokens.CreateAsync(Admin, "deploy", PortalRole.Viewer, Ct);
+                return "created";
+            }
+            catch (DomainValidationException ex) when (ex.Field == "name")
+            {
+                return "refused";
+            }
+        }));
+
+        Assert.Single(attempts, a => a == "created");
+        Assert.Single(await Tokens.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TokenStoredWithTheSameKey_IsRefusedByTheDatabase()
+    {
+        // What a second admin's create would meet had it passed the check a moment before this one was saved.
+        var (first, _) = ApiToken.Issue("deploy", PortalRole.Viewer, "admin", _clock.GetUtcNow().UtcDateTime, null);
+        var (second, _) = ApiToken.Issue("DEPLOY", PortalRole.Viewer, "admin", _clock.GetUtcNow().UtcDateTime, null);
+        await using var db = Db.CreateContext();
+        db.ApiTokens.Add(first);
+        await db.SaveChangesAsync(Ct);
+        db.ApiTokens.Add(second);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CheckAsync_Token_ActsWithItsIdForTheAuditLog()
+    {
+        var (token, secret) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);
+
+        var actor = (await Tokens.CheckAsync(secret, Ct)).Actor!;
+
+        Assert.Equal("token:ci", actor.Name);
+        Assert.Equal($"token:ci#{token.Id}", actor.AuditName);
+    }
+
+    [Fact]
     public async Task CheckAsync_RevokedToken_SaysItWasRevoked()
     {
         var (token, secret) = await Tokens.CreateAsync(Admin, "ci", PortalRole.Viewer, Ct);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Reviews.Initiatives;
+
 namespace Portal.EndToEnd.Tests.Accessibility;
 
 /// <summary>
@@ -9,6 +12,21 @@ public static class AccessibilityPages
 {
     /// <summary>The demo's closed review: the quarter before today's.</summary>
     private static string DemoReviewQuarter => Portal.Domain.Debt.Quarter.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)).Previous.ToString();
+
+    /// <summary>The demo's initiative (grown from last quarter's review); its id is known only once the app runs, see <see cref="Resolve"/>.</summary>
+    public const string DemoInitiative = "/initiatives/{demo-initiative}";
+
+    /// <summary>The address to open for <paramref name="path"/>: the demo initiative's placeholder becomes its page.</summary>
+    public static async Task<string> Resolve(string path, IServiceProvider services)
+    {
+        if (path != DemoInitiative)
+        {
+            return path;
+        }
+
+        var page = await services.GetRequiredService<InitiativeQueries>().ListAsync(new InitiativeFilter(PageSize: 1));
+        return $"/initiatives/{page.Items.Single().Id}";
+    }
 
     /// <summary>The pages, by address. Keep them in the order of the navigation menu.</summary>
     public static IReadOnlyList<AccessibilityPage> All { get; } =
@@ -40,6 +58,9 @@ public static class AccessibilityPages
         new($"/reviews/{DemoReviewQuarter}", Ready: "review-radar"),
         new("/reviews/compare", Ready: "compare-radar"),
         new($"/reviews/{DemoReviewQuarter}/report", Ready: "report-summary", LightOnly: true),
+        new("/initiatives", Ready: "initiative-list"),
+        new(DemoInitiative, Ready: "burnup-chart"),
+        new("/initiatives/new", Ready: "initiative-form"),
         new("/admin"),
         new("/admin/audit"),
         new("/admin/sync"),

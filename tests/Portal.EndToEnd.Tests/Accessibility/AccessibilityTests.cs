@@ -38,7 +38,7 @@ public sealed class AccessibilityTests(DemoPortalAppFixture app, BrowserFixture 
             await SignInOnceAsync();
         }
 
-        await GoToAsync(path);
+        await GoToAsync(await AccessibilityPages.Resolve(path, app.Services));
         await WaitUntilLoadedAsync(page);
 
         var light = await ScanAsync();

@@ -29,11 +29,11 @@ public sealed class BackstageCatalogReaderTests
         var counts = result.Entities.GroupBy(e => e.Key.Kind).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(9, counts[BackstageKinds.Group]);
         Assert.Equal(17, counts[BackstageKinds.User]);
-        Assert.Equal(2, counts[BackstageKinds.Domain]);
+        Assert.Equal(3, counts[BackstageKinds.Domain]);
         Assert.Equal(3, counts[BackstageKinds.System]);
         Assert.Equal(1, counts[BackstageKinds.Resource]);
         Assert.Equal(13, counts[BackstageKinds.Api]);
-        Assert.Equal(12, counts[BackstageKinds.Component]);
+        Assert.Equal(14, counts[BackstageKinds.Component]);
     }
 
     [Fact]
@@ -49,14 +49,30 @@ public sealed class BackstageCatalogReaderTests
     }
 
     [Fact]
-    public void Read_RealUserOwnedEntities_RejectedBecauseOwnersMustBeGroups()
+    public void Read_RealUserOwnedEntities_AcceptedWithThePersonAsOwner()
     {
         var result = ReadExamples();
 
-        var searcher = Error(result, "components/searcher-component.yaml");
-        Assert.Contains("user", searcher.Reason, StringComparison.Ordinal);
-        Assert.Contains("group", searcher.Reason, StringComparison.Ordinal);
-        Assert.Equal("domain:default/playback", Error(result, "domains/playback-domain.yaml").EntityRef);
+        Assert.DoesNotContain(result.Problems, p => p.File is "components/searcher-component.yaml" or "domains/playback-domain.yaml");
+        Assert.Equal(new EntityKey(BackstageKinds.User, "default", "guest"), Entity<BackstageComponent>(result, "searcher").Owner);
+        Assert.Equal(BackstageKinds.User, Entity<BackstageDomain>(result, "playback").Owner!.Kind);
+    }
+
+    [Fact]
+    public void Read_OwnerOfAnotherKind_RejectedNamingGroupOrUser()
+    {
+        var result = ReadText(path: "c.yaml", yaml: """
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata:
+              name: odd
+            spec:
+              type: service
+              lifecycle: production
+              owner: system:payments
+            """);
+
+        Assert.Contains("an owner is a group (team) or a user", Error(result, "c.yaml").Reason, StringComparison.Ordinal);
     }
 
     [Fact]

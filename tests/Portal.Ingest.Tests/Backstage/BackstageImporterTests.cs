@@ -22,13 +22,13 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
 
         Assert.Equal(new KindCounts(9, 0, 0, 0), report[BackstageKinds.Group]);
         Assert.Equal(new KindCounts(17, 0, 0, 0), report[BackstageKinds.User]);
-        Assert.Equal(new KindCounts(2, 0, 0, 1), report[BackstageKinds.Domain]);
+        Assert.Equal(new KindCounts(3, 0, 0, 0), report[BackstageKinds.Domain]);
         Assert.Equal(new KindCounts(3, 0, 0, 0), report[BackstageKinds.System]);
         Assert.Equal(new KindCounts(1, 0, 0, 0), report[BackstageKinds.Resource]);
         Assert.Equal(new KindCounts(13, 0, 0, 0), report[BackstageKinds.Api]);
-        Assert.Equal(new KindCounts(12, 0, 0, 3), report[BackstageKinds.Component]);
+        Assert.Equal(new KindCounts(14, 0, 0, 1), report[BackstageKinds.Component]);
         await using var db = Db.CreateContext();
-        Assert.Equal(12, await db.Services.CountAsync(Ct));
+        Assert.Equal(14, await db.Services.CountAsync(Ct));
         Assert.Equal(17, await db.People.CountAsync(Ct));
     }
 
@@ -80,7 +80,7 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
 
         var report = await Importer.ImportAsync(Examples, Admin, Ct);
 
-        Assert.Equal((0, 0, 57, 4), (report.Total.Created, report.Total.Updated, report.Total.Unchanged, report.Total.Rejected));
+        Assert.Equal((0, 0, 60, 1), (report.Total.Created, report.Total.Updated, report.Total.Unchanged, report.Total.Rejected));
         Assert.Equal(0, report.Total.SourceRecorded);
         Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
     }
@@ -387,6 +387,36 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task ImportAsync_LocationClimbingAboveTheImportedFolder_SkippedWithANoticeAndNothingReadThere()
+    {
+        using var outside = TempCatalog.Empty();
+        var folder = Directory.CreateDirectory(outside.PathOf("catalog")).FullName;
+        await File.WriteAllTextAsync(outside.PathOf("secret.yaml"), """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata:
+              name: not-for-you
+            spec:
+              type: team
+              children: []
+            """, Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "all.yaml"), """
+            apiVersion: backstage.io/v1alpha1
+            kind: Location
+            metadata:
+              name: climb
+            spec:
+              targets: [../secret.yaml, ./../../etc/passwd]
+            """, Ct);
+
+        var report = await Importer.ImportAsync(folder, Admin, Ct);
+
+        Assert.Equal(2, report.Notices.Count(p => p.Reason.Contains("is outside the imported files", StringComparison.Ordinal)));
+        await using var db = Db.CreateContext();
+        Assert.False(await db.Teams.AnyAsync(t => t.Name == "not-for-you", Ct));
+    }
+
+    [Fact]
     public async Task ImportAsync_OneRowPerBatch_ImportsEverythingAndReimportsUnchanged()
     {
         var importer = new BackstageImporter(Db.Factory) { BatchSize = 1 };
@@ -395,8 +425,8 @@ public abstract class BackstageImporterTests(TestProvider provider) : DatabaseTe
         var before = await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true);
         var second = await importer.ImportAsync(Examples, Admin, Ct);
 
-        Assert.Equal((57, 0, 0, 4), (first.Total.Created, first.Total.Updated, first.Total.Unchanged, first.Total.Rejected));
-        Assert.Equal((0, 0, 57, 4), (second.Total.Created, second.Total.Updated, second.Total.Unchanged, second.Total.Rejected));
+        Assert.Equal((60, 0, 0, 1), (first.Total.Created, first.Total.Updated, first.Total.Unchanged, first.Total.Rejected));
+        Assert.Equal((0, 0, 60, 1), (second.Total.Created, second.Total.Updated, second.Total.Unchanged, second.Total.Rejected));
         Assert.Equal(before, await CatalogFingerprint.TakeAsync(Db, Ct, withVersions: true));
         await using var db = Db.CreateContext();
         var teamA = await db.Teams.Include(t => t.ParentTeam).SingleAsync(t => t.Name == "team-a", Ct);

@@ -5,39 +5,12 @@ using Portal.Domain.Debt.Commands;
 using Portal.Domain.Signals;
 using Portal.Domain.Sync;
 using Portal.Testing;
-using Portal.Testing.FakeGitHub;
 
 namespace Portal.Ingest.Tests.GitHub;
 
 /// <summary>Tech-debt issues becoming debt items through the GitHub sync, against the fake GitHub.</summary>
-public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
+public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyncTestBase(provider)
 {
-    private static readonly DateTimeOffset ClosedAt = new(2026, 11, 20, 15, 30, 0, TimeSpan.Zero);
-
-    private FakeGitHubServer? _server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private FakeGitHubServer Server => _server!;
-
-    private FakeOrg Org => Server.State.Org("acme");
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _server = await FakeGitHubServer.StartAsync(SmallOrg.Create(), Ct);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task RunAsync_LabelledIssue_BecomesItemOnTheRepositoryService()
     {
@@ -66,14 +39,17 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(
     public async Task RunAsync_SecondSyncWithNoChange_WritesNothing()
     {
         AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
-        AddIssue("ledger", "Ledger has no integration tests", "tech-debt", "debt:kind/testing").State = "closed";
+        var ledger = AddIssue("ledger", "Ledger has no integration tests", "tech-debt", "debt:kind/testing");
         var harness = Harness();
+        await harness.RunAsync(Ct);
+        Close(ledger);
         await harness.RunAsync(Ct);
         var before = await FingerprintAsync();
 
         var again = await harness.RunAsync(Ct);
 
-        Assert.Equal(new SyncCounts(Unchanged: 2), again.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.Equal(new SyncCounts(Unchanged: 1), again.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.Equal(DebtStatus.Done, (await ItemsAsync()).Single(i => i.Title == "Ledger has no integration tests").Status);
         Assert.True(again.ChangedNothing);
         Assert.Equal(before, await FingerprintAsync());
     }
@@ -102,10 +78,12 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(
     public async Task RunAsync_IssueClosedAsNotPlanned_WontFixWithReasonAndDate()
     {
         var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
         Close(issue);
         issue.StateReason = "not_planned";
 
-        await Harness().RunAsync(Ct);
+        await harness.RunAsync(Ct);
         var item = await ItemAsync();
 
         Assert.Equal((DebtStatus.WontFix, DebtItem.NotPlannedReason), (item.Status, item.WontFixReason));
@@ -157,16 +135,37 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(
         Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(Ct), a => a == DebtMirrorCommands.ReleaseAction);
     }
 
-    [Fact]
-    public async Task RunAsync_ArchivedRepository_IssuesIgnored()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_RepositoryArchivedAfterItsIssueWasMirrored_ItemLeftAsItIs(bool skipArchived)
     {
+        var issue = AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
+        var harness = Harness(o => o.SkipArchived = skipArchived);
+        await harness.RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        Org.Repo("ledger").Archived = true;
+        issue.Labels.Clear();
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.True((await ItemAsync()).IsMirrored);
+        Assert.DoesNotContain(await harness.ErrorsAsync(run, Ct), e => e.Repository.StartsWith("acme/ledger#", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SyncIssueAsync_IssueOfArchivedRepository_NotMirrored()
+    {
+        var harness = Harness(o => o.SkipArchived = false);
+        await harness.RunAsync(Ct);
         AddIssue("old-tool", "Old tool still uses Python 2", "tech-debt");
 
-        var run = await Harness(o => o.SkipArchived = false).RunAsync(Ct);
+        var outcome = await harness.Sync.SyncIssueAsync("acme", "old-tool", 1, SyncTrigger.Webhook, Ct);
 
+        Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
         await using var db = Db.CreateContext();
         Assert.Empty(await db.DebtItems.ToListAsync(Ct));
-        Assert.Equal(0, run.ErrorCount);
     }
 
     [Fact]
@@ -297,47 +296,6 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : DatabaseTest(
         Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
         Assert.Equal(before, await FingerprintAsync());
     }
-
-    private FakeIssue AddIssue(string repository, string title, params string[] labels)
-    {
-        var issue = new FakeIssue(title) { CreatedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()) };
-        issue.CreatedAt = issue.CreatedAt.AddSeconds(Org.Repo(repository).Issues.Count);
-        issue.Labels.AddRange(labels);
-        Org.Repo(repository).Issues.Add(issue);
-        return issue;
-    }
-
-    private static void Close(FakeIssue issue)
-    {
-        issue.State = "closed";
-        issue.ClosedAt = ClosedAt;
-        issue.UpdatedAt = issue.UpdatedAt.AddMinutes(1);
-    }
-
-    private async Task<DebtItem> ItemAsync()
-    {
-        await using var db = Db.CreateContext();
-        return await db.DebtItems.AsNoTracking().SingleAsync(Ct);
-    }
-
-    /// <summary>A person's change, saved as the register saves it (the version moves).</summary>
-    private async Task ChangeItemAsync(Action<DebtItem> change)
-    {
-        await using var db = Db.CreateContext();
-        change(await db.DebtItems.SingleAsync(Ct));
-        await db.SaveChangesAsync(Ct);
-    }
-
-    /// <summary>Every item's version and save time, and the audit log's length: equal fingerprints, nothing was written.</summary>
-    private async Task<string> FingerprintAsync()
-    {
-        await using var db = Db.CreateContext();
-        var items = await db.DebtItems.OrderBy(i => i.Title).Select(i => $"{i.Title}:{i.Version}:{i.UpdatedAt:O}:{i.Source}:{i.Status}").ToListAsync(Ct);
-        var audits = await db.AuditEntries.CountAsync(a => a.EntityType == DebtCommands.EntityType, Ct);
-        return string.Join("|", items.Append(audits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    private GitHubSyncHarness Harness(Action<Portal.Ingest.GitHub.GitHubOptions>? configure = null) => new(Db.Factory, Server, configure);
 }
 
 public sealed class SqliteGitHubDebtSyncTests() : GitHubDebtSyncTests(TestProvider.Sqlite);

@@ -92,6 +92,38 @@ public abstract class GitHubSyncTrustTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task RunAsync_UserARepositoryMadeBeforeTheSourceRules_OrphanedAndItsMembershipsRemovedAudited()
+    {
+        var harness = new GitHubSyncHarness(Db.Factory, _server!);
+        await harness.RunAsync(Ct);
+        await using (var seed = Db.CreateContext())
+        {
+            // What an earlier version let the repository write: mallory, in a team people made in Portal (the
+            // team sync already removes anyone GitHub does not list from the teams it syncs).
+            var mallory = new Portal.Domain.Catalog.Person("mallory", "Mallory", "mallory@example.com");
+            mallory.RecordSource(DataSource.GitHub, "github:acme/innocent-looking/catalog-info.yaml#1");
+            var guild = new Portal.Domain.Catalog.Team("release-guild");
+            guild.AddMember(mallory);
+            seed.AddRange(mallory, guild);
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        Org.AddRepo("innocent-looking", r => r.SetFile("catalog-info.yaml", Escalation));
+
+        await harness.RunAsync(Ct);
+
+        await using var db = Db.CreateContext();
+        var person = await db.People.Include(p => p.Memberships).SingleAsync(p => p.Name == "mallory", Ct);
+        Assert.True(person.IsOrphaned);
+        Assert.Empty(person.Memberships);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "person.orphan" && a.EntityKey == "mallory", Ct);
+        Assert.Equal("github:acme/innocent-looking", audit.Actor);
+        Assert.Contains("\"memberOf\":[\"release-guild:Member\"]", audit.Before!, StringComparison.Ordinal);
+        Assert.Contains("\"memberOf\":[]", audit.After!, StringComparison.Ordinal);
+        Assert.Empty(await db.TeamMemberships.Where(m => m.Team.Name == "release-guild").ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task RunAsync_RepositoryRedefinesAnotherRepositorysComponent_ConflictReportedRecordUnchanged()
     {
         var harness = new GitHubSyncHarness(Db.Factory, _server!);

@@ -597,6 +597,7 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             .Where(r => Only("repo") is not { } full || string.Equals($"{r.OrgLogin}/{r.NameCore}", full, StringComparison.OrdinalIgnoreCase))
             .Where(r => Only("archived") is not { } archived || r.Archived == (archived == "true"))
             .SelectMany(r => IssuesNumbered(r).Select(i => (Repo: r, Issue: i)))
+            .Where(x => !x.Issue.HiddenFromSearch)
             .Where(x => Only("is") switch { "issue" => !x.Issue.IsPullRequest, "pr" => x.Issue.IsPullRequest, _ => true })
             .Where(x => Only("state") is not { } wanted || x.Issue.State == wanted)
             .Where(x => labels.All(l => x.Issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)));

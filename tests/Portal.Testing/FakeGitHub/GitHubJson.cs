@@ -425,7 +425,7 @@ internal static class GitHubJson
             ["updated_at"] = Date(issue.UpdatedAt),
             ["closed_at"] = closed ? Date(issue.ClosedAt ?? issue.UpdatedAt) : null,
             ["state_reason"] = closed ? issue.StateReason : null,
-            ["author_association"] = "MEMBER",
+            ["author_association"] = issue.AuthorAssociation,
             ["active_lock_reason"] = null,
             ["body"] = issue.Body,
             ["pull_request"] = issue.IsPullRequest

@@ -138,7 +138,7 @@ public sealed partial class ContainerEdgeTests : IAsyncDisposable
         var first = await SendAsync(client, HttpMethod.Get, "/api/v1/services", Gateway, "198.51.100.1");
         var second = await SendAsync(client, HttpMethod.Get, "/api/v1/services", Gateway, "198.51.100.2");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], [first.StatusCode, second.StatusCode]);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Contains(_log, l => l.Category == "Portal.Edge" && l.Message.Contains(Gateway, StringComparison.Ordinal));
     }
 
@@ -153,7 +153,7 @@ public sealed partial class ContainerEdgeTests : IAsyncDisposable
         var first = await SendAsync(client, HttpMethod.Get, "/api/v1/services", Gateway, "198.51.100.1");
         var second = await SendAsync(client, HttpMethod.Get, "/api/v1/services", Gateway, "198.51.100.2");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests], [first.StatusCode, second.StatusCode]);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.TooManyRequests), (first.StatusCode, second.StatusCode));
         Assert.Contains(_log, l => l.Level == LogLevel.Warning && l.Category == "Portal.Edge" && l.Message.Contains("Edge:KnownProxies", StringComparison.Ordinal));
     }
 

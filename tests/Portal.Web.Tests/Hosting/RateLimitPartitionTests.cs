@@ -116,8 +116,9 @@ public sealed class RateLimitPartitionTests : IAsyncDisposable
         var third = await ClientFrom("2001:db8:1:2:ffff:1:2:3", token).GetAsync("/api/v1/services", Ct);
         var otherNetwork = await ClientFrom("2001:db8:1:3::1", token).GetAsync("/api/v1/services", Ct);
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK],
-            [first.StatusCode, second.StatusCode, third.StatusCode, otherNetwork.StatusCode]);
+        Assert.Equal(
+            new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK },
+            new[] { first.StatusCode, second.StatusCode, third.StatusCode, otherNetwork.StatusCode });
     }
 
     [Theory]
@@ -191,7 +192,7 @@ public sealed class RateLimitPartitionTests : IAsyncDisposable
         clock.Advance(TimeSpan.FromMinutes(1));
         var later = throttle.ShouldLog("sign-in|192.0.2.1", TimeSpan.FromMinutes(1), out var unlogged);
 
-        Assert.Equal([true, false, false, true, true], [first, again, third, other, later]);
+        Assert.Equal(new[] { true, false, false, true, true }, new[] { first, again, third, other, later });
         Assert.Equal(2, unlogged);
     }
 

@@ -11,6 +11,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.MapCatalogEntity("services");
         b.Property(s => s.Kind).HasMaxLength(40);
         b.Property(s => s.OwnerRef).HasMaxLength(200);
+        b.Ignore(s => s.IsOwnedByPerson);
         b.Property(s => s.RepositoryUrl).HasMaxLength(500);
         b.Property(s => s.SearchText).HasMaxLength(12_000);
         b.Property(s => s.Links)

@@ -151,6 +151,10 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             .OrderBy(x => x.Name)
             .Select(ToSummary)
             .ToListAsync(ct);
+        var waiting = await db.PendingReferences.AsNoTracking()
+            .Where(p => p.RecordId == s.Id)
+            .Select(p => new WaitingReferenceDto(p.Field, p.Target))
+            .ToListAsync(ct);
 
         return new ServiceDetailsDto(
             s.Id,
@@ -183,7 +187,10 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
             s.SourceLocation,
             s.IsOrphaned,
             s.UpdatedAt,
-            s.Version);
+            s.Version)
+        {
+            Waiting = [.. waiting.OrderBy(w => w.Field, StringComparer.Ordinal).ThenBy(w => w.Target, StringComparer.Ordinal)],
+        };
     }
 
     public async Task<Page<TeamSummaryDto>> ListTeamsAsync(string? q, int page, int pageSize, CancellationToken ct = default)
@@ -339,8 +346,26 @@ public sealed class CatalogQueries(IDbContextFactory<PortalDbContext> dbFactory)
     public static IReadOnlySet<string> ReservedRouteNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "import", "framework" };
 
     /// <summary>
+    /// Names of the pages under an entity's address (<c>/catalog/{ns}/{name}/edit</c>, <c>…/dependencies</c>,
+    /// <c>/teams/{ns}/{name}/on-call</c>). The address of an entity in another namespace named like one of them
+    /// (<c>/catalog/ns/edit</c>) is also the address of that page of an entity of the default namespace, and a fixed
+    /// segment wins; such an entity's own page is addressed with <see cref="OverviewSegment"/> (<see cref="PagePath"/>).
+    /// </summary>
+    public static IReadOnlySet<string> SubPageNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "edit", "dependencies", "on-call" };
+
+    /// <summary>The last segment of an entity page's unambiguous address: <c>/catalog/ns/edit/overview</c>.</summary>
+    public const string OverviewSegment = "overview";
+
+    /// <summary>
+    /// The path of an entity's own page under its section: <see cref="Route"/>, and <c>/overview</c> when the name in
+    /// another namespace is also the name of a page under an entity (<see cref="SubPageNames"/>).
+    /// </summary>
+    public static string PagePath(string ns, string name) =>
+        ns != CatalogName.DefaultNamespace && SubPageNames.Contains(name) ? $"{Route(ns, name)}/{OverviewSegment}" : Route(ns, name);
+
+    /// <summary>
     /// URL path segment(s) for an entity; the default namespace is left out, except for a name that is also a page's
-    /// address (<see cref="ReservedRouteNames"/>).
+    /// address (<see cref="ReservedRouteNames"/>). Links to the entity's own page use <see cref="PagePath"/>.
     /// </summary>
     public static string Route(string ns, string name) =>
         ns == CatalogName.DefaultNamespace && !ReservedRouteNames.Contains(name)

@@ -31,10 +31,17 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
         {
             var reference = EntityRef.Format(s.Namespace, s.Name);
             var edit = "/catalog/" + CatalogQueries.Route(s.Namespace, s.Name) + "/edit";
-            if (s.Owner is null && s.OwnerRef is not null)
+            if (s.Owner is null && s.OwnerRef is not null && s.OwnerRef.StartsWith(Service.PersonOwnerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add(new(OwnershipFindingKind.OwnedByPerson, reference, s.Display, "service", s.Tier,
+                    $"Is owned by a person ('{s.OwnerRef[Service.PersonOwnerPrefix.Length..]}'), not a team: nobody shares the pager or the backlog.",
+                    "Hand it to the team that person works in.", edit));
+            }
+            else if (s.Owner is null && s.OwnerRef is not null)
             {
                 findings.Add(new(OwnershipFindingKind.UnknownOwner, reference, s.Display, "service", s.Tier,
-                    $"Names '{s.OwnerRef}' as its owner, but no such team exists.", "Choose an existing owner team.", edit));
+                    $"Names '{s.OwnerRef}' as its owner, which is not in the catalog yet: it links by itself when a source brings that team.",
+                    "Import or sync the team, or choose an existing owner team.", edit));
             }
             else if (s.Owner is null)
             {
@@ -50,7 +57,7 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
             {
                 findings.Add(new(OwnershipFindingKind.OwnerWithoutMembers, reference, s.Display, "service", s.Tier,
                     $"Is owned by '{s.Owner.Display}', which has no members.", "Add people to the team, or hand the service to another team.",
-                    "/teams/" + CatalogQueries.Route(s.Owner.Namespace, s.Owner.Name)));
+                    "/teams/" + CatalogQueries.PagePath(s.Owner.Namespace, s.Owner.Name)));
             }
 
             if (s.OnCall is not null && (s.Owner is null || s.OnCall.Name != s.Owner.Name))
@@ -70,7 +77,7 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
         {
             findings.Add(new(OwnershipFindingKind.OverloadedTeam, EntityRef.Format(t.Namespace, t.Name), t.Display, "team", 0,
                 $"Owns {t.Services} services with {t.Members} member(s), more than {thresholds.MaxServicesPerMember:0.##} per person.",
-                "Split ownership or grow the team.", "/teams/" + CatalogQueries.Route(t.Namespace, t.Name)));
+                "Split ownership or grow the team.", "/teams/" + CatalogQueries.PagePath(t.Namespace, t.Name)));
         }
 
         return [.. findings.OrderBy(f => f.Kind).ThenBy(f => f.Tier == 0 ? 9 : f.Tier).ThenBy(f => f.Subject, StringComparer.Ordinal)];

@@ -84,8 +84,8 @@ public sealed partial class SearchQueries(IDbContextFactory<PortalDbContext> dbF
         var route = CatalogQueries.Route(r.Namespace, r.Name);
         var url = kind switch
         {
-            SearchKind.Service => "/catalog/" + route,
-            SearchKind.Team => "/teams/" + route,
+            SearchKind.Service => "/catalog/" + CatalogQueries.PagePath(r.Namespace, r.Name),
+            SearchKind.Team => "/teams/" + CatalogQueries.PagePath(r.Namespace, r.Name),
             SearchKind.Person => "/people/" + route,
             _ => "/catalog?system=" + Uri.EscapeDataString(r.Ref),
         };
@@ -106,7 +106,7 @@ public sealed partial class SearchQueries(IDbContextFactory<PortalDbContext> dbF
         var plain = MarkdownLink().Replace(description, "$1");
         plain = MarkdownMarks().Replace(plain, "");
         var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= SummaryLength ? text : text[..(SummaryLength - 1)].TrimEnd() + "…";
+        return TextCut.Shorten(text, SummaryLength);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]

@@ -35,4 +35,7 @@ public sealed record ServiceDetailsDto(
 {
     /// <summary>Who is on call for the service now; filled by callers that ask for it (the API does).</summary>
     public Portal.Domain.OnCall.Queries.TeamOnCallDto? OnCall { get; init; }
+
+    /// <summary>References the service's source wrote that are not in the catalog yet (system, dependencies, APIs), by field.</summary>
+    public IReadOnlyList<WaitingReferenceDto> Waiting { get; init; } = [];
 }

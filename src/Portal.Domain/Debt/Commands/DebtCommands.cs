@@ -107,6 +107,13 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
             throw new ForbiddenException(ownerWhy);
         }
 
+        // Someone (the sync included) saved the item after this form was loaded: that is the conflict to show ("changed
+        // meanwhile, reload"), not a refusal of fields the form only shows because they changed underneath it.
+        if (item.IsMirrored && item.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException("Debt item", item.Title);
+        }
+
         // What a mirrored item takes from its GitHub issue is changed on GitHub, never here: no edit fights the sync.
         if (item.SyncOwnedConflict(edit.Title, edit.Description, edit.Status, edit.Links.Select(l => l.Url)) is { } owned)
         {

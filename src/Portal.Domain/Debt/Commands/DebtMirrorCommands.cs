@@ -18,6 +18,7 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     public const string CreateAction = "debt.github.create";
     public const string UpdateAction = "debt.github.update";
     public const string ReleaseAction = "debt.github.release";
+    public const string AdoptAction = "debt.github.adopt";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,17 +30,24 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     /// (<see cref="DebtLabels"/>). Issues of archived repositories are ignored. An item saved by a person meanwhile is
     /// read again and the issue applied once more, so neither change is lost.
     /// </summary>
-    public async Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default)
+    public Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default) =>
+        RetryAsync(() => TryMirrorAsync(actor, issue, ct));
+
+    /// <summary>
+    /// Runs one unit of work again when someone saved the item between its read and its write: read again, and the
+    /// change is applied to their version, so neither is lost. A conflict that keeps coming back is thrown.
+    /// </summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> work)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await TryMirrorAsync(actor, issue, ct);
+                return await work();
             }
             catch (DbUpdateConcurrencyException) when (attempt < 2)
             {
-                // Someone saved the item between our read and write: read it again and apply the issue to their version.
+                // Read again and apply to the newer version.
             }
         }
     }
@@ -47,8 +55,9 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     private async Task<DebtMirrorResult> TryMirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (organization, name) = (issue.Organization.ToLowerInvariant(), issue.Repository.ToLowerInvariant());
         var repository = await db.GitHubRepositories.AsNoTracking()
-            .Where(r => r.Organization == issue.Organization && r.Name == issue.Repository && !r.IsGone)
+            .Where(r => r.Organization.ToLower() == organization && r.Name.ToLower() == name && !r.IsGone)
             .Select(r => new { r.IsArchived, r.ServiceId })
             .FirstOrDefaultAsync(ct);
         if (repository is { IsArchived: true })
@@ -56,28 +65,106 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
         }
 
-        var item = await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service)
-            .AsSplitQuery().FirstOrDefaultAsync(i => i.ExternalUrl == issue.Url, ct);
         var now = Now;
         var link = new DebtLink(DebtLinkKind.GitHubIssue, issue.Url, issue.Reference);
+        var item = await FindAsync(db, issue, ct);
+        if (item is null && issue.Closed)
+        {
+            // Only open issues are brought in: a closed one nobody followed has nothing left to plan (and importing years of
+            // closed issues would fill past quarters with effort nobody estimated).
+            return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
+        }
+
         if (item is null)
         {
-            return await CreateAsync(db, actor, issue, link, repository?.ServiceId, now, ct);
+            var (adopted, others) = await AdoptableAsync(db, issue.Url, ct);
+            return adopted is null
+                ? await CreateAsync(db, actor, issue, link, repository?.ServiceId, now, ct)
+                : await UpdateAsync(db, actor, issue, link, adopted, now, others, ct);
+        }
+
+        return await UpdateAsync(db, actor, issue, link, item, now, null, ct);
+    }
+
+    /// <summary>
+    /// The item following the issue: by GitHub's issue id, which survives renames and transfers; else, for an item
+    /// mirrored before the id was kept, by the issue's web address (the id is filled in then).
+    /// </summary>
+    private static async Task<DebtItem?> FindAsync(PortalDbContext db, MirroredIssue issue, CancellationToken ct)
+    {
+        var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery();
+        if (issue.Id > 0 && await items.FirstOrDefaultAsync(i => i.GitHubIssueId == issue.Id, ct) is { } byId)
+        {
+            return byId;
+        }
+
+        return await items.FirstOrDefaultAsync(i => i.ExternalUrl == issue.Url && (i.GitHubIssueId == null || issue.Id <= 0), ct);
+    }
+
+    /// <summary>
+    /// Items people logged by hand that already link the issue (before it carried the label): the oldest is adopted
+    /// rather than a duplicate created; the others are named on the run as possible duplicates.
+    /// </summary>
+    private static async Task<(DebtItem? Adopted, IReadOnlyList<string> Others)> AdoptableAsync(PortalDbContext db, string url, CancellationToken ct)
+    {
+        // The links are a JSON column: a LIKE narrows the rows (a superset: '_' matches any character), the check below decides.
+        var pattern = $"%\"{url.ToLowerInvariant()}\"%";
+        var linked = await db.DebtItems.FromSql($"SELECT * FROM debt_items WHERE lower(links) LIKE {pattern}")
+            .Where(i => i.ExternalUrl == null)
+            .Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
+            .ToListAsync(ct);
+        var matching = linked
+            .Where(i => i.Links.Any(l => l.Kind == DebtLinkKind.GitHubIssue && string.Equals(l.Url.Trim(), url, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .ToList();
+        return matching.Count == 0 ? (null, []) : (matching[0], matching.Skip(1).Select(i => $"'{i.Title}'").ToList());
+    }
+
+    private async Task<DebtMirrorResult> UpdateAsync(
+        PortalDbContext db, Actor actor, MirroredIssue issue, DebtLink link, DebtItem item, DateTime now, IReadOnlyList<string>? adoptedOver, CancellationToken ct)
+    {
+        if (item.IsMirrored && item.IsOlderThanMirrored(issue.UpdatedAt))
+        {
+            // A search index that has not caught up with what a webhook already applied: applying it would go back in time.
+            return DebtMirrorResult.Of(DebtMirrorChange.Unchanged, item.Id);
         }
 
         var before = DebtCommands.Snapshot(item);
-        var changed = item.StartMirroring(issue.Url, now);
+        var wasMirrored = item.IsMirrored;
+        var formerUrl = item.ExternalUrl;
+        var changed = item.StartMirroring(issue.Url, now, issue.Id);
         changed |= item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
-        changed |= item.MirrorState(issue.Closed, issue.ClosedAsNotPlanned, issue.ClosedAt, scores.Today, now);
+        if (!(issue.FromSearch && wasMirrored && !issue.Closed && !item.IsOpen && issue.UpdatedAt is { } at && at == item.MirroredUpdatedAt))
+        {
+            // Never reopened by a search answer as new as the closed state a live read (the webhook's) already applied.
+            changed |= item.MirrorState(issue.Closed, issue.ClosedAsNotPlanned, issue.ClosedAt, scores.Today, now);
+        }
+
         if (!changed)
         {
             return DebtMirrorResult.Of(DebtMirrorChange.Unchanged, item.Id);
         }
 
+        item.MarkMirrored(issue.UpdatedAt);
         await scores.ScoreAsync(db, item, ct);
-        AuditLog.Record(db, actor, UpdateAction, DebtCommands.EntityType, item.Id.ToString(), before, DebtCommands.Snapshot(item));
+        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item), Json)!.AsObject();
+        var problems = new List<string>();
+        if (adoptedOver is not null)
+        {
+            after["adopted"] = $"the item already linked {issue.Reference}, so it follows the issue now instead of a new item being created";
+            if (adoptedOver.Count > 0)
+            {
+                problems.Add($"possible duplicates: {string.Join(", ", adoptedOver)} also link this issue; the oldest linking item now follows it");
+            }
+        }
+        else if (formerUrl is not null && !string.Equals(formerUrl, issue.Url, StringComparison.Ordinal))
+        {
+            after["moved"] = $"the issue moved from {formerUrl} (repository renamed, issue transferred or organisation renamed)";
+        }
+
+        AuditLog.Record(db, actor, adoptedOver is null ? UpdateAction : AdoptAction, DebtCommands.EntityType, item.Id.ToString(), before, after);
         await db.SaveChangesAsync(ct);
-        return DebtMirrorResult.Of(DebtMirrorChange.Updated, item.Id);
+        return new DebtMirrorResult(DebtMirrorChange.Updated, item.Id, problems);
     }
 
     private async Task<DebtMirrorResult> CreateAsync(
@@ -90,9 +177,15 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
                 [$"not added to the debt register: the repository {issue.Organization}/{issue.Repository} has no service in the catalog (not synced, left out by the sync's filters, or gone)"]);
         }
 
-        var (seed, problems) = DebtLabels.Read(issue.Labels);
+        var (seed, problems) = issue.LabelsMaySetAssessment ? DebtLabels.Read(issue.Labels) : DebtLabels.Read([]);
+        if (!issue.LabelsMaySetAssessment && issue.Labels.Any(DebtLabels.IsConvention))
+        {
+            problems = [$"the issue's debt:… labels were not used (its author, {issue.AuthorAssociation ?? "unknown"}, is not an owner, member or collaborator); the defaults were used"];
+        }
+
         var item = new DebtItem(issue.ItemTitle, seed.Signal, seed.Kind, seed.Quadrant, seed.Likelihood, seed.Impact, seed.EffortDays, actor.Name, now);
-        item.StartMirroring(issue.Url, now);
+        item.StartMirroring(issue.Url, now, issue.Id);
+        item.MarkMirrored(issue.UpdatedAt);
         item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
         item.SetServices([service], now);
         item.AssignOwner(service.OwnerTeam, overridden: false, now);
@@ -105,15 +198,21 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>
-    /// Stops mirroring the issue <c>{organization}/{repository}#{number}</c> (its label was removed, it was deleted or
-    /// moved away): the item stays, with its status and its link, as Portal's own. Ignored when no item mirrors it.
+    /// Stops mirroring the issue <c>{organization}/{repository}#{number}</c> (GitHub's id <paramref name="issueId"/>
+    /// when known: its label was removed, it was deleted or moved away): the item stays, with its status and its link,
+    /// as Portal's own. Ignored when no item mirrors it.
     /// </summary>
-    public async Task<DebtMirrorResult> ReleaseAsync(Actor actor, string organization, string repository, int number, string reason, CancellationToken ct = default)
+    public Task<DebtMirrorResult> ReleaseAsync(Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct = default) =>
+        RetryAsync(() => TryReleaseAsync(actor, organization, repository, number, issueId, reason, ct));
+
+    private async Task<DebtMirrorResult> TryReleaseAsync(Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct)
     {
         var suffix = $"/{organization}/{repository}/issues/{number}".ToLowerInvariant();
+        var id = issueId ?? 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null && i.ExternalUrl.ToLower().EndsWith(suffix), ct);
+            .FirstOrDefaultAsync(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null
+                && ((id > 0 && i.GitHubIssueId == id) || i.ExternalUrl.ToLower().EndsWith(suffix)), ct);
         if (item is null)
         {
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
@@ -125,38 +224,30 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>
-    /// After a complete search of <paramref name="organization"/>: every item still mirroring an issue of it that the
-    /// search did not find (<paramref name="found"/>: the URLs it did) is released, except issues of archived
-    /// repositories, which are left as they are. Returns how many were released.
+    /// After a complete search of <paramref name="organization"/>'s open labelled issues: the open items still mirroring
+    /// an issue of it that the search did not return (neither its address nor its id), so the sync can ask GitHub about
+    /// each one (closed, unlabelled, deleted, moved) before changing anything. Items of archived repositories
+    /// (<paramref name="archivedRepositories"/>, names) are left out, as are items already closed: a closed issue is
+    /// not in the search, and nothing about it needs following.
     /// </summary>
-    public async Task<int> ReleaseMissingAsync(Actor actor, string organization, IReadOnlySet<string> found, string reason, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DebtMirrorMissing>> MissingAsync(
+        string organization, IReadOnlySet<string> foundUrls, IReadOnlySet<long> foundIds, IReadOnlySet<string> archivedRepositories, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mirrored = await db.DebtItems.AsNoTracking()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null)
-            .Select(i => new { i.Id, Url = i.ExternalUrl! })
+            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null && i.Status != DebtStatus.Done && i.Status != DebtStatus.WontFix)
+            .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
             .ToListAsync(ct);
-        var archived = (await db.GitHubRepositories.AsNoTracking().Where(r => r.Organization == organization && r.IsArchived).Select(r => r.Name).ToListAsync(ct))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = mirrored
-            .Where(i => !found.Contains(i.Url) && IssueOf(i.Url) is { } at
-                && string.Equals(at.Organization, organization, StringComparison.OrdinalIgnoreCase) && !archived.Contains(at.Repository))
-            .Select(i => i.Id)
+        var urls = foundUrls.Select(u => u.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return mirrored
+            .Where(i => !urls.Contains(i.Url.ToLowerInvariant()) && !(i.GitHubIssueId is { } id && foundIds.Contains(id)))
+            .Select(i => IssueOf(i.Url) is { } at && int.TryParse(i.Url.TrimEnd('/').Split('/')[^1], out var number)
+                ? new DebtMirrorMissing(i.Id, at.Organization, at.Repository, number, i.GitHubIssueId)
+                : null)
+            .OfType<DebtMirrorMissing>()
+            .Where(m => string.Equals(m.Organization, organization, StringComparison.OrdinalIgnoreCase)
+                && !archivedRepositories.Contains(m.Repository, StringComparer.OrdinalIgnoreCase))
             .ToList();
-        if (missing.Count == 0)
-        {
-            return 0;
-        }
-
-        var items = await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
-            .Where(i => missing.Contains(i.Id)).ToListAsync(ct);
-        foreach (var item in items)
-        {
-            Release(db, actor, item, reason);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return items.Count;
     }
 
     /// <summary>The organisation and repository of an issue's web address (<c>https://github.com/{org}/{repo}/issues/{n}</c>).</summary>

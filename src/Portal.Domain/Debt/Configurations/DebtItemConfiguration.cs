@@ -35,6 +35,7 @@ internal sealed class DebtItemConfiguration : IEntityTypeConfiguration<DebtItem>
         b.HasIndex(i => new { i.Signal, i.Priority });
         b.HasIndex(i => i.TargetQuarter);
         b.HasIndex(i => i.ExternalUrl).IsUnique();
+        b.HasIndex(i => i.GitHubIssueId).IsUnique();
         b.HasIndex(i => i.FindingKey);
     }
 }

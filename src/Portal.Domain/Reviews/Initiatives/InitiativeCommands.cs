@@ -58,7 +58,7 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
 
         if (!MayChange(actor, edit.OwnerTeamId))
         {
-            await DenyAsync(db, actor, "initiatives.create.denied", input.Title ?? "", new { input.OwnerTeam }, ct);
+            await DenyAsync(db, actor, "initiatives.create.denied", "new", new { Title = TextCut.Shorten(input.Title ?? "", 300), input.OwnerTeam }, ct);
             throw new ForbiddenException($"{actor.DisplayName} may not create an initiative owned by {input.OwnerTeam}: admins and editors of that team may.");
         }
 

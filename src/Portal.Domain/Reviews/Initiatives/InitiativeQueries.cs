@@ -37,6 +37,11 @@ public sealed class InitiativeQueries(IDbContextFactory<PortalDbContext> dbFacto
             query = query.Where(i => i.Status == status);
         }
 
+        if (filter.Signal is { } signal)
+        {
+            query = query.Where(i => i.Signal == signal);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.OwnerTeam))
         {
             var owner = teams.Values.FirstOrDefault(t => string.Equals(t.Ref, filter.OwnerTeam.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -46,7 +51,7 @@ public sealed class InitiativeQueries(IDbContextFactory<PortalDbContext> dbFacto
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(i => i.Status).ThenBy(i => i.DueOn).ThenBy(i => i.Title)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
+            .Skip(Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return new Page<InitiativeSummary>([], total, filter.Page, filter.PageSize);

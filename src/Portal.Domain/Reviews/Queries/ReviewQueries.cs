@@ -175,6 +175,21 @@ public sealed class ReviewQueries(
             SnapshotCodec.Unpack<SnapshotServiceDetail>(row.Detail));
     }
 
+    /// <summary>One action item, live (as the review page shows it), or null when there is none; used to grow it into an initiative.</summary>
+    public async Task<ActionItemDto?> ActionItemAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reviewId = await db.ActionItems.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ReviewId).FirstOrDefaultAsync(ct);
+        if (reviewId is not { } review)
+        {
+            return null;
+        }
+
+        var teams = await ReviewData.TeamsAsync(db, ct);
+        var items = await ActionItemsAsync(db, teams, [review], DateOnly.FromDateTime(Now), ct);
+        return items.FirstOrDefault(a => a.Id == id);
+    }
+
     /// <summary>Action items of these reviews, live, with their targets counted from today's scorecards.</summary>
     internal static async Task<List<ActionItemDto>> ActionItemsAsync(
         PortalDbContext db, Dictionary<Guid, TeamInfo> teams, IReadOnlyCollection<Guid> reviewIds, DateOnly today, CancellationToken ct)

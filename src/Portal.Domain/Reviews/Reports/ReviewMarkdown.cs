@@ -10,7 +10,7 @@ namespace Portal.Domain.Reviews.Reports;
 
 /// <summary>
 /// A review as a Markdown document: summary, levels per signal (the radar as a table), per-team results, top risks
-/// from the debt register, findings, decisions and action items, and what changed since the previous review. Pure:
+/// from the debt register, findings, decisions and action items, the initiatives' progress, and what changed since the previous review. Pure:
 /// the same content always gives the same text. Recorded text is Markdown already and goes in as written; names
 /// in tables are escaped.
 /// </summary>
@@ -50,6 +50,8 @@ public static class ReviewMarkdown
         {
             Items(md, $"Action items from {previous}", content.PreviousActionItems);
         }
+
+        Initiatives(md, content.Initiatives ?? [], live);
 
         if (changes is not null)
         {
@@ -209,6 +211,27 @@ public static class ReviewMarkdown
         foreach (var a in items)
         {
             md.AppendLine(Inv, $"| {Cell(a.Title)} | {Cell(a.Team)} | {a.DueOn.ToString("yyyy-MM-dd", Inv)} | {Cell(Target(a))} | {Cell(Status(a))} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Initiatives(StringBuilder md, IReadOnlyList<SnapshotInitiative> initiatives, bool live)
+    {
+        md.AppendLine("## Initiatives").AppendLine();
+        if (initiatives.Count == 0)
+        {
+            md.AppendLine(live ? "No active initiative touches the scope." : "No active initiative touched the scope when the review closed.").AppendLine();
+            return;
+        }
+
+        md.AppendLine(live ? "Active initiatives touching the scope, with today's progress." : "Active initiatives touching the scope, with their progress when the review closed.").AppendLine();
+        md.AppendLine("| Initiative | Target | Owner | Due | Progress |");
+        md.AppendLine("| --- | --- | --- | --- | ---: |");
+        foreach (var i in initiatives)
+        {
+            var share = i.Total == 0 ? "" : $" ({Percent((double)i.Met / i.Total)})";
+            md.AppendLine(Inv, $"| {Cell(i.Title)} | {ScalingSignals.Title(i.Signal)} at {Level(i.TargetLevel)} | {Cell(i.OwnerTeam)} | {i.DueOn.ToString("yyyy-MM-dd", Inv)} | {i.Met} of {i.Total} met{share} |");
         }
 
         md.AppendLine();

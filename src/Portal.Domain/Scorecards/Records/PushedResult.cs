@@ -44,7 +44,7 @@ public sealed class PushedResult
         }
 
         Status = status;
-        Evidence = evidence.Trim().Length > MaxEvidenceLength ? evidence.Trim()[..MaxEvidenceLength] : evidence.Trim();
+        Evidence = TextCut.Prefix(evidence.Trim(), MaxEvidenceLength);
         Source = source;
         ReportedAt = at;
     }

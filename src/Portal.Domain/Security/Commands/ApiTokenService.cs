@@ -25,20 +25,57 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (token, secret) = ApiToken.Issue(name, role, actor.Name, now, lifetime);
+        var key = token.NameKey!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lower = token.Name.ToLowerInvariant();
-
-        // REVIEW: two admins creating the same name in the same instant could both pass this check; names are for
-        // people to tell tokens apart, the secret (unique hash) is what authenticates.
-        if (await db.ApiTokens.AnyAsync(t => t.Name.ToLower() == lower && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct))
+        if (await db.ApiTokens.FirstOrDefaultAsync(t => t.NameKey == key, ct) is { } holder)
         {
-            throw new DomainValidationException("name", $"'{token.Name}' is already the name of a token in use: choose another, or revoke that one first");
+            if (holder.IsUsableAt(now))
+            {
+                throw NameTaken(token.Name);
+            }
+
+            // Expired, or revoked by an instance from before name keys: the name is free again.
+            holder.ReleaseName();
+        }
+
+        // Tokens from before name keys (or written by an older instance) have none: compared here, with .NET's case
+        // folding (a database's lower() may fold only ASCII).
+        var unkeyed = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.NameKey == null && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Select(t => t.Name)
+            .ToListAsync(ct);
+        if (unkeyed.Any(n => ApiToken.KeyOf(n) == key))
+        {
+            throw NameTaken(token.Name);
         }
 
         db.ApiTokens.Add(token);
-        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Name, Role = role.ToString(), token.Hint, token.ExpiresAt });
-        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Id, token.Name, Role = role.ToString(), token.Hint, token.ExpiresAt });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin created a token of this name at the same moment: the unique index kept this one out.
+            if (await NameKeyTakenAsync(key, ct))
+            {
+                throw NameTaken(token.Name);
+            }
+
+            throw;
+        }
+
         return (ToDto(token), secret);
+    }
+
+    private static DomainValidationException NameTaken(string name) =>
+        new("name", $"'{name}' is already the name of a token in use: choose another, or revoke that one first");
+
+    private async Task<bool> NameKeyTakenAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiTokens.AnyAsync(t => t.NameKey == key, ct);
     }
 
     public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(CancellationToken ct = default)
@@ -58,7 +95,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("API token", id.ToString());
         token.Revoke(clock.GetUtcNow().UtcDateTime);
-        AuditLog.Record(db, actor, "token.revoke", "api-token", token.Name, new { token.Name, token.Hint }, new { token.Name, token.RevokedAt });
+        AuditLog.Record(db, actor, "token.revoke", "api-token", token.Name, new { token.Id, token.Name, token.Hint }, new { token.Id, token.Name, token.RevokedAt });
         await db.SaveChangesAsync(ct);
     }
 
@@ -99,7 +136,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
             await db.SaveChangesAsync(ct);
         }
 
-        return new ApiTokenCheck(new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>()), null);
+        return new ApiTokenCheck(new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>()) { Credential = token.Id.ToString() }, null);
     }
 
     private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Role, t.Hint, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt, t.ExpiresAt);

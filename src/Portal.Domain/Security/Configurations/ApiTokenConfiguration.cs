@@ -14,6 +14,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Property(t => t.Hint).HasMaxLength(16);
         b.Property(t => t.CreatedBy).HasMaxLength(200);
         b.HasIndex(t => t.Hash).IsUnique();
+        b.Property(t => t.NameKey).HasMaxLength(200);
+        b.HasIndex(t => t.NameKey).IsUnique();
         b.Ignore(t => t.IsActive);
     }
 }

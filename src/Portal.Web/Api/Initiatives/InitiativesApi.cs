@@ -15,7 +15,7 @@ public static class InitiativesApi
     public static RouteGroupBuilder MapInitiativesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/initiatives", ListAsync).WithName("ListInitiatives").WithTags("Initiatives")
-            .WithSummary("Initiatives, paged (active first, then by due date), with progress now (met/total) and whether they are on track; filter by status and owner team.");
+            .WithSummary("Initiatives, paged (active first, then by due date), with progress now (met/total) and whether they are on track; filter by status, owner team and signal.");
         api.MapPost("/initiatives", CreateAsync).WithName("CreateInitiative").WithTags("Initiatives")
             .WithSummary("Create an initiative, optionally grown out of a review action item (fromActionItem). Admins and editors of the owner team.");
         api.MapGet("/initiatives/{id:guid}", GetAsync).WithName("GetInitiative").WithTags("Initiatives")
@@ -27,10 +27,13 @@ public static class InitiativesApi
         return api;
     }
 
-    internal static async Task<IResult> ListAsync(InitiativeQueries queries, CancellationToken ct, string? status = null, string? team = null, int page = 1, int pageSize = 25)
+    internal static async Task<IResult> ListAsync(InitiativeQueries queries, CancellationToken ct, string? status = null, string? team = null, int page = 1, int pageSize = 25, string? signal = null)
     {
         InitiativeStatus? parsed = string.IsNullOrWhiteSpace(status) ? null : DebtEnums.Parse<InitiativeStatus>(status, "status");
-        var result = await queries.ListAsync(new InitiativeFilter(parsed, team, page, pageSize), ct);
+        ScalingSignal? onSignal = string.IsNullOrWhiteSpace(signal) ? null
+            : ScalingSignals.TryParse(signal, out var s) ? s
+            : throw new DomainValidationException("signal", $"'{signal}' is not one of {string.Join(", ", ScalingSignals.All.Select(x => DebtEnums.Kebab(x.ToString())))}");
+        var result = await queries.ListAsync(new InitiativeFilter(parsed, team, page, pageSize, onSignal), ct);
         return Results.Ok(new PagedResponse<InitiativeSummary>(result.Items, result.Total, result.PageNumber, result.PageSize));
     }
 

@@ -111,6 +111,39 @@ public abstract class InitiativeCommandTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Create_RefusedWithATitleLongerThanAnAuditKey_RefusedAndAuditedNotAServerError()
+    {
+        var title = new string('x', 5_000);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => _commands.CreateAsync(_grace, Payments(title), ct: Ct));
+
+        await using var db = Db.CreateContext();
+        var denied = await db.AuditEntries.SingleAsync(a => a.Action == "initiatives.create.denied", Ct);
+        Assert.Equal("new", denied.EntityKey);
+    }
+
+    [Fact]
+    public async Task Create_StartMoreThanThreeYearsBeforeTheDueDate_RefusedNamingTheStart()
+    {
+        var typo = await Assert.ThrowsAsync<DomainValidationException>(() => _commands.CreateAsync(_admin, Payments() with { StartsOn = new DateOnly(26, 11, 1) }, ct: Ct));
+
+        Assert.Equal("startsOn", typo.Field);
+        Assert.Contains("0026-11-01", typo.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.Initiatives.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task List_PageFarPastTheEnd_EmptyPageNotAnError()
+    {
+        await _commands.CreateAsync(_ada, Payments(), ct: Ct);
+
+        var page = await _queries.ListAsync(new InitiativeFilter(Page: int.MaxValue), Ct);
+
+        Assert.Equal((1, 0), (page.Total, page.Items.Count));
+    }
+
+    [Fact]
     public async Task Create_UnknownTeamOrMissingDueDate_RefusedNamingTheField()
     {
         var team = await Assert.ThrowsAsync<DomainValidationException>(() => _commands.CreateAsync(_admin, Payments() with { Teams = ["no-such-team"] }, ct: Ct));

@@ -173,7 +173,7 @@ public abstract class ServicesApiTests(TestProvider provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await using var db = _factory.Database.CreateContext();
         Assert.Equal(1, (await db.Services.SingleAsync(s => s.Name == "payments", Ct)).Tier);
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Actor == "token:reader" && a.Action == "service.update.denied" && !a.Succeeded, Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Actor.StartsWith("token:reader#") && a.Action == "service.update.denied" && !a.Succeeded, Ct));
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class InitiativesApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_FromActionItem_LinksTheItem()
     {
-        var item = (await _factory.Services.GetRequiredService<ReviewQueries>().GetAsync(_previous, ct: Ct))!.ActionItems.First();
+        // The demo grew one item into an initiative already; take one that has not.
+        var item = (await _factory.Services.GetRequiredService<ReviewQueries>().GetAsync(_previous, ct: Ct))!.ActionItems.First(a => a.InitiativeId is null);
 
         await CreateAsync(Body(fromActionItem: item.Id));
 
@@ -119,6 +120,8 @@ public sealed class InitiativesApiTests : IAsyncLifetime
     {
         var (client, location) = await CreateAsync();
         await CreateAsync(Body("Second"));
+        // The demo company has one initiative of its own, grown from last quarter's review.
+        var all = (await client.GetFromJsonAsync<JsonElement>("/api/v1/initiatives", Ct)).GetProperty("total").GetInt32();
         var etag = (await client.GetAsync(location, Ct)).Headers.ETag!.Tag;
         using var request = new HttpRequestMessage(HttpMethod.Post, location + "/status") { Content = JsonContent.Create(new { status = "completed" }) };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
@@ -128,8 +131,22 @@ public sealed class InitiativesApiTests : IAsyncLifetime
         var completed = await client.GetFromJsonAsync<JsonElement>("/api/v1/initiatives?status=completed", Ct);
         var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/initiatives?pageSize=1&page=2", Ct);
         Assert.Equal(1, completed.GetProperty("total").GetInt32());
-        Assert.Equal((2, 1), (page.GetProperty("total").GetInt32(), page.GetProperty("items").GetArrayLength()));
+        Assert.Equal(3, all);
+        Assert.Equal((all, 1), (page.GetProperty("total").GetInt32(), page.GetProperty("items").GetArrayLength()));
         var bad = await client.GetAsync("/api/v1/initiatives?pageSize=1000", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task List_SignalFilter_OnlyThatSignalAndAnUnknownOneNamed()
+    {
+        var (client, _) = await CreateAsync(Body("Data model target", signal: "data-model"));
+
+        var dataModel = await client.GetFromJsonAsync<JsonElement>("/api/v1/initiatives?signal=data-model", Ct);
+        var bad = await client.GetAsync("/api/v1/initiatives?signal=speed", Ct);
+
+        Assert.Equal("Data model target", Assert.Single(dataModel.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("signal", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 }

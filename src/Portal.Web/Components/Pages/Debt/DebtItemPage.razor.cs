@@ -129,12 +129,15 @@ public partial class DebtItemPage
         "debt.update" => "changed it",
         "debt.status" => "changed its status",
         "debt.report" => "reported pain",
-        "debt.sync" => "updated it from GitHub",
+        DebtMirrorCommands.CreateAction => "added it from its GitHub issue",
+        DebtMirrorCommands.UpdateAction => "updated it from its GitHub issue",
+        DebtMirrorCommands.AdoptAction => "started following the GitHub issue it linked",
+        DebtMirrorCommands.ReleaseAction => "stopped following its GitHub issue",
         _ when !h.Succeeded => "tried to change it and was refused",
         _ => h.Action,
     };
 
-    private static string? Short(string? text) => text is { Length: > 80 } ? text[..77] + "…" : text;
+    private static string? Short(string? text) => text is { Length: > 80 } ? TextCut.Prefix(text, 77) + "…" : text;
 
     /// <summary>The report form's values.</summary>
     private sealed class ReportForm

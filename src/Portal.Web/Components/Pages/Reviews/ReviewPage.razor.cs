@@ -181,7 +181,7 @@ public sealed partial class ReviewPage : IDisposable
     private async Task<bool> ConfirmAsync(string title, string message) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: "Delete", cancelText: "Cancel") == true;
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+    private static string Shorten(string text) => TextCut.Shorten(text, 80);
 
     private async Task SetStatusAsync((ActionItemDto Item, ActionItemStatus Status) change)
     {

@@ -30,6 +30,49 @@ public sealed class ServiceDetailsTests : ComponentTest
     }
 
     [Fact]
+    public async Task ServiceDetails_ReferencesNotInTheCatalogYet_ShownAsWrittenWithTheWaitingOwner()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var service = new Service("billing", "Billing");
+            service.AssignUnresolvedOwner("payments-team");
+            db.Services.Add(service);
+            db.PendingReferences.Add(new PendingReference(service.Id, "Component", "system", "system:default/payments"));
+            db.PendingReferences.Add(new PendingReference(service.Id, "Component", "consumesApis", "api:default/ledger-api"));
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "billing"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=service-waiting]")));
+        Assert.Contains("the source names 'payments-team', which is not in the catalog yet", page.Find("[data-testid=owner-waiting]").TextContent, StringComparison.Ordinal);
+        var rows = page.FindAll("[data-testid=service-waiting] tbody tr").Select(r => r.TextContent.Trim()).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("consumesApis", rows[0], StringComparison.Ordinal);
+        Assert.Contains("api:default/ledger-api", rows[0], StringComparison.Ordinal);
+        Assert.Contains("system:default/payments", rows[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceDetails_OwnedByAPerson_SaysSoInsteadOfNoOwner()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var service = new Service("side-project");
+            service.AssignUnresolvedOwner("user:frank.tiernan");
+            db.Services.Add(service);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignIn("someone", PortalRole.Viewer);
+        var page = Render<ServiceDetails>(p => p.Add(x => x.Name, "side-project"));
+
+        page.WaitForAssertion(() => Assert.Contains("Owned by a person (frank.tiernan), not a team", page.Find("[data-testid=owner-waiting]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=service-waiting]"));
+    }
+
+    [Fact]
     public async Task ServiceDetails_Demo_ShowsOwnerContactAndDependents()
     {
         await SeedDemoAsync();

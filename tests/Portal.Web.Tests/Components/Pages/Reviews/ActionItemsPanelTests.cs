@@ -99,4 +99,30 @@ public sealed class ActionItemsPanelTests : ComponentTest
         Assert.Equal("Delete 'Mine'", Assert.Single(panel.FindAll("button[data-testid=action-delete]")).GetAttribute("aria-label"));
         Assert.Equal("Mark 'Mine' done", Assert.Single(panel.FindAll("button[aria-label^='Mark']")).GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void Render_CanGrow_OffersGrowOnlyOnItemsTheViewerMayChangeThatHaveNoInitiative()
+    {
+        var initiative = Guid.NewGuid();
+        var (mine, theirs, grown) = (Item() with { Title = "Mine" }, Item() with { Title = "Theirs" }, Item() with { Title = "Grown", InitiativeId = initiative });
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [mine, theirs, grown])
+            .Add(x => x.CanGrow, true)
+            .Add(x => x.MayChange, i => i.Title != "Theirs"));
+
+        var grow = Assert.Single(panel.FindAll("a[data-testid=action-grow]"));
+        Assert.Equal($"/initiatives/new?fromActionItem={mine.Id}", grow.GetAttribute("href"));
+        Assert.Equal("Grow into initiative: Mine", grow.GetAttribute("aria-label"));
+        Assert.Equal($"/initiatives/{initiative}", panel.Find("[data-testid=action-initiative-link] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_CannotGrow_NoGrowButtonButTheLinkToAnInitiativeStays()
+    {
+        var initiative = Guid.NewGuid();
+        var panel = Render<ActionItemsPanel>(p => p.Add(x => x.Items, [Item(), Item() with { InitiativeId = initiative }]));
+
+        Assert.Empty(panel.FindAll("[data-testid=action-grow]"));
+        Assert.Equal($"/initiatives/{initiative}", panel.Find("[data-testid=action-initiative-link] a").GetAttribute("href"));
+    }
 }

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Sync;
+using Portal.Testing;
+
+namespace Portal.Ingest.Tests.GitHub;
+
+/// <summary>
+/// An item follows its issue by GitHub's issue id, not by its web address: renames, transfers and an organisation
+/// configured in another case keep one item per issue. Issues that leave the search are looked up before anything changes.
+/// </summary>
+public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDebtSyncTestBase(provider)
+{
+    [Fact]
+    public async Task RunAsync_RepositoryRenamed_SameItemAddressFollowsNoDuplicate()
+    {
+        AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        await ChangeItemAsync(i => i.Assess(5, 4, 13, DateTime.UtcNow));
+
+        Org.Repo("billing").Name = "invoicing";
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(new SyncCounts(Updated: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        var item = await ItemAsync();
+        Assert.EndsWith("/acme/invoicing/issues/1", item.ExternalUrl, StringComparison.Ordinal);
+        Assert.Equal([item.ExternalUrl], item.Links.Where(l => l.Kind == DebtLinkKind.GitHubIssue).Select(l => l.Url));
+        Assert.Equal((true, 5, 13.0), (item.IsMirrored, item.Likelihood, item.EffortDays));
+        await using var db = Db.CreateContext();
+        Assert.Contains("/acme/billing/issues/1", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.UpdateAction).OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_IssueTransferredToAnotherRepository_SameItemFollows()
+    {
+        var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+
+        Org.Repo("billing").Issues.Remove(issue);
+        issue.Number = 0;
+        Org.Repo("ledger").Issues.Add(issue);
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(new SyncCounts(Updated: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        var item = await ItemAsync();
+        Assert.EndsWith("/acme/ledger/issues/1", item.ExternalUrl, StringComparison.Ordinal);
+        Assert.True(item.IsMirrored);
+    }
+
+    [Fact]
+    public async Task RunAsync_OrganisationConfiguredInAnotherCase_IssuesMirroredOnce()
+    {
+        AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness(o => o.Organizations = ["ACME"]);
+
+        var first = await harness.RunAsync(Ct);
+        var second = await harness.RunAsync(Ct);
+
+        Assert.Equal(new SyncCounts(Created: 1), first.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.Equal(new SyncCounts(Unchanged: 1), second.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.DoesNotContain(await harness.ErrorsAsync(first, Ct), e => e.Message.Contains("no service", StringComparison.Ordinal));
+        Assert.Single(await ItemsAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_SearchMissesAnIssueThatStillHasTheLabel_ItemKept()
+    {
+        var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        // The search leaves the issue out (its index lags); the issue itself still carries the label.
+        issue.HiddenFromSearch = true;
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.Equal(new SyncCounts(Unchanged: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyIssuesNotFoundAtOnce_NoneReleasedAndTheRunSaysWhy()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            AddIssue("billing", $"Billing shortcut {n}", "tech-debt");
+        }
+
+        var harness = Harness(o => o.MaxDebtReleasesPerRun = 2);
+        await harness.RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        Org.Repo("billing").Issues.Clear();
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("MaxDebtReleasesPerRun", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_IssueByOutsider_NotMirroredUnlessAllowed()
+    {
+        AddIssue("billing", "Please add retries", "tech-debt", "debt:effort/0.25").AuthorAssociation = "NONE";
+        var harness = Harness();
+
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Empty(await ItemsAsync());
+        Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("outside the organisation", StringComparison.Ordinal));
+        harness.Options.DebtIssuesFromOutsiders = true;
+        await harness.RunAsync(Ct);
+        Assert.Equal(DebtLabels.DefaultEffortDays, Assert.Single(await ItemsAsync()).EffortDays);
+    }
+}
+
+public sealed class SqliteGitHubDebtIdentityTests() : GitHubDebtIdentityTests(TestProvider.Sqlite);
+
+public sealed class PostgresGitHubDebtIdentityTests() : GitHubDebtIdentityTests(TestProvider.Postgres);
