@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
+using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
@@ -53,11 +54,28 @@ public sealed class CatalogHandOver(IDbContextFactory<PortalDbContext> dbFactory
             throw new DomainValidationException("location", $"'{record.Ref}' belongs to {ReconcileRun.Describe(record)} already");
         }
 
+        // Waiting references follow the record's source: handed to a location, the old source's waiting references go
+        // (the new location's next run keeps those its definition names); handed to people, they stay, as a manual
+        // edit keeps them. Either way the audit entry lists them before and after.
+        var waiting = await db.PendingReferences.Where(p => p.RecordId == record.Id).ToListAsync(ct);
+        before["waiting"] = Waiting(record, waiting);
         record.RecordSource(request.To, location);
+        if (request.To != DataSource.Manual)
+        {
+            db.PendingReferences.RemoveRange(waiting);
+            waiting = [];
+            if (record is Service { OwnerTeamId: null, OwnerRef: not null } service)
+            {
+                service.AssignOwner(null);
+            }
+        }
+
         db.Entry(record).Property(r => r.Version).OriginalValue = request.ExpectedVersion;
 
         // The version only moves when a tracked property changed; a hand-over always changes provenance.
-        AuditLog.Record(db, actor, $"{type}.handover", type, record.Ref, before, RecordSnapshot.Of(record));
+        var after = RecordSnapshot.Of(record);
+        after["waiting"] = Waiting(record, waiting);
+        AuditLog.Record(db, actor, $"{type}.handover", type, record.Ref, before, after);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -123,6 +141,12 @@ public sealed class CatalogHandOver(IDbContextFactory<PortalDbContext> dbFactory
         };
         return found ?? throw new NotFoundException(ReconcileRun.PortalKind(kind), reference.Trim());
     }
+
+    /// <summary>A record's waiting references as <c>field: target</c>, a service's unresolved owner among them.</summary>
+    private static string[] Waiting(CatalogEntity record, IEnumerable<PendingReference> rows) =>
+        [.. rows.Select(r => $"{r.Field}: {r.Target}")
+            .Concat(record is Service { OwnerTeamId: null, OwnerRef: { } owner } ? [$"owner: {owner}"] : [])
+            .Order(StringComparer.Ordinal)];
 
     private static RecordOrigin OriginOf(string kind, CatalogEntity record) =>
         new(kind, record.Ref, record.DisplayName, record.Source, record.SourceLocation, record.IsOrphaned, record.Version, ReconcileRun.Describe(record));

@@ -177,6 +177,38 @@ internal sealed partial class ReconcileRun
         catalog.Dependencies = [.. edgesBySource.Values.SelectMany(e => e)];
     }
 
+    /// <summary>
+    /// A provider that is new to an API gets an edge from each consumer of the API that this run did not write
+    /// (a consumer it wrote got its edges in <see cref="SetDependenciesAsync"/>), as if both had arrived together: the
+    /// consumer → provider edges do not depend on which side came first.
+    /// </summary>
+    private void LinkConsumersToNewProviders()
+    {
+        var written = Writable(o => o.Parsed is BackstageComponent).Select(o => o.Entity.Id).ToHashSet();
+        var newProviders = _newRelations.Where(r => r.Relation == ApiRelation.Provides).ToList();
+        if (newProviders.Count == 0)
+        {
+            return;
+        }
+
+        var services = _servicesById ??= catalog.Services.Values.ToDictionary(s => s.Id);
+        var consumers = catalog.ServiceApis.Where(r => r.Relation == ApiRelation.Consumes && !written.Contains(r.ServiceId)).ToLookup(r => r.ApiId, r => r.ServiceId);
+        foreach (var (providerId, apiId, _) in newProviders)
+        {
+            foreach (var consumerId in consumers[apiId].Where(c => c != providerId))
+            {
+                if (services.GetValueOrDefault(consumerId) is { } consumer && services.GetValueOrDefault(providerId) is { } provider)
+                {
+                    var before = RelationsOf(consumer);
+                    if (AddEdge(consumer, provider))
+                    {
+                        AuditRelations(consumer, provider, before);
+                    }
+                }
+            }
+        }
+    }
+
     private static bool ResilienceDiffers(Dependency edge, BackstageInteraction interaction) =>
         edge.TimeoutMs != interaction.TimeoutMs || edge.Retries != interaction.Retries || edge.Backoff != interaction.Backoff
         || edge.CircuitBreaker != interaction.CircuitBreaker || edge.Fallback != interaction.Fallback || edge.Bulkhead != interaction.Bulkhead;

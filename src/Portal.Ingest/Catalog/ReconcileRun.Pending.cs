@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
@@ -53,12 +54,45 @@ internal sealed partial class ReconcileRun
 
     private static string FieldName(string field) => field.StartsWith("spec.", StringComparison.Ordinal) ? field["spec.".Length..] : field;
 
+    // Ids or references per query when loading waiting references.
+    private const int QueryChunk = 500;
+
+    /// <summary>
+    /// Loads the waiting references this run may change, not the whole table: those of the records it writes, and
+    /// those naming one of them (compared without regard to case, as references are). Any other waiting reference
+    /// names something that is still not in the catalog (or a team of another origin, which only its arrival could
+    /// link), so no run but one writing its record or its target changes it.
+    /// </summary>
+    private async Task LoadWaitingReferencesAsync(CancellationToken ct)
+    {
+        var written = Writable(_ => true).ToList();
+        var rows = new Dictionary<Guid, PendingReference>();
+        foreach (var chunk in written.Select(o => o.Entity.Id).Chunk(QueryChunk))
+        {
+            foreach (var row in await db.PendingReferences.Where(p => chunk.Contains(p.RecordId)).ToListAsync(ct))
+            {
+                rows.TryAdd(row.Id, row);
+            }
+        }
+
+        foreach (var chunk in written.Select(o => o.Parsed.Key.ToString().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Chunk(QueryChunk))
+        {
+            foreach (var row in await db.PendingReferences.Where(p => chunk.Contains(p.Target.ToLower())).ToListAsync(ct))
+            {
+                rows.TryAdd(row.Id, row);
+            }
+        }
+
+        catalog.Pending = [.. rows.Values];
+    }
+
     /// <summary>
     /// The waiting references of every record this run wrote are exactly those its definition names and the
     /// catalog does not hold: new ones are kept, those now linked (or no longer written) go.
     /// </summary>
     private void KeepWaitingReferences()
     {
+        CapWaitingReferences();
         var stored = catalog.Pending.ToLookup(p => p.RecordId);
         var kept = new List<PendingReference>();
         foreach (var outcome in Writable(_ => true))
@@ -90,8 +124,47 @@ internal sealed partial class ReconcileRun
     }
 
     /// <summary>
-    /// Links the waiting references of records this run did not write whose target is now in the catalog
-    /// (brought by this run, or by any earlier one): the record gets its owner, system, domain, parent,
+    /// At most <see cref="SourceRule.MaxWaiting"/> waiting references for the records of one run: the first by record
+    /// (reference order), field and target are kept, the rest dropped, and the report says how many and which setting.
+    /// </summary>
+    private void CapWaitingReferences()
+    {
+        var cap = batch.Rule.MaxWaiting;
+        var writable = Writable(o => _waiting.ContainsKey(o.Entity.Id)).OrderBy(o => o.Parsed.Key.ToString(), StringComparer.Ordinal).ToList();
+        var total = writable.Sum(o => _waiting[o.Entity.Id].Count);
+        if (total <= cap)
+        {
+            return;
+        }
+
+        var kept = 0;
+        RecordOutcome? first = null;
+        foreach (var outcome in writable)
+        {
+            var references = _waiting[outcome.Entity.Id];
+            var ordered = references.OrderBy(r => r.Field, StringComparer.Ordinal).ThenBy(r => r.Target.ToString(), StringComparer.Ordinal).ToList();
+            foreach (var reference in ordered.Skip(Math.Max(cap - kept, 0)))
+            {
+                references.Remove(reference);
+                first ??= outcome;
+            }
+
+            kept += references.Count;
+        }
+
+        _problems.Add(new ImportProblem(
+            first!.Parsed.File,
+            first.Parsed.Document,
+            first.Parsed.Key.ToString(),
+            $"{total - cap} of {total} references not in the catalog yet were not kept, from this record on: one run keeps at most {cap} "
+            + $"(setting {SourceRules.Section}:MaxWaitingReferences). Everything else of the run was applied; those references stay unlinked until their records are written again.",
+            ProblemSeverity.Error));
+    }
+
+    /// <summary>
+    /// Links the waiting references of records this run did not write whose target this run wrote (those
+    /// <see cref="LoadWaitingReferencesAsync"/> loaded), and the unresolved owner of any service whose team is now in
+    /// the catalog: the record gets its owner, system, domain, parent,
     /// membership, API relation or dependency, the reference stops waiting, and the record's audit entry names
     /// the source that brought the target. A field people have filled since is left as they set it.
     /// </summary>
@@ -102,7 +175,7 @@ internal sealed partial class ReconcileRun
         var candidates = catalog.Pending
             .Where(p => !written.Contains(p.RecordId) && !(p.Field == "owner" && KeyOf(p).Kind != BackstageKinds.Group) && catalog.Find(KeyOf(p)) is not null)
             .ToList();
-        var owners = catalog.Services.Values.Where(s => !written.Contains(s.Id) && s.OwnerTeamId is null && s.OwnerRef is not null && !s.IsOwnedByPerson).ToList();
+        var owners = catalog.Services.Values.Where(s => !written.Contains(s.Id) && !s.IsOrphaned && s.OwnerTeamId is null && s.OwnerRef is not null && !s.IsOwnedByPerson).ToList();
         if (candidates.Count == 0 && owners.Count == 0)
         {
             return;
@@ -114,7 +187,7 @@ internal sealed partial class ReconcileRun
             var (ns, name) = EntityRef.Parse(service.OwnerRef!);
             if (catalog.Teams.GetValueOrDefault(new EntityKey(BackstageKinds.Group, ns, name)) is { } team)
             {
-                var before = RecordSnapshot.Of(service);
+                var before = Snapshot(service, RelationsNow());
                 service.AssignOwner(team);
                 AuditLink(service, BackstageKinds.Component, "owner", team, before);
             }
@@ -131,7 +204,7 @@ internal sealed partial class ReconcileRun
 
             if (records.GetValueOrDefault(row.RecordId) is { } record)
             {
-                var before = RecordSnapshot.Of(record);
+                var before = Snapshot(record, RelationsNow());
                 if (Link(record, row.Field, target))
                 {
                     AuditLink(record, row.RecordKind, row.Field, target, before);
@@ -176,7 +249,7 @@ internal sealed partial class ReconcileRun
     private void AuditLink(CatalogEntity record, string kind, string field, CatalogEntity target, object before)
     {
         var type = PortalKind(kind);
-        var after = RecordSnapshot.Of(record);
+        var after = Snapshot(record, RelationsNow());
         after["linked"] = $"{field}: {target.Ref}";
         Audit(batch.ActorAt(target.SourceLocation ?? batch.Scope), $"{type}.reference.link", type, record.Ref, before, after);
         _pending++;
@@ -263,6 +336,7 @@ internal sealed partial class ReconcileRun
         var row = new ServiceApi(service, api, relation);
         Insert(row);
         catalog.ServiceApis.Add(row);
+        Related(row);
         var other = relation == ApiRelation.Provides ? ApiRelation.Consumes : ApiRelation.Provides;
         var services = _servicesById ??= catalog.Services.Values.ToDictionary(s => s.Id);
         foreach (var peer in catalog.ServiceApis.Where(r => r.ApiId == api.Id && r.Relation == other && r.ServiceId != service.Id).ToList())
@@ -290,6 +364,7 @@ internal sealed partial class ReconcileRun
             : Dependency.ToService(from, (Service)to, InteractionKind.Unknown, from.Source);
         InsertRow(edge);
         catalog.Dependencies.Add(edge);
+        Related(edge);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
@@ -7,6 +8,9 @@ namespace Portal.Ingest.Catalog;
 // Where records came from, what the batch no longer names, and the audit entry of every record written.
 internal sealed partial class ReconcileRun
 {
+    // Records orphaned or gone in this run: their waiting references go (StopWaitingAsync).
+    private readonly List<Guid> _noLongerDefined = [];
+
     /// <summary>Portal's word for a Backstage kind, as the audit log and the sync page use it.</summary>
     public static string PortalKind(string kind) => kind switch
     {
@@ -68,6 +72,7 @@ internal sealed partial class ReconcileRun
                 {
                     var before = RecordSnapshot.Of(team);
                     team.MarkGone();
+                    _noLongerDefined.Add(team.Id);
                     _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
                 _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
                     Audit(batch.ActorAt(location), "team.gone", type, team.Ref, before, RecordSnapshot.Of(team));
@@ -77,6 +82,7 @@ internal sealed partial class ReconcileRun
             {
                 var before = RecordSnapshot.Of(entity);
                 entity.MarkOrphaned();
+                _noLongerDefined.Add(entity.Id);
                 if (!batch.Rule.Allows(key.Kind))
                 {
                     LeaveTeamsMadeUnderOldRules(entity);
@@ -85,6 +91,21 @@ internal sealed partial class ReconcileRun
                 _orphaned[key.Kind] = _orphaned.GetValueOrDefault(key.Kind) + 1;
                 _orphanedRecords.Add(new RecordChange(key.Kind, key.ToString(), entity.Title, RecordChangeKind.Orphaned, [], CatalogBatch.FileOf(location), 0, entity.Version));
                 Audit(batch.ActorAt(location), $"{type}.orphan", type, entity.Ref, before, RecordSnapshot.Of(entity));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The waiting references of a record its source no longer defines go with the definition: an orphan is not
+    /// linked to targets that arrive later (an origin that adopts it keeps those its own definition names).
+    /// </summary>
+    private async Task StopWaitingAsync(CancellationToken ct)
+    {
+        foreach (var chunk in _noLongerDefined.Chunk(QueryChunk))
+        {
+            foreach (var row in await db.PendingReferences.Where(p => chunk.Contains(p.RecordId)).ToListAsync(ct))
+            {
+                db.Remove(row);
             }
         }
     }
@@ -136,7 +157,13 @@ internal sealed partial class ReconcileRun
             }
             else if (outcome.Created || outcome.Changed || outcome.SourceTaken)
             {
-                Audit(batch.ActorOf(outcome.Parsed), $"{type}.{(outcome.Created ? "create" : "update")}", type, outcome.Entity.Ref, outcome.Before, RecordSnapshot.Of(outcome.Entity));
+                // A service's API relations and edges are part of what its source wrote: before as the run found them.
+                if (outcome.Before is Dictionary<string, object?> before && outcome.Entity is Service service && _relationsAtStart is not null)
+                {
+                    AddRelations(before, service, _relationsAtStart);
+                }
+
+                Audit(batch.ActorOf(outcome.Parsed), $"{type}.{(outcome.Created ? "create" : "update")}", type, outcome.Entity.Ref, outcome.Before, Snapshot(outcome.Entity, RelationsNow()));
                 _pending++;
             }
 

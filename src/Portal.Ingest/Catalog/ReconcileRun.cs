@@ -54,6 +54,7 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
 
     public async Task ExecuteAsync(CancellationToken ct)
     {
+        IndexRelationsAtStart();
         var (accepted, foreign) = Accept();
         foreach (var kind in BackstageKinds.Imported)
         {
@@ -74,10 +75,13 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         await SetMembershipsAsync(ct);
         await SetServiceApisAsync(ct);
         await SetDependenciesAsync(ct);
+        LinkConsumersToNewProviders();
+        await LoadWaitingReferencesAsync(ct);
         KeepWaitingReferences();
         await LinkWaitingReferencesAsync(ct);
         RecordProvenance();
         MarkOrphans();
+        await StopWaitingAsync(ct);
         await AuditWritesAsync(ct);
     }
 

@@ -6,6 +6,15 @@ namespace Portal.Ingest.Catalog;
 /// <param name="Kinds">The Backstage kinds allowed, spelled as <see cref="Backstage.BackstageKinds"/> spells them.</param>
 public sealed record SourceRule(string Source, string? Setting, IReadOnlySet<string> Kinds)
 {
+    /// <summary>Waiting references one run keeps when nothing is configured.</summary>
+    public const int DefaultMaxWaiting = 10_000;
+
+    /// <summary>
+    /// The most references not in the catalog yet that one run of this source keeps for the records it writes; the
+    /// rest are dropped and the run's report says so (<see cref="SourceRules.MaxWaitingReferences"/>).
+    /// </summary>
+    public int MaxWaiting { get; init; } = DefaultMaxWaiting;
+
     public bool Allows(string kind) => Kinds.Contains(kind);
 
     /// <summary>Why an entity of <paramref name="kind"/> was not imported, naming what is allowed and where to change it.</summary>

@@ -29,11 +29,19 @@ public sealed class SourceRules : IValidatableObject
     /// <summary>Kinds an admin's import (command line, upload, API) may define (<c>Catalog:Rules:Imports</c>); null: every kind.</summary>
     public string[]? Imports { get; set; }
 
+    /// <summary>
+    /// The most references not in the catalog yet (<c>system</c>, <c>dependsOn</c>…) one run of a repository sync or an
+    /// import keeps for the records it writes (<c>Catalog:Rules:MaxWaitingReferences</c>); beyond it the rest are
+    /// dropped and the run's report says so. Every waiting reference is a row checked when targets arrive.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxWaitingReferences { get; set; } = SourceRule.DefaultMaxWaiting;
+
     /// <summary>What a repository may define, as configured or by default.</summary>
-    public SourceRule ForRepositories => new("a repository's catalog file", $"{Section}:Repositories", Canonical(Repositories ?? RepositoryDefault));
+    public SourceRule ForRepositories => new("a repository's catalog file", $"{Section}:Repositories", Canonical(Repositories ?? RepositoryDefault)) { MaxWaiting = MaxWaitingReferences };
 
     /// <summary>What an admin's import may define, as configured or by default.</summary>
-    public SourceRule ForImports => new("an import", $"{Section}:Imports", Canonical(Imports ?? Everything));
+    public SourceRule ForImports => new("an import", $"{Section}:Imports", Canonical(Imports ?? Everything)) { MaxWaiting = MaxWaitingReferences };
 
     /// <summary>The GitHub team sync: teams and their members, nothing else.</summary>
     public static SourceRule ForGitHubTeams { get; } = new("the GitHub team sync", null, new HashSet<string> { BackstageKinds.Group, BackstageKinds.User });

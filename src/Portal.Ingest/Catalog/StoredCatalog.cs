@@ -32,7 +32,10 @@ internal sealed class StoredCatalog
 
     public List<Dependency> Dependencies { get; set; } = [];
 
-    /// <summary>References kept as written that named nothing in the catalog when their record was written.</summary>
+    /// <summary>
+    /// References kept as written that named nothing in the catalog when their record was written: not loaded with the
+    /// rest, only those a run may change (of the records it writes, or naming one of them), by <see cref="ReconcileRun"/>.
+    /// </summary>
     public List<PendingReference> Pending { get; set; } = [];
 
     public static async Task<StoredCatalog> LoadAsync(PortalDbContext db, CancellationToken ct)
@@ -48,7 +51,6 @@ internal sealed class StoredCatalog
         Fill(catalog.Services, BackstageKinds.Component, await db.Services.ToListAsync(ct));
         catalog.ServiceApis = await db.ServiceApis.ToListAsync(ct);
         catalog.Dependencies = await db.Dependencies.ToListAsync(ct);
-        catalog.Pending = await db.PendingReferences.ToListAsync(ct);
         return catalog;
     }
 

@@ -59,6 +59,26 @@ public abstract class OwnershipHealthTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task FindingsAsync_OwnerTeamOrphaned_FlaggedAsGoneAndStillLinked()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var dropped = new Team("dropped-team");
+            dropped.AddMember(new Person("cy"));
+            dropped.MarkOrphaned();
+            var service = new Service("left-behind");
+            service.AssignOwner(dropped);
+            db.AddRange(dropped, service);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var finding = Assert.Single(await FindAsync(), f => f.Subject == "left-behind");
+
+        Assert.Equal(OwnershipFindingKind.OwnerGone, finding.Kind);
+        Assert.Contains("'dropped-team', a team its source no longer defines (orphaned)", finding.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindingsAsync_EveryFindingLinksToItsFix()
     {
         var findings = await FindAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
 using Portal.Ingest.Backstage;
+using Portal.Ingest.Catalog;
 using Portal.Testing;
 using static Portal.Ingest.Tests.Backstage.BackstageTestData;
 
@@ -161,6 +162,23 @@ public abstract class PendingReferencesTests(TestProvider provider) : DatabaseTe
         Assert.Equal(("user:frank.tiernan", true), (service.OwnerRef, service.IsOwnedByPerson));
         var components = (await new BackstageExporter(Db.Factory).ExportAsync(Ct)).Single(f => f.Path == "components.yaml").Content;
         Assert.Contains("owner: user:frank.tiernan", components, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_MoreWaitingReferencesThanTheLimit_FirstKeptRestDroppedAndReported()
+    {
+        var importer = new BackstageImporter(Db.Factory, new SourceRules { MaxWaitingReferences = 3 });
+
+        var report = await importer.ImportAsync([new CatalogFile("billing.yaml", Billing)], "team-billing", Admin, Ct);
+
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal("component:default/billing", problem.EntityRef);
+        Assert.StartsWith("2 of 5 references not in the catalog yet were not kept, from this record on: one run keeps at most 3 (setting Catalog:Rules:MaxWaitingReferences)", problem.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(
+            ["consumesApis api:default/ledger-api", "dependsOn component:default/ledger", "dependsOn resource:default/billing-db"],
+            (await db.PendingReferences.Select(p => p.Field + " " + p.Target).ToListAsync(Ct)).Order(StringComparer.Ordinal));
+        Assert.True(await db.People.AnyAsync(p => p.Name == "frank", Ct));
     }
 
     [Fact]

@@ -53,8 +53,23 @@ public sealed class ServiceCommands(IDbContextFactory<PortalDbContext> dbFactory
         service.SetKind(edit.Kind);
         service.SetTier(edit.Tier);
         service.SetLifecycle(edit.Lifecycle);
-        service.AssignOwner(owner);
+        // A reference still waiting for its target (an owner or system the source named that is not in the catalog
+        // yet) is kept when the field is left empty, and cleared when a person sets the field.
+        if (owner is null && service.OwnerTeamId is null && service.OwnerRef is { } waitingOwner)
+        {
+            service.AssignUnresolvedOwner(waitingOwner);
+        }
+        else
+        {
+            service.AssignOwner(owner);
+        }
+
         service.PlaceInSystem(system);
+        if (system is not null)
+        {
+            db.PendingReferences.RemoveRange(await db.PendingReferences.Where(p => p.RecordId == service.Id && p.Field == "system").ToListAsync(ct));
+        }
+
         service.SetRepository(edit.RepositoryUrl);
         service.SetTags(edit.Tags);
         service.SetLinks(edit.Links);

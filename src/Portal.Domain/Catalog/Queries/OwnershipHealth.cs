@@ -21,7 +21,7 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
                 Display = s.Title ?? s.Name,
                 s.Tier,
                 s.OwnerRef,
-                Owner = s.OwnerTeam == null ? null : new { s.OwnerTeam.Name, s.OwnerTeam.Namespace, Display = s.OwnerTeam.Title ?? s.OwnerTeam.Name, s.OwnerTeam.IsGone, Members = s.OwnerTeam.Memberships.Count },
+                Owner = s.OwnerTeam == null ? null : new { s.OwnerTeam.Name, s.OwnerTeam.Namespace, Display = s.OwnerTeam.Title ?? s.OwnerTeam.Name, s.OwnerTeam.IsGone, Orphaned = s.OwnerTeam.IsOrphaned, Members = s.OwnerTeam.Memberships.Count },
                 OnCall = s.OnCallTeam == null ? null : new { s.OnCallTeam.Name, Display = s.OnCallTeam.Title ?? s.OnCallTeam.Name },
             })
             .ToListAsync(ct);
@@ -48,10 +48,14 @@ public sealed class OwnershipHealth(IDbContextFactory<PortalDbContext> dbFactory
                 findings.Add(new(OwnershipFindingKind.NoOwner, reference, s.Display, "service", s.Tier,
                     "Has no owner: nobody is accountable when it breaks.", "Assign an owner team.", edit));
             }
-            else if (s.Owner.IsGone)
+            else if (s.Owner.IsGone || s.Owner.Orphaned)
             {
+                // An orphaned team (its source no longer defines it) stays linked as the owner, flagged here.
                 findings.Add(new(OwnershipFindingKind.OwnerGone, reference, s.Display, "service", s.Tier,
-                    $"Is owned by '{s.Owner.Display}', a team that no longer exists where it came from.", "Hand it to a team that exists.", edit));
+                    s.Owner.IsGone
+                        ? $"Is owned by '{s.Owner.Display}', a team that no longer exists where it came from."
+                        : $"Is owned by '{s.Owner.Display}', a team its source no longer defines (orphaned).",
+                    "Hand it to a team that exists.", edit));
             }
             else if (s.Owner.Members == 0)
             {

@@ -71,5 +71,22 @@ public partial class ServiceDetails
         return null;
     }
 
+    /// <summary>
+    /// The system the source names while it is not in the catalog yet (<c>payments</c>, or <c>ns/payments</c> outside
+    /// the default namespace), for the System row; null when the service has no waiting system.
+    /// </summary>
+    private static string? WaitingSystem(ServiceDetailsDto service)
+    {
+        if (service.System is not null || service.Waiting.FirstOrDefault(w => w.Field == "system") is not { } waiting)
+        {
+            return null;
+        }
+
+        var target = waiting.Target;
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        var (ns, name) = EntityRef.Parse(colon < 0 ? target : target[(colon + 1)..]);
+        return EntityRef.Format(ns, name);
+    }
+
     private static Color TierColor(int tier) => tier switch { 1 => Color.Error, 2 => Color.Warning, _ => Color.Default };
 }

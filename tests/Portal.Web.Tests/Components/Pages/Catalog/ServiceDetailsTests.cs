@@ -52,7 +52,11 @@ public sealed class ServiceDetailsTests : ComponentTest
         Assert.Contains("consumesApis", rows[0], StringComparison.Ordinal);
         Assert.Contains("api:default/ledger-api", rows[0], StringComparison.Ordinal);
         Assert.Contains("system:default/payments", rows[1], StringComparison.Ordinal);
+        // The System row names the waiting system instead of a dash.
+        Assert.Equal("payments not in the catalog yet", Squeeze(page.Find("[data-testid=service-system]").TextContent));
     }
+
+    private static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task ServiceDetails_OwnedByAPerson_SaysSoInsteadOfNoOwner()
