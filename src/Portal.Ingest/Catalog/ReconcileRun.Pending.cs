@@ -123,6 +123,12 @@ internal sealed partial class ReconcileRun
         foreach (var row in candidates)
         {
             var target = catalog.Find(KeyOf(row))!;
+            if (records.GetValueOrDefault(row.RecordId) is Team team && row.Field is "parent" or "children" && !MayJoin(team, row, target))
+            {
+                // Kept as written: a hierarchy edge between two origins is a conflict, whichever arrived first.
+                continue;
+            }
+
             if (records.GetValueOrDefault(row.RecordId) is { } record)
             {
                 var before = RecordSnapshot.Of(record);
@@ -136,6 +142,35 @@ internal sealed partial class ReconcileRun
             catalog.Pending.Remove(row);
             await SaveIfDueAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Whether a waiting <c>parent</c> or <c>children</c> reference of <paramref name="team"/> may link to
+    /// <paramref name="target"/>: only when this run brought the target for an origin that owns the team (see
+    /// <see cref="SetParents"/>). A target of another origin arriving is reported as a conflict and audited as refused.
+    /// </summary>
+    private bool MayJoin(Team team, PendingReference row, CatalogEntity target)
+    {
+        if (!_outcomes.TryGetValue(KeyOf(row), out var arrived) || arrived.ReadOnly || !ReferenceEquals(arrived.Entity, target))
+        {
+            return false;
+        }
+
+        if (team.Source == Source && team.Source != DataSource.Manual && batch.OwnsLocation(arrived.Parsed, team.SourceLocation ?? ""))
+        {
+            return true;
+        }
+
+        var edge = row.Field == "children" ? $"lists it in spec.children, which would make it a sub-team of {team.Ref}" : $"names it as spec.parent, which would make {team.Ref} its sub-team";
+        _problems.Add(new ImportProblem(
+            arrived.Parsed.File,
+            arrived.Parsed.Document,
+            arrived.Parsed.Key.ToString(),
+            $"conflict: {team.Ref}, which belongs to {Describe(team)} (another origin), {edge}; only one origin may join teams (a team's members may change what its sub-teams own). Not linked; the reference stays as written. An admin can hand one of the teams over.",
+            ProblemSeverity.Error));
+        Audit(batch.ActorOf(arrived.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), team.Ref, RecordSnapshot.Of(team), new Dictionary<string, object?> { [row.Field] = target.Ref }, succeeded: false);
+        _pending++;
+        return false;
     }
 
     private void AuditLink(CatalogEntity record, string kind, string field, CatalogEntity target, object before)

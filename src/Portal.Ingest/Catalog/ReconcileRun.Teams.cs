@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
+using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.Catalog;
@@ -8,25 +9,36 @@ namespace Portal.Ingest.Catalog;
 internal sealed partial class ReconcileRun
 {
     /// <summary>
-    /// Parents come from <c>spec.parent</c>, or else from another imported group's <c>spec.children</c>.
-    /// A parent that would close a loop is left unset. Parents are cleared before they are set so an
-    /// intermediate state never looks like a loop to <see cref="Team.SetParent"/>.
+    /// Parents come from <c>spec.parent</c>, or else from another imported group's <c>spec.children</c> (when
+    /// several groups list one child, the first by reference wins, whatever order they were read in). A parent that
+    /// would close a loop is left unset. Parents are cleared before they are set so an intermediate state never
+    /// looks like a loop to <see cref="Team.SetParent"/>.
     /// </summary>
+    /// <remarks>
+    /// The hierarchy gives a team's members rights over its sub-teams' records, so an edge may only join teams of
+    /// one origin (<see cref="SameOrigin"/>): a parent or child of another origin is a reported conflict, the edge
+    /// is not made, and the reference is kept as written (waiting), so either order of arrival ends the same.
+    /// </remarks>
     private void SetParents()
     {
         var groups = Writable(o => o.Parsed is BackstageGroup).ToList();
-        var parentFromChildren = new Dictionary<EntityKey, Team>();
-        foreach (var outcome in groups)
+        var inBatch = groups.Select(o => (Team)o.Entity).ToHashSet();
+        var parentFromChildren = new Dictionary<Team, Team>();
+        foreach (var outcome in groups.OrderBy(o => o.Parsed.Key.ToString(), StringComparer.Ordinal))
         {
-            foreach (var child in ((BackstageGroup)outcome.Parsed).Children)
+            foreach (var childKey in ((BackstageGroup)outcome.Parsed).Children)
             {
-                if (catalog.Teams.ContainsKey(child))
+                if (!catalog.Teams.TryGetValue(childKey, out var child))
                 {
-                    parentFromChildren.TryAdd(child, (Team)outcome.Entity);
+                    Wait(outcome.Parsed, "spec.children", childKey);
                 }
-                else
+                else if (!SameOrigin(outcome.Parsed, child))
                 {
-                    Wait(outcome.Parsed, "spec.children", child);
+                    RefuseHierarchy(outcome, "spec.children", childKey, child);
+                }
+                else if (inBatch.Contains(child) && !parentFromChildren.TryAdd(child, (Team)outcome.Entity) && parentFromChildren[child] != outcome.Entity)
+                {
+                    Notice(outcome.Parsed, $"spec.children '{childKey}' is also listed by {parentFromChildren[child].Ref}, which comes first; left as its child");
                 }
             }
         }
@@ -35,9 +47,24 @@ internal sealed partial class ReconcileRun
         foreach (var outcome in groups)
         {
             var group = (BackstageGroup)outcome.Parsed;
-            desired[(Team)outcome.Entity] = group.Parent is not null
-                ? Resolve(catalog.Teams, group.Parent, group, "spec.parent")
-                : parentFromChildren.GetValueOrDefault(group.Key);
+            var team = (Team)outcome.Entity;
+            if (group.Parent is not { } parentKey)
+            {
+                desired[team] = parentFromChildren.GetValueOrDefault(team);
+            }
+            else if (Resolve(catalog.Teams, parentKey, group, "spec.parent") is not { } parent)
+            {
+                desired[team] = null;
+            }
+            else if (!SameOrigin(group, parent))
+            {
+                RefuseHierarchy(outcome, "spec.parent", parentKey, parent);
+                desired[team] = null;
+            }
+            else
+            {
+                desired[team] = parent;
+            }
         }
 
         foreach (var outcome in groups)
@@ -69,6 +96,51 @@ internal sealed partial class ReconcileRun
                 team.SetParent(parent);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> is of the same origin as <paramref name="entity"/>: the batch writes it for an
+    /// origin that owns the entity's location, or it is stored from this source at a location the entity's origin
+    /// owns (the no-takeover rule of <see cref="Belongs"/>). People's records and the demo data are their own origins.
+    /// </summary>
+    private bool SameOrigin(BackstageEntity entity, CatalogEntity other)
+    {
+        var key = StoredCatalog.KeyOf(KindOf(other), other);
+        if (_outcomes.TryGetValue(key, out var written) && !written.ReadOnly && ReferenceEquals(written.Entity, other))
+        {
+            return batch.OwnsLocation(entity, batch.LocationOf(written.Parsed));
+        }
+
+        return other.Source == Source && other.Source != DataSource.Manual && batch.OwnsLocation(entity, other.SourceLocation ?? "");
+    }
+
+    private static string KindOf(CatalogEntity entity) => entity switch
+    {
+        Team => BackstageKinds.Group,
+        Person => BackstageKinds.User,
+        Service => BackstageKinds.Component,
+        Api => BackstageKinds.Api,
+        Resource => BackstageKinds.Resource,
+        SoftwareSystem => BackstageKinds.System,
+        _ => BackstageKinds.Domain,
+    };
+
+    /// <summary>
+    /// A hierarchy edge to a team of another origin: a conflict (an error in the report and a refused write in the
+    /// audit log), nothing changed; the reference is kept as written.
+    /// </summary>
+    private void RefuseHierarchy(RecordOutcome outcome, string field, EntityKey key, CatalogEntity other)
+    {
+        var edge = field == "spec.children" ? $"would make {other.Ref} its sub-team" : $"would make it a sub-team of {other.Ref}";
+        _problems.Add(new ImportProblem(
+            outcome.Parsed.File,
+            outcome.Parsed.Document,
+            outcome.Parsed.Key.ToString(),
+            $"conflict: {field} '{key}' belongs to {Describe(other)}, another origin; the team hierarchy {edge}, which only one origin may do (a team's members may change what its sub-teams own). Not applied; kept as written. An admin can hand one of the teams over.",
+            ProblemSeverity.Error));
+        Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), other.Ref, RecordSnapshot.Of(other), new Dictionary<string, object?> { [FieldName(field)] = outcome.Entity.Ref }, succeeded: false);
+        _pending++;
+        KeepWaiting(outcome, FieldName(field), key);
     }
 
     private static bool ClosesLoop(Team team, Dictionary<Team, Team?> desired)
