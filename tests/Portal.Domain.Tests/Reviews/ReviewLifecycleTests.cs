@@ -7,6 +7,7 @@ using Portal.Domain.Graph.Queries;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Comparison;
+using Portal.Domain.Reviews.Initiatives;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
@@ -106,6 +107,33 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
         Assert.Equal(content.Content.Framework.Criteria.Count, payments.Detail.Results.Count);
         await using var db = Db.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "reviews.close.complete" && a.EntityKey == "2026-Q4", Ct));
+    }
+
+    [Fact]
+    public async Task Close_WithActiveInitiatives_FreezesEachOnesProgressAsTheInitiativeListCountsIt()
+    {
+        var admin = await PersonAsync("erik.johansson");
+        var initiatives = new InitiativeCommands(Db.Factory, _clock);
+        var (starts, due) = (new DateOnly(2026, 11, 1), new DateOnly(2027, 3, 31));
+        await initiatives.CreateAsync(admin, new InitiativeInput(
+            "Every tier-1 service at Silver on cascading failures", null, ScalingSignal.CascadingFailures, ScoreLevel.Silver, [], 1, "payments-core", starts, due), ct: Ct);
+        await initiatives.CreateAsync(admin, new InitiativeInput(
+            "Payments Core observable at Bronze", null, ScalingSignal.Observability, ScoreLevel.Bronze, ["payments-core"], null, "payments-core", starts, due), ct: Ct);
+
+        await CloseQ4Async();
+
+        var frozen = (await _queries.ContentAsync("2026-Q4", ct: Ct))!.Content.Initiatives;
+        var now = (await new InitiativeQueries(Db.Factory, _clock).ListAsync(new InitiativeFilter(), Ct)).Items;
+        Assert.Equal(2, frozen.Count);
+        Assert.Equal(2, now.Count);
+        foreach (var initiative in now)
+        {
+            var kept = Assert.Single(frozen, f => f.Id == initiative.Id);
+            Assert.Equal((initiative.Met, initiative.Total), (kept.Met, kept.Total));
+            Assert.True(kept.Total > 0);
+        }
+
+        Assert.NotEqual(frozen[0].Total, frozen[1].Total);
     }
 
     [Fact]

@@ -10,10 +10,11 @@ using Portal.Domain.Security;
 namespace Portal.Domain.Debt.Csv;
 
 /// <summary>
-/// Creates debt items from a CSV file (admins, and editors for services their teams own), all or nothing: every line
-/// is checked first (fields, that services and teams exist, permissions, duplicates in the register and in the file)
-/// and every problem is reported with its line and column; only a file without a single problem is written, in one
-/// transaction. Each created item's history names the import (file, line, import id) and the import itself is audited,
+/// Creates debt items from a CSV file (admins, and editors for services their teams own): every line is checked first
+/// (fields, that services and teams exist, permissions, duplicates in the register and in the file) and every problem
+/// is reported with its line and column. By default all or nothing: only a file without a single problem is written,
+/// in one transaction; when the person chooses "import the valid rows" (<see cref="DebtImportMode.ValidRows"/>), the
+/// lines without a problem are written in one transaction and the others are skipped and reported. Each created item's history names the import (file, line, import id) and the import itself is audited,
 /// refused imports too.
 /// </summary>
 public sealed class DebtCsvImporter(IDbContextFactory<PortalDbContext> dbFactory, DebtCommands commands, TimeProvider clock)
@@ -25,8 +26,13 @@ public sealed class DebtCsvImporter(IDbContextFactory<PortalDbContext> dbFactory
     public const int MaxBytes = 1_048_576;
 
     /// <summary>Reads <paramref name="content"/> and checks it; writes the items unless <paramref name="preview"/> or a problem is found.</summary>
-    public async Task<DebtImportResult> ImportAsync(Actor actor, string fileName, Stream content, bool preview, CancellationToken ct = default)
+    public Task<DebtImportResult> ImportAsync(Actor actor, string fileName, Stream content, bool preview, CancellationToken ct = default) =>
+        ImportAsync(actor, fileName, content, preview ? DebtImportMode.Preview : DebtImportMode.AllOrNothing, ct);
+
+    /// <summary>Reads <paramref name="content"/>, checks it, and writes what <paramref name="mode"/> says.</summary>
+    public async Task<DebtImportResult> ImportAsync(Actor actor, string fileName, Stream content, DebtImportMode mode, CancellationToken ct = default)
     {
+        var preview = mode == DebtImportMode.Preview;
         var file = string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : Path.GetFileName(fileName.Trim());
         if (!actor.IsAdmin && actor.Role != PortalRole.Editor)
         {
@@ -45,23 +51,34 @@ public sealed class DebtCsvImporter(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         problems.AddRange(await CheckAsync(db, actor, parse.Rows, ct));
         var items = parse.Rows.Select(r => new DebtImportItem(r.Line, r.Edit.Title.Trim(), r.Edit.Services, r.Edit.Status, r.Edit.Signal, r.Edit.EffortDays)).ToList();
-        if (problems.Count > 0 || preview)
+        var bad = problems.Select(p => p.Line).ToHashSet();
+        var rows = parse.Rows.Zip(items).Where(r => !bad.Contains(r.First.Line)).ToList();
+        var skipValid = mode == DebtImportMode.ValidRows && rows.Count > 0 && !problems.Any(StopsEverything);
+        if (preview || (problems.Count > 0 && !skipValid))
         {
             return await ResultAsync(actor, file, items, [.. problems.OrderBy(p => p.Line)], preview, ct);
         }
 
         var importId = Guid.NewGuid();
         var created = new List<DebtImportItem>();
-        foreach (var (row, item) in parse.Rows.Zip(items))
+        foreach (var (row, item) in rows)
         {
             var entity = await commands.StageCreateAsync(db, actor, row.Edit, allowDuplicate: true, ct, new DebtImportSource(importId, file, row.Line));
             created.Add(item with { Id = entity.Id });
         }
 
-        AuditLog.Record(db, actor, "debt.import", EntityType, importId.ToString(), null, new { File = file, Items = created.Count, Ids = created.Select(c => c.Id).ToArray() });
+        var skipped = bad.Order().ToList();
+        AuditLog.Record(db, actor, "debt.import", EntityType, importId.ToString(), null,
+            new { File = file, Items = created.Count, Ids = created.Select(c => c.Id).ToArray(), SkippedLines = skipped });
         await db.SaveChangesAsync(ct);
-        return new DebtImportResult(file, created, [], Written: true) { ImportId = importId };
+        return new DebtImportResult(file, created, [.. problems.OrderBy(p => p.Line)], Written: true) { ImportId = importId, SkippedLines = skipped };
     }
+
+    /// <summary>
+    /// A problem with the file rather than with one line (its header, broken quoting, too many rows, no rows): the
+    /// lines cannot be trusted to be what they seem, so not even the valid ones are written.
+    /// </summary>
+    public static bool StopsEverything(DebtImportProblem problem) => problem.Line <= 1 || problem.Column.Length == 0;
 
     /// <summary>The file's text (a byte order mark decides the encoding, UTF-8 otherwise); null when it is too large.</summary>
     private static async Task<string?> ReadAsync(Stream content, CancellationToken ct)

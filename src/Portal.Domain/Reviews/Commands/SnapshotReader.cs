@@ -178,16 +178,24 @@ internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysis
 
     private static async Task<List<SnapshotInitiative>> InitiativesAsync(PortalDbContext db, Dictionary<Guid, TeamInfo> teams, HashSet<Guid> inScope, CancellationToken ct)
     {
-        var result = new List<SnapshotInitiative>();
-        foreach (var i in await db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Active).OrderBy(i => i.DueOn).ToListAsync(ct))
+        var active = await db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Active).OrderBy(i => i.DueOn).ToListAsync(ct);
+        if (active.Count == 0)
         {
-            var services = await ReviewData.ServicesAsync(db, i.ScopeTeamIds, teams, i.MaxTier, ct);
+            return [];
+        }
+
+        // Two reads whatever the number of initiatives: every service once, every stored level once.
+        var all = await ReviewData.ServicesAsync(db, [], teams, null, ct);
+        var levels = await ReviewData.LevelsAsync(db, all, ct);
+        var result = new List<SnapshotInitiative>();
+        foreach (var i in active)
+        {
+            var services = ReviewData.Covered(i.ScopeTeamIds, i.MaxTier, all, teams);
             if (!services.Any(s => inScope.Contains(s.Id)))
             {
                 continue;
             }
 
-            var levels = await ReviewData.LevelsAsync(db, services, ct);
             var met = services.Count(s => levels.TryGetValue(s.Id, out var l) && LevelDigits.Level(l.Levels, i.Signal) >= i.TargetLevel);
             result.Add(new SnapshotInitiative(
                 i.Id, i.Title, i.Signal, i.TargetLevel, teams.TryGetValue(i.OwnerTeamId, out var owner) ? owner.Name : "?", i.DueOn, i.Status, met, services.Count));

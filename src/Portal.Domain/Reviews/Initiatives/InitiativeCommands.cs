@@ -25,6 +25,13 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
     public static bool MayChange(Actor actor, Guid? ownerTeamId) => actor.CanEdit(ownerTeamId);
 
     /// <summary>
+    /// Whether <paramref name="actor"/> may set an initiative's scope to <paramref name="scopeTeamIds"/>: the rule for
+    /// creating a review's scope (<see cref="ReviewPermissions.MayCreate"/>), since an initiative shows in every review
+    /// it touches — admins any scope; editors only teams they are editors of, and an organisation-wide one needs an admin.
+    /// </summary>
+    public static bool MayScope(Actor actor, IReadOnlyCollection<Guid> scopeTeamIds) => ReviewPermissions.MayCreate(actor, scopeTeamIds);
+
+    /// <summary>
     /// Creates an initiative; with <paramref name="fromActionItemId"/>, the action item it grows out of links to it in
     /// the same save (refused when the item already grew into one, or changed since <paramref name="actionItemVersion"/>).
     /// Growing is allowed after the item's review closed: the closed review's record keeps what the item was at close.
@@ -60,6 +67,12 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
         {
             await DenyAsync(db, actor, "initiatives.create.denied", "new", new { Title = TextCut.Shorten(input.Title ?? "", 300), input.OwnerTeam }, ct);
             throw new ForbiddenException($"{actor.DisplayName} may not create an initiative owned by {input.OwnerTeam}: admins and editors of that team may.");
+        }
+
+        if (!MayScope(actor, edit.ScopeTeamIds ?? []))
+        {
+            await DenyAsync(db, actor, "initiatives.create.denied", "new", new { Title = TextCut.Shorten(input.Title ?? "", 300), input.Teams }, ct);
+            throw ScopeRefused(actor);
         }
 
         var initiative = new Initiative(edit, fromActionItemId, Today, actor.Name, actor.DisplayName, Now);
@@ -105,6 +118,14 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
         {
             await DenyAsync(db, actor, "initiatives.update.denied", initiative.Id.ToString(), before, ct);
             throw new ForbiddenException($"{actor.DisplayName} may not hand '{initiative.Title}' to a team they are not an editor of.");
+        }
+
+        // A scope someone else set (an admin's organisation-wide one, say) stays editable in other respects.
+        var scope = edit.ScopeTeamIds ?? [];
+        if (!scope.ToHashSet().SetEquals(initiative.ScopeTeamIds) && !MayScope(actor, scope))
+        {
+            await DenyAsync(db, actor, "initiatives.update.denied", initiative.Id.ToString(), before, ct);
+            throw ScopeRefused(actor);
         }
 
         db.Entry(initiative).Property(i => i.Version).OriginalValue = expectedVersion;
@@ -166,6 +187,9 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
 
         return new InitiativeEdit(input.Title, input.Description, input.Signal, input.TargetLevel, scope, input.MaxTier, owner, input.StartsOn, input.DueOn);
     }
+
+    private static ForbiddenException ScopeRefused(Actor actor) =>
+        new($"{actor.DisplayName} may scope an initiative only to teams they are an editor of (and their sub-teams); an organisation-wide initiative, or one over other teams, needs an admin.");
 
     private static DomainValidationException AlreadyGrown() =>
         new("fromActionItem", "this action item already grew into an initiative (it may have been created a moment ago); nothing more was created");

@@ -59,7 +59,7 @@ public sealed class InitiativeQueries(IDbContextFactory<PortalDbContext> dbFacto
 
         var all = await ReviewData.ServicesAsync(db, [], teams, null, ct);
         var levels = await ReviewData.LevelsAsync(db, all, ct);
-        var items = rows.Select(i => Summarise(i, InScope(i, all, teams), levels, teams)).ToList();
+        var items = rows.Select(i => Summarise(i, ReviewData.Covered(i.ScopeTeamIds, i.MaxTier, all, teams), levels, teams)).ToList();
         return new Page<InitiativeSummary>(items, total, filter.Page, filter.PageSize);
     }
 
@@ -101,12 +101,6 @@ public sealed class InitiativeQueries(IDbContextFactory<PortalDbContext> dbFacto
             initiative.CreatedByName,
             initiative.CreatedAt,
             initiative.UpdatedAt);
-    }
-
-    private static List<ScopeService> InScope(Initiative i, List<ScopeService> all, Dictionary<Guid, TeamInfo> teams)
-    {
-        var expanded = ReviewScope.ExpandTeams(i.ScopeTeamIds, teams.Values.Select(t => (t.Id, t.ParentId)));
-        return [.. all.Where(s => (i.MaxTier is not { } tier || s.Tier <= tier) && ReviewScope.Covers(expanded, s.TeamId))];
     }
 
     private InitiativeSummary Summarise(

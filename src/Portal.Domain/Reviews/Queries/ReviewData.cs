@@ -43,6 +43,17 @@ internal static class ReviewData
         ];
     }
 
+    /// <summary>
+    /// The services of <paramref name="all"/> (read once with an empty scope) that a scope of teams and a tier ceiling
+    /// cover: the same answer as <see cref="ServicesAsync"/> without reading the table again.
+    /// </summary>
+    public static List<ScopeService> Covered(
+        IReadOnlyCollection<Guid> scopeTeamIds, int? maxTier, IEnumerable<ScopeService> all, Dictionary<Guid, TeamInfo> teams)
+    {
+        var expanded = ReviewScope.ExpandTeams(scopeTeamIds, teams.Values.Select(t => (t.Id, t.ParentId)));
+        return [.. all.Where(s => (maxTier is not { } tier || s.Tier <= tier) && ReviewScope.Covers(expanded, s.TeamId))];
+    }
+
     /// <summary>Stored levels (columns only, no results) of these services, keyed by id.</summary>
     public static async Task<Dictionary<Guid, (ScoreLevel Overall, string Levels)>> LevelsAsync(PortalDbContext db, IReadOnlyCollection<ScopeService> services, CancellationToken ct)
     {

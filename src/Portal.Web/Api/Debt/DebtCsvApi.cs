@@ -17,7 +17,7 @@ public static class DebtCsvApi
             .WithSummary("The register as CSV (RFC 4180, UTF-8, header row), filtered and sorted like GET /debt, every matching item (no paging, at most 50,000). Cells that a spreadsheet would run as a formula start with an apostrophe.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapPost("/debt/import", ImportAsync).WithName("ImportDebtCsv").WithTags("Debt")
-            .WithSummary("Create debt items from a CSV file (the columns of the export; admins, and editors for services their teams own): a multipart upload of one .csv file, or the CSV as the body (?file=NAME names it). All or nothing: 422 with every problem by line and column, nothing written. ?preview=true checks without writing.")
+            .WithSummary("Create debt items from a CSV file (the columns of the export; admins, and editors for services their teams own): a multipart upload of one .csv file, or the CSV as the body (?file=NAME names it). All or nothing by default: 422 with every problem by line and column, nothing written. ?validRows=true writes the lines without a problem and reports the skipped ones (200, skippedLines); a problem with the file itself (header, quoting, too many rows) still writes nothing. ?preview=true checks without writing.")
             .Produces<DebtImportResult>()
             .Produces<DebtImportResult>(StatusCodes.Status422UnprocessableEntity);
         return api;
@@ -78,9 +78,11 @@ public static class DebtCsvApi
             fileDownloadName: name);
     }
 
-    internal static async Task<IResult> ImportAsync(HttpContext http, DebtCsvImporter importer, ActorResolver actors, CancellationToken ct, string? file = null, bool preview = false)
+    internal static async Task<IResult> ImportAsync(
+        HttpContext http, DebtCsvImporter importer, ActorResolver actors, CancellationToken ct, string? file = null, bool preview = false, bool validRows = false)
     {
         var actor = await actors.ResolveAsync(http.User, ct);
+        var mode = preview ? DebtImportMode.Preview : validRows ? DebtImportMode.ValidRows : DebtImportMode.AllOrNothing;
         DebtImportResult result;
         if (http.Request.HasFormContentType)
         {
@@ -91,13 +93,13 @@ public static class DebtCsvApi
             }
 
             await using var stream = form.Files[0].OpenReadStream();
-            result = await importer.ImportAsync(actor, form.Files[0].FileName, stream, preview, ct);
+            result = await importer.ImportAsync(actor, form.Files[0].FileName, stream, mode, ct);
         }
         else
         {
-            result = await importer.ImportAsync(actor, file ?? "debt.csv", http.Request.Body, preview, ct);
+            result = await importer.ImportAsync(actor, file ?? "debt.csv", http.Request.Body, mode, ct);
         }
 
-        return result.Problems.Count > 0 ? Results.UnprocessableEntity(result) : Results.Ok(result);
+        return result.Problems.Count > 0 && !result.Written ? Results.UnprocessableEntity(result) : Results.Ok(result);
     }
 }

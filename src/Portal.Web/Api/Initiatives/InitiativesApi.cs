@@ -21,7 +21,7 @@ public static class InitiativesApi
         api.MapGet("/initiatives/{id:guid}", GetAsync).WithName("GetInitiative").WithTags("Initiatives")
             .WithSummary("One initiative with its burn-up (day by day from the start) and the services still short. The ETag is its version.");
         api.MapPut("/initiatives/{id:guid}", UpdateAsync).WithName("UpdateInitiative").WithTags("Initiatives")
-            .WithSummary("Change an initiative. If-Match with the version you read is required (428 without it, 409 when it changed since).");
+            .WithSummary("Change an initiative (the whole of it: teams is required, [] for the organisation). If-Match with the version you read is required (428 without it, 409 when it changed since).");
         api.MapPost("/initiatives/{id:guid}/status", SetStatusAsync).WithName("SetInitiativeStatus").WithTags("Initiatives")
             .WithSummary("Mark an initiative active, completed or cancelled. If-Match with the version you read is required.");
         return api;
@@ -61,6 +61,12 @@ public static class InitiativesApi
         if (Version(http) is not { } version)
         {
             return VersionProblem(http);
+        }
+
+        // PUT replaces the whole initiative: a body that leaves teams out would silently widen it to the organisation.
+        if (body.Teams is null)
+        {
+            throw new DomainValidationException("teams", "is required when changing an initiative: list the teams in scope, or send [] for the whole organisation");
         }
 
         var actor = await actors.ResolveAsync(http.User, ct);

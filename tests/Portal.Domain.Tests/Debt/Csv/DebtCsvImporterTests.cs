@@ -99,6 +99,53 @@ public abstract class DebtCsvImporterTests(TestProvider provider) : DebtTestCata
     }
 
     [Fact]
+    public async Task ImportAsync_ValidRowsChosen_WritesTheGoodLinesSkipsAndReportsTheBadOnes()
+    {
+        var csv = Header
+            + "Good one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n"
+            + "No such service,cascading-failures,code,deliberate-prudent,nowhere,3,4,2\r\n"
+            + "Second good,observability,code,deliberate-prudent,payments,2,2,1\r\n"
+            + "Good one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n";
+
+        var result = await Importer().ImportAsync(Ada, "debt.csv", File(csv), DebtImportMode.ValidRows, Ct);
+
+        Assert.True(result.Written);
+        Assert.Equal([2, 4], result.Items.Select(i => i.Line));
+        Assert.Equal([3, 5], result.SkippedLines);
+        Assert.Contains(new DebtImportProblem(3, DebtCsvColumns.Services, "there is no service called 'nowhere'"), result.Problems);
+        await using var db = Db.CreateContext();
+        Assert.Equal(["Good one", "Second good"], await db.DebtItems.OrderBy(i => i.Title).Select(i => i.Title).ToListAsync(Ct));
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "debt.import", Ct);
+        Assert.Contains("\"skippedLines\":[3,5]", audit.After, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Title,Signal,Colour\r\nGood one,cascading-failures,red\r\n")]
+    [InlineData(Header + "Good one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n\"Broken,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n")]
+    public async Task ImportAsync_ValidRowsChosenButTheFileItselfIsBroken_WritesNothing(string csv)
+    {
+        var result = await Importer().ImportAsync(Ada, "debt.csv", File(csv), DebtImportMode.ValidRows, Ct);
+
+        Assert.False(result.Written);
+        Assert.Contains(result.Problems, DebtCsvImporter.StopsEverything);
+        await using var db = Db.CreateContext();
+        Assert.Empty(await db.DebtItems.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ValidRowsChosenAndNoLineIsValid_WritesNothingAndAuditsTheRefusal()
+    {
+        var csv = Header + "No such service,cascading-failures,code,deliberate-prudent,nowhere,3,4,2\r\n";
+
+        var result = await Importer().ImportAsync(Ada, "debt.csv", File(csv), DebtImportMode.ValidRows, Ct);
+
+        Assert.False(result.Written);
+        await using var db = Db.CreateContext();
+        Assert.Empty(await db.DebtItems.ToListAsync(Ct));
+        Assert.Equal("debt.import.refused", (await db.AuditEntries.SingleAsync(Ct)).Action);
+    }
+
+    [Fact]
     public async Task ImportAsync_Preview_ChecksWithoutWriting()
     {
         var csv = Header + "Good one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n";

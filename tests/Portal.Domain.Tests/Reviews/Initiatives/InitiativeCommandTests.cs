@@ -110,6 +110,37 @@ public abstract class InitiativeCommandTests(TestProvider provider) : DatabaseTe
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "initiatives.create.denied" && !a.Succeeded, Ct));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("platform-infra")]
+    [InlineData("payments-core,web-experience")]
+    public async Task Create_EditorScopingBeyondTheirTeams_RefusedAuditedAndNothingCreated(string teams)
+    {
+        var scope = teams.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => _commands.CreateAsync(_ada, Payments() with { Teams = scope }, ct: Ct));
+
+        Assert.Contains("needs an admin", ex.Message, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.Initiatives.CountAsync(Ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "initiatives.create.denied" && !a.Succeeded, Ct));
+    }
+
+    [Fact]
+    public async Task Update_EditorOfAnAdminsOrganisationWideInitiative_MayChangeTheTitleButNotWidenOrNarrowToOtherTeams()
+    {
+        var id = await _commands.CreateAsync(_admin, Payments() with { Teams = [] }, ct: Ct);
+        var created = (await _queries.GetAsync(id, Ct))!.Summary.Version;
+
+        var version = await _commands.UpdateAsync(_ada, id, Payments("Every service at Silver on cascading failures") with { Teams = [] }, created, Ct);
+        await Assert.ThrowsAsync<ForbiddenException>(() => _commands.UpdateAsync(_ada, id, Payments() with { Teams = ["platform-infra"] }, version, Ct));
+
+        var view = (await _queries.GetAsync(id, Ct))!;
+        Assert.Equal(("Every service at Silver on cascading failures", 0), (view.Summary.Title, view.ScopeTeamRefs.Count));
+        await using var db = Db.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "initiatives.update.denied" && a.EntityKey == id.ToString(), Ct));
+    }
+
     [Fact]
     public async Task Create_RefusedWithATitleLongerThanAnAuditKey_RefusedAndAuditedNotAServerError()
     {

@@ -93,6 +93,25 @@ public abstract class DebtCsvApiTests(TestProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_BadLineWithValidRows_200WritesTheGoodLineAndNamesTheSkippedOne()
+    {
+        var csv = Header
+            + "CSV valid rows one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n"
+            + "CSV valid rows two,cascading-failures,code,deliberate-prudent,payments,3,four,2\r\n";
+
+        var response = await _admin.PostAsync("/api/v1/debt/import?file=q1.csv&validRows=true", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(body.GetProperty("written").GetBoolean());
+        Assert.Equal("CSV valid rows one", Assert.Single(body.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal([3], body.GetProperty("skippedLines").EnumerateArray().Select(l => l.GetInt32()));
+        Assert.Equal(3, Assert.Single(body.GetProperty("problems").EnumerateArray()).GetProperty("line").GetInt32());
+        var found = await _admin.GetFromJsonAsync<JsonElement>("/api/v1/debt?q=CSV%20valid%20rows&status=all", Ct);
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_MultipartFile_PreviewsThenCreates()
     {
         var csv = Header + "CSV import one,cascading-failures,code,deliberate-prudent,payments,3,4,2\r\n";

@@ -116,6 +116,26 @@ public sealed class InitiativesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_WithoutTeams_400NamingTeamsAndTheScopeUnchanged()
+    {
+        var (client, location) = await CreateAsync();
+        var etag = (await client.GetAsync(location, Ct)).Headers.ETag!.Tag;
+        using var request = new HttpRequestMessage(HttpMethod.Put, location)
+        {
+            Content = JsonContent.Create(new { title = "Renamed", signal = "cascading-failures", targetLevel = "silver", ownerTeam = "payments-core", dueOn = "2027-06-30" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("teams", out _));
+        var view = await client.GetFromJsonAsync<JsonElement>(location, Ct);
+        Assert.Equal(["payments-core"], view.GetProperty("scopeTeamRefs").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task SetStatus_Completed_ListFiltersAndPages()
     {
         var (client, location) = await CreateAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Catalog;
 using Portal.Domain.Catalog.Queries;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Catalog;
 
@@ -11,6 +12,8 @@ namespace Portal.Web.Components.Pages.Catalog;
 /// </summary>
 public partial class ServiceList
 {
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
+
     private MudDataGrid<ServiceSummaryDto>? _grid;
     private string _loadedFilterKey = "";
 
@@ -18,7 +21,7 @@ public partial class ServiceList
 
     [SupplyParameterFromQuery] public string? Owner { get; set; }
 
-    [SupplyParameterFromQuery] public int? Tier { get; set; }
+    [SupplyParameterFromQuery(Name = "tier")] public string? TierText { get; set; }
 
     [SupplyParameterFromQuery] public string? Lifecycle { get; set; }
 
@@ -28,23 +31,25 @@ public partial class ServiceList
 
     [SupplyParameterFromQuery] public string? Tag { get; set; }
 
-    [SupplyParameterFromQuery] public int Page { get; set; } = 1;
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
 
-    [SupplyParameterFromQuery(Name = "size")] public int PageSize { get; set; } = 25;
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeText { get; set; }
 
     [SupplyParameterFromQuery] public string? Sort { get; set; }
 
-    [SupplyParameterFromQuery] public bool Desc { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? DescText { get; set; }
+
+    private int? Tier => AddressValue.Number(TierText);
+
+    private int Page => AddressValue.PageNumber(PageText);
+
+    private int PageSize => AddressValue.OneOf(SizeText, PageSizes, 25);
+
+    private bool Desc => AddressValue.Flag(DescText) ?? false;
 
     private bool HasFilters => FilterKey != "||||||";
 
     private string FilterKey => string.Join('|', Q, Owner, Tier, Lifecycle, System, Kind, Tag);
-
-    protected override void OnParametersSet()
-    {
-        Page = Math.Max(1, Page);
-        PageSize = PageSize is 10 or 25 or 50 or 100 ? PageSize : 25;
-    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -5,6 +5,7 @@ using Portal.Domain.Debt;
 using Portal.Domain.Debt.Queries;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Debt;
 
@@ -40,7 +41,9 @@ public partial class CapacityPage
 
     [SupplyParameterFromQuery(Name = "quarter")] public string? QuarterText { get; set; }
 
-    [SupplyParameterFromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+
+    private int PageNumber => AddressValue.PageNumber(PageText);
 
     private int PageCount => _overview is null ? 0 : (_overview.Teams.Count + TeamsPerPage - 1) / TeamsPerPage;
 

@@ -9,6 +9,7 @@ using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt.Queries;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Debt;
 
@@ -53,7 +54,9 @@ public partial class DebtCandidatesPage
     /// <summary>An affected service's reference (the service page's empty debt panel links here with it).</summary>
     [SupplyParameterFromQuery] public string? Service { get; set; }
 
-    [SupplyParameterFromQuery] public int Page { get; set; } = 1;
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+
+    private int Page => AddressValue.PageNumber(PageText);
 
     private bool HasFilters => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Team) || !string.IsNullOrWhiteSpace(Service);
 
@@ -85,7 +88,7 @@ public partial class DebtCandidatesPage
             }
         }
 
-        _page = await Candidates.ListAsync(new DebtCandidateQuery(origin, Team, Service, Q, Math.Max(1, Page), PageSize));
+        _page = await Candidates.ListAsync(new DebtCandidateQuery(origin, Team, Service, Q, Page, PageSize));
         _dismissed = await Candidates.DismissedAsync();
     }
 

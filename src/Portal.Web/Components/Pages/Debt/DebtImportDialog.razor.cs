@@ -10,7 +10,8 @@ namespace Portal.Web.Components.Pages.Debt;
 
 /// <summary>
 /// The register's CSV import: reads the chosen file once, previews it (items and every problem by line and column),
-/// and imports it all or nothing. Closes with the <see cref="DebtImportResult"/> of a written import.
+/// and imports it all or nothing — or, when the person chooses to, only the lines without a problem. Closes with the
+/// <see cref="DebtImportResult"/> of a written import.
 /// </summary>
 public partial class DebtImportDialog
 {
@@ -60,12 +61,21 @@ public partial class DebtImportDialog
             _content = buffer.ToArray();
             _preview = await Importer.ImportAsync(await ActorAsync(), file.Name, new MemoryStream(_content), preview: true);
             _status = _preview.Problems.Count > 0
-                ? $"{_preview.Problems.Count} problem(s) found in {file.Name}; nothing will be written."
+                ? $"{_preview.Problems.Count} problem(s) found in {file.Name}; nothing will be written unless you import the valid rows only."
                 : $"{_preview.Items.Count} item(s) ready to import from {file.Name}.";
         });
     }
 
-    private async Task ImportAsync()
+    /// <summary>The lines of the preview without a problem, when importing only those is possible (some lines are bad, the file itself is fine).</summary>
+    private int ValidRows => _preview is { Problems.Count: > 0 } p && !p.Problems.Any(DebtCsvImporter.StopsEverything)
+        ? p.Items.Count(i => !p.Problems.Any(x => x.Line == i.Line))
+        : 0;
+
+    private Task ImportAsync() => ImportAsync(DebtImportMode.AllOrNothing);
+
+    private Task ImportValidRowsAsync() => ImportAsync(DebtImportMode.ValidRows);
+
+    private async Task ImportAsync(DebtImportMode mode)
     {
         if (_file is null || _content is null)
         {
@@ -74,7 +84,7 @@ public partial class DebtImportDialog
 
         await RunAsync($"Importing {_file.Name}…", async () =>
         {
-            var result = await Importer.ImportAsync(await ActorAsync(), _file.Name, new MemoryStream(_content), preview: false);
+            var result = await Importer.ImportAsync(await ActorAsync(), _file.Name, new MemoryStream(_content), mode);
             if (result.Written)
             {
                 MudDialog.Close(DialogResult.Ok(result));

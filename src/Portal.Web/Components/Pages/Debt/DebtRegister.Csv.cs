@@ -28,7 +28,8 @@ public partial class DebtRegister
             new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: DebtImportResult result })
         {
-            Snackbar.Add($"Imported {result.Items.Count} item(s) from {result.File}; each one's history names the file and line.", Severity.Success);
+            var skipped = result.SkippedLines.Count == 0 ? "" : $"; skipped {result.SkippedLines.Count} line(s) with problems ({string.Join(", ", result.SkippedLines.Take(10))}{(result.SkippedLines.Count > 10 ? ", …" : "")})";
+            Snackbar.Add($"Imported {result.Items.Count} item(s) from {result.File}{skipped}; each one's history names the file and line.", Severity.Success);
             if (_grid is not null)
             {
                 await _grid.ReloadServerData();

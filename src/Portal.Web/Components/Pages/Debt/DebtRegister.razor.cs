@@ -9,6 +9,7 @@ using Portal.Domain.Debt.Queries;
 using Portal.Domain.Security;
 using Portal.Domain.Signals;
 using Portal.Web.Auth;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Debt;
 
@@ -18,6 +19,8 @@ namespace Portal.Web.Components.Pages.Debt;
 /// </summary>
 public partial class DebtRegister
 {
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
+
     private MudDataGrid<DebtItemSummaryDto>? _grid;
     private HashSet<DebtItemSummaryDto> _selected = [];
     private IReadOnlyList<string> _quarters = [];
@@ -66,16 +69,22 @@ public partial class DebtRegister
     /// <summary><c>github</c>: only items mirroring a GitHub issue; <c>portal</c>: only the others.</summary>
     [SupplyParameterFromQuery] public string? Source { get; set; }
 
-    [SupplyParameterFromQuery] public int Page { get; set; } = 1;
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
 
-    [SupplyParameterFromQuery(Name = "size")] public int PageSize { get; set; } = 25;
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeText { get; set; }
 
     [SupplyParameterFromQuery] public string? Sort { get; set; }
 
-    [SupplyParameterFromQuery] public bool? Desc { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? DescText { get; set; }
 
     /// <summary><c>new</c>: open the "Log debt" form at once, prefilled with the service or team filter (the service and team pages link here).</summary>
     [SupplyParameterFromQuery] public string? Log { get; set; }
+
+    private int Page => AddressValue.PageNumber(PageText);
+
+    private int PageSize => AddressValue.OneOf(SizeText, PageSizes, 25);
+
+    private bool? Desc => AddressValue.Flag(DescText);
 
     private string FilterKey => string.Join('|', Q, Team, Service, Signal, Kind, Quadrant, Status, Quarter, Source);
 
@@ -93,8 +102,6 @@ public partial class DebtRegister
 
     protected override void OnParametersSet()
     {
-        Page = Math.Max(1, Page);
-        PageSize = PageSize is 10 or 25 or 50 or 100 ? PageSize : 25;
         Status = string.IsNullOrWhiteSpace(Status) ? "open" : Status;
     }
 

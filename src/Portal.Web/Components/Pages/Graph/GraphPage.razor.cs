@@ -37,7 +37,9 @@ public sealed partial class GraphPage : IAsyncDisposable
 
     [SupplyParameterFromQuery] public string? Focus { get; set; }
 
-    [SupplyParameterFromQuery] public int? Depth { get; set; }
+    [SupplyParameterFromQuery(Name = "depth")] public string? DepthText { get; set; }
+
+    private int? Depth => AddressValue.Number(DepthText);
 
     [SupplyParameterFromQuery] public string? Team { get; set; }
 

@@ -55,6 +55,11 @@ public sealed partial class InitiativePage
         await LoadAsync();
     }
 
+    /// <summary>Editors scope to their own teams (<see cref="InitiativeCommands.MayScope"/>); teams already in scope stay listed.</summary>
+    private IReadOnlyList<TeamInfo>? ScopeChoices => _actor?.IsAdmin == true
+        ? null
+        : [.. _teams.Where(t => _ownerTeams.Contains(t) || (_view?.ScopeTeamRefs.Contains(t.Ref) ?? false))];
+
     private async Task LoadAsync()
     {
         _today = InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);

@@ -43,7 +43,9 @@ public sealed partial class InitiativesPage
 
     [SupplyParameterFromQuery] public string? Signal { get; set; }
 
-    [SupplyParameterFromQuery] public int Page { get; set; } = 1;
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+
+    private int Page => AddressValue.PageNumber(PageText);
 
     private bool HasFilters => !string.IsNullOrWhiteSpace(Status) || !string.IsNullOrWhiteSpace(Team) || !string.IsNullOrWhiteSpace(Signal);
 
@@ -59,7 +61,6 @@ public sealed partial class InitiativesPage
 
     protected override async Task OnParametersSetAsync()
     {
-        Page = Math.Max(1, Page);
         _today = InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);
         _filterError = null;
         var status = Parse<InitiativeStatus>(Status, "status", DebtEnums.TryParse);

@@ -26,7 +26,9 @@ public sealed partial class SearchPage
     /// <summary><c>service</c>, <c>team</c>, <c>person</c> or <c>system</c>: all results of that kind; unset, the best of each.</summary>
     [SupplyParameterFromQuery] public string? Kind { get; set; }
 
-    [SupplyParameterFromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageText { get; set; }
+
+    private int PageNumber => AddressValue.PageNumber(PageText);
 
     [Inject] private SearchQueries Search { get; set; } = null!;
 
@@ -44,7 +46,7 @@ public sealed partial class SearchPage
         {
             if (SelectedKind is { } kind)
             {
-                _page = await Search.SearchKindAsync(Q, kind, Math.Max(1, PageNumber ?? 1), PageSize);
+                _page = await Search.SearchKindAsync(Q, kind, PageNumber, PageSize);
             }
             else
             {

@@ -76,4 +76,36 @@ public sealed class DebtImportDialogTests : ComponentTest
         Assert.True(imported.Written);
         Assert.Equal(before + 1, await CountItemsAsync());
     }
+
+    [Fact]
+    public async Task ImportValidRows_FileWithABadLine_WritesTheGoodOnesAndClosesNamingTheSkippedLine()
+    {
+        var before = await CountItemsAsync();
+        var (provider, dialog) = await OpenAsync();
+        var csv = Header
+            + "Imported from a sheet,cascading-failures,code,deliberate-prudent,payments,3,4,2\n"
+            + "Bad effort,cascading-failures,code,deliberate-prudent,payments,3,4,none\n"
+            + "Also from the sheet,observability,code,deliberate-prudent,payments,2,2,1\n";
+
+        provider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "sheet.csv"));
+        provider.WaitForAssertion(() => Assert.Contains("import only the 2 line(s) without a problem", provider.Find("[data-testid=debt-import-summary]").TextContent, StringComparison.Ordinal));
+        Assert.True(provider.Find("button[data-testid=debt-import-apply]").HasAttribute("disabled"));
+        provider.Find("button[data-testid=debt-import-valid]").Click();
+
+        var imported = Assert.IsType<DebtImportResult>((await dialog.Result)?.Data);
+        Assert.True(imported.Written);
+        Assert.Equal([3], imported.SkippedLines);
+        Assert.Equal(before + 2, await CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task Upload_FileWithABrokenHeader_OffersNoValidRowsImport()
+    {
+        var (provider, _) = await OpenAsync();
+
+        provider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Title,Colour\nSomething,red\n", "sheet.csv"));
+
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=debt-import-problem]")));
+        Assert.Empty(provider.FindAll("button[data-testid=debt-import-valid]"));
+    }
 }

@@ -66,6 +66,19 @@ public sealed class InitiativesPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task Render_PagePastTheEnd_SaysSoAndLinksTheLastPage()
+    {
+        await CreateAsync(InitiativeTestData.Payments());
+        SignIn("grace.nwosu", PortalRole.Viewer);
+        Navigation.NavigateTo("/initiatives?page=9");
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains("There is no page 9: this list has 1 page now.", page.Find("[data-testid=past-last-page]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("http://localhost/initiatives", page.Find("a[data-testid=past-last-page-link]").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Render_OneInitiative_RowSaysTargetOwnerDueAndLabelledProgress()
     {
         await CreateAsync(InitiativeTestData.Payments());
