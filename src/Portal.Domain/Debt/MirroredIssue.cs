@@ -45,7 +45,10 @@ public sealed record MirroredIssue(
     /// collaborator of the repository. Anyone may open an issue on a public repository, and an issue template can
     /// apply labels for them, so an outsider's labels are not trusted to rank an item.
     /// </summary>
-    public bool LabelsMaySetAssessment => AuthorAssociation?.ToUpperInvariant() is "OWNER" or "MEMBER" or "COLLABORATOR";
+    public bool LabelsMaySetAssessment => IsInsider(AuthorAssociation);
+
+    /// <summary>Whether an <c>author_association</c> is an owner, member or collaborator of the repository.</summary>
+    public static bool IsInsider(string? authorAssociation) => authorAssociation?.ToUpperInvariant() is "OWNER" or "MEMBER" or "COLLABORATOR";
 
     /// <summary>How people name the issue: <c>acme/billing#12</c>.</summary>
     public string Reference => $"{Organization}/{Repository}#{Number}";

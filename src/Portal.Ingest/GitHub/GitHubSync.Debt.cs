@@ -149,8 +149,9 @@ public sealed partial class GitHubSync
 
     /// <summary>
     /// Each open item whose issue the complete search did not return, looked up on GitHub (conditional, so usually a 304).
-    /// When more issues than <see cref="GitHubOptions.MaxDebtReleasesPerRun"/> answer "not found" at once, none of
-    /// those items is released: that looks like lost access rather than deleted issues.
+    /// When more items than <see cref="GitHubOptions.MaxDebtReleasesPerRun"/> would be released at once (their issues
+    /// answer "not found" or no longer carry the label), none of them is: that looks like lost access or a wrong label
+    /// setting rather than that many issues deleted or relabelled.
     /// </summary>
     private async Task<SyncCounts> FollowMissingAsync(
         GitHubSession gh, string org, DebtIssueSearch found, IReadOnlySet<string> archived, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
@@ -168,7 +169,7 @@ public sealed partial class GitHubSync
         }
 
         var counts = new SyncCounts();
-        var gone = new List<(DebtMirrorMissing Item, DebtIssueLookup Lookup)>();
+        var releases = new List<(DebtMirrorMissing Item, DebtIssueLookup Lookup)>();
         foreach (var item in missing)
         {
             DebtIssueLookup lookup;
@@ -182,29 +183,40 @@ public sealed partial class GitHubSync
                 continue;
             }
 
-            if (lookup.Gone)
+            if (WouldRelease(lookup, options))
             {
-                gone.Add((item, lookup));
+                releases.Add((item, lookup));
                 continue;
             }
 
             counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
         }
 
-        if (gone.Count > options.MaxDebtReleasesPerRun)
+        // Deleted issues and issues that lost the label count alike: a token that lost access and a mistyped or renamed
+        // GitHub:DebtLabel both look like "every mirrored issue left at once".
+        if (releases.Count > options.MaxDebtReleasesPerRun)
         {
+            var gone = releases.Count(r => r.Lookup.Gone);
+            var cause = gone == releases.Count
+                ? "That usually means the token or App lost access (it needs Issues: read)"
+                : $"That usually means lost access, or a {GitHubOptions.Section}:DebtLabel ('{options.DebtLabel}') that no longer matches the label on GitHub";
             problems.Add(($"{org} (tech-debt issues)",
-                $"GitHub answered 'not found' for {gone.Count:N0} mirrored issues at once ({string.Join(", ", gone.Take(5).Select(g => g.Item.Reference))}{(gone.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). That usually means the token or App lost access (it needs Issues: read), so no item was released. If the issues were deleted on purpose, raise the setting for one run."));
+                $"{releases.Count:N0} mirrored issues would be released at once ({gone:N0} answered 'not found', {releases.Count - gone:N0} no longer carry the label; {string.Join(", ", releases.Take(5).Select(g => g.Item.Reference))}{(releases.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). {cause}, so no item was released. If this is on purpose, raise the setting for one run."));
             return counts;
         }
 
-        foreach (var (item, lookup) in gone)
+        foreach (var (item, lookup) in releases)
         {
             counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
         }
 
         return counts;
     }
+
+    /// <summary>Whether applying <paramref name="lookup"/> releases the item (see <see cref="ApplyLookupAsync"/>).</summary>
+    private static bool WouldRelease(DebtIssueLookup lookup, GitHubOptions options) =>
+        lookup.Problem is null
+        && (lookup.Gone || (lookup.Issue is { } issue && !(HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))));
 
     private static string OutsidersProblem(GitHubOptions options, IReadOnlyList<string> issues) =>
         $"{Counted.Of(issues.Count, "issue", "issues")} labelled '{options.DebtLabel}' opened by people outside the organisation (not an owner, member or collaborator) "

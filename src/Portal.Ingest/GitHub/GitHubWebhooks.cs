@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing;
+using Portal.Domain.Debt;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
@@ -154,9 +155,12 @@ public sealed class GitHubWebhooks(
 
     /// <summary>
     /// An <c>issues</c> event matters when the issue carries the tech-debt label, or the label was just removed, or the
-    /// issue was deleted or transferred (an item may mirror it). A payload without a usable issue number is refused.
+    /// issue was deleted or transferred (an item may mirror it). While outsiders' issues are not mirrored
+    /// (<see cref="GitHubOptions.DebtIssuesFromOutsiders"/>), an outsider's opening, editing, closing or reopening of
+    /// their labelled issue does not matter either: the sync would not mirror it, and each edit would otherwise cost a
+    /// job, a GitHub request and a sync run. A payload without a usable issue number is refused.
     /// </summary>
-    private static IssueEvent ReadIssueEvent(JsonElement root, string? action, string label)
+    private static IssueEvent ReadIssueEvent(JsonElement root, string? action, string label, bool outsidersMirrored)
     {
         if (!root.TryGetProperty("issue", out var issue) || issue.ValueKind != JsonValueKind.Object)
         {
@@ -179,7 +183,10 @@ public sealed class GitHubWebhooks(
 
         var labelled = labels.ValueKind == JsonValueKind.Array && labels.EnumerateArray().Any(l => IsLabel(l, label));
         var unlabelled = action == "unlabeled" && root.TryGetProperty("label", out var removed) && IsLabel(removed, label);
-        var relevant = action is not null && IssueActions.Contains(action) && (labelled || unlabelled || action is "deleted" or "transferred");
+        var removal = unlabelled || action is "deleted" or "transferred";
+        var author = issue.TryGetProperty("author_association", out var association) && association.ValueKind == JsonValueKind.String ? association.GetString() : null;
+        var outsider = author is not null && !MirroredIssue.IsInsider(author);
+        var relevant = action is not null && IssueActions.Contains(action) && (labelled || removal) && (removal || outsidersMirrored || !outsider);
         return new IssueEvent(number, relevant, null);
     }
 
@@ -214,7 +221,7 @@ public sealed class GitHubWebhooks(
 
             if (eventName == "issues")
             {
-                issue = ReadIssueEvent(root, action, o.DebtLabel);
+                issue = ReadIssueEvent(root, action, o.DebtLabel, o.DebtIssuesFromOutsiders);
                 if (issue.Problem is { } problem)
                 {
                     return new WebhookResult(400, $"The issues payload cannot be used: {problem}. Nothing was changed.");

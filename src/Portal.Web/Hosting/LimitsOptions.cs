@@ -33,6 +33,14 @@ public sealed class LimitsOptions : IValidatableObject
     public long ImportMaxBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>
+    /// Largest debt CSV import body (<c>POST /api/v1/debt/import</c>), in bytes, checked before anything is buffered.
+    /// Default 2 MB: the file itself may be at most 1 MB (<c>DebtCsvImporter.MaxBytes</c>), plus room for a multipart
+    /// upload's framing.
+    /// </summary>
+    [Range(1024, 64L * 1024 * 1024)]
+    public long DebtImportMaxBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>
     /// Largest GitHub webhook delivery, in bytes. Default 5 MB: Portal reads only the repository and organisation of a
     /// delivery, everyday events are a few KB, and a larger one (a huge push) refused with 413 is caught up by the
     /// scheduled sync. At most 25 MB, GitHub's own cap, so no delivery is ever refused for size.

@@ -101,6 +101,44 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
     }
 
     [Fact]
+    public async Task RunAsync_DebtLabelSettingNoLongerMatchesManyIssues_NoneReleasedAndTheRunNamesTheSetting()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            AddIssue("billing", $"Billing shortcut {n}", "tech-debt");
+        }
+
+        await Harness().RunAsync(Ct);
+        var before = await FingerprintAsync();
+
+        // Someone sets GitHub:DebtLabel to a label the issues do not carry: every item leaves the search at once.
+        var harness = Harness(o =>
+        {
+            o.DebtLabel = "techdebt";
+            o.MaxDebtReleasesPerRun = 2;
+        });
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(before, await FingerprintAsync());
+        Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("3 mirrored issues would be released at once", StringComparison.Ordinal)
+            && e.Message.Contains("DebtLabel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_AsManyReleasesAsTheLimit_Released()
+    {
+        var issues = Enumerable.Range(0, 3).Select(n => AddIssue("billing", $"Billing shortcut {n}", "tech-debt")).ToList();
+        var harness = Harness(o => o.MaxDebtReleasesPerRun = 2);
+        await harness.RunAsync(Ct);
+
+        issues[0].Labels.Remove("tech-debt");
+        Org.Repo("billing").Issues.Remove(issues[1]);
+        await harness.RunAsync(Ct);
+
+        Assert.Equal([false, false, true], (await ItemsAsync()).OrderBy(i => i.Title).Select(i => i.IsMirrored));
+    }
+
+    [Fact]
     public async Task RunAsync_IssueByOutsider_NotMirroredUnlessAllowed()
     {
         AddIssue("billing", "Please add retries", "tech-debt", "debt:effort/0.25").AuthorAssociation = "NONE";

@@ -214,6 +214,26 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     }
 
     [Theory]
+    [InlineData("opened", "NONE", false, WebhookWork.None)]
+    [InlineData("edited", "CONTRIBUTOR", false, WebhookWork.None)]
+    [InlineData("closed", "FIRST_TIME_CONTRIBUTOR", false, WebhookWork.None)]
+    [InlineData("deleted", "NONE", false, WebhookWork.SyncIssue)]
+    [InlineData("edited", "MEMBER", false, WebhookWork.SyncIssue)]
+    [InlineData("edited", "collaborator", false, WebhookWork.SyncIssue)]
+    [InlineData("edited", "NONE", true, WebhookWork.SyncIssue)]
+    public async Task ReceiveAsync_LabelledIssueByAnOutsider_QueuedOnlyWhenOutsidersAreMirroredOrItIsGone(string action, string association, bool outsiders, WebhookWork expected)
+    {
+        var webhooks = new GitHubWebhooks(
+            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), TimeProvider.System);
+        var body = Encoding.UTF8.GetBytes(
+            $$$"""{"action":"{{{action}}}","issue":{"number":12,"author_association":"{{{association}}}","labels":[{"name":"tech-debt"}]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
+
+        var result = await webhooks.ReceiveAsync("issues", $"d-o-{action}-{association}-{outsiders}", FakeWebhookDelivery.Signature(Secret, body), body, _ => "job-1", Ct);
+
+        Assert.Equal((202, expected), (result.StatusCode, result.Work));
+    }
+
+    [Theory]
     [InlineData("\"12\"")]
     [InlineData("-3")]
     [InlineData("null")]

@@ -164,6 +164,24 @@ public sealed class LimitsTests : IAsyncDisposable
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/teams", Ct)).GetProperty("total").GetInt32());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DebtImport_BodyOverTheLimit_Answers413NamingItBeforeReadingIt(bool chunked)
+    {
+        var app = await AppAsync(("Limits:DebtImportMaxBytes", "2048"));
+        var client = app.CreateClient(await app.CreateTokenAsync(PortalRole.Admin));
+        var csv = Encoding.UTF8.GetBytes("Title,Signal,Kind,Quadrant,Services,Likelihood (1-5),Impact (1-5),Effort (engineer-days)\n"
+            + string.Concat(Enumerable.Range(0, 60).Select(i => $"Item {i},cascading-failures,code,deliberate-prudent,payments,3,4,2\n")));
+        Assert.True(csv.Length > 2048);
+
+        var response = await client.PostAsync("/api/v1/debt/import", Body(csv, "text/csv", chunked), Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("Limits:DebtImportMaxBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_BodyWithinTheLimit_IsImported()
     {

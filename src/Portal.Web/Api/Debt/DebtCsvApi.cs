@@ -5,6 +5,7 @@ using Portal.Domain.Debt.Csv;
 using Portal.Domain.Debt.Queries;
 using Portal.Domain.Signals;
 using Portal.Web.Auth;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Api.Debt;
 
@@ -19,7 +20,8 @@ public static class DebtCsvApi
         api.MapPost("/debt/import", ImportAsync).WithName("ImportDebtCsv").WithTags("Debt")
             .WithSummary("Create debt items from a CSV file (the columns of the export; admins, and editors for services their teams own): a multipart upload of one .csv file, or the CSV as the body (?file=NAME names it). All or nothing by default: 422 with every problem by line and column, nothing written. ?validRows=true writes the lines without a problem and reports the skipped ones (200, skippedLines); a problem with the file itself (header, quoting, too many rows) still writes nothing. ?preview=true checks without writing.")
             .Produces<DebtImportResult>()
-            .Produces<DebtImportResult>(StatusCodes.Status422UnprocessableEntity);
+            .Produces<DebtImportResult>(StatusCodes.Status422UnprocessableEntity)
+            .WithBodyLimit(l => l.DebtImportMaxBytes, "Limits:DebtImportMaxBytes");
         return api;
     }
 
