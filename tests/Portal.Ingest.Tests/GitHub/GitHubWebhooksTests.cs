@@ -224,7 +224,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     public async Task ReceiveAsync_LabelledIssueByAnOutsider_QueuedOnlyWhenOutsidersAreMirroredOrItIsGone(string action, string association, bool outsiders, WebhookWork expected)
     {
         var webhooks = new GitHubWebhooks(
-            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), TimeProvider.System);
+            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), _clock, NullLogger<GitHubWebhooks>.Instance);
         var body = Encoding.UTF8.GetBytes(
             $$$"""{"action":"{{{action}}}","issue":{"number":12,"author_association":"{{{association}}}","labels":[{"name":"tech-debt"}]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
 
