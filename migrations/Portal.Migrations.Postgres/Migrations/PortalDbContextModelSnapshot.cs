@@ -1782,6 +1782,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("action");
 
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("body_sha256");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1798,6 +1803,8 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnName("repository");
 
                     b.HasKey("DeliveryId");
+
+                    b.HasIndex("BodySha256");
 
                     b.HasIndex("ReceivedAt");
 

@@ -1770,6 +1770,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_sha256");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1786,6 +1791,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnName("repository");
 
                     b.HasKey("DeliveryId");
+
+                    b.HasIndex("BodySha256");
 
                     b.HasIndex("ReceivedAt");
 

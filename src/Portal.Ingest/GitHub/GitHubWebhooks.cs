@@ -2,9 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Auditing;
 using Portal.Domain.Debt;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
+using Portal.Domain.Security;
 
 namespace Portal.Ingest.GitHub;
 
@@ -25,11 +28,19 @@ public sealed record WebhookResult(
 
 /// <summary>
 /// Receives GitHub webhook deliveries: verifies <c>X-Hub-Signature-256</c> in constant time, drops
-/// replays by <c>X-GitHub-Delivery</c>, and turns the events Portal cares about into targeted work,
+/// replays by <c>X-GitHub-Delivery</c> and by a SHA-256 of the signed body (a captured delivery resent under a new
+/// id), and turns the events Portal cares about into targeted work,
 /// quickly: the caller enqueues a job and answers, the sync itself happens in the background.
 /// </summary>
-public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options, TimeProvider clock)
+public sealed class GitHubWebhooks(
+    IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options, TimeProvider clock, ILogger<GitHubWebhooks> logger)
 {
+    /// <summary>Audit action of a delivery dropped as a replay (same delivery id, or same signed body under a new id).</summary>
+    public const string ReplayAuditAction = "webhook.replay";
+
+    /// <summary>Who a dropped replay is audited as.</summary>
+    public static readonly Actor WebhookActor = new("github-webhook", "GitHub webhook", PortalRole.Viewer, new HashSet<Guid>());
+
     private static readonly HashSet<string> RepositoryActions = new(StringComparer.Ordinal)
     {
         "created", "deleted", "archived", "unarchived", "renamed", "transferred", "edited", "publicized", "privatized",
@@ -101,7 +112,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
 
     private const string SignatureRefused = "X-Hub-Signature-256 is missing or does not match the body and the configured secret.";
 
-    /// <summary>How long handled delivery ids are remembered (GitHub redelivers for days at most).</summary>
+    /// <summary>How long handled delivery ids and body hashes are remembered (GitHub redelivers for days at most).</summary>
     public static readonly TimeSpan RememberDeliveries = TimeSpan.FromDays(14);
 
     /// <summary>
@@ -252,11 +263,20 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             return new WebhookResult(400, "The payload names no repository.");
         }
 
-        // Replays (GitHub redelivers, or someone resends) are recognised by the delivery id.
+        // Replays are recognised by the delivery id (GitHub redelivers under the same id) and by the signed body's hash
+        // (someone who captured a delivery resends it under a new id; the signature still matches the same body).
+        var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var forgetBefore = clock.GetUtcNow().UtcDateTime - RememberDeliveries;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.WebhookDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, ct))
+        var earlier = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.DeliveryId == deliveryId || (d.BodySha256 == bodySha256 && d.ReceivedAt >= forgetBefore))
+            .Select(d => d.DeliveryId)
+            .Take(2)
+            .ToListAsync(ct);
+        if (earlier.Count > 0)
         {
-            return new WebhookResult(200, $"Delivery {deliveryId} was already handled; dropped.");
+            var repeats = earlier.Contains(deliveryId, StringComparer.Ordinal) ? deliveryId : earlier[0];
+            return await DropReplayAsync(db, eventName, deliveryId, action, repo is null ? null : $"{org}/{repo}", repeats, ct);
         }
 
         WebhookResult result;
@@ -283,7 +303,7 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             result = result with { Message = $"{result.Message} Job {job}." };
         }
 
-        db.WebhookDeliveries.Add(new WebhookDelivery(deliveryId, eventName, action, repo is null ? null : $"{org}/{repo}"));
+        db.WebhookDeliveries.Add(new WebhookDelivery(deliveryId, eventName, action, repo is null ? null : $"{org}/{repo}", bodySha256));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -293,8 +313,29 @@ public sealed class GitHubWebhooks(IDbContextFactory<PortalDbContext> dbFactory,
             // The same delivery raced in twice; the second job is harmless (syncs are idempotent).
         }
 
-        var forgetBefore = clock.GetUtcNow().UtcDateTime - RememberDeliveries;
         await db.WebhookDeliveries.Where(d => d.ReceivedAt < forgetBefore).ExecuteDeleteAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// Answers a replay the way a repeated delivery id has always been answered (200, nothing queued), and audits and
+    /// logs the refusal, naming the delivery it repeats.
+    /// </summary>
+    private async Task<WebhookResult> DropReplayAsync(
+        PortalDbContext db, string eventName, string deliveryId, string? action, string? repository, string earlier, CancellationToken ct)
+    {
+        var sameId = earlier == deliveryId;
+        var reason = sameId
+            ? $"delivery {deliveryId} was already handled"
+            : $"its signed body is the same as delivery {earlier}'s";
+        logger.LogWarning(
+            "GitHub webhook delivery {DeliveryId} ({Event}) dropped as a replay: {Reason}.", deliveryId, eventName, reason);
+        AuditLog.Record(
+            db, WebhookActor, ReplayAuditAction, nameof(WebhookDelivery), deliveryId, null,
+            new { Event = eventName, Action = action, Repository = repository, Repeats = earlier, SameBody = !sameId }, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        return new WebhookResult(200, sameId
+            ? $"Delivery {deliveryId} was already handled; dropped."
+            : $"Delivery {deliveryId} repeats the signed body of delivery {earlier}, already handled; dropped as a replay.");
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Web.Api.Auditing;
 using Portal.Web.Api.Catalog;
 using Portal.Web.Api.Debt;
 using Portal.Web.Api.Graph;
@@ -36,6 +37,7 @@ public static class PortalApi
         api.MapCapacityApi();
         api.MapReviewsApi();
         api.MapInitiativesApi();
+        api.MapAuditApi();
         return api;
     }
 }

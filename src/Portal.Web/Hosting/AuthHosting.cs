@@ -1,20 +1,13 @@
 using System.Security.Claims;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Persistence;
-using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
 
 namespace Portal.Web.Hosting;
 
-/// <summary>Sign-in (local or OpenID Connect), API tokens, roles, and Data Protection keys shared through the database.</summary>
+/// <summary>Sign-in (local or OpenID Connect), API tokens, roles, and Data Protection keys shared through the database (<see cref="DataProtectionHosting"/>).</summary>
 public static class AuthHosting
 {
     public const string AdminPolicy = "Admin";
@@ -105,6 +98,7 @@ public static class AuthHosting
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ReadsOrCarriesAToken(ctx)));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
         builder.Services.AddScoped<SessionCookieEvents>();
@@ -113,10 +107,8 @@ public static class AuthHosting
         // Replaces Blazor's provider (registered with TryAdd by AddInteractiveServerComponents): open circuits re-read roles.
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PortalAuthenticationStateProvider>();
 
-        // Keys in the database: every instance behind a load balancer reads the same key ring.
-        builder.Services.AddDataProtection().SetApplicationName("portal");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IDbContextFactory<PortalDbContext>>((o, dbFactory) => o.XmlRepository = new DatabaseXmlRepository(dbFactory));
+        // Keys in the database, shared by every instance (and encrypted when a certificate is configured).
+        builder.AddPortalDataProtection();
         return builder;
     }
 }
@@ -130,22 +122,5 @@ public static class OidcRoles
         return set.Contains(options.AdminRole) ? PortalRole.Admin
             : set.Contains(options.EditorRole) ? PortalRole.Editor
             : PortalRole.Viewer;
-    }
-}
-
-/// <summary>Stores Data Protection keys in <c>data_protection_keys</c>.</summary>
-internal sealed class DatabaseXmlRepository(IDbContextFactory<PortalDbContext> dbFactory) : IXmlRepository
-{
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var db = dbFactory.CreateDbContext();
-        return [.. db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).AsEnumerable().Select(XElement.Parse)];
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var db = dbFactory.CreateDbContext();
-        db.DataProtectionKeys.Add(new DataProtectionKeyRecord { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
     }
 }

@@ -15,6 +15,9 @@ namespace Portal.Web.Hosting;
 /// <summary>Hangfire: PostgreSQL storage (schema <c>hangfire</c>) in production, in-memory on the embedded default.</summary>
 public static class JobsHosting
 {
+    /// <summary>Where the jobs dashboard is served (admins only).</summary>
+    public const string DashboardPath = "/jobs";
+
     public static readonly ActivitySource JobActivity = new("Portal.Jobs");
 
     public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder, bool runServer)
@@ -55,7 +58,8 @@ public static class JobsHosting
 
     public static WebApplication MapPortalJobsDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        app.UsePortalJobsDashboardAudit();
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminOnlyDashboardFilter()],
             DashboardTitle = "Portal jobs",

@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Ingest.GitHub;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;
@@ -41,9 +44,20 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
 {
     private const string Secret = "webhook-secret";
 
+    private const string Push = """{"ref":"refs/heads/main","after":"1f2e3d","repository":{"name":"billing","default_branch":"main","owner":{"login":"acme"}}}""";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private GitHubWebhooks Webhooks => new(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), TimeProvider.System);
+    private GitHubWebhooks Webhooks => new(
+        Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), _clock, NullLogger<GitHubWebhooks>.Instance);
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Db.Clock = _clock;
+    }
 
     [Fact]
     public async Task ReceiveAsync_ArchivedRepository_QueuesThatRepository()
@@ -63,6 +77,57 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
         Assert.Equal(WebhookWork.SyncRepository, first.Work);
         Assert.Equal((200, WebhookWork.None), (replay.StatusCode, replay.Work));
         Assert.Contains("already handled", replay.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameBodyUnderANewDeliveryId_DroppedAsAReplayAndAudited()
+    {
+        var jobs = 0;
+        var first = await ReceiveAsync("push", "d-8", Push, _ => $"job-{++jobs}");
+        _clock.Advance(TimeSpan.FromDays(3));
+        var replay = await ReceiveAsync("push", "d-8-resent", Push, _ => $"job-{++jobs}");
+
+        Assert.Equal(WebhookWork.SyncRepository, first.Work);
+        Assert.Equal((200, WebhookWork.None, 1), (replay.StatusCode, replay.Work, jobs));
+        Assert.Contains("repeats the signed body of delivery d-8", replay.Message, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        var audit = Assert.Single(await db.AuditEntries.Where(a => a.Action == GitHubWebhooks.ReplayAuditAction).ToListAsync(Ct));
+        Assert.Equal(("github-webhook", "d-8-resent", false), (audit.Actor, audit.EntityKey, audit.Succeeded));
+        Assert.Contains("\"repeats\":\"d-8\"", audit.After, StringComparison.Ordinal);
+        Assert.False(await db.WebhookDeliveries.AnyAsync(d => d.DeliveryId == "d-8-resent", Ct));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_DifferentBodyUnderANewDeliveryId_Processed()
+    {
+        var jobs = 0;
+        await ReceiveAsync("push", "d-9", Push, _ => $"job-{++jobs}");
+        var next = await ReceiveAsync("push", "d-10", Push.Replace("1f2e3d", "4c5b6a", StringComparison.Ordinal), _ => $"job-{++jobs}");
+
+        Assert.Equal((202, WebhookWork.SyncRepository, 2), (next.StatusCode, next.Work, jobs));
+        await using var db = Db.CreateContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == GitHubWebhooks.ReplayAuditAction, Ct));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameBodyAfterTheRetentionWindow_Processed()
+    {
+        await ReceiveAsync("push", "d-11", Push);
+        _clock.Advance(GitHubWebhooks.RememberDeliveries + TimeSpan.FromMinutes(1));
+        var later = await ReceiveAsync("push", "d-12", Push);
+
+        Assert.Equal((202, WebhookWork.SyncRepository), (later.StatusCode, later.Work));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameDeliveryTwice_ReplayAudited()
+    {
+        await ReceiveAsync("push", "d-13", Push);
+        await ReceiveAsync("push", "d-13", Push);
+
+        await using var db = Db.CreateContext();
+        var audit = Assert.Single(await db.AuditEntries.Where(a => a.Action == GitHubWebhooks.ReplayAuditAction).ToListAsync(Ct));
+        Assert.Equal(("d-13", false), (audit.EntityKey, audit.Succeeded));
     }
 
     [Fact]
@@ -99,7 +164,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     [Fact]
     public async Task ReceiveAsync_NoSecretConfigured_Refused()
     {
-        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), TimeProvider.System);
+        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), _clock, NullLogger<GitHubWebhooks>.Instance);
 
         var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], _ => "job", Ct);
 
@@ -159,7 +224,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     public async Task ReceiveAsync_LabelledIssueByAnOutsider_QueuedOnlyWhenOutsidersAreMirroredOrItIsGone(string action, string association, bool outsiders, WebhookWork expected)
     {
         var webhooks = new GitHubWebhooks(
-            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), TimeProvider.System);
+            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), _clock, NullLogger<GitHubWebhooks>.Instance);
         var body = Encoding.UTF8.GetBytes(
             $$$"""{"action":"{{{action}}}","issue":{"number":12,"author_association":"{{{association}}}","labels":[{"name":"tech-debt"}]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
 

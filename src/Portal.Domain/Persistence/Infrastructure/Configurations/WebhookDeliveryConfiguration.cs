@@ -13,6 +13,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.Property(d => d.Event).HasMaxLength(100);
         b.Property(d => d.Action).HasMaxLength(100);
         b.Property(d => d.Repository).HasMaxLength(300);
+        b.Property(d => d.BodySha256).HasMaxLength(64);
         b.HasIndex(d => d.ReceivedAt);
+        b.HasIndex(d => d.BodySha256);
     }
 }

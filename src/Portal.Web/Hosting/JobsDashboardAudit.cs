@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Persistence;
+using Portal.Web.Auth;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// Writes every action taken on the jobs dashboard (<c>/jobs</c>: trigger, requeue, delete…, all POSTs) to the audit log
+/// as <see cref="Action"/>, with the dashboard path and the job ids it was given. Refusals are written by
+/// <see cref="AuditedAuthorizationResults"/> before the dashboard is reached.
+/// </summary>
+public static class JobsDashboardAudit
+{
+    public const string Action = "jobs.dashboard";
+
+    public static WebApplication UsePortalJobsDashboardAudit(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (HttpMethods.IsPost(context.Request.Method)
+                && context.Request.Path.StartsWithSegments(JobsHosting.DashboardPath, out var action)
+                && context.Response.StatusCode is >= 200 and < 300
+                && context.User.Identity?.IsAuthenticated == true)
+            {
+                await RecordAsync(context, action.Value ?? "");
+            }
+        });
+        return app;
+    }
+
+    private static async Task RecordAsync(HttpContext context, string action)
+    {
+        var services = context.RequestServices;
+        var actor = await services.GetRequiredService<ActorResolver>().ResolveAsync(context.User, CancellationToken.None);
+
+        // The dashboard read its form already (job ids come as jobs[]); nothing is read that it did not.
+        var form = context.Features.Get<IFormFeature>()?.Form;
+        var jobs = form is null ? [] : form.Where(f => f.Key.StartsWith("jobs", StringComparison.Ordinal)).SelectMany(f => f.Value).ToArray();
+        try
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(CancellationToken.None);
+            AuditLog.Record(db, actor, Action, "job", action, null, new { Jobs = jobs });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsDashboardAudit))
+                .LogError(ex, "Could not audit the jobs dashboard action {Action} by {Actor}", action, actor.AuditName);
+        }
+    }
+}
