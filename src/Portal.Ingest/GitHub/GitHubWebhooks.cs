@@ -265,11 +265,15 @@ public sealed class GitHubWebhooks(
 
         // Replays are recognised by the delivery id (GitHub redelivers under the same id) and by the signed body's hash
         // (someone who captured a delivery resends it under a new id; the signature still matches the same body).
+        // Team, membership, member and organisation payloads carry no timestamp or id, so the same change made twice
+        // (removed, added back, removed again) sends the same bytes: for them only the delivery id counts, or a real
+        // removal would be dropped and the person keep the team until the next full sync.
         var bodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+        var byBody = work != WebhookWork.SyncTeams;
         var forgetBefore = clock.GetUtcNow().UtcDateTime - RememberDeliveries;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var earlier = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.DeliveryId == deliveryId || (d.BodySha256 == bodySha256 && d.ReceivedAt >= forgetBefore))
+            .Where(d => d.DeliveryId == deliveryId || (byBody && d.BodySha256 == bodySha256 && d.ReceivedAt >= forgetBefore))
             .Select(d => d.DeliveryId)
             .Take(2)
             .ToListAsync(ct);

@@ -7,8 +7,9 @@ using Portal.Web.Auth;
 namespace Portal.Web.Hosting;
 
 /// <summary>
-/// Writes every action taken on the jobs dashboard (<c>/jobs</c>: trigger, requeue, delete…, all POSTs) to the audit log
-/// as <see cref="Action"/>, with the dashboard path and the job ids it was given. Refusals are written by
+/// Writes every action taken on the jobs dashboard (<c>/jobs</c>: trigger, requeue, delete…, the POSTs that change
+/// something) to the audit log as <see cref="Action"/>, with the dashboard path and the job ids it was given. The
+/// dashboard's own polling (<c>POST /jobs/stats</c>, every few seconds while a tab is open) reads and is not written. Refusals are written by
 /// <see cref="AuditedAuthorizationResults"/> before the dashboard is reached.
 /// </summary>
 public static class JobsDashboardAudit
@@ -22,6 +23,7 @@ public static class JobsDashboardAudit
             await next(context);
             if (HttpMethods.IsPost(context.Request.Method)
                 && context.Request.Path.StartsWithSegments(JobsHosting.DashboardPath, out var action)
+                && !IsPolling(action.Value)
                 && context.Response.StatusCode is >= 200 and < 300
                 && context.User.Identity?.IsAuthenticated == true)
             {
@@ -30,6 +32,9 @@ public static class JobsDashboardAudit
         });
         return app;
     }
+
+    /// <summary>The dashboard's live counters, posted on a timer by every open tab: a read, not an action.</summary>
+    private static bool IsPolling(string? action) => string.Equals(action, "/stats", StringComparison.OrdinalIgnoreCase);
 
     private static async Task RecordAsync(HttpContext context, string action)
     {

@@ -110,6 +110,21 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     }
 
     [Fact]
+    public async Task ReceiveAsync_SameMembershipChangeTwiceUnderNewDeliveryIds_BothProcessed()
+    {
+        // Removed, added back, removed again: GitHub sends the same bytes for both removals, and both must count.
+        const string removed = """{"action":"removed","scope":"team","member":{"login":"mallory"},"team":{"slug":"payments"},"organization":{"login":"acme"}}""";
+        var jobs = 0;
+        var first = await ReceiveAsync("membership", "d-m-1", removed, _ => $"job-{++jobs}");
+        _clock.Advance(TimeSpan.FromDays(2));
+        var again = await ReceiveAsync("membership", "d-m-2", removed, _ => $"job-{++jobs}");
+
+        Assert.Equal((WebhookWork.SyncTeams, WebhookWork.SyncTeams, 2), (first.Work, again.Work, jobs));
+        var redelivered = await ReceiveAsync("membership", "d-m-2", removed, _ => $"job-{++jobs}");
+        Assert.Equal((WebhookWork.None, 2), (redelivered.Work, jobs));
+    }
+
+    [Fact]
     public async Task ReceiveAsync_SameBodyAfterTheRetentionWindow_Processed()
     {
         await ReceiveAsync("push", "d-11", Push);
