@@ -164,4 +164,39 @@ internal sealed partial class ReconcileRun
             ? $"owner '{owner}' is a person, not a team; kept as written (Portal lists the record as owned by a person)"
             : $"owner '{owner}' is not a group in the catalog yet; kept as written and linked when it arrives");
     }
+
+    /// <summary>The stored record <paramref name="parsed"/> names, or a new one (inserted with the next batch).</summary>
+    private T FindOrCreate<T>(Dictionary<EntityKey, T> map, BackstageEntity parsed, Func<T> create, out bool created)
+        where T : CatalogEntity
+    {
+        if (map.TryGetValue(parsed.Key, out var existing))
+        {
+            created = false;
+            return existing;
+        }
+
+        var entity = create();
+        Insert(entity);
+        map[parsed.Key] = entity;
+        created = true;
+        return entity;
+    }
+
+    /// <summary>The record a reference names, or null with the reference kept waiting for it.</summary>
+    private T? Resolve<T>(Dictionary<EntityKey, T> map, EntityKey? key, BackstageEntity from, string field)
+        where T : class
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (map.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+
+        Wait(from, field, key);
+        return null;
+    }
 }

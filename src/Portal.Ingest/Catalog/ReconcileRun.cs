@@ -365,39 +365,6 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         _pending = 0;
     }
 
-    private T FindOrCreate<T>(Dictionary<EntityKey, T> map, BackstageEntity parsed, Func<T> create, out bool created)
-        where T : CatalogEntity
-    {
-        if (map.TryGetValue(parsed.Key, out var existing))
-        {
-            created = false;
-            return existing;
-        }
-
-        var entity = create();
-        Insert(entity);
-        map[parsed.Key] = entity;
-        created = true;
-        return entity;
-    }
-
-    private T? Resolve<T>(Dictionary<EntityKey, T> map, EntityKey? key, BackstageEntity from, string field)
-        where T : class
-    {
-        if (key is null)
-        {
-            return null;
-        }
-
-        if (map.TryGetValue(key, out var found))
-        {
-            return found;
-        }
-
-        Wait(from, field, key);
-        return null;
-    }
-
     private IEnumerable<RecordOutcome> Writable(Func<RecordOutcome, bool> which) =>
         _outcomes.Values.Where(o => !o.ReadOnly && which(o));
 }
