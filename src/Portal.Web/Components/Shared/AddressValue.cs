@@ -20,6 +20,30 @@ public static class AddressValue
     public static int OneOf(string? text, IReadOnlyCollection<int> allowed, int fallback) =>
         Number(text) is int value && allowed.Contains(value) ? value : fallback;
 
+    /// <summary>Reads a text as <typeparamref name="T"/> (an enum parser such as <c>DebtEnums.TryParse</c>).</summary>
+    public delegate bool TryParser<T>(string? text, out T value);
+
+    /// <summary>
+    /// A filter from the address: null when absent; null when it is not one of the known values, with
+    /// <paramref name="error"/> set to say that it is ignored (a shared link with a typo still opens the page).
+    /// </summary>
+    public static T? Filter<T>(string? text, string field, TryParser<T> parse, ref string? error)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        error = $"The {field} filter '{text}' is not known, so it is ignored.";
+        return null;
+    }
+
     /// <summary><c>true</c> or <c>false</c> (any case); otherwise null.</summary>
     public static bool? Flag(string? text) => bool.TryParse(text, out var value) ? value : null;
 }

@@ -75,18 +75,7 @@ public partial class DebtCandidatesPage
     private async Task LoadAsync()
     {
         _error = null;
-        DebtCandidateOrigin? origin = null;
-        if (!string.IsNullOrWhiteSpace(Kind))
-        {
-            if (DebtEnums.TryParse<DebtCandidateOrigin>(Kind, out var o))
-            {
-                origin = o;
-            }
-            else
-            {
-                _error = $"The finding filter '{Kind}' is not known, so it is ignored.";
-            }
-        }
+        var origin = AddressValue.Filter<DebtCandidateOrigin>(Kind, "finding", DebtEnums.TryParse, ref _error);
 
         _page = await Candidates.ListAsync(new DebtCandidateQuery(origin, Team, Service, Q, Page, PageSize));
         _dismissed = await Candidates.DismissedAsync();

@@ -131,34 +131,15 @@ public partial class DebtRegister
             Q = Q,
             Team = Team,
             Service = Service,
-            Signal = Parse<ScalingSignal>(Signal, "signal", ScalingSignals.TryParse),
-            Kind = Parse<DebtKind>(Kind, "kind", DebtEnums.TryParse),
-            Quadrant = Parse<DebtQuadrant>(Quadrant, "quadrant", DebtEnums.TryParse),
+            Signal = AddressValue.Filter<ScalingSignal>(Signal, "signal", ScalingSignals.TryParse, ref _filterError),
+            Kind = AddressValue.Filter<DebtKind>(Kind, "kind", DebtEnums.TryParse, ref _filterError),
+            Quadrant = AddressValue.Filter<DebtQuadrant>(Quadrant, "quadrant", DebtEnums.TryParse, ref _filterError),
             Status = Status,
             Quarter = Quarter,
             Source = Source is "github" or "portal" ? Source : null,
             Sort = sort,
             Descending = descending,
         };
-    }
-
-    private delegate bool TryParser<T>(string? text, out T value);
-
-    private T? Parse<T>(string? text, string field, TryParser<T> parse)
-        where T : struct
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (parse(text, out var value))
-        {
-            return value;
-        }
-
-        _filterError = $"The {field} filter '{text}' is not known, so it is ignored.";
-        return null;
     }
 
     private async Task<GridData<DebtItemSummaryDto>> LoadAsync(GridState<DebtItemSummaryDto> state, CancellationToken ct)

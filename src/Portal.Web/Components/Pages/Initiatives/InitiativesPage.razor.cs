@@ -63,8 +63,8 @@ public sealed partial class InitiativesPage
     {
         _today = InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);
         _filterError = null;
-        var status = Parse<InitiativeStatus>(Status, "status", DebtEnums.TryParse);
-        var signal = Parse<ScalingSignal>(Signal, "signal", ScalingSignals.TryParse);
+        var status = AddressValue.Filter<InitiativeStatus>(Status, "status", DebtEnums.TryParse, ref _filterError);
+        var signal = AddressValue.Filter<ScalingSignal>(Signal, "signal", ScalingSignals.TryParse, ref _filterError);
         var team = string.IsNullOrWhiteSpace(Team) ? null : Team.Trim();
         try
         {
@@ -80,25 +80,6 @@ public sealed partial class InitiativesPage
             _filterError = $"The {ex.Field} in the address is not valid: {ex.Reason}.";
             _page = new Page<InitiativeSummary>([], 0, 1, PageSize);
         }
-    }
-
-    private delegate bool TryParser<T>(string? text, out T value);
-
-    private T? Parse<T>(string? text, string field, TryParser<T> parse)
-        where T : struct
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (parse(text, out var value))
-        {
-            return value;
-        }
-
-        _filterError = $"The {field} filter '{text}' is not known, so it is ignored.";
-        return null;
     }
 
     private static string Kebab(ScalingSignal signal) => DebtEnums.Kebab(signal.ToString());
