@@ -7,12 +7,13 @@ namespace Portal.Domain.Scorecards;
 
 /// <summary>
 /// Keeps one level-history row per service and day for the services a pass changed: today's row is updated, a new one
-/// is added only when the levels differ from the last day recorded. Reads in chunks, marks rows; the caller saves.
+/// is added only when the levels differ from the last day recorded. Reads in chunks and marks today's rows; new rows
+/// are returned for the caller to insert in bulk, and the caller saves.
 /// </summary>
 internal static class LevelHistoryWriter
 {
-    /// <summary>Marks today's history rows of the changed services (updated or added); does not save.</summary>
-    public static async Task RecordAsync(PortalDbContext db, List<(Guid Id, ServiceScorecard Card)> changed, DateOnly today, CancellationToken ct)
+    /// <summary>Marks today's history rows of the changed services that have one; returns the rows to add. Does not save.</summary>
+    public static async Task<List<LevelHistoryRecord>> RecordAsync(PortalDbContext db, List<(Guid Id, ServiceScorecard Card)> changed, DateOnly today, CancellationToken ct)
     {
         var todays = new Dictionary<Guid, LevelHistoryRecord>();
         var latest = new Dictionary<Guid, string>();
@@ -38,6 +39,7 @@ internal static class LevelHistoryWriter
             }
         }
 
+        var added = new List<LevelHistoryRecord>();
         foreach (var (id, card) in changed)
         {
             var levels = LevelDigits(card.Levels);
@@ -48,9 +50,11 @@ internal static class LevelHistoryWriter
             }
             else if (!latest.TryGetValue(id, out var before) || before != card.Overall + ":" + levels)
             {
-                db.ScorecardLevelHistory.Add(new LevelHistoryRecord(id, today, card.Overall, levels));
+                added.Add(new LevelHistoryRecord(id, today, card.Overall, levels));
             }
         }
+
+        return added;
     }
 
     /// <summary>Levels per signal as digits in signal order, e.g. <c>1203011</c>.</summary>
