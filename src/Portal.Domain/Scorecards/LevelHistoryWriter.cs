@@ -17,20 +17,22 @@ internal static class LevelHistoryWriter
     {
         var todays = new Dictionary<Guid, LevelHistoryRecord>();
         var latest = new Dictionary<Guid, string>();
+        // Each chunk is one array parameter (json_each / = ANY): a thousand separate parameters cost SQLite a name
+        // lookup each over the whole list when they are bound.
         foreach (var chunk in changed.Select(c => c.Id).Chunk(1_000))
         {
-            foreach (var row in await db.ScorecardLevelHistory.Where(h => chunk.Contains(h.ServiceId) && h.Day == today).ToListAsync(ct))
+            foreach (var row in await db.ScorecardLevelHistory.Where(h => EF.Parameter(chunk).Contains(h.ServiceId) && h.Day == today).ToListAsync(ct))
             {
                 todays[row.ServiceId] = row;
             }
 
             // The last row before today per service: its day first (a plain GROUP BY), then that row.
-            var lastDays = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId) && h.Day < today)
+            var lastDays = await db.ScorecardLevelHistory.AsNoTracking().Where(h => EF.Parameter(chunk).Contains(h.ServiceId) && h.Day < today)
                 .GroupBy(h => h.ServiceId).Select(g => new { g.Key, Day = g.Max(h => h.Day) }).ToDictionaryAsync(g => g.Key, g => g.Day, ct);
             if (lastDays.Count > 0)
             {
                 var earliest = lastDays.Values.Min();
-                var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => chunk.Contains(h.ServiceId) && h.Day >= earliest && h.Day < today)
+                var rows = await db.ScorecardLevelHistory.AsNoTracking().Where(h => EF.Parameter(chunk).Contains(h.ServiceId) && h.Day >= earliest && h.Day < today)
                     .Select(h => new { h.ServiceId, h.Day, h.Levels, h.Overall }).ToListAsync(ct);
                 foreach (var row in rows.Where(r => lastDays[r.ServiceId] == r.Day))
                 {

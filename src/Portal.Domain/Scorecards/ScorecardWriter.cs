@@ -61,7 +61,7 @@ internal static class ScorecardWriter
         var chunks = ids is null ? new Guid[]?[] { null } : ids.Chunk(Chunk).ToArray<Guid[]?>();
         foreach (var chunk in chunks)
         {
-            var rows = chunk is null ? query : query.Where(r => chunk.Contains(r.ServiceId));
+            var rows = chunk is null ? query : query.Where(r => EF.Parameter(chunk).Contains(r.ServiceId));
             foreach (var row in await rows.Select(r => new { r.ServiceId, r.Fingerprint, r.FrameworkVersion }).ToListAsync(ct))
             {
                 stored[row.ServiceId] = (row.Fingerprint, row.FrameworkVersion);
@@ -82,7 +82,7 @@ internal static class ScorecardWriter
         {
             foreach (var chunk in replaced.Chunk(Chunk))
             {
-                await db.ServiceScorecards.Where(r => chunk.Contains(r.ServiceId)).ExecuteDeleteAsync(ct);
+                await db.ServiceScorecards.Where(r => EF.Parameter(chunk).Contains(r.ServiceId)).ExecuteDeleteAsync(ct);
             }
 
             await db.InsertAsync(records, ct);
