@@ -31,7 +31,7 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
                 return new Actor("token:" + name, name, role, new HashSet<Guid>())
                 {
                     Credential = id == name ? null : id,
-                    OtherNames = PortalClaims.Own(user, PortalClaims.TokenCreator) is { } creator
+                    AnswersFor = PortalClaims.Own(user, PortalClaims.TokenCreator) is { } creator
                         ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { creator }
                         : new HashSet<string>(),
                 };

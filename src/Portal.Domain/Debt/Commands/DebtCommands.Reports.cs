@@ -23,7 +23,7 @@ public sealed partial class DebtCommands
             var now = Now;
             var dayStart = now.Date;
             // The same account under any of its names (before and after its sign-in was linked to a person).
-            string[] names = [actor.Name, .. actor.OtherNames];
+            string[] names = [actor.Name, .. actor.OtherNames, .. actor.AnswersFor];
             var today = await db.DebtReports.CountAsync(r => names.Contains(r.Author) && r.CreatedAt >= dayStart, ct);
             if (today >= DebtReport.MaxPerPersonPerDay)
             {

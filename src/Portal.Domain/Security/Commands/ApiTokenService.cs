@@ -141,7 +141,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
             new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>())
             {
                 Credential = token.Id.ToString(),
-                OtherNames = string.IsNullOrEmpty(token.CreatedBy) ? new HashSet<string>() : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { token.CreatedBy },
+                AnswersFor = string.IsNullOrEmpty(token.CreatedBy) ? new HashSet<string>() : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { token.CreatedBy },
             },
             null);
     }

@@ -146,7 +146,7 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         }
 
         var person = await FindPersonAsync(db, personRef, ct);
-        if (actor.Is(person.Ref))
+        if (actor.IsOrAnswersFor(person.Ref))
         {
             await RefuseUnlinkAsync(db, actor, person.Ref, "You cannot remove your own sign-in link: another admin does it.", ct);
         }
