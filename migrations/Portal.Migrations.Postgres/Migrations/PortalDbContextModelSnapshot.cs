@@ -1157,16 +1157,6 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("finding_key");
 
-                    b.Property<string>("GitHubAuthor")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("git_hub_author");
-
-                    b.Property<string>("GitHubAuthorAssociation")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("git_hub_author_association");
-
                     b.Property<long?>("GitHubIssueId")
                         .HasColumnType("bigint")
                         .HasColumnName("git_hub_issue_id");
@@ -1197,10 +1187,6 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("links");
-
-                    b.Property<DateTime?>("MirrorStoppedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("mirror_stopped_at");
 
                     b.Property<DateTime?>("MirroredUpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1292,7 +1278,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalUrl");
+                    b.HasIndex("ExternalUrl")
+                        .IsUnique();
 
                     b.HasIndex("FindingKey");
 
@@ -2447,6 +2434,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByAlso")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by_also");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()

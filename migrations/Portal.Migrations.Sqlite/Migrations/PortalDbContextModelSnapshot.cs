@@ -1147,16 +1147,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finding_key");
 
-                    b.Property<string>("GitHubAuthor")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("git_hub_author");
-
-                    b.Property<string>("GitHubAuthorAssociation")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("git_hub_author_association");
-
                     b.Property<long?>("GitHubIssueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("git_hub_issue_id");
@@ -1187,10 +1177,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("links");
-
-                    b.Property<DateTime?>("MirrorStoppedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("mirror_stopped_at");
 
                     b.Property<DateTime?>("MirroredUpdatedAt")
                         .HasColumnType("TEXT")
@@ -1282,7 +1268,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalUrl");
+                    b.HasIndex("ExternalUrl")
+                        .IsUnique();
 
                     b.HasIndex("FindingKey");
 
@@ -2435,6 +2422,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByAlso")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_also");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()
