@@ -11,7 +11,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207171850_DebtGitHubAuthorAndStop")]
+    [Migration("20261207190159_DebtGitHubAuthorAndStop")]
     partial class DebtGitHubAuthorAndStop
     {
         /// <inheritdoc />
@@ -2438,6 +2438,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByAlso")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_also");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()
