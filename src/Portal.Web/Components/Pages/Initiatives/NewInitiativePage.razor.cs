@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Common;
+using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Initiatives;
 using Portal.Domain.Reviews.Queries;
@@ -37,7 +38,7 @@ public sealed partial class NewInitiativePage
         _refusal = null;
         _item = null;
         _actor = await CurrentActorAsync();
-        _today = DateOnly.FromDateTime(Now);
+        _today = Today;
         _teams = await Reviews.TeamsAsync();
         _ownerTeams = [.. _teams.Where(t => InitiativeCommands.MayChange(_actor, t.Id))];
         _form = new InitiativeFormModel { StartsOn = _today.ToDateTime(TimeOnly.MinValue), DueOn = _today.AddDays(90).ToDateTime(TimeOnly.MinValue) };
@@ -63,6 +64,10 @@ public sealed partial class NewInitiativePage
         else if (_item.OwnerTeamId is not { } owner || !ReviewPermissions.MayUpdateStatus(_actor!, owner))
         {
             _refusal = $"“{_item.Title}” belongs to {_item.TeamName}: only admins and editors of that team may grow it into an initiative.";
+        }
+        else if (_item.Status == ActionItemStatus.Dropped)
+        {
+            _refusal = $"“{_item.Title}” was dropped from its review{(string.IsNullOrWhiteSpace(_item.StatusNote) ? "" : $" ({_item.StatusNote})")}: reopen it on the review before growing it into an initiative.";
         }
         else
         {
