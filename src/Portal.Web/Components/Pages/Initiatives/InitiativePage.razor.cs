@@ -5,7 +5,6 @@ using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Initiatives;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Security;
-using Portal.Web.Components.Layout;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Initiatives;
@@ -28,8 +27,6 @@ public sealed partial class InitiativePage
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Inject] private MarkdownRenderer Markdown { get; set; } = null!;
-
-    [Inject] private ViewerContext Viewer { get; set; } = null!;
 
     private List<BreadcrumbItem> _crumbs = [];
     private InitiativeView? _view;
@@ -62,8 +59,8 @@ public sealed partial class InitiativePage
 
     private async Task LoadAsync()
     {
-        _today = InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);
-        _view = await Queries.GetAsync(Id);
+        _today = Today;
+        _view = await Queries.GetAsync(Id, _today);
         _missing = _view is null;
         if (_view is null)
         {
