@@ -31,10 +31,18 @@ public abstract class ReviewCompareShapeTests(TestProvider provider) : DatabaseT
         await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
         _services = new ReviewTestServices(Db.Factory, _clock);
         var admin = (await new ActorDirectory(Db.Factory).ForPersonAsync("erik.johansson", ct: Ct))!;
-        await _services.Reviews.CreateAsync(admin, new ReviewInput("2026-Q4"), Ct);
-        await _services.Reviews.RequestCloseAsync(admin, "2026-Q4", Ct);
-        var (reviewId, revision) = Assert.Single(_services.CloseQueue.Queued);
-        await _services.Closer.CloseAsync(reviewId, revision, Ct);
+        foreach (var quarter in new[] { "2026-Q3", "2026-Q4" })
+        {
+            await _services.Reviews.CreateAsync(admin, new ReviewInput(quarter), Ct);
+            foreach (var (title, team) in new[] { ("Timeouts on every outbound call", "payments-core"), ("A runbook per service", "platform-infra") })
+            {
+                await _services.Records.AddActionItemAsync(admin, quarter, new ActionItemInput(title, null, team, new DateOnly(2027, 2, 15)), Ct);
+            }
+
+            await _services.Reviews.RequestCloseAsync(admin, quarter, Ct);
+            var (reviewId, revision) = _services.CloseQueue.Queued[^1];
+            await _services.Closer.CloseAsync(reviewId, revision, Ct);
+        }
     }
 
     [Fact]
