@@ -80,7 +80,8 @@ public sealed partial class NewInitiativePage
         _error = null;
         try
         {
-            var id = await Commands.CreateAsync(_actor!, model.ToInput(), _item?.Id, _item?.Version);
+            // As whoever is signed in now, not as the page loaded: an unlink or a demotion since counts.
+            var id = await Commands.CreateAsync(await CurrentActorAsync(), model.ToInput(), _item?.Id, _item?.Version);
             Snackbar.Add(_item is null ? "Initiative created" : $"Initiative created; “{_item.Title}” now links to it", Severity.Success);
             Navigation.NavigateTo(InitiativeFormat.Href(id));
         }
