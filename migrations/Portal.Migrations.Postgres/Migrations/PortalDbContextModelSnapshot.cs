@@ -2435,6 +2435,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("requested_by");
 
+                    b.Property<string>("RequestedByAlso")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by_also");
+
                     b.Property<string>("RequestedByName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -2423,6 +2423,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_by");
 
+                    b.Property<string>("RequestedByAlso")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_also");
+
                     b.Property<string>("RequestedByName")
                         .IsRequired()
                         .HasMaxLength(200)
