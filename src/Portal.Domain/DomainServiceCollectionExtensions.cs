@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Auditing.Queries;
+using Portal.Domain.Auditing.Refusals;
 using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Catalog.Demo;
 using Portal.Domain.Catalog.Queries;
@@ -92,6 +93,8 @@ public static class DomainServiceCollectionExtensions
 
         // Auditing and security
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<RefusalAuditThrottle>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInLinker>();

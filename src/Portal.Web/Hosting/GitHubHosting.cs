@@ -79,6 +79,7 @@ public static class GitHubHosting
                 eventName,
                 deliveryId,
                 body,
+                request.HttpContext.Connection.RemoteIpAddress,
                 work => jobId = work.Work switch
                 {
                     WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(work.Organization!, work.Repository!, CancellationToken.None)),
