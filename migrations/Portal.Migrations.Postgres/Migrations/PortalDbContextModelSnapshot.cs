@@ -1157,6 +1157,16 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("finding_key");
 
+                    b.Property<string>("GitHubAuthor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("git_hub_author");
+
+                    b.Property<string>("GitHubAuthorAssociation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("git_hub_author_association");
+
                     b.Property<long?>("GitHubIssueId")
                         .HasColumnType("bigint")
                         .HasColumnName("git_hub_issue_id");
@@ -1187,6 +1197,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("links");
+
+                    b.Property<DateTime?>("MirrorStoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mirror_stopped_at");
 
                     b.Property<DateTime?>("MirroredUpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1278,8 +1292,7 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalUrl")
-                        .IsUnique();
+                    b.HasIndex("ExternalUrl");
 
                     b.HasIndex("FindingKey");
 

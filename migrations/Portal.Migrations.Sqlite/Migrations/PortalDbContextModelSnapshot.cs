@@ -1147,6 +1147,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finding_key");
 
+                    b.Property<string>("GitHubAuthor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("git_hub_author");
+
+                    b.Property<string>("GitHubAuthorAssociation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("git_hub_author_association");
+
                     b.Property<long?>("GitHubIssueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("git_hub_issue_id");
@@ -1177,6 +1187,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("links");
+
+                    b.Property<DateTime?>("MirrorStoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mirror_stopped_at");
 
                     b.Property<DateTime?>("MirroredUpdatedAt")
                         .HasColumnType("TEXT")
@@ -1268,8 +1282,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalUrl")
-                        .IsUnique();
+                    b.HasIndex("ExternalUrl");
 
                     b.HasIndex("FindingKey");
 

@@ -58,11 +58,65 @@ public sealed partial class DebtItem
     }
 
     /// <summary>
+    /// When an admin stopped this item following its GitHub issue (an archived repository, an organisation no longer
+    /// synced, the sync switched off): the sync never mirrors the issue into it again. Null otherwise.
+    /// </summary>
+    public DateTime? MirrorStoppedAt { get; private set; }
+
+    /// <summary>The login of the issue's author on GitHub (<c>user.login</c>), as the sync last read it; null for other items.</summary>
+    public string? GitHubAuthor { get; private set; }
+
+    /// <summary>The author's relation to the repository (<c>author_association</c>: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…).</summary>
+    public string? GitHubAuthorAssociation { get; private set; }
+
+    /// <summary>True when the issue's author is not an owner, member or collaborator of its repository.</summary>
+    public bool OpenedByOutsider => GitHubAuthorAssociation is not null && !MirroredIssue.IsInsider(GitHubAuthorAssociation);
+
+    /// <summary>Records who opened the issue (values GitHub did not send keep what was known). False when nothing changed.</summary>
+    public bool RecordAuthor(string? login, string? association)
+    {
+        var newLogin = string.IsNullOrWhiteSpace(login) ? GitHubAuthor : TextCut.Shorten(login.Trim(), MaxAuthorLength);
+        var newAssociation = string.IsNullOrWhiteSpace(association) ? GitHubAuthorAssociation : TextCut.Shorten(association.Trim().ToUpperInvariant(), MaxAuthorLength);
+        if (newLogin == GitHubAuthor && newAssociation == GitHubAuthorAssociation)
+        {
+            return false;
+        }
+
+        (GitHubAuthor, GitHubAuthorAssociation) = (newLogin, newAssociation);
+        return true;
+    }
+
+    /// <summary>Longest GitHub login or author association kept (GitHub's logins have at most 39 characters).</summary>
+    public const int MaxAuthorLength = 100;
+
+    /// <summary>
+    /// An admin stops this item following its issue: released as by <see cref="StopMirroring"/>, and the sync never
+    /// mirrors the issue into it again. False when it was not mirrored.
+    /// </summary>
+    public bool StopFollowing(DateTime now)
+    {
+        if (!StopMirroring(now))
+        {
+            return false;
+        }
+
+        MirrorStoppedAt = now;
+        return true;
+    }
+
+    /// <summary>
     /// True when an answer about the issue last updated at <paramref name="updatedAt"/> is older than what this item
     /// already follows, so applying it would go back in time.
     /// </summary>
     public bool IsOlderThanMirrored(DateTime? updatedAt) =>
         MirroredUpdatedAt is { } seen && updatedAt is { } at && at < seen;
+
+    /// <summary>
+    /// True when an answer about the issue last updated at <paramref name="updatedAt"/> is not newer than the last one
+    /// applied here (for a released item: the live answer that released it).
+    /// </summary>
+    public bool IsNoNewerThanMirrored(DateTime? updatedAt) =>
+        MirroredUpdatedAt is { } seen && updatedAt is { } at && at <= seen;
 
     /// <summary>Remembers the <c>updated_at</c> of the answer just applied (never moves back).</summary>
     public void MarkMirrored(DateTime? updatedAt)

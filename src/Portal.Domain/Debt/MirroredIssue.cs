@@ -37,6 +37,9 @@ public sealed record MirroredIssue(
     /// <summary>True when the answer came from GitHub's search, whose index can lag behind the issue itself.</summary>
     public bool FromSearch { get; init; }
 
+    /// <summary>The author's login (<c>user.login</c>).</summary>
+    public string? AuthorLogin { get; init; }
+
     /// <summary>The author's relation to the repository (<c>author_association</c>: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…).</summary>
     public string? AuthorAssociation { get; init; }
 

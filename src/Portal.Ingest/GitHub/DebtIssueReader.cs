@@ -8,8 +8,8 @@ namespace Portal.Ingest.GitHub;
 
 /// <summary>
 /// Reads tech-debt issues: one search per organisation for the open ones (<c>is:issue state:open label:"…" org:…
-/// archived:false</c>, 100 per page, oldest first so pages do not shift, at most <see cref="GitHubOptions.MaxDebtIssuePages"/>
-/// pages), or one issue (a webhook named it, or an item's issue left the search). Requests go through the session's client: conditional (ETags in the response cache), polite (timeouts,
+/// archived:false</c>, 100 per page, oldest first so pages do not shift, in slices of at most 1,000 results, at most
+/// <see cref="GitHubOptions.MaxDebtIssuePages"/> pages), or one issue (a webhook named it, or an item's issue left the search). Requests go through the session's client: conditional (ETags in the response cache), polite (timeouts,
 /// retries, rate limits). Answers are read field by field, so a malformed result is reported, never half-used.
 /// </summary>
 public static class DebtIssueReader
@@ -17,76 +17,130 @@ public static class DebtIssueReader
     private const int PageSize = 100;
     private const string Accept = "application/vnd.github+json";
 
-    /// <summary>The search query for <paramref name="label"/> in <paramref name="org"/>.</summary>
-    public static string Query(string org, string label) => $"is:issue state:open label:\"{label}\" org:{org} archived:false";
+    /// <summary>GitHub's search answers at most this many results for one query (pages past it are refused).</summary>
+    public const int SearchResultCap = 1000;
 
+    /// <summary>
+    /// The search query for <paramref name="label"/> in <paramref name="org"/>; with <paramref name="createdFrom"/>, only
+    /// issues created at or after it (a later slice of a search with more results than GitHub answers for one query).
+    /// </summary>
+    public static string Query(string org, string label, DateTimeOffset? createdFrom = null) =>
+        $"is:issue state:open label:\"{label}\" org:{org} archived:false"
+        + (createdFrom is { } from ? $" created:>={from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}" : "");
+
+    /// <summary>
+    /// Every open labelled issue of <paramref name="org"/>, oldest first. GitHub answers at most
+    /// <see cref="SearchResultCap"/> results for one query, so past them the search goes on in slices: the next query asks
+    /// for issues created at or after the last one read (<c>created:&gt;=…</c>), until a slice is read to its end. Issues on
+    /// a slice's edge are answered twice and kept once. At most <paramref name="maxPages"/> pages are read in all; a
+    /// search stopped by that cap, by more than a slice of issues created in one second, or by GitHub saying its results
+    /// are incomplete, is not <see cref="DebtIssueSearch.Complete"/>.
+    /// </summary>
     public static async Task<DebtIssueSearch> SearchAsync(GitHubSession gh, string org, string label, int maxPages, CancellationToken ct)
     {
         var issues = new List<MirroredIssue>();
         var problems = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var seenIds = new HashSet<long>();
-        var total = 0;
-        var read = 0;
+        int? total = null;
+        var pages = 0;
         var incomplete = false;
-        for (var page = 1; page <= maxPages; page++)
+        DateTimeOffset? from = null;
+        var answered = 0;
+        for (var slice = 0; ; slice++)
         {
-            ct.ThrowIfCancellationRequested();
-            var parameters = new Dictionary<string, string>
+            var sliceRead = 0;
+            var sliceTotal = 0;
+            DateTimeOffset? last = null;
+            for (var page = 1; page * PageSize <= SearchResultCap; page++)
             {
-                ["q"] = Query(org, label),
-                ["sort"] = "created",
-                ["order"] = "asc",
-                ["per_page"] = PageSize.ToString(CultureInfo.InvariantCulture),
-                ["page"] = page.ToString(CultureInfo.InvariantCulture),
-            };
-            var response = await gh.Connection.Get<Dictionary<string, object>>(new Uri("search/issues", UriKind.Relative), parameters, Accept, ct);
-            using var doc = ParseBody(response.HttpResponse.Body as string, "the tech-debt search");
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
-                || !root.TryGetProperty("total_count", out var count) || count.ValueKind != JsonValueKind.Number || !count.TryGetInt32(out total))
-            {
-                throw new GitHubUnavailableException($"GitHub's search answered without items or total_count: {Shorten(root.GetRawText())}");
+                if (pages == maxPages)
+                {
+                    return new DebtIssueSearch(issues, problems, seen, seenIds, total ?? 0, Complete: false) { Slices = slice + 1 };
+                }
+
+                ct.ThrowIfCancellationRequested();
+                pages++;
+                var parameters = new Dictionary<string, string>
+                {
+                    ["q"] = Query(org, label, from),
+                    ["sort"] = "created",
+                    ["order"] = "asc",
+                    ["per_page"] = PageSize.ToString(CultureInfo.InvariantCulture),
+                    ["page"] = page.ToString(CultureInfo.InvariantCulture),
+                };
+                var response = await gh.Connection.Get<Dictionary<string, object>>(new Uri("search/issues", UriKind.Relative), parameters, Accept, ct);
+                using var doc = ParseBody(response.HttpResponse.Body as string, "the tech-debt search");
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
+                    || !root.TryGetProperty("total_count", out var count) || count.ValueKind != JsonValueKind.Number || !count.TryGetInt32(out sliceTotal))
+                {
+                    throw new GitHubUnavailableException($"GitHub's search answered without items or total_count: {Shorten(root.GetRawText())}");
+                }
+
+                total ??= sliceTotal;
+                incomplete |= root.TryGetProperty("incomplete_results", out var partial) && partial.ValueKind == JsonValueKind.True;
+                foreach (var item in items.EnumerateArray())
+                {
+                    answered++;
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("created_at", out var created)
+                        && created.ValueKind == JsonValueKind.String && created.TryGetDateTimeOffset(out var createdAt) && (last is null || createdAt > last))
+                    {
+                        last = createdAt;
+                    }
+
+                    var result = Parse(item, $"{org}: search result {answered}");
+                    if (result.Id is { } known && seenIds.Contains(known))
+                    {
+                        // On the edge of two slices: already read.
+                        continue;
+                    }
+
+                    if (result.Url is { } url)
+                    {
+                        seen.Add(url);
+                    }
+
+                    if (result.Id is { } id)
+                    {
+                        seenIds.Add(id);
+                    }
+
+                    if (result.Problem is { } problem)
+                    {
+                        problems.Add((result.What, problem));
+                    }
+                    else if (result.Issue is { } foreign && !string.Equals(foreign.Organization, org, StringComparison.OrdinalIgnoreCase))
+                    {
+                        problems.Add((result.What, $"the search for {org} answered with an issue of another organisation; it was ignored"));
+                    }
+                    else if (result.Issue is { } issue)
+                    {
+                        issues.Add(issue with { FromSearch = true });
+                    }
+                }
+
+                sliceRead += items.GetArrayLength();
+                if (items.GetArrayLength() < PageSize || sliceRead >= sliceTotal)
+                {
+                    break;
+                }
             }
 
-            incomplete |= root.TryGetProperty("incomplete_results", out var partial) && partial.ValueKind == JsonValueKind.True;
-            var index = 0;
-            foreach (var item in items.EnumerateArray())
+            if (sliceRead >= sliceTotal)
             {
-                index++;
-                var result = Parse(item, $"{org}: search result {((page - 1) * PageSize) + index}");
-                if (result.Url is { } url)
-                {
-                    seen.Add(url);
-                }
-
-                if (result.Id is { } id)
-                {
-                    seenIds.Add(id);
-                }
-
-                if (result.Problem is { } problem)
-                {
-                    problems.Add((result.What, problem));
-                }
-                else if (result.Issue is { } foreign && !string.Equals(foreign.Organization, org, StringComparison.OrdinalIgnoreCase))
-                {
-                    problems.Add((result.What, $"the search for {org} answered with an issue of another organisation; it was ignored"));
-                }
-                else if (result.Issue is { } issue)
-                {
-                    issues.Add(issue with { FromSearch = true });
-                }
+                // This slice was read to its end, and the slices before it hold every issue created earlier.
+                return new DebtIssueSearch(issues, problems, seen, seenIds, total ?? 0, !incomplete) { Slices = slice + 1 };
             }
 
-            read += items.GetArrayLength();
-            if (items.GetArrayLength() < PageSize || read >= total)
+            if (last is not { } next || (from is { } previous && next <= previous))
             {
-                return new DebtIssueSearch(issues, problems, seen, seenIds, total, !incomplete);
+                // More issues created within one second than one query answers: a later slice cannot start past them.
+                return new DebtIssueSearch(issues, problems, seen, seenIds, total ?? 0, Complete: false) { Slices = slice + 1 };
             }
+
+            from = next;
         }
-
-        return new DebtIssueSearch(issues, problems, seen, seenIds, total, Complete: false);
     }
 
     /// <summary>One issue, as a webhook names it. GitHub follows a transferred issue to its new place (the answer's address says where).</summary>
@@ -234,6 +288,7 @@ public static class DebtIssueReader
             Id = issueId.GetValueOrDefault(),
             UpdatedAt = e.TryGetProperty("updated_at", out var updated) && updated.ValueKind == JsonValueKind.String && updated.TryGetDateTimeOffset(out var changed) ? changed.UtcDateTime : null,
             AuthorAssociation = Text(e, "author_association"),
+            AuthorLogin = e.TryGetProperty("user", out var user) ? Text(user, "login") : null,
         };
         return (issue, url, issueId, what, null);
     }

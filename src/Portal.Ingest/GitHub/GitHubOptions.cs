@@ -65,11 +65,13 @@ public sealed class GitHubOptions : IValidatableObject
     public string DebtLabel { get; set; } = "tech-debt";
 
     /// <summary>
-    /// Pages of 100 the tech-debt search reads per organisation; GitHub's search answers at most 1,000 results. Past it,
-    /// the run says so and no item is released for not being found.
+    /// Pages of 100 the tech-debt search reads per organisation, in all. GitHub's search answers at most 1,000 results for
+    /// one query, so past them the search goes on in slices by creation date (<c>created:&gt;=…</c>); the default reads up to
+    /// 3,000 open labelled issues (search allows 30 requests a minute). Past this cap the run says so and no item is
+    /// released for not being found.
     /// </summary>
-    [Range(1, 10)]
-    public int MaxDebtIssuePages { get; set; } = 10;
+    [Range(1, 100)]
+    public int MaxDebtIssuePages { get; set; } = 30;
 
     /// <summary>
     /// Mirror tech-debt issues opened by people outside the organisation (author not an owner, member or collaborator).

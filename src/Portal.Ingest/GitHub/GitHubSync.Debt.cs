@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Octokit;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 
@@ -50,7 +51,7 @@ public sealed partial class GitHubSync
 
             if (lookup.Gone)
             {
-                return Count(await debt.ReleaseAsync(actor, at.Organization, at.Repository, at.Number, at.IssueId, "the issue is gone from GitHub (deleted, or its repository is)", ct));
+                return Count(await ReleaseAsync(actor, at, null, null, "the issue is gone from GitHub (deleted, or its repository is)", ct));
             }
 
             if (lookup.Issue is not { } issue)
@@ -73,7 +74,7 @@ public sealed partial class GitHubSync
             }
 
             var reason = moved ? $"the issue was transferred to {issue.Reference}" : $"the '{options.DebtLabel}' label was removed from the issue";
-            return Count(await debt.ReleaseAsync(actor, at.Organization, at.Repository, at.Number, at.IssueId ?? issue.Id, reason, ct));
+            return Count(await ReleaseAsync(actor, at, issue.Id, issue.UpdatedAt, reason, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,6 +83,15 @@ public sealed partial class GitHubSync
             return new SyncCounts();
         }
     }
+
+    /// <summary>
+    /// Releases the item of <paramref name="at"/>: by the item's id when the sync knows which item it looked up (an address
+    /// can belong to another issue after a rename), else by the issue's id (or, for items without one, its address).
+    /// </summary>
+    private Task<DebtMirrorResult> ReleaseAsync(Actor actor, DebtMirrorMissing at, long? issueId, DateTime? liveUpdatedAt, string reason, CancellationToken ct) =>
+        at.ItemId != Guid.Empty
+            ? debt.ReleaseItemAsync(actor, at.ItemId, reason, liveUpdatedAt, ct)
+            : debt.ReleaseAsync(actor, at.Organization, at.Repository, at.Number, at.IssueId ?? issueId, reason, ct, liveUpdatedAt);
 
     /// <summary>
     /// One search for the organisation's open labelled issues, each mirrored. When the search was read to the end, each
@@ -125,6 +135,8 @@ public sealed partial class GitHubSync
                 problems.Add(($"{org} (tech-debt issues)", OutsidersProblem(options, outsiders)));
             }
 
+            counts = counts.Add(await ReleaseArchivedAsync(org, archived, problems, ct));
+
             if (found.Complete)
             {
                 counts = counts.Add(await FollowMissingAsync(gh, org, found, archived, options, problems, ct));
@@ -133,7 +145,7 @@ public sealed partial class GitHubSync
             {
                 var read = found.Seen.Count;
                 problems.Add(($"{org} (tech-debt issues)", read < found.Total
-                    ? $"GitHub's search found {found.Total:N0} open issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages pages of 100; GitHub's search answers at most 1,000). The others' items were left as they were."
+                    ? $"GitHub's search found {found.Total:N0} open issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages is {options.MaxDebtIssuePages:N0} pages of 100, or more than {DebtIssueReader.SearchResultCap:N0} issues were created in one second). The others' items were left as they were, and closed issues were not looked up."
                     : "GitHub said its search results are incomplete (the search timed out on its side); items it did not return were left as they were."));
             }
         }
@@ -208,6 +220,41 @@ public sealed partial class GitHubSync
         foreach (var (item, lookup) in releases)
         {
             counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Releases the items following issues of the organisation's archived repositories (GitHub's repository list says
+    /// which): an archived repository is read-only, its issues can no longer be closed, and an item following one would
+    /// stay open for good. No GitHub request is needed; the archival itself is the reason.
+    /// </summary>
+    private async Task<SyncCounts> ReleaseArchivedAsync(string org, IReadOnlySet<string> archived, List<(string What, string Problem)> problems, CancellationToken ct)
+    {
+        var counts = new SyncCounts();
+        IReadOnlyList<DebtMirrorMissing> items;
+        try
+        {
+            items = await debt.InArchivedRepositoriesAsync(org, archived, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add(($"{org} (tech-debt issues)", $"the items of archived repositories were not released, so they were left as they were: {Cause(ex)}"));
+            return counts;
+        }
+
+        foreach (var item in items)
+        {
+            try
+            {
+                var reason = DebtMirrorCommands.ArchivedReason(item.Organization, item.Repository);
+                counts = counts.Add(Count(await debt.ReleaseItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, null, ct)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add((item.Reference, $"the repository is archived, but the issue's debt item was not released; the next sync tries again: {Cause(ex)}"));
+            }
         }
 
         return counts;

@@ -123,6 +123,7 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
         var own = await ItemAsync();
         issue.Labels.Add("tech-debt");
         issue.Title = "Invoice sender: add backoff";
+        issue.UpdatedAt = issue.UpdatedAt.AddMinutes(5);
         await harness.RunAsync(Ct);
         var mirrored = await ItemAsync();
 
@@ -138,20 +139,27 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task RunAsync_RepositoryArchivedAfterItsIssueWasMirrored_ItemLeftAsItIs(bool skipArchived)
+    public async Task RunAsync_RepositoryArchivedAfterItsIssueWasMirrored_ItemReleasedSayingWhy(bool skipArchived)
     {
-        var issue = AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
+        AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
         var harness = Harness(o => o.SkipArchived = skipArchived);
         await harness.RunAsync(Ct);
-        var before = await FingerprintAsync();
 
+        // Archived: read-only on GitHub, so the issue can no longer be closed there.
         Org.Repo("ledger").Archived = true;
-        issue.Labels.Clear();
         var run = await harness.RunAsync(Ct);
+        var item = await ItemAsync();
+        var before = await FingerprintAsync();
+        var again = await harness.RunAsync(Ct);
 
+        Assert.Equal(new SyncCounts(Orphaned: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.Equal((DataSource.Manual, false, DebtStatus.Proposed), (item.Source, item.IsMirrored, item.Status));
+        await using var db = Db.CreateContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == DebtMirrorCommands.ReleaseAction, Ct);
+        Assert.Equal("github:acme/ledger", audit.Actor);
+        Assert.Contains("acme/ledger is archived on GitHub", audit.After, StringComparison.Ordinal);
+        Assert.True(again.ChangedNothing);
         Assert.Equal(before, await FingerprintAsync());
-        Assert.True((await ItemAsync()).IsMirrored);
-        Assert.DoesNotContain(await harness.ErrorsAsync(run, Ct), e => e.Repository.StartsWith("acme/ledger#", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -217,7 +225,7 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
     }
 
     [Fact]
-    public async Task RunAsync_MoreResultsThanThePageCap_SaysSoAndReleasesNothing()
+    public async Task RunAsync_MoreResultsThanThePageCap_SaysSoAndLooksUpNothing()
     {
         var first = AddIssue("billing", "The first tech-debt issue", "tech-debt");
         first.CreatedAt = first.CreatedAt.AddDays(-1);
@@ -229,10 +237,13 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
             AddIssue("ledger", $"Ledger shortcut {n}", "tech-debt");
         }
 
+        // Past the cap the first issue is no longer read, and an incomplete search must not look up (or release) what it missed.
+        Server.ClearRequests();
         harness.Options.MaxDebtIssuePages = 1;
         var run = await harness.RunAsync(Ct);
 
         Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Repository == "acme (tech-debt issues)" && e.Message.Contains("only the first 100 were read", StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Requests, r => r.Path.EndsWith("/repos/acme/billing/issues/1", StringComparison.Ordinal));
         await using var db = Db.CreateContext();
         Assert.Equal(101, await db.DebtItems.CountAsync(Ct));
         Assert.True(await db.DebtItems.AnyAsync(i => i.Title == "The first tech-debt issue" && i.Source == DataSource.GitHub, Ct));

@@ -581,8 +581,9 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
 
     /// <summary>
     /// <c>GET /search/issues</c>: the qualifiers the portal uses (<c>is:issue</c>/<c>is:pr</c>, <c>label:</c>, <c>org:</c>,
-    /// <c>repo:</c>, <c>archived:</c>, <c>state:</c>), <c>sort=created|updated</c> and <c>order</c>, paged, wrapped as GitHub
-    /// wraps search results. Free words are not searched for.
+    /// <c>repo:</c>, <c>archived:</c>, <c>state:</c>, <c>created:&gt;=…</c>), <c>sort=created|updated</c> and <c>order</c>,
+    /// paged, wrapped as GitHub wraps search results, at most <see cref="FakeGitHubState.SearchResultCap"/> results per
+    /// query. Free words are not searched for.
     /// </summary>
     private FakeResponse SearchIssues(FakeApiRequest request)
     {
@@ -600,21 +601,45 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             .Where(x => !x.Issue.HiddenFromSearch)
             .Where(x => Only("is") switch { "issue" => !x.Issue.IsPullRequest, "pr" => x.Issue.IsPullRequest, _ => true })
             .Where(x => Only("state") is not { } wanted || x.Issue.State == wanted)
-            .Where(x => labels.All(l => x.Issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)));
+            .Where(x => labels.All(l => x.Issue.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
+            .Where(x => Only("created") is not { } created || CreatedMatches(created, x.Issue.CreatedAt));
         Func<(FakeRepo Repo, FakeIssue Issue), DateTimeOffset> key = request.Param("sort") == "updated" ? x => x.Issue.UpdatedAt : x => x.Issue.CreatedAt;
         var ordered = (request.Param("order") == "asc"
             ? found.OrderBy(key).ThenBy(x => x.Issue.Id)
             : found.OrderByDescending(key).ThenByDescending(x => x.Issue.Id)).ToList();
+        var cap = state.SearchResultCap;
+        var perPage = Math.Clamp(Number(request.Param("per_page"), 30), 1, 100);
+        if ((Math.Max(1, Number(request.Param("page"), 1)) - 1) * perPage >= cap && ordered.Count > 0)
+        {
+            return FakeResponse.Error(422, $"Only the first {cap} search results are available", Docs.Rest);
+        }
+
+        var total = ordered.Count;
         return Page(
             request,
-            ordered,
+            ordered.Take(cap).ToList(),
             x =>
             {
                 var json = GitHubJson.Issue(request.Urls, x.Repo, x.Issue, state.UserCore(x.Issue.User));
                 json["score"] = 1.0;
                 return json;
             },
-            page => new JsonObject { ["total_count"] = ordered.Count, ["incomplete_results"] = false, ["items"] = page });
+            page => new JsonObject { ["total_count"] = total, ["incomplete_results"] = false, ["items"] = page });
+    }
+
+    /// <summary>A <c>created:</c> qualifier's test: <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c> or <c>a..b</c>, dates or ISO 8601 times.</summary>
+    private static bool CreatedMatches(string qualifier, DateTimeOffset created)
+    {
+        static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return qualifier switch
+        {
+            _ when qualifier.StartsWith(">=", StringComparison.Ordinal) => created >= At(qualifier[2..]),
+            _ when qualifier.StartsWith("<=", StringComparison.Ordinal) => created <= At(qualifier[2..]),
+            _ when qualifier.StartsWith('>') => created > At(qualifier[1..]),
+            _ when qualifier.StartsWith('<') => created < At(qualifier[1..]),
+            _ when qualifier.Split("..") is [var from, var to] => created >= At(from) && created <= At(to),
+            _ => created.Date == At(qualifier).Date,
+        };
     }
 
     // ---- GitHub App ---------------------------------------------------------------------------------

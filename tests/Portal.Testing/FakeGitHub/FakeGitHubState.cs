@@ -63,6 +63,18 @@ public sealed class FakeGitHubState
 
     private bool _teamMembersIncludeChildTeams = true;
 
+    /// <summary>
+    /// Results <c>GET /search/issues</c> answers for one query (GitHub: 1,000); <c>total_count</c> still counts them all,
+    /// and a page past the cap is refused with 422, as GitHub refuses it. Tests lower it to search past the cap cheaply.
+    /// </summary>
+    public int SearchResultCap
+    {
+        get { lock (Gate) { return _searchResultCap; } }
+        set { lock (Gate) { _searchResultCap = value; } }
+    }
+
+    private int _searchResultCap = 1000;
+
     /// <summary>All organisations, in the order they were added.</summary>
     public IReadOnlyList<FakeOrg> Orgs
     {

@@ -170,6 +170,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         i.BusinessOutcome,
         Links = i.Links.Select(l => l.Url).ToArray(),
         Mirrors = i.IsMirrored ? i.ExternalUrl : null,
+        OpenedOnGitHubBy = i.GitHubAuthor is { } login ? $"@{login} ({i.GitHubAuthorAssociation ?? "relation unknown"})" : null,
         i.Version,
     };
 

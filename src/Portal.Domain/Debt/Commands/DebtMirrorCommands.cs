@@ -60,14 +60,28 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             .Where(r => r.Organization.ToLower() == organization && r.Name.ToLower() == name && !r.IsGone)
             .Select(r => new { r.IsArchived, r.ServiceId })
             .FirstOrDefaultAsync(ct);
-        if (repository is { IsArchived: true })
-        {
-            return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
-        }
-
         var now = Now;
         var link = new DebtLink(DebtLinkKind.GitHubIssue, issue.Url, issue.Reference);
         var item = await FindAsync(db, issue, ct);
+        if (repository is { IsArchived: true })
+        {
+            // An archived repository is read-only: its issue can no longer be closed, so an item following it would stay
+            // open for good. It is released (Portal's own from now on); a new issue of it is not brought in.
+            if (item is { IsMirrored: true })
+            {
+                Release(db, actor, item, ArchivedReason(issue.Organization, issue.Repository));
+                await db.SaveChangesAsync(ct);
+                return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
+            }
+
+            return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
+        }
+
+        if (item is { IsMirrored: false, MirrorStoppedAt: not null })
+        {
+            // An admin stopped this item following the issue: it stays Portal's own.
+            return DebtMirrorResult.Of(DebtMirrorChange.Ignored, item.Id);
+        }
         if (item is null && issue.Closed)
         {
             // Only open issues are brought in: a closed one nobody followed has nothing left to plan (and importing years of
@@ -98,7 +112,8 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             return byId;
         }
 
-        return await items.FirstOrDefaultAsync(i => i.ExternalUrl == issue.Url && (i.GitHubIssueId == null || issue.Id <= 0), ct);
+        return await items.Where(i => i.ExternalUrl == issue.Url && (i.GitHubIssueId == null || issue.Id <= 0))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -129,11 +144,19 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             return DebtMirrorResult.Of(DebtMirrorChange.Unchanged, item.Id);
         }
 
+        if (!item.IsMirrored && issue.FromSearch && item.GitHubIssueId == issue.Id && item.IsNoNewerThanMirrored(issue.UpdatedAt))
+        {
+            // Released by a live read (label removed) that the search index has not caught up with: mirroring it again from
+            // the search would undo the release and overwrite what people changed since. A newer change to the issue does.
+            return DebtMirrorResult.Of(DebtMirrorChange.Ignored, item.Id);
+        }
+
         var before = DebtCommands.Snapshot(item);
         var wasMirrored = item.IsMirrored;
         var formerUrl = item.ExternalUrl;
         var changed = item.StartMirroring(issue.Url, now, issue.Id);
         changed |= item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
+        changed |= item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation);
         if (!(issue.FromSearch && wasMirrored && !issue.Closed && !item.IsOpen && issue.UpdatedAt is { } at && at == item.MirroredUpdatedAt))
         {
             // Never reopened by a search answer as new as the closed state a live read (the webhook's) already applied.
@@ -187,6 +210,7 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
         item.StartMirroring(issue.Url, now, issue.Id);
         item.MarkMirrored(issue.UpdatedAt);
         item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
+        item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation);
         item.SetServices([service], now);
         item.AssignOwner(service.OwnerTeam, overridden: false, now);
         item.MirrorState(issue.Closed, issue.ClosedAsNotPlanned, issue.ClosedAt, scores.Today, now);
@@ -198,26 +222,58 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>
-    /// Stops mirroring the issue <c>{organization}/{repository}#{number}</c> (GitHub's id <paramref name="issueId"/>
-    /// when known: its label was removed, it was deleted or moved away): the item stays, with its status and its link,
-    /// as Portal's own. Ignored when no item mirrors it.
+    /// Stops mirroring the issue <c>{organization}/{repository}#{number}</c> (its label was removed, it was deleted or
+    /// moved away): the item stays, with its status and its link, as Portal's own. The item is found by GitHub's issue id
+    /// <paramref name="issueId"/> when known; by the address only when the item has no id yet (mirrored before ids were
+    /// kept), since an address can be taken by another issue after a rename. <paramref name="liveUpdatedAt"/> is the
+    /// <c>updated_at</c> of the live answer that caused the release, so a lagging search cannot mirror it again.
+    /// Ignored when no item mirrors it.
     /// </summary>
-    public Task<DebtMirrorResult> ReleaseAsync(Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct = default) =>
-        RetryAsync(() => TryReleaseAsync(actor, organization, repository, number, issueId, reason, ct));
+    public Task<DebtMirrorResult> ReleaseAsync(
+        Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct = default, DateTime? liveUpdatedAt = null) =>
+        RetryAsync(() => TryReleaseAsync(actor, null, organization, repository, number, issueId, reason, liveUpdatedAt, ct));
 
-    private async Task<DebtMirrorResult> TryReleaseAsync(Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct)
+    /// <summary>Stops mirroring into the item <paramref name="itemId"/> (the sync looked its issue up and knows which item it is).</summary>
+    public Task<DebtMirrorResult> ReleaseItemAsync(Actor actor, Guid itemId, string reason, DateTime? liveUpdatedAt = null, CancellationToken ct = default) =>
+        RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, liveUpdatedAt, ct));
+
+    private async Task<DebtMirrorResult> TryReleaseAsync(
+        Actor actor, Guid? itemId, string? organization, string? repository, int number, long? issueId, string reason, DateTime? liveUpdatedAt, CancellationToken ct)
     {
-        var suffix = $"/{organization}/{repository}/issues/{number}".ToLowerInvariant();
-        var id = issueId ?? 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null
-                && ((id > 0 && i.GitHubIssueId == id) || i.ExternalUrl.ToLower().EndsWith(suffix)), ct);
+        var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
+            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null);
+        DebtItem? item;
+        if (itemId is { } known)
+        {
+            item = await items.FirstOrDefaultAsync(i => i.Id == known, ct);
+        }
+        else
+        {
+            var suffix = $"/{organization}/{repository}/issues/{number}".ToLowerInvariant();
+            var atAddress = items.Where(i => i.ExternalUrl!.ToLower().EndsWith(suffix));
+            if (issueId is > 0)
+            {
+                var id = issueId.Value;
+                item = await items.FirstOrDefaultAsync(i => i.GitHubIssueId == id, ct)
+                    ?? await atAddress.Where(i => i.GitHubIssueId == null).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).FirstOrDefaultAsync(ct);
+            }
+            else
+            {
+                // GitHub no longer has the issue, so its id is unknown: of the items at its address, the open one that
+                // followed it most recently (a closed item's address may be stale after a rename).
+                item = (await atAddress.ToListAsync(ct))
+                    .OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.MirroredUpdatedAt).ThenByDescending(i => i.CreatedAt)
+                    .FirstOrDefault();
+            }
+        }
+
         if (item is null)
         {
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
         }
 
+        item.MarkMirrored(liveUpdatedAt);
         Release(db, actor, item, reason);
         await db.SaveChangesAsync(ct);
         return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
@@ -239,14 +295,42 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
             .ToListAsync(ct);
         var urls = foundUrls.Select(u => u.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        // An item that knows its issue's id is found by it only: its address may since belong to another issue.
         return mirrored
-            .Where(i => !urls.Contains(i.Url.ToLowerInvariant()) && !(i.GitHubIssueId is { } id && foundIds.Contains(id)))
+            .Where(i => i.GitHubIssueId is { } id ? !foundIds.Contains(id) : !urls.Contains(i.Url.ToLowerInvariant()))
             .Select(i => IssueOf(i.Url) is { } at && int.TryParse(i.Url.TrimEnd('/').Split('/')[^1], out var number)
                 ? new DebtMirrorMissing(i.Id, at.Organization, at.Repository, number, i.GitHubIssueId)
                 : null)
             .OfType<DebtMirrorMissing>()
             .Where(m => string.Equals(m.Organization, organization, StringComparison.OrdinalIgnoreCase)
                 && !archivedRepositories.Contains(m.Repository, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The items still mirroring an issue of one of <paramref name="organization"/>'s <paramref name="archivedRepositories"/>
+    /// (names), open or closed: an archived repository is read-only, so the sync releases them.
+    /// </summary>
+    public async Task<IReadOnlyList<DebtMirrorMissing>> InArchivedRepositoriesAsync(
+        string organization, IReadOnlySet<string> archivedRepositories, CancellationToken ct = default)
+    {
+        if (archivedRepositories.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mirrored = await db.DebtItems.AsNoTracking()
+            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null)
+            .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
+            .ToListAsync(ct);
+        return mirrored
+            .Select(i => IssueOf(i.Url) is { } at && int.TryParse(i.Url.TrimEnd('/').Split('/')[^1], out var number)
+                ? new DebtMirrorMissing(i.Id, at.Organization, at.Repository, number, i.GitHubIssueId)
+                : null)
+            .OfType<DebtMirrorMissing>()
+            .Where(m => string.Equals(m.Organization, organization, StringComparison.OrdinalIgnoreCase)
+                && archivedRepositories.Contains(m.Repository, StringComparer.OrdinalIgnoreCase))
             .ToList();
     }
 
@@ -261,6 +345,10 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 4 && segments[^2] == "issues" ? (segments[^4], segments[^3]) : null;
     }
+
+    /// <summary>Why an item following an issue of an archived repository is released.</summary>
+    public static string ArchivedReason(string organization, string repository) =>
+        $"the repository {organization}/{repository} is archived on GitHub, so its issue can no longer be closed there; the item is Portal's own now";
 
     private void Release(PortalDbContext db, Actor actor, DebtItem item, string reason)
     {

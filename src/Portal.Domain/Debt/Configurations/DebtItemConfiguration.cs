@@ -23,6 +23,9 @@ internal sealed class DebtItemConfiguration : IEntityTypeConfiguration<DebtItem>
         b.Property(i => i.Links).HasConversion(JsonValue.Converter<List<DebtLink>>(() => []), JsonValue.Comparer<List<DebtLink>>());
         b.Ignore(i => i.IsOpen);
         b.Ignore(i => i.IsMirrored);
+        b.Property(i => i.GitHubAuthor).HasMaxLength(DebtItem.MaxAuthorLength);
+        b.Property(i => i.GitHubAuthorAssociation).HasMaxLength(DebtItem.MaxAuthorLength);
+        b.Ignore(i => i.OpenedByOutsider);
         b.Property(i => i.StatusBeforeClosed).HasConversion<string>().HasMaxLength(20);
         b.HasOne(i => i.OwnerTeam).WithMany().HasForeignKey(i => i.OwnerTeamId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(i => i.Services).WithOne().HasForeignKey(s => s.DebtItemId).OnDelete(DeleteBehavior.Cascade);
@@ -34,7 +37,9 @@ internal sealed class DebtItemConfiguration : IEntityTypeConfiguration<DebtItem>
         b.HasIndex(i => new { i.OwnerTeamId, i.Priority });
         b.HasIndex(i => new { i.Signal, i.Priority });
         b.HasIndex(i => i.TargetQuarter);
-        b.HasIndex(i => i.ExternalUrl).IsUnique();
+        // Not unique: the issue's id is the identity (a released or closed item keeps an address a recreated repository's
+        // new issue may take; docs/github-sync.md, "Tech-debt issues").
+        b.HasIndex(i => i.ExternalUrl);
         b.HasIndex(i => i.GitHubIssueId).IsUnique();
         b.HasIndex(i => i.FindingKey);
     }
