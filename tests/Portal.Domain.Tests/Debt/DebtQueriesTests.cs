@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
@@ -35,6 +36,24 @@ public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(
         Assert.Equal(7, high.Score!.Factors.Count);
         Assert.Equal("payments-core", high.Owner!.Ref);
         Assert.Equal("Payments", high.Services.Single().DisplayName);
+    }
+
+    [Fact]
+    public async Task ListAsync_EachRow_IsWhatTheItemReadInFullSays()
+    {
+        // A page reads only the columns its rows show and the page's services in one query; every row must still say
+        // exactly what the item read whole says: owner, services most critical first (with their owners), numbers,
+        // the explanation with its blast radius.
+        var (both, _) = await Commands().CreateAsync(Root, Edit(title: "Both", services: ["web-app", "checkout", "payments"], likelihood: 4, effort: 2), ct: Ct);
+        var page = await Queries().ListAsync(new DebtQuery { Status = "all" }, Ct);
+
+        Assert.Equal(4, page.Items.Count);
+        Assert.Equal(["payments", "checkout", "web-app"], page.Items.Single(i => i.Id == both).Services.Select(s => s.Ref));
+        foreach (var row in page.Items)
+        {
+            var whole = (await Queries().GetAsync(row.Id, Ct))!.Summary;
+            Assert.Equal(JsonSerializer.Serialize(whole), JsonSerializer.Serialize(row));
+        }
     }
 
     [Theory]
