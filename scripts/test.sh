@@ -157,6 +157,24 @@ trx_counter() {
     printf '%s\n' "${value:-0}"
 }
 
+# Prints the name of every test the TRX file records as not passed (failed, error, timeout, aborted), and the
+# first line of its message when python3 is there to read the XML: CI keeps only the tail of the output, and
+# a failure's details scroll out of it behind the server logs.
+trx_failures() {
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$1" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+for el in ET.parse(sys.argv[1]).iter():
+    if el.tag.endswith("UnitTestResult") and el.get("outcome") not in ("Passed", "NotExecuted"):
+        message = next((m.text or "" for m in el.iter() if m.tag.endswith("Message")), "").strip().splitlines()
+        print("  - " + el.get("testName", "?") + (": " + message[0][:300] if message else ""))
+PY
+        return
+    fi
+    grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$1" \
+        | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/  - \1/' || true
+}
+
 finish() {
     local passed=$1 failed=$2
     stop_postgres >/dev/null 2>&1 || true
@@ -195,7 +213,7 @@ main() {
     rm -rf "$results_dir"
     mkdir -p "$results_dir"
 
-    local total_passed=0 total_failed=0 summary=()
+    local total_passed=0 total_failed=0 summary=() failures=()
     local project name trx rc passed failed skipped note
     for project in "${projects[@]}"; do
         name="$(basename "$project" .csproj)"
@@ -231,9 +249,16 @@ main() {
         total_passed=$((total_passed + passed))
         total_failed=$((total_failed + failed))
         summary+=("$(printf '%-28s %5s passed, %3s failed, %3s skipped%s' "$name" "$passed" "$failed" "$skipped" "$note")")
+        if ((failed > 0)) && [[ -f "$trx" ]]; then
+            failures+=("$name:" "$(trx_failures "$trx")")
+        fi
     done
 
     printf '\n'
+    if ((${#failures[@]} > 0)); then
+        printf 'Not passed:\n'
+        printf '%s\n' "${failures[@]}"
+    fi
     printf '%s\n' "${summary[@]}"
     printf 'TRX files: %s\n' "${results_dir#"$repo_root"/}"
     finish "$total_passed" "$total_failed"

@@ -88,6 +88,22 @@ public sealed class Person : CatalogEntity
         return true;
     }
 
+    /// <summary>
+    /// Removes the link to a sign-in account (an admin's correction: the account belonged to someone else, or the person
+    /// moved to a new account). The next sign-in of any account links again by verified e-mail.
+    /// </summary>
+    public void UnlinkSignIn()
+    {
+        if (SignInSubject is null)
+        {
+            throw new DomainValidationException("sign-in", $"person '{Ref}' is not linked to a sign-in account");
+        }
+
+        SignInIssuer = null;
+        SignInSubject = null;
+        Touch();
+    }
+
     public void SetRole(PortalRole role)
     {
         Role = role;

@@ -118,7 +118,7 @@ public sealed class ScorecardCommands(
 
     /// <summary>Approves or rejects a request (admins only; a rejection needs a note). The level changes at once.</summary>
     public Task<ExemptionDto> DecideExemptionAsync(Actor actor, Guid exemptionId, bool approve, string? note, int expectedVersion, CancellationToken ct = default) =>
-        ChangeExemptionAsync(actor, exemptionId, approve ? "approve" : "reject", expectedVersion, ct, (e, now) => e.Decide(approve, actor.Name, actor.DisplayName, now, note));
+        ChangeExemptionAsync(actor, exemptionId, approve ? "approve" : "reject", expectedVersion, ct, (e, now) => e.Decide(approve, actor, now, note));
 
     /// <summary>Ends an approved exemption (or withdraws a request) before its end date. Admins, or editors of the owner team for their own requests.</summary>
     public Task<ExemptionDto> RevokeExemptionAsync(Actor actor, Guid exemptionId, string? note, int expectedVersion, CancellationToken ct = default) =>
@@ -250,7 +250,7 @@ public sealed class ScorecardCommands(
             throw new ForbiddenException($"{actor.DisplayName} may not {verb} exemptions: only admins may.");
         }
 
-        if (verb is "approve" or "reject" && !exemption.MayBeDecidedBy(actor.Name))
+        if (verb is "approve" or "reject" && !exemption.MayBeDecidedBy(actor))
         {
             await DenyAsync(db, actor, $"scorecards.exemption.{verb}.denied", "scorecard-exemption", key, before, ct);
             throw new ForbiddenException($"{actor.DisplayName} requested this exemption and may not {verb} it: another admin decides.");

@@ -18,7 +18,20 @@ public sealed record Actor(string Name, string DisplayName, PortalRole Role, IRe
     /// <summary>Who acted, as the audit log writes it: <see cref="Name"/>, with the <see cref="Credential"/> if any (<c>token:ci#0193…</c>).</summary>
     public string AuditName => Credential is { } credential ? $"{Name}#{credential}" : Name;
 
+    /// <summary>
+    /// Other names the same account has acted under (an OpenID Connect account acts as <c>oidc:&lt;subject&gt;</c>
+    /// until it is linked to a person, then as the person). Rules about "the same person" (nobody decides their own
+    /// exemption) check these too.
+    /// </summary>
+    public IReadOnlySet<string> OtherNames { get; init; } = new HashSet<string>();
+
     public bool IsAdmin => Role == PortalRole.Admin;
+
+    /// <summary>True when <paramref name="name"/> is this actor's name or one of its <see cref="OtherNames"/> (case-insensitive).</summary>
+    public bool Is(string? name) =>
+        name is not null
+        && (string.Equals(Name, name, StringComparison.OrdinalIgnoreCase)
+            || OtherNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>An Admin may change anything; an Editor only what one of their teams owns.</summary>
     public bool CanEdit(Guid? ownerTeamId) =>

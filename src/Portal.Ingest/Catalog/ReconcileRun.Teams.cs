@@ -127,20 +127,38 @@ internal sealed partial class ReconcileRun
 
     /// <summary>
     /// A hierarchy edge to a team of another origin: a conflict (an error in the report and a refused write in the
-    /// audit log), nothing changed; the reference is kept as written.
+    /// audit log), nothing changed; the reference is kept as written. A conflict already kept from an earlier run is
+    /// only noted, so a sync that runs every few minutes does not report and audit it again each time. A child of
+    /// another origin that still hangs under this team (linked before origins were checked) is taken off, audited.
     /// </summary>
     private void RefuseHierarchy(RecordOutcome outcome, string field, EntityKey key, CatalogEntity other)
     {
+        var name = FieldName(field);
         var edge = field == "spec.children" ? $"would make {other.Ref} its sub-team" : $"would make it a sub-team of {other.Ref}";
-        _problems.Add(new ImportProblem(
-            outcome.Parsed.File,
-            outcome.Parsed.Document,
-            outcome.Parsed.Key.ToString(),
-            $"conflict: {field} '{key}' belongs to {Describe(other)}, another origin; the team hierarchy {edge}, which only one origin may do (a team's members may change what its sub-teams own). Not applied; kept as written. An admin can hand one of the teams over.",
-            ProblemSeverity.Error));
-        Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), other.Ref, RecordSnapshot.Of(other), new Dictionary<string, object?> { [FieldName(field)] = outcome.Entity.Ref }, succeeded: false);
+        if (catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == name && KeyOf(p).Equals(key)))
+        {
+            Notice(outcome.Parsed, $"{field} '{key}' still belongs to {Describe(other)}, another origin: the team hierarchy {edge}, so it stays unmade and kept as written (reported as a conflict when first found).");
+        }
+        else
+        {
+            _problems.Add(new ImportProblem(
+                outcome.Parsed.File,
+                outcome.Parsed.Document,
+                outcome.Parsed.Key.ToString(),
+                $"conflict: {field} '{key}' belongs to {Describe(other)}, another origin; the team hierarchy {edge}, which only one origin may do (a team's members may change what its sub-teams own). Not applied; kept as written. An admin can hand one of the teams over.",
+                ProblemSeverity.Error));
+            Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), other.Ref, RecordSnapshot.Of(other), new Dictionary<string, object?> { [name] = outcome.Entity.Ref }, succeeded: false);
+        }
+
+        if (other is Team child && child.ParentTeamId == outcome.Entity.Id)
+        {
+            child.SetParent(null);
+            Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.removed", PortalKind(BackstageKinds.Group), child.Ref,
+                new Dictionary<string, object?> { ["parent"] = outcome.Entity.Ref }, new Dictionary<string, object?> { ["parent"] = null });
+        }
+
         _pending++;
-        KeepWaiting(outcome, FieldName(field), key);
+        KeepWaiting(outcome, name, key);
     }
 
     private static bool ClosesLoop(Team team, Dictionary<Team, Team?> desired)

@@ -71,12 +71,13 @@ internal sealed partial class ReconcileRun(PortalDbContext db, StoredCatalog cat
         }
 
         ReportConflicts();
+        // Before the relations: a conflict kept waiting from an earlier run is only noted again, not re-reported.
+        await LoadWaitingReferencesAsync(ct);
         SetParents();
         await SetMembershipsAsync(ct);
         await SetServiceApisAsync(ct);
         await SetDependenciesAsync(ct);
         LinkConsumersToNewProviders();
-        await LoadWaitingReferencesAsync(ct);
         KeepWaitingReferences();
         await LinkWaitingReferencesAsync(ct);
         RecordProvenance();

@@ -44,8 +44,11 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
                     return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
                 }
 
-                return await directory.ForSignInAsync(issuer, subject, role, ct)
-                    ?? new Actor("oidc:" + subject, user.Identity.Name ?? subject, role, new HashSet<Guid>());
+                // Linked, the account still answers for what it did as oidc:<subject> before the link (OtherNames).
+                var unlinkedName = "oidc:" + subject;
+                return await directory.ForSignInAsync(issuer, subject, role, ct) is { } person
+                    ? person with { OtherNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { unlinkedName } }
+                    : new Actor(unlinkedName, user.Identity.Name ?? subject, role, new HashSet<Guid>());
         }
     }
 }

@@ -27,6 +27,19 @@ public abstract class ScorecardCommandRulesTests(TestProvider provider) : Scorec
     }
 
     [Fact]
+    public async Task DecideExemption_RequestedBeforeTheAccountWasLinked_RequesterStillMayNotDecideIt()
+    {
+        // An OpenID Connect admin asks while unlinked (oidc:<subject>), is then linked to a person: the same account.
+        var request = await Commands.RequestExemptionAsync(Admin("oidc:sub-7"), "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);
+        var linked = Admin("root.one") with { OtherNames = new HashSet<string> { "OIDC:sub-7" } };
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(linked, request.Id, true, null, request.Version, Ct));
+
+        var approved = await Commands.DecideExemptionAsync(Admin("root.two"), request.Id, true, null, request.Version, Ct);
+        Assert.True(approved.Active);
+    }
+
+    [Fact]
     public async Task DecideExemption_AnotherAdmin_Approves()
     {
         var request = await Commands.RequestExemptionAsync(Admin("root.one"), "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);

@@ -63,6 +63,45 @@ public abstract class TeamHierarchyOriginsTests(TestProvider provider) : Databas
     }
 
     [Fact]
+    public async Task ImportAsync_SameConflictNextRun_NotedNotReportedOrAuditedAgain()
+    {
+        await ImportAsync(Db, Payments, "payments-owners");
+        var first = await ImportAsync(Db, ClaimsChild, "intruders");
+
+        var second = await ImportAsync(Db, ClaimsChild, "intruders");
+
+        Assert.Contains(first.Errors, p => p.Reason.StartsWith("conflict: spec.children", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Errors, p => p.Reason.Contains("spec.children", StringComparison.Ordinal));
+        Assert.Contains(second.Notices, p => p.EntityRef == "group:default/intruder" && p.Reason.Contains("reported as a conflict when first found", StringComparison.Ordinal));
+        await using var db = Db.CreateContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "team.hierarchy.denied", Ct));
+        Assert.Contains("waiting intruder children group:default/payments", await SummaryAsync(Db));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ChildOfAnotherOriginLinkedBeforeOriginsWereChecked_IsTakenOffAndAudited()
+    {
+        await ImportAsync(Db, Payments, "payments-owners");
+        await ImportAsync(Db, new CatalogFile("intruder.yaml", Group("intruder")), "intruders");
+        await using (var db = Db.CreateContext())
+        {
+            // What an import before the origin rule left behind: payments under the intruder's team.
+            var payments = await db.Teams.SingleAsync(t => t.Name == "payments", Ct);
+            payments.SetParent(await db.Teams.SingleAsync(t => t.Name == "intruder", Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var report = await ImportAsync(Db, ClaimsChild, "intruders");
+
+        Assert.Contains(report.Errors, p => p.Reason.StartsWith("conflict: spec.children", StringComparison.Ordinal));
+        Assert.Contains("team payments parent=", await SummaryAsync(Db));
+        await using var check = Db.CreateContext();
+        var removed = await check.AuditEntries.SingleAsync(a => a.Action == "team.hierarchy.removed", Ct);
+        Assert.Equal("payments", removed.EntityKey);
+        Assert.Contains("intruder", removed.Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAsync_OneOriginInAnyFileOrder_SameHierarchy()
     {
         // Two groups list the same child; the child names no parent. Read in either order, the first by reference wins.

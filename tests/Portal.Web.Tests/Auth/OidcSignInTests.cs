@@ -80,6 +80,9 @@ public sealed class OidcSignInTests : IAsyncLifetime
         var actor = await ActorOfAsync(context);
         Assert.Equal("ada", actor.Name);
         Assert.Single(actor.TeamIds);
+        // What the account did before the link (as oidc:<subject>) is still its own: no deciding its own requests.
+        Assert.True(actor.Is("oidc:sub-ada"));
+        Assert.False(actor.Is("oidc:sub-bo"));
         await using var db = _factory.Database.CreateContext();
         Assert.Equal("sub-ada", (await db.People.SingleAsync(p => p.Name == "ada", Ct)).SignInSubject);
     }

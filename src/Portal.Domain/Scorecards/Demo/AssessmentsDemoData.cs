@@ -3,6 +3,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Demo;
 using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.Scorecards.Demo;
 
@@ -57,7 +58,8 @@ public sealed class AssessmentsDemoData(IDbContextFactory<PortalDbContext> dbFac
                 row.RequestedBy, Find(people, row.RequestedBy, "person"), now.AddDays(-row.RequestedDaysAgo));
             if (row.ApprovedBy is { } approver)
             {
-                exemption.Decide(true, approver, Find(people, approver, "person"), now.AddDays(-row.ApprovedDaysAgo), row.ApprovalNote);
+                var decider = new Actor(approver, Find(people, approver, "person"), PortalRole.Admin, new HashSet<Guid>());
+                exemption.Decide(true, decider, now.AddDays(-row.ApprovedDaysAgo), row.ApprovalNote);
             }
 
             db.ScorecardExemptions.Add(exemption);

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Security;
 
 namespace Portal.Domain.Scorecards.Records;
 
@@ -78,9 +79,9 @@ public sealed class Exemption : IVersioned
     public bool AppliesOn(DateOnly today) => Status == ExemptionStatus.Approved && (EndsOn is null || today <= EndsOn);
 
     /// <summary>Four eyes: whoever asked for the exemption does not approve or reject it.</summary>
-    public bool MayBeDecidedBy(string who) => !string.Equals(RequestedBy, who, StringComparison.OrdinalIgnoreCase);
+    public bool MayBeDecidedBy(Actor who) => !who.Is(RequestedBy);
 
-    public void Decide(bool approve, string by, string byName, DateTime at, string? note)
+    public void Decide(bool approve, Actor by, DateTime at, string? note)
     {
         if (Status != ExemptionStatus.Requested)
         {
@@ -98,8 +99,8 @@ public sealed class Exemption : IVersioned
         }
 
         Status = approve ? ExemptionStatus.Approved : ExemptionStatus.Rejected;
-        DecidedBy = by;
-        DecidedByName = byName;
+        DecidedBy = by.Name;
+        DecidedByName = by.DisplayName;
         DecidedAt = at;
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }

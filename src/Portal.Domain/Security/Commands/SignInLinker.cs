@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing;
+using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Security.Commands;
@@ -63,7 +64,7 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
             .FirstOrDefaultAsync(ct);
         if (linked is { IsOrphaned: true })
         {
-            var key = Common.EntityRef.Format(linked.Namespace, linked.Name);
+            var key = EntityRef.Format(linked.Namespace, linked.Name);
             await RefuseAsync(db, identity, key, "person orphaned (removed by its source)", ct);
             return new SignInLink(SignInLinkOutcome.Refused, null,
                 "the person your account is linked to was removed from the catalog's source; ask an admin to restore them", "orphaned");
@@ -71,7 +72,7 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
 
         if (linked is not null)
         {
-            return new SignInLink(SignInLinkOutcome.Linked, Common.EntityRef.Format(linked.Namespace, linked.Name), null);
+            return new SignInLink(SignInLinkOutcome.Linked, EntityRef.Format(linked.Namespace, linked.Name), null);
         }
 
         var email = identity.Email?.Trim();
@@ -114,6 +115,60 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Linked sign-in account {Issuer} {Subject} to {Person} by verified e-mail", identity.Issuer, identity.Subject, person.Ref);
         return new SignInLink(SignInLinkOutcome.NewlyLinked, person.Ref, null);
+    }
+
+    /// <summary>The sign-in account linked to a person, for an admin (null when none); others may not see it.</summary>
+    public async Task<SignInIdentity?> LinkOfAsync(Actor actor, string personRef, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new ForbiddenException("Only admins may see which sign-in account a person is linked to.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var person = await FindPersonAsync(db, personRef, ct);
+        return person.SignInSubject is { } subject ? new SignInIdentity(person.SignInIssuer!, subject, person.Email, false) : null;
+    }
+
+    /// <summary>
+    /// Removes a person's link to a sign-in account: an admin's correction when the account belonged to someone else
+    /// or the person moved to another account. Refused (and audited) for anyone but an admin, for an admin's own
+    /// link (another admin removes it, so nobody switches identity to decide their own requests), and when the link
+    /// is no longer the one the admin saw (<paramref name="expectedSubject"/>). The account's next sign-in links
+    /// again by verified e-mail, to whoever has that e-mail then.
+    /// </summary>
+    public async Task UnlinkAsync(Actor actor, string personRef, string expectedSubject, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var person = await FindPersonAsync(db, personRef, ct);
+        var before = new { person.SignInIssuer, person.SignInSubject };
+        var refusal = !actor.IsAdmin ? "Only admins may remove a sign-in link."
+            : actor.Is(person.Ref) ? "You cannot remove your own sign-in link: another admin does it."
+            : null;
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            AuditLog.Record(db, actor, "person.unlink-sign-in", "person", person.Ref, before, new { Refused = refusal }, succeeded: false);
+            await db.SaveChangesAsync(ct);
+            throw new ForbiddenException(refusal);
+        }
+
+        if (person.SignInSubject is null || !string.Equals(person.SignInSubject, expectedSubject, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException("person", person.Ref);
+        }
+
+        person.UnlinkSignIn();
+        AuditLog.Record(db, actor, "person.unlink-sign-in", "person", person.Ref, before, new { SignInIssuer = (string?)null, SignInSubject = (string?)null });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("{Actor} removed the sign-in link {Issuer} {Subject} of {Person}", actor.AuditName, before.SignInIssuer, before.SignInSubject, person.Ref);
+    }
+
+    private static async Task<Catalog.Person> FindPersonAsync(PortalDbContext db, string personRef, CancellationToken ct)
+    {
+        var (ns, name) = EntityRef.Parse(personRef);
+        return await db.People.FirstOrDefaultAsync(p => p.Namespace == ns && p.Name == name, ct)
+            ?? throw new NotFoundException("person", personRef);
     }
 
     private async Task RefuseAsync(PortalDbContext db, SignInIdentity identity, string key, string why, CancellationToken ct)
