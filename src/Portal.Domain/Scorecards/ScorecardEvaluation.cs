@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +32,6 @@ public sealed class ScorecardEvaluation(
     /// </summary>
     public const int DefaultInlineLimit = 500;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private volatile ScorecardGraphCache? _graph;
@@ -262,22 +259,14 @@ public sealed class ScorecardEvaluation(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // Thousands of rows are marked by hand below, so change detection over all of them is skipped; the few
-        // rows changed through their setters (the state, today's history) are marked Modified explicitly.
+        // Scorecards and new history rows are written set-based; the few rows changed through their setters (the
+        // state, today's history) are marked Modified explicitly, so change detection over the context is skipped.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var ids = facts.Keys.ToList();
-        var stored = new Dictionary<Guid, (string Fingerprint, int Version)>();
-        foreach (var chunk in ids.Chunk(1_000))
-        {
-            foreach (var row in await db.ServiceScorecards.AsNoTracking().Where(r => chunk.Contains(r.ServiceId))
-                         .Select(r => new { r.ServiceId, r.Fingerprint, r.FrameworkVersion }).ToListAsync(ct))
-            {
-                stored[row.ServiceId] = (row.Fingerprint, row.FrameworkVersion);
-            }
-        }
-
+        var stored = await ScorecardWriter.StoredAsync(db, serviceIds is null ? null : facts.Keys, ct);
         timings.EndPhase("load stored fingerprints");
         var changed = new List<(Guid Id, ServiceScorecard Card)>();
+        var records = new List<ServiceScorecardRecord>();
+        var replaced = new List<Guid>();
         long evaluating = 0, fingerprinting = 0, recording = 0;
         foreach (var (id, service) in facts)
         {
@@ -285,7 +274,7 @@ public sealed class ScorecardEvaluation(
             var card = ScorecardEvaluator.Evaluate(framework, service, graph.Graph, inputs.GetValueOrDefault(id) ?? ServiceInputs.None, now, timings);
             var evaluated = Stopwatch.GetTimestamp();
             evaluating += evaluated - started;
-            var fingerprint = Fingerprint(card);
+            var fingerprint = ResultsFingerprint.Of(card.Results);
             var fingerprinted = Stopwatch.GetTimestamp();
             fingerprinting += fingerprinted - evaluated;
             var exists = stored.TryGetValue(id, out var old);
@@ -296,13 +285,10 @@ public sealed class ScorecardEvaluation(
 
             var record = new ServiceScorecardRecord(id);
             record.Record(card, fingerprint);
+            records.Add(record);
             if (exists)
             {
-                db.ServiceScorecards.Update(record);
-            }
-            else
-            {
-                db.ServiceScorecards.Add(record);
+                replaced.Add(id);
             }
 
             changed.Add((id, card));
@@ -310,31 +296,16 @@ public sealed class ScorecardEvaluation(
         }
 
         timings.AddPhase("evaluate (checks, answers, levels)", evaluating);
-        timings.AddPhase("fingerprint results (JSON + SHA-256)", fingerprinting);
-        timings.AddPhase("compare, and mark changed rows", recording);
+        timings.AddPhase("fingerprint results (SHA-256 of the fields)", fingerprinting);
+        timings.AddPhase("compare, and collect changed rows", recording);
         timings.Restart();
-        await LevelHistoryWriter.RecordAsync(db, changed, today, ct);
-        timings.EndPhase("level history (read and mark)");
-        if (serviceIds is null)
-        {
-            var state = await db.ScorecardStates.FirstOrDefaultAsync(s => s.Id == ScorecardState.SingletonId, ct);
-            if (state is null)
-            {
-                state = new ScorecardState();
-                db.ScorecardStates.Add(state);
-            }
-
-            state.FrameworkVersion = framework.Version;
-            state.GraphVersion = graph.Version;
-            state.EvaluatedOn = today;
-            state.EvaluatedAt = now;
-            state.Services = facts.Count;
-            state.Changed = changed.Count;
-            db.Entry(state).DetectChanges();
-        }
-
-        await db.SaveChangesAsync(ct);
-        timings.EndPhase("write (SaveChanges)");
+        // One transaction, retried whole by the provider's execution strategy on a transient failure (each attempt
+        // starts from an empty change tracker); a lost race surfaces as DbUpdateException and restarts the pass.
+        ScorecardState? fresh = serviceIds is null
+            ? new ScorecardState { FrameworkVersion = framework.Version, GraphVersion = graph.Version, EvaluatedOn = today, EvaluatedAt = now, Services = facts.Count, Changed = changed.Count }
+            : null;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            token => ScorecardWriter.WriteAsync(db, changed, records, replaced, fresh, today, timings, token), ct);
         LogTimings(facts.Count, changed.Count, timings);
         var run = new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
         if (serviceIds is null)
@@ -367,13 +338,6 @@ public sealed class ScorecardEvaluation(
         {
             _logger.LogDebug("Scorecard evaluation of {Services} services ({Changed} changed), where the time went: {Timings}", services, changed, string.Join("; ", timings.Lines()));
         }
-    }
-
-    private static string Fingerprint(ServiceScorecard card)
-    {
-        var stable = card.Results.Select(r => r with { EvaluatedAt = default }).ToList();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(stable, Json);
-        return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
     /// <summary>The graph prepared for scorecards, built once per graph version.</summary>

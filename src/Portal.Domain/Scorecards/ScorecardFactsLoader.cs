@@ -64,7 +64,8 @@ public sealed class ScorecardFactsLoader(IDbContextFactory<PortalDbContext> dbFa
                 .ToListAsync(ct))
             .GroupBy(r => r.ServiceId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.UpdatedAt).First());
-        IReadOnlyDictionary<Guid, ServiceDebtCost>? costs = debt is null ? null : await debt.OpenCostOfDelayByIdAsync(ids, ct);
+        IReadOnlyDictionary<Guid, ServiceDebtCost>? costs = debt is null ? null
+            : partial ? await debt.OpenCostOfDelayByIdAsync(ids, ct) : await debt.OpenCostOfDelayOfEveryServiceAsync(ct);
 
         var facts = new Dictionary<Guid, ServiceFacts>(services.Count);
         foreach (var s in services)

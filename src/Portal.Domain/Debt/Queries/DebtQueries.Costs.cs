@@ -59,15 +59,33 @@ public sealed partial class DebtQueries
             r => costs.TryGetValue(r.Key, out var c) ? c with { Service = r.Value, ScoredAt = scoredAt } : new ServiceDebtCost(r.Key, r.Value, 0, 0, null, scoredAt));
     }
 
-    private static async Task<Dictionary<Guid, ServiceDebtCost>> CostsAsync(PortalDbContext db, List<Guid> serviceIds, CancellationToken ct)
+    /// <summary>
+    /// The open debt cost of delay of every service, keyed by service id, in three whole-table queries (a full scorecard
+    /// pass): ten thousand ids as parameters cost more than the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ServiceDebtCost>> OpenCostOfDelayOfEveryServiceAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var refs = (await db.Services.AsNoTracking().Select(s => new { s.Id, s.Namespace, s.Name }).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => EntityRef.Format(s.Namespace, s.Name));
+        var costs = await CostsAsync(db, null, ct);
+        var scoredAt = await ScoredAtAsync(db, ct);
+        return refs.ToDictionary(
+            r => r.Key,
+            r => costs.TryGetValue(r.Key, out var c) ? c with { Service = r.Value, ScoredAt = scoredAt } : new ServiceDebtCost(r.Key, r.Value, 0, 0, null, scoredAt));
+    }
+
+    /// <summary>Open items' count, summed cost of delay and top priority per service: of <paramref name="serviceIds"/>, or of every service when null.</summary>
+    private static async Task<Dictionary<Guid, ServiceDebtCost>> CostsAsync(PortalDbContext db, List<Guid>? serviceIds, CancellationToken ct)
     {
         var result = new Dictionary<Guid, ServiceDebtCost>();
 
         // In chunks, so thousands of services never make one statement with thousands of parameters.
-        foreach (var chunk in serviceIds.Chunk(1_000))
+        var chunks = serviceIds is null ? new Guid[]?[] { null } : serviceIds.Chunk(1_000).ToArray<Guid[]?>();
+        foreach (var chunk in chunks)
         {
-            var rows = await db.DebtItemServices.AsNoTracking()
-                .Where(l => chunk.Contains(l.ServiceId))
+            var links = db.DebtItemServices.AsNoTracking();
+            var rows = await (chunk is null ? links : links.Where(l => chunk.Contains(l.ServiceId)))
                 .Join(db.DebtItems.Where(i => OpenStatuses.Contains(i.Status)), l => l.DebtItemId, i => i.Id, (l, i) => new { l.ServiceId, i.CostOfDelay, i.Priority })
                 .GroupBy(x => x.ServiceId)
                 .Select(g => new { ServiceId = g.Key, Count = g.Count(), Cost = g.Sum(x => x.CostOfDelay), Top = g.Max(x => x.Priority) })

@@ -25,7 +25,7 @@ internal sealed class ServiceScorecardConfiguration : IEntityTypeConfiguration<S
         b.HasOne<Service>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.Property(s => s.Fingerprint).HasMaxLength(64);
         // Record() replaces the list whole and nothing changes it in place: EF keeps the list itself as its snapshot.
-        b.Property(s => s.Results).HasConversion(JsonValue.Converter<List<CriterionResult>>(() => []), JsonValue.ReplacedWholeComparer<List<CriterionResult>>());
+        b.Property(s => s.Results).HasConversion(StoredResultsJson.Converter, JsonValue.ReplacedWholeComparer<List<CriterionResult>>());
         b.HasIndex(s => s.Overall);
     }
 }
