@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog.Queries;
 using Portal.Domain.Common;
 using Portal.Domain.Debt.Commands;
+using Portal.Domain.Graph;
 using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Debt.Queries;
@@ -14,6 +16,9 @@ namespace Portal.Domain.Debt.Queries;
 /// </summary>
 public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
 {
+    /// <summary>The register's totals by filter, for as long as no debt item, link or catalog entity changes.</summary>
+    private readonly CountCache _counts = new();
+
     /// <summary>Open items: every status but Done and Won't fix.</summary>
     internal static readonly DebtStatus[] OpenStatuses = [DebtStatus.Proposed, DebtStatus.Accepted, DebtStatus.Planned, DebtStatus.InProgress];
 
@@ -26,7 +31,21 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
         var pageSize = Math.Clamp(query.PageSize, 1, DebtQuery.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = Today;
-        var total = await Filter(db, db.DebtItems.AsNoTracking(), query, today).CountAsync(ct);
+
+        // The versions are read before counting, so a cached count may be newer than its key but never older.
+        var versions = await db.DebtRegisterStates.AsNoTracking()
+            .Where(s => s.Id == DebtRegisterState.SingletonId)
+            .Select(s => new { s.Version, Graph = db.GraphStates.Where(g => g.Id == GraphState.SingletonId).Select(g => g.Version).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        var countKey = CountKey(query, today, versions?.Graph ?? 0);
+        if (versions is null || !_counts.TryGet(versions.Version, countKey, out var total))
+        {
+            total = await Filter(db, db.DebtItems.AsNoTracking(), query, today).CountAsync(ct);
+            if (versions is not null)
+            {
+                _counts.Set(versions.Version, countKey, total);
+            }
+        }
 
         // A page past the end is empty (with the total), as in every other list. Only the columns the row shows, then
         // the page's services in one query: loading whole items with every service and team (as Includes did) cost
@@ -54,6 +73,16 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
             [.. services[r.Id].Select(s => new AffectedService(s.Ref, s.DisplayName, s.Tier))]))], ct);
         return new Page<DebtItemSummaryDto>([.. rows.Select(r => Summary(r, services[r.Id], explained[r.Id]))], total, page, pageSize);
     }
+
+    /// <summary>
+    /// What a count depends on besides the register's version: every filter, the day (Won't-fix items come back into the
+    /// open view on their look-again date) and the graph's version (deleting a team or a service clears owners and
+    /// links in the database, without touching the items).
+    /// </summary>
+    private static string CountKey(DebtQuery q, DateOnly today, long graphVersion) => string.Join(
+        '\u001f', graphVersion.ToString(CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        q.Q?.Trim().ToLowerInvariant(), q.Team?.Trim(), q.Service?.Trim(), q.Signal, q.Kind, q.Quadrant, q.Status?.Trim().ToLowerInvariant(),
+        q.Quarter?.Trim().ToLowerInvariant(), q.Source?.Trim().ToLowerInvariant());
 
     /// <summary>How many items a filter matches, and their summed cost of delay and effort (paging and sort ignored).</summary>
     public async Task<DebtTotals> TotalsAsync(DebtQuery query, CancellationToken ct = default)
