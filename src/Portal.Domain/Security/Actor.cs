@@ -25,7 +25,17 @@ public sealed record Actor(string Name, string DisplayName, PortalRole Role, IRe
     /// </summary>
     public IReadOnlySet<string> OtherNames { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Names this actor answers for without being them (an API token answers for the admin who created it). They only
+    /// ever restrict (nobody decides a request made by someone they answer for), never grant what those people may do.
+    /// </summary>
+    public IReadOnlySet<string> AnswersFor { get; init; } = new HashSet<string>();
+
     public bool IsAdmin => Role == PortalRole.Admin;
+
+    /// <summary>True when <paramref name="name"/> is this actor (<see cref="Is"/>) or someone it answers for (<see cref="AnswersFor"/>): for rules that refuse.</summary>
+    public bool IsOrAnswersFor(string? name) =>
+        Is(name) || (name is not null && AnswersFor.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>True when <paramref name="name"/> is this actor's name or one of its <see cref="OtherNames"/> (case-insensitive).</summary>
     public bool Is(string? name) =>

@@ -235,6 +235,14 @@ internal sealed partial class ReconcileRun
         }
 
         var edge = row.Field == "children" ? $"lists it in spec.children, which would make it a sub-team of {team.Ref}" : $"names it as spec.parent, which would make {team.Ref} its sub-team";
+        if (!arrived.Created)
+        {
+            // Not an arrival: the conflict was reported when the target arrived or when the team was written.
+            Notice(arrived.Parsed, $"{team.Ref}, which belongs to {Describe(team)} (another origin), still {edge}; not linked (reported as a conflict when first found).");
+            _pending++;
+            return false;
+        }
+
         _problems.Add(new ImportProblem(
             arrived.Parsed.File,
             arrived.Parsed.Document,

@@ -43,6 +43,15 @@ internal sealed partial class ReconcileRun
             }
         }
 
+        var storedChildren = catalog.Teams.Values.Where(t => t.ParentTeamId is not null && !inBatch.Contains(t)).ToLookup(t => t.ParentTeamId!.Value);
+        foreach (var outcome in groups)
+        {
+            foreach (var child in storedChildren[outcome.Entity.Id].ToList())
+            {
+                TakeOffForeignChild(outcome, child);
+            }
+        }
+
         var desired = new Dictionary<Team, Team?>();
         foreach (var outcome in groups)
         {
@@ -135,7 +144,8 @@ internal sealed partial class ReconcileRun
     {
         var name = FieldName(field);
         var edge = field == "spec.children" ? $"would make {other.Ref} its sub-team" : $"would make it a sub-team of {other.Ref}";
-        if (catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == name && KeyOf(p).Equals(key)))
+        var arrivedNow = _outcomes.TryGetValue(StoredCatalog.KeyOf(KindOf(other), other), out var brought) && brought.Created && ReferenceEquals(brought.Entity, other);
+        if (!arrivedNow && catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == name && KeyOf(p).Equals(key)))
         {
             Notice(outcome.Parsed, $"{field} '{key}' still belongs to {Describe(other)}, another origin: the team hierarchy {edge}, so it stays unmade and kept as written (reported as a conflict when first found).");
         }
@@ -150,15 +160,32 @@ internal sealed partial class ReconcileRun
             Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), other.Ref, RecordSnapshot.Of(other), new Dictionary<string, object?> { [name] = outcome.Entity.Ref }, succeeded: false);
         }
 
-        if (other is Team child && child.ParentTeamId == outcome.Entity.Id)
+        if (other is Team child)
         {
-            child.SetParent(null);
-            Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.removed", PortalKind(BackstageKinds.Group), child.Ref,
-                new Dictionary<string, object?> { ["parent"] = outcome.Entity.Ref }, new Dictionary<string, object?> { ["parent"] = null });
+            TakeOffForeignChild(outcome, child);
         }
 
         _pending++;
         KeepWaiting(outcome, name, key);
+    }
+
+    /// <summary>
+    /// Takes a stored child off <paramref name="outcome"/>'s team when it comes from another source altogether (another
+    /// kind of source, or people in Portal): such an edge can only be left from before the hierarchy had to stay within
+    /// one origin. Audited (<c>team.hierarchy.removed</c>) and noted in the report. A child of the same source but
+    /// another location (say, a file that did not parse this time) is left alone: one run cannot tell it apart.
+    /// </summary>
+    private void TakeOffForeignChild(RecordOutcome outcome, Team child)
+    {
+        if (child.ParentTeamId != outcome.Entity.Id || (child.Source == Source && child.Source != DataSource.Manual))
+        {
+            return;
+        }
+
+        child.SetParent(null);
+        Notice(outcome.Parsed, $"{child.Ref} ({Describe(child)}, another origin) was a sub-team of {outcome.Entity.Ref} from before the team hierarchy had to stay within one origin; taken off");
+        Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.removed", PortalKind(BackstageKinds.Group), child.Ref,
+            new Dictionary<string, object?> { ["parent"] = outcome.Entity.Ref }, new Dictionary<string, object?> { ["parent"] = null });
     }
 
     private static bool ClosesLoop(Team team, Dictionary<Team, Team?> desired)

@@ -28,7 +28,13 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
         {
             case PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName:
                 // The token's id rides along for the audit log (a name may be used again by a later token).
-                return new Actor("token:" + name, name, role, new HashSet<Guid>()) { Credential = id == name ? null : id };
+                return new Actor("token:" + name, name, role, new HashSet<Guid>())
+                {
+                    Credential = id == name ? null : id,
+                    AnswersFor = PortalClaims.Own(user, PortalClaims.TokenCreator) is { } creator
+                        ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { creator }
+                        : new HashSet<string>(),
+                };
             case PortalClaims.BuiltInSource when local:
                 return ActorDirectory.LocalAdministrator;
             case PortalClaims.LocalSource when local:

@@ -34,6 +34,11 @@ public sealed class ApiTokenAuthenticationHandler(
 
         // The token's id as the identifier: its name may be used again by a later token, the id never.
         var principal = PortalClaims.Create(actor.Credential ?? actor.DisplayName, actor.DisplayName, actor.Role, PortalClaims.TokenSource, SchemeName);
+        foreach (var creator in actor.AnswersFor)
+        {
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(PortalClaims.TokenCreator, creator));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -12,11 +12,12 @@ namespace Portal.Web.Auth;
 /// Writes every refusal the authorization middleware makes to the audit log, then answers as ASP.NET Core does:
 /// a signed-in caller a policy refuses (<see cref="ForbiddenAction"/>: the API, pages, <c>/jobs</c>), and a request
 /// whose bearer token failed authentication (<see cref="TokenRefusedAction"/>, with why). A request that simply carries
-/// no credentials (sent to sign in) is not a refusal and is not written. A failure to write the entry is logged and
-/// does not change the answer.
+/// no credentials (sent to sign in) is not a refusal and is not written. Failed authentications are anonymous, so
+/// they pass <see cref="RefusalAuditThrottle"/>: one entry per client address a minute, the next saying how many were
+/// left out. A failure to write the entry is logged and does not change the answer.
 /// </summary>
 public sealed class AuditedAuthorizationResults(
-    IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, ILogger<AuditedAuthorizationResults> logger) : IAuthorizationMiddlewareResultHandler
+    IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, RefusalAuditThrottle throttle, ILogger<AuditedAuthorizationResults> logger) : IAuthorizationMiddlewareResultHandler
 {
     public const string ForbiddenAction = "authorization.refused";
     public const string TokenRefusedAction = "authentication.refused";
@@ -36,7 +37,14 @@ public sealed class AuditedAuthorizationResults(
         }
         else if (authorizeResult.Challenged && context.Items[ApiChallengeProblems.RefusalItem] is string tokenRefusal)
         {
-            await RecordAsync(context, Anonymous, TokenRefusedAction, tokenRefusal);
+            if (throttle.TryWrite(PortalRateLimiters.Address(context), out var leftOut))
+            {
+                await RecordAsync(context, Anonymous, TokenRefusedAction, tokenRefusal, leftOut);
+            }
+            else
+            {
+                logger.LogDebug("Refused bearer token on {Method} {Path} not audited: this address's refusal was audited less than a minute ago", context.Request.Method, context.Request.Path.Value);
+            }
         }
 
         await _answer.HandleAsync(next, context, policy, authorizeResult);
@@ -48,13 +56,15 @@ public sealed class AuditedAuthorizationResults(
     public static string EndpointKey(HttpContext context) =>
         $"{context.Request.Method} {(context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : context.Request.Path.Value)}";
 
-    private async Task RecordAsync(HttpContext context, Actor actor, string action, string reason)
+    private async Task RecordAsync(HttpContext context, Actor actor, string action, string reason, int leftOut = 0)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            AuditLog.Record(db, actor, action, EntityType, EndpointKey(context), null,
-                new { context.Request.Method, Path = context.Request.Path.Value, Reason = reason }, succeeded: false);
+            object after = leftOut > 0
+                ? new { context.Request.Method, Path = context.Request.Path.Value, Reason = reason, NotAuditedSinceLastFromThisAddress = leftOut }
+                : new { context.Request.Method, Path = context.Request.Path.Value, Reason = reason };
+            AuditLog.Record(db, actor, action, EntityType, EndpointKey(context), null, after, succeeded: false);
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)

@@ -18,6 +18,9 @@ public static class PortalClaims
     /// </summary>
     public const string SignedInAt = "portal:signed-in-at";
 
+    /// <summary>Who created the API token a principal authenticated with (an actor name): the token answers for them too.</summary>
+    public const string TokenCreator = "portal:token-creator";
+
     /// <summary>Source of a person who chose who they are on the local sign-in page.</summary>
     public const string LocalSource = "local";
 

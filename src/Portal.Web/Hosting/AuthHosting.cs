@@ -98,6 +98,7 @@ public static class AuthHosting
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ReadsOrCarriesAToken(ctx)));
+        builder.Services.AddSingleton<RefusalAuditThrottle>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();

@@ -54,6 +54,21 @@ public sealed class ReviewMarkdownTests
     }
 
     [Fact]
+    public void Write_TitlesAndNamesWithMarkdown_AreReadLiterallyAndNotesLoseRawHtml()
+    {
+        var md = ReviewMarkdown.Write(Content(
+            [new SnapshotNote(Guid.NewGuid(), ReviewNoteKind.Finding, "Keep **this**. <img src=x onerror=alert(1)>", null, "[Core](https://evil.example)", "Eve *", Closed)],
+            [new SnapshotActionItem(Guid.NewGuid(), "![x](https://tracker.example/p.gif) <b>now</b>", "Payments Core", "payments-core", new DateOnly(2026, 11, 30), null, null,
+                null, ActionItemStatus.Open, null, null, null, 0, null, null)]), live: false, changes: null);
+
+        Assert.Contains("| \\!\\[x\\](https://tracker.example/p.gif) \\<b\\>now\\</b\\> | Payments Core |", md, StringComparison.Ordinal);
+        Assert.Contains("### \\[Core\\](https://evil.example) — Eve \\*, 2026-09-28", md, StringComparison.Ordinal);
+        Assert.Contains("Keep **this**. &lt;img src=x onerror=alert(1)>", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_WithInitiatives_ListsEachWithItsProgressAtClose()
     {
         var content = Content() with

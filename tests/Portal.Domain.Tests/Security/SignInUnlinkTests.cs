@@ -29,6 +29,8 @@ public abstract class SignInUnlinkTests(TestProvider provider) : DatabaseTest(pr
         await db.SaveChangesAsync(Ct);
     }
 
+    private static SignInIdentity Seen(string subject, string issuer = Issuer) => new(issuer, subject, null, false);
+
     private async Task<Person> PersonAsync(string name)
     {
         await using var db = Db.CreateContext();
@@ -40,7 +42,7 @@ public abstract class SignInUnlinkTests(TestProvider provider) : DatabaseTest(pr
     {
         Assert.Equal("sub-old", (await Linker.LinkOfAsync(Root, "ada", Ct))?.Subject);
 
-        await Linker.UnlinkAsync(Root, "ada", "sub-old", Ct);
+        await Linker.UnlinkAsync(Root, "ada", Seen("sub-old"), Ct);
 
         Assert.Null(await Linker.LinkOfAsync(Root, "ada", Ct));
         Assert.Null((await PersonAsync("ada")).SignInIssuer);
@@ -63,7 +65,7 @@ public abstract class SignInUnlinkTests(TestProvider provider) : DatabaseTest(pr
     {
         var editor = new Actor("bo", "Bo", PortalRole.Editor, new HashSet<Guid>());
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => Linker.UnlinkAsync(editor, "ada", "sub-old", Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Linker.UnlinkAsync(editor, "ada", Seen("sub-old"), Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => Linker.LinkOfAsync(editor, "ada", Ct));
 
         Assert.Equal("sub-old", (await PersonAsync("ada")).SignInSubject);
@@ -77,24 +79,39 @@ public abstract class SignInUnlinkTests(TestProvider provider) : DatabaseTest(pr
     {
         var ada = new Actor("ada", "Ada", PortalRole.Admin, new HashSet<Guid>());
 
-        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Linker.UnlinkAsync(ada, "ada", "sub-old", Ct));
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Linker.UnlinkAsync(ada, "ada", Seen("sub-old"), Ct));
 
         Assert.Contains("another admin", refused.Message, StringComparison.Ordinal);
         Assert.Equal("sub-old", (await PersonAsync("ada")).SignInSubject);
+        await using var db = Db.CreateContext();
+        var audit = await db.AuditEntries.SingleAsync(Ct);
+        Assert.Equal(("person.unlink-sign-in", "ada", false), (audit.Action, audit.Actor, audit.Succeeded));
     }
 
     [Fact]
     public async Task UnlinkAsync_LinkChangedSinceTheAdminLooked_IsAConflict()
     {
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Linker.UnlinkAsync(Root, "ada", "sub-seen-earlier", Ct));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Linker.UnlinkAsync(Root, "bo", "anything", Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Linker.UnlinkAsync(Root, "ada", Seen("sub-seen-earlier"), Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Linker.UnlinkAsync(Root, "bo", Seen("anything"), Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Linker.UnlinkAsync(Root, "ada", Seen("sub-old", "https://other.example.com/"), Ct));
 
         Assert.Equal("sub-old", (await PersonAsync("ada")).SignInSubject);
     }
 
     [Fact]
     public async Task UnlinkAsync_UnknownPerson_IsNotFound() =>
-        await Assert.ThrowsAsync<NotFoundException>(() => Linker.UnlinkAsync(Root, "nobody", "sub-old", Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => Linker.UnlinkAsync(Root, "nobody", Seen("sub-old"), Ct));
+
+    [Fact]
+    public async Task UnlinkAsync_EditorNamingSomeoneWhoDoesNotExist_IsRefusedAndAuditedNotNotFound()
+    {
+        var editor = new Actor("bo", "Bo", PortalRole.Editor, new HashSet<Guid>());
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Linker.UnlinkAsync(editor, "nobody", Seen("sub-old"), Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.False((await db.AuditEntries.SingleAsync(Ct)).Succeeded);
+    }
 }
 
 public sealed class SqliteSignInUnlinkTests() : SignInUnlinkTests(TestProvider.Sqlite);

@@ -52,7 +52,7 @@ public sealed class DebtCandidateCommands(IDbContextFactory<PortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.DebtCandidateDismissals.FirstOrDefaultAsync(d => d.FindingKey == key, ct)
             ?? throw new NotFoundException("Dismissed debt candidate", key ?? "");
-        if (actor.Role == PortalRole.Viewer || (!actor.IsAdmin && row.DismissedBy != actor.Name))
+        if (actor.Role == PortalRole.Viewer || (!actor.IsAdmin && !actor.Is(row.DismissedBy)))
         {
             AuditLog.Record(db, actor, "debt.candidate.restore.denied", EntityType, row.FindingKey, new { row.Title, row.Reason }, null, succeeded: false);
             await db.SaveChangesAsync(ct);

@@ -22,7 +22,9 @@ public sealed partial class DebtCommands
             var item = await LoadAsync(db, itemId, ct);
             var now = Now;
             var dayStart = now.Date;
-            var today = await db.DebtReports.CountAsync(r => r.Author == actor.Name && r.CreatedAt >= dayStart, ct);
+            // The same account under any of its names (before and after its sign-in was linked to a person).
+            string[] names = [actor.Name, .. actor.OtherNames, .. actor.AnswersFor];
+            var today = await db.DebtReports.CountAsync(r => names.Contains(r.Author) && r.CreatedAt >= dayStart, ct);
             if (today >= DebtReport.MaxPerPersonPerDay)
             {
                 AuditLog.Record(db, actor, "debt.report.denied", EntityType, item.Id.ToString(), null, new { Refused = "daily limit" }, succeeded: false);

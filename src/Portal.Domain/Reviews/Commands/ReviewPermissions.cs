@@ -22,7 +22,7 @@ public static class ReviewPermissions
     /// findings and decisions theirs.
     /// </summary>
     public static bool MayChangeNote(Actor actor, Guid? noteTeamId, string createdBy) =>
-        actor.IsAdmin || (actor.Role == PortalRole.Editor && (noteTeamId is { } team ? actor.TeamIds.Contains(team) : createdBy == actor.Name));
+        actor.IsAdmin || (actor.Role == PortalRole.Editor && (noteTeamId is { } team ? actor.TeamIds.Contains(team) : actor.Is(createdBy)));
 
     /// <summary>Change or delete an action item of a review the actor may run: admins; editors of its owner team.</summary>
     public static bool MayChangeActionItem(Actor actor, Guid ownerTeamId) => actor.CanEdit(ownerTeamId);

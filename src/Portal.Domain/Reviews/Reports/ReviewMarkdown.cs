@@ -31,12 +31,12 @@ public static class ReviewMarkdown
     {
         ArgumentNullException.ThrowIfNull(content);
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(content.Title).AppendLine();
+        md.Append("# ").AppendLine(Text(content.Title)).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Quarter: **{content.Quarter}**{(content.Revision > 1 ? $" (revision {content.Revision})" : "")}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Scope: {content.Scope.Describe()}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Scope: {Text(content.Scope.Describe())}");
         md.AppendLine(live
             ? $"- Status: open — numbers as of {Utc(content.TakenAt)}; they will be frozen when the review closes"
-            : $"- Closed {Utc(content.TakenAt)} by {content.ClosedBy}");
+            : $"- Closed {Utc(content.TakenAt)} by {Text(content.ClosedBy)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Framework version {content.Framework.Version}, {Counted.Of(content.Framework.Criteria.Count, "criterion", "criteria")}").AppendLine();
 
         Summary(md, content, changes);
@@ -170,7 +170,7 @@ public static class ReviewMarkdown
         md.AppendLine("## Dependency-graph findings").AppendLine();
         foreach (var f in graph.Findings.Take(15))
         {
-            md.AppendLine(Inv, $"- **{f.Kind}**: {Inline(f.Summary)} — {Inline(f.Remedy)}");
+            md.AppendLine(Inv, $"- **{f.Kind}**: {Text(f.Summary)} — {Text(f.Remedy)}");
         }
 
         md.AppendLine();
@@ -191,8 +191,8 @@ public static class ReviewMarkdown
             foreach (var n in of)
             {
                 var about = string.Join(", ", new[] { n.Signal is { } s ? ScalingSignals.Title(s) : null, n.Team }.Where(x => x is not null));
-                md.AppendLine(Inv, $"### {(about.Length > 0 ? about : "General")} — {n.By}, {n.At.ToString("yyyy-MM-dd", Inv)}").AppendLine();
-                md.AppendLine(n.Text.Trim()).AppendLine();
+                md.AppendLine(Inv, $"### {(about.Length > 0 ? Text(about) : "General")} — {Text(n.By)}, {n.At.ToString("yyyy-MM-dd", Inv)}").AppendLine();
+                md.AppendLine(NoHtml(n.Text.Trim())).AppendLine();
             }
         }
     }
@@ -293,8 +293,33 @@ public static class ReviewMarkdown
 
     private static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
 
-    /// <summary>Text safe inside a table cell: one line, pipes escaped.</summary>
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text safe inside a table cell: one line, read literally (<see cref="Text"/>), pipes escaped too.</summary>
+    private static string Cell(string text) => Text(text);
 
-    private static string Inline(string text) => text.ReplaceLineEndings(" ").Trim();
+    /// <summary>
+    /// Someone's words (a title, a name, a finding) on one line and read literally wherever the export is rendered:
+    /// every character Markdown could read as emphasis, code, a link, an image, raw HTML, a heading or a table border
+    /// is backslash-escaped, so a debt item titled <c>![x](https://tracker.example/p.gif)</c> stays that text.
+    /// </summary>
+    internal static string Text(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        var escaped = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
+        {
+            if (MarkdownPunctuation.Contains(c, StringComparison.Ordinal))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    private const string MarkdownPunctuation = "\\`*_[]<>!|~#&";
+
+    /// <summary>A note stays Markdown, but raw HTML in it is shown as text, as the review page shows it.</summary>
+    internal static string NoHtml(string markdown) => markdown.Replace("<", "&lt;", StringComparison.Ordinal);
 }

@@ -79,7 +79,7 @@ public sealed class Exemption : IVersioned
     public bool AppliesOn(DateOnly today) => Status == ExemptionStatus.Approved && (EndsOn is null || today <= EndsOn);
 
     /// <summary>Four eyes: whoever asked for the exemption does not approve or reject it.</summary>
-    public bool MayBeDecidedBy(Actor who) => !who.Is(RequestedBy);
+    public bool MayBeDecidedBy(Actor who) => !who.IsOrAnswersFor(RequestedBy);
 
     public void Decide(bool approve, Actor by, DateTime at, string? note)
     {

@@ -136,7 +136,14 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
             await db.SaveChangesAsync(ct);
         }
 
-        return new ApiTokenCheck(new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>()) { Credential = token.Id.ToString() }, null);
+        // The token answers for its creator too: an admin cannot decide their own request through a token they made.
+        return new ApiTokenCheck(
+            new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>())
+            {
+                Credential = token.Id.ToString(),
+                AnswersFor = string.IsNullOrEmpty(token.CreatedBy) ? new HashSet<string>() : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { token.CreatedBy },
+            },
+            null);
     }
 
     private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Role, t.Hint, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt, t.ExpiresAt);

@@ -134,34 +134,51 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
     /// Removes a person's link to a sign-in account: an admin's correction when the account belonged to someone else
     /// or the person moved to another account. Refused (and audited) for anyone but an admin, for an admin's own
     /// link (another admin removes it, so nobody switches identity to decide their own requests), and when the link
-    /// is no longer the one the admin saw (<paramref name="expectedSubject"/>). The account's next sign-in links
+    /// is no longer the one the admin saw (<paramref name="expected"/>: its issuer and subject). The account's next sign-in links
     /// again by verified e-mail, to whoever has that e-mail then.
     /// </summary>
-    public async Task UnlinkAsync(Actor actor, string personRef, string expectedSubject, CancellationToken ct = default)
+    public async Task UnlinkAsync(Actor actor, string personRef, SignInIdentity expected, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var person = await FindPersonAsync(db, personRef, ct);
-        var before = new { person.SignInIssuer, person.SignInSubject };
-        var refusal = !actor.IsAdmin ? "Only admins may remove a sign-in link."
-            : actor.Is(person.Ref) ? "You cannot remove your own sign-in link: another admin does it."
-            : null;
-        if (refusal is not null)
+        if (!actor.IsAdmin)
         {
-            db.ChangeTracker.Clear();
-            AuditLog.Record(db, actor, "person.unlink-sign-in", "person", person.Ref, before, new { Refused = refusal }, succeeded: false);
-            await db.SaveChangesAsync(ct);
-            throw new ForbiddenException(refusal);
+            await RefuseUnlinkAsync(db, actor, personRef, "Only admins may remove a sign-in link.", ct);
         }
 
-        if (person.SignInSubject is null || !string.Equals(person.SignInSubject, expectedSubject, StringComparison.Ordinal))
+        var person = await FindPersonAsync(db, personRef, ct);
+        if (actor.IsOrAnswersFor(person.Ref))
+        {
+            await RefuseUnlinkAsync(db, actor, person.Ref, "You cannot remove your own sign-in link: another admin does it.", ct);
+        }
+
+        var before = new { person.SignInIssuer, person.SignInSubject };
+        if (person.SignInSubject is null
+            || !string.Equals(person.SignInSubject, expected.Subject, StringComparison.Ordinal)
+            || !string.Equals(person.SignInIssuer, expected.Issuer, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException("person", person.Ref);
         }
 
         person.UnlinkSignIn();
         AuditLog.Record(db, actor, "person.unlink-sign-in", "person", person.Ref, before, new { SignInIssuer = (string?)null, SignInSubject = (string?)null });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("person", person.Ref);
+        }
+
         logger.LogInformation("{Actor} removed the sign-in link {Issuer} {Subject} of {Person}", actor.AuditName, before.SignInIssuer, before.SignInSubject, person.Ref);
+    }
+
+    private static async Task RefuseUnlinkAsync(PortalDbContext db, Actor actor, string personRef, string refusal, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, actor, "person.unlink-sign-in", "person", personRef, null, new { Refused = refusal }, succeeded: false);
+        await db.SaveChangesAsync(ct);
+        throw new ForbiddenException(refusal);
     }
 
     private static async Task<Catalog.Person> FindPersonAsync(PortalDbContext db, string personRef, CancellationToken ct)

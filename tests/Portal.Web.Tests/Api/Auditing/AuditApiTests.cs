@@ -84,6 +84,20 @@ public sealed class AuditApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyMadeUpBearerTokensFromOneAddress_EachRefusedButAuditedOnceAMinute()
+    {
+        var client = _factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/services");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"ptl_guess-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request, Ct)).StatusCode);
+        }
+
+        Assert.Single(await EntriesAsync(AuditedAuthorizationResults.TokenRefusedAction));
+    }
+
+    [Fact]
     public async Task NoCredentialsAtAll_NotAudited()
     {
         var response = await _factory.CreateClient().PutAsync("/api/v1/services/payments", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct);

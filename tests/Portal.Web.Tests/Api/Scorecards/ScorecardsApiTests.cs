@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Testing;
 
@@ -158,6 +160,20 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
         Assert.Contains("another admin", await approved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestedByAnAdmin_ApprovedThroughATokenThatAdminCreated_Forbidden()
+    {
+        // PortalWebFactory's tokens are created by the admin "test"; that admin asks in person, then tries through a token.
+        var today = DateOnly.FromDateTime(_factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var request = await _factory.Services.GetRequiredService<ScorecardCommands>().RequestExemptionAsync(
+            new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), "payments", "no-foreign-writers", "Moving to an API in Q1.", today.AddDays(30), Ct);
+        var token = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "made-by-test"));
+
+        var approved = await token.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{request.Id}/approve", new { version = request.Version }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
     }
 
     [Fact]
