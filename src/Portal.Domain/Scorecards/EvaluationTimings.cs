@@ -6,7 +6,8 @@ namespace Portal.Domain.Scorecards;
 /// <summary>
 /// Where an evaluation pass spent its time: each phase in order (load framework, graph, facts, inputs, stored
 /// fingerprints, evaluate, fingerprint, history, write) and, inside evaluate, each automatic check summed over every
-/// service. Printed by <c>scorecards evaluate --verbose</c> and logged at Debug. One pass, one thread: not thread-safe.
+/// service. Printed by <c>scorecards evaluate --verbose</c> and logged at Debug. Not thread-safe: each thread of a
+/// pass times into its own, merged with <see cref="Merge"/>.
 /// </summary>
 public sealed class EvaluationTimings
 {
@@ -52,6 +53,16 @@ public sealed class EvaluationTimings
                     yield return string.Create(CultureInfo.InvariantCulture, $"  {part.Name,-46} {part.Elapsed.TotalMilliseconds,9:N0} ms  ({part.Count:N0} runs)");
                 }
             }
+        }
+    }
+
+    /// <summary>Adds the parts another thread timed (its phases are not taken: the caller times the phase they ran in).</summary>
+    public void Merge(EvaluationTimings other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (name, (ticks, count)) in other._parts)
+        {
+            _parts[name] = _parts.TryGetValue(name, out var sum) ? (sum.Ticks + ticks, sum.Count + count) : (ticks, count);
         }
     }
 

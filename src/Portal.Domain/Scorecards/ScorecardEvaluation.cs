@@ -12,14 +12,17 @@ namespace Portal.Domain.Scorecards;
 /// <summary>
 /// Evaluates services and stores their scorecards. Every pass computes in memory (the checks are pure and the graph
 /// work is done once) and writes only the services whose results changed, so a re-evaluation after a small change
-/// touches a handful of rows. An answer, exemption or pushed result re-evaluates its own service at once; a change
-/// of the graph, the framework or the day makes <see cref="EnsureFreshAsync"/> run a full pass, which pages call
-/// before reading and a recurring job calls every hour (GitHub evidence and rotations age without a graph change).
+/// touches a handful of rows. An answer, exemption, pushed result or rotation change re-evaluates its own services at
+/// once. A change of the graph (a service, dependency or team edited) makes <see cref="EnsureFreshAsync"/>, which pages
+/// call before reading, evaluate only the services the change touches (<see cref="ScorecardImpact"/>: facts that
+/// differ from the last pass's, and everything the graph checks read around a changed node); a change of the framework
+/// or the day, or a first pass in this instance, makes it a full pass. A recurring job runs a full pass every hour
+/// (GitHub evidence, memberships and expiring answers age without a graph change).
 /// In one instance every pass runs under one lock, so a full pass never overwrites a fresher single-service result;
 /// between instances (or against a Hangfire job elsewhere) a pass that loses the race on a row retries from what is
 /// stored, and a page that only wanted fresh results reads the stored ones rather than fail.
 /// </summary>
-public sealed class ScorecardEvaluation(
+public sealed partial class ScorecardEvaluation(
     IDbContextFactory<PortalDbContext> dbFactory, GraphService graphs, FrameworkStore frameworks, ScorecardFactsLoader loader, TimeProvider clock,
     ILogger<ScorecardEvaluation>? logger = null) : IDisposable
 {
@@ -35,6 +38,7 @@ public sealed class ScorecardEvaluation(
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private volatile ScorecardGraphCache? _graph;
+    private PassBasis? _basis;
     private readonly Lock _backgroundGate = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _background = Task.CompletedTask;
@@ -98,7 +102,10 @@ public sealed class ScorecardEvaluation(
         _stopping.Dispose();
     }
 
-    /// <summary>Runs a full pass when the graph, the framework or the day moved since the last one; otherwise nothing.</summary>
+    /// <summary>
+    /// Brings the stored scorecards up to date when the graph, the framework or the day moved since the last pass;
+    /// otherwise nothing. After a graph change only, the services it touches are evaluated (see the class summary).
+    /// </summary>
     public async Task<EvaluationRun?> EnsureFreshAsync(CancellationToken ct = default)
     {
         var framework = await frameworks.CurrentAsync(ct);
@@ -111,7 +118,7 @@ public sealed class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunWithRetriesAsync(null, ct);
+            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunWithRetriesAsync(null, true, ct);
         }
         catch (DbUpdateException ex)
         {
@@ -131,7 +138,7 @@ public sealed class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await RunWithRetriesAsync(null, ct);
+            return await RunWithRetriesAsync(null, false, ct);
         }
         finally
         {
@@ -149,7 +156,7 @@ public sealed class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await RunWithRetriesAsync(serviceIds, ct);
+            return await RunWithRetriesAsync(serviceIds, false, ct);
         }
         catch (DbUpdateException ex)
         {
@@ -227,13 +234,13 @@ public sealed class ScorecardEvaluation(
     /// Runs a pass; when another writer changed a row between our read and our write (a unique index on a first
     /// insert, a row gone under an update) the pass starts again from what is stored now.
     /// </summary>
-    private async Task<EvaluationRun> RunWithRetriesAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
+    private async Task<EvaluationRun> RunWithRetriesAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunAsync(serviceIds, ct);
+                return await RunAsync(serviceIds, touchedOnly, ct);
             }
             catch (DbUpdateException ex) when (attempt < Attempts)
             {
@@ -242,7 +249,10 @@ public sealed class ScorecardEvaluation(
         }
     }
 
-    private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, CancellationToken ct)
+    /// <param name="serviceIds">The services to evaluate; null for every service (a pass that records the state).</param>
+    /// <param name="touchedOnly">With every service: evaluate only those a change touched since this instance's last pass, when that pass is what is stored.</param>
+    /// <param name="ct">Cancels the pass.</param>
+    private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var timings = new EvaluationTimings();
@@ -256,6 +266,10 @@ public sealed class ScorecardEvaluation(
         timings.EndPhase("load facts");
         var inputs = await ServiceInputsLoader.LoadAsync(dbFactory, serviceIds, ct);
         timings.EndPhase("load answers, exemptions, pushed results");
+        var evaluate = serviceIds is null && touchedOnly && await BasisAsync(framework.Version, today, ct) is { } basis
+            ? Touched(basis, graph.Graph, facts)
+            : facts;
+        timings.EndPhase("find the services a change touched");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -267,16 +281,11 @@ public sealed class ScorecardEvaluation(
         var changed = new List<(Guid Id, ServiceScorecard Card)>();
         var records = new List<ServiceScorecardRecord>();
         var replaced = new List<Guid>();
-        long evaluating = 0, fingerprinting = 0, recording = 0;
-        foreach (var (id, service) in facts)
+        var work = evaluate.ToArray();
+        var (cards, fingerprints) = EvaluateOnEveryCore(framework, graph.Graph, inputs, work, now, timings, ct);
+        for (var i = 0; i < work.Length; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            var card = ScorecardEvaluator.Evaluate(framework, service, graph.Graph, inputs.GetValueOrDefault(id) ?? ServiceInputs.None, now, timings);
-            var evaluated = Stopwatch.GetTimestamp();
-            evaluating += evaluated - started;
-            var fingerprint = ResultsFingerprint.Of(card.Results);
-            var fingerprinted = Stopwatch.GetTimestamp();
-            fingerprinting += fingerprinted - evaluated;
+            var (id, card, fingerprint) = (work[i].Key, cards[i], fingerprints[i]);
             var exists = stored.TryGetValue(id, out var old);
             if (exists && old.Fingerprint == fingerprint && old.Version == card.FrameworkVersion)
             {
@@ -292,13 +301,10 @@ public sealed class ScorecardEvaluation(
             }
 
             changed.Add((id, card));
-            recording += Stopwatch.GetTimestamp() - fingerprinted;
         }
 
-        timings.AddPhase("evaluate (checks, answers, levels)", evaluating);
-        timings.AddPhase("fingerprint results (SHA-256 of the fields)", fingerprinting);
-        timings.AddPhase("compare, and collect changed rows", recording);
-        timings.Restart();
+        timings.EndPhase("compare, and collect changed rows");
+
         // One transaction, retried whole by the provider's execution strategy on a transient failure (each attempt
         // starts from an empty change tracker); a lost race surfaces as DbUpdateException and restarts the pass.
         ScorecardState? fresh = serviceIds is null
@@ -306,8 +312,13 @@ public sealed class ScorecardEvaluation(
             : null;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(
             token => ScorecardWriter.WriteAsync(db, changed, records, replaced, fresh, today, timings, token), ct);
-        LogTimings(facts.Count, changed.Count, timings);
-        var run = new EvaluationRun(facts.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
+        if (serviceIds is null)
+        {
+            _basis = new PassBasis(framework.Version, graph.Version, today, now, graph.Graph, facts);
+        }
+
+        LogTimings(evaluate.Count, changed.Count, timings);
+        var run = new EvaluationRun(evaluate.Count, changed.Count, framework.Version, graph.Version, watch.Elapsed, timings);
         if (serviceIds is null)
         {
             RaiseEvaluated(run);
@@ -359,4 +370,5 @@ public sealed class ScorecardEvaluation(
     }
 
     private sealed record ScorecardGraphCache(long Version, ScorecardGraph Graph);
+
 }

@@ -4,15 +4,17 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall.Queries;
 using Portal.Domain.Persistence;
+using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.OnCall.Commands;
 
 /// <summary>
 /// Changes to on-call rotations and overrides. Only members of the team (and their parent teams) and
-/// admins may change them; every change is audited and guarded by the rotation's version.
+/// admins may change them; every change is audited and guarded by the rotation's version. A saved or deleted rotation
+/// re-evaluates the scorecards of the services the team owns or is paged for (their on-call criteria read it).
 /// </summary>
-public sealed class OnCallCommands(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class OnCallCommands(IDbContextFactory<PortalDbContext> dbFactory, ScorecardEvaluation? scorecards = null)
 {
     /// <summary>Creates the team's rotation for <paramref name="level"/>, or changes it when it exists.</summary>
     public async Task<RotationDetailsDto> SaveRotationAsync(Actor actor, string teamRef, OnCallLevel level, RotationEdit edit, int? expectedVersion, CancellationToken ct = default)
@@ -44,6 +46,7 @@ public sealed class OnCallCommands(IDbContextFactory<PortalDbContext> dbFactory)
         rotation.LinkExternalSchedule(edit.ExternalScheduleProvider, edit.ExternalScheduleId);
         AuditLog.Record(db, actor, before is null ? "on-call.create" : "on-call.update", "on-call-rotation", $"{team.Ref}/{level}", Audit(before), Audit(RotationDetailsDto.From(rotation)));
         await SaveAsync(db, team.Ref, ct);
+        await EvaluateScorecardsAsync(db, team.Id, ct);
         return RotationDetailsDto.From(rotation);
     }
 
@@ -83,6 +86,22 @@ public sealed class OnCallCommands(IDbContextFactory<PortalDbContext> dbFactory)
         AuditLog.Record(db, actor, "on-call.delete", "on-call-rotation", $"{rotation.Team.Ref}/{rotation.Level}", Audit(RotationDetailsDto.From(rotation)), null);
         db.OnCallRotations.Remove(rotation);
         await SaveAsync(db, rotation.Team.Ref, ct);
+        await EvaluateScorecardsAsync(db, rotation.TeamId, ct);
+    }
+
+    /// <summary>Evaluates now the scorecards of the services the team owns or is paged for; only theirs read its rotations.</summary>
+    private async Task EvaluateScorecardsAsync(PortalDbContext db, Guid teamId, CancellationToken ct)
+    {
+        if (scorecards is null)
+        {
+            return;
+        }
+
+        var services = await db.Services.AsNoTracking().Where(s => s.OwnerTeamId == teamId || s.OnCallTeamId == teamId).Select(s => s.Id).ToListAsync(ct);
+        if (services.Count > 0)
+        {
+            await scorecards.EvaluateServicesAsync(services, ct);
+        }
     }
 
     private static async Task<Team> FindTeamAsync(PortalDbContext db, string teamRef, CancellationToken ct)
