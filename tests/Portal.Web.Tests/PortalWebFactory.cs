@@ -36,10 +36,11 @@ public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = 
         await new DemoSeeder(Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>()).SeedAsync();
 
     /// <summary>A token of <paramref name="role"/>; without a name, a fresh one (token names in use are unique).</summary>
-    public async Task<string> CreateTokenAsync(PortalRole role, string? name = null)
+    /// <summary>A new token's secret; made by the admin <paramref name="createdBy"/> ("test" unless said), whom it answers for.</summary>
+    public async Task<string> CreateTokenAsync(PortalRole role, string? name = null, string createdBy = "test")
     {
         var (_, secret) = await Services.GetRequiredService<ApiTokenService>()
-            .CreateAsync(new Actor("test", "Test", PortalRole.Admin, new HashSet<Guid>()), name ?? $"test-{Guid.NewGuid():N}", role);
+            .CreateAsync(new Actor(createdBy, createdBy, PortalRole.Admin, new HashSet<Guid>()), name ?? $"test-{Guid.NewGuid():N}", role);
         return secret;
     }
 

@@ -109,7 +109,7 @@ public sealed class ScorecardCommands(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var exemption = new Exemption(service.Id, criterionKey, reason, endsOn, actor.Name, actor.DisplayName, now);
+        var exemption = new Exemption(service.Id, criterionKey, reason, endsOn, actor, now);
         db.ScorecardExemptions.Add(exemption);
         AuditLog.Record(db, actor, "scorecards.exemption.request", "scorecard-exemption", key, null, Snapshot(exemption));
         await db.SaveChangesAsync(ct);
@@ -301,6 +301,6 @@ public sealed class ScorecardCommands(
 
     private static object Snapshot(Exemption e) => new
     {
-        e.CriterionKey, e.Reason, e.EndsOn, Status = e.Status.ToString(), e.RequestedBy, e.RequestedAt, e.DecidedBy, e.DecidedAt, e.DecisionNote, e.Version,
+        e.CriterionKey, e.Reason, e.EndsOn, Status = e.Status.ToString(), e.RequestedBy, e.RequestedByAlso, e.RequestedAt, e.DecidedBy, e.DecidedAt, e.DecisionNote, e.Version,
     };
 }

@@ -208,7 +208,7 @@ public sealed class ScorecardQueries(
         new(a.CriterionKey, a.Maturity, a.Note, a.EvidenceUrl, a.AnsweredByName, a.AnsweredAt, a.ExpiresAt, now >= a.ExpiresAt, a.Version, result?.Flagged == true, result?.FlagReason);
 
     internal static ExemptionDto ToDto(Exemption e, string service, DateOnly today) =>
-        new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version, e.RequestedBy);
+        new(e.Id, service, e.CriterionKey, e.Reason, e.EndsOn, e.Status, e.AppliesOn(today), e.RequestedByName, e.RequestedAt, e.DecidedByName, e.DecidedAt, e.DecisionNote, e.Version, e.RequestedBy, e.RequestedByAlso);
 
     private static async Task<List<ServiceLevels>> LevelsAsync(PortalDbContext db, CancellationToken ct)
     {

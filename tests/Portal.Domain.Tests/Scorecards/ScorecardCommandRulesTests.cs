@@ -40,6 +40,56 @@ public abstract class ScorecardCommandRulesTests(TestProvider provider) : Scorec
     }
 
     [Fact]
+    public async Task DecideExemption_AccountUnlinkedAfterAsking_OldAccountMayNotDecideIt()
+    {
+        // Account sub-7 is linked to root.one and asks as root.one; an admin then unlinks it, so it acts as oidc:sub-7 alone.
+        var linked = Admin("root.one") with { OtherNames = new HashSet<string> { "oidc:sub-7" } };
+        var request = await Commands.RequestExemptionAsync(linked, "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Admin("OIDC:sub-7"), request.Id, true, null, request.Version, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Admin("oidc:sub-7"), request.Id, false, "No.", request.Version, Ct));
+
+        await using (var db = Db.CreateContext())
+        {
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => (a.Action == "scorecards.exemption.approve.denied" || a.Action == "scorecards.exemption.reject.denied") && !a.Succeeded, Ct));
+        }
+
+        var approved = await Commands.DecideExemptionAsync(Admin("root.two"), request.Id, true, null, request.Version, Ct);
+        Assert.True(approved.Active);
+    }
+
+    [Fact]
+    public async Task DecideExemption_TokenOfTheRequestersCreator_RefusedEitherWay()
+    {
+        Actor Token(string name, string creator) => Admin("token:" + name) with { AnswersFor = new HashSet<string> { creator } };
+        var byToken = await Commands.RequestExemptionAsync(Token("a", "root.one"), "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);
+        var inPerson = await Commands.RequestExemptionAsync(Admin("root.one"), "disputes", "no-foreign-writers", "Until the rewrite.", Today.AddDays(30), Ct);
+
+        // Another token of the same creator, the creator in person, and the creator's token on a request made in person.
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Token("b", "root.one"), byToken.Id, true, null, byToken.Version, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Admin("root.one"), byToken.Id, true, null, byToken.Version, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Token("b", "root.one"), inPerson.Id, true, null, inPerson.Version, Ct));
+
+        Assert.True((await Commands.DecideExemptionAsync(Token("c", "root.two"), byToken.Id, true, null, byToken.Version, Ct)).Active);
+    }
+
+    [Fact]
+    public async Task DecideExemption_RequestFromBeforeOtherNamesWereKept_ComparesTheRequesterAlone()
+    {
+        var linked = Admin("root.one") with { OtherNames = new HashSet<string> { "oidc:sub-7" } };
+        var request = await Commands.RequestExemptionAsync(linked, "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);
+        await using (var db = Db.CreateContext())
+        {
+            Assert.Equal(["oidc:sub-7"], (await db.ScorecardExemptions.SingleAsync(e => e.Id == request.Id, Ct)).RequestedByAlso);
+            await db.ScorecardExemptions.Where(e => e.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.RequestedByAlso, (List<string>?)null), Ct);
+        }
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Commands.DecideExemptionAsync(Admin("root.one"), request.Id, true, null, request.Version, Ct));
+        var approved = await Commands.DecideExemptionAsync(Admin("oidc:sub-7"), request.Id, true, null, request.Version, Ct);
+        Assert.True(approved.Active);
+    }
+
+    [Fact]
     public async Task DecideExemption_AnotherAdmin_Approves()
     {
         var request = await Commands.RequestExemptionAsync(Admin("root.one"), "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);

@@ -19,6 +19,12 @@ public sealed class Exemption : IVersioned
     }
 
     public Exemption(Guid serviceId, string criterionKey, string? reason, DateOnly? endsOn, string requestedBy, string requestedByName, DateTime at)
+        : this(serviceId, criterionKey, reason, endsOn, new Actor(requestedBy, requestedByName, PortalRole.Viewer, new HashSet<Guid>()), at)
+    {
+    }
+
+    /// <summary>A request by <paramref name="requester"/>, keeping every name they act under or answer for (four eyes).</summary>
+    public Exemption(Guid serviceId, string criterionKey, string? reason, DateOnly? endsOn, Actor requester, DateTime at)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -39,8 +45,11 @@ public sealed class Exemption : IVersioned
         CriterionKey = criterionKey;
         Reason = reason.Trim();
         EndsOn = endsOn;
-        RequestedBy = requestedBy;
-        RequestedByName = requestedByName;
+        RequestedBy = requester.Name;
+        RequestedByName = requester.DisplayName;
+        RequestedByAlso = [.. requester.OtherNames.Concat(requester.AnswersFor)
+            .Where(n => !string.Equals(n, requester.Name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
         RequestedAt = at;
     }
 
@@ -61,6 +70,14 @@ public sealed class Exemption : IVersioned
 
     public string RequestedByName { get; private set; } = "";
 
+    /// <summary>
+    /// The requester's other names when they asked: the names the same account acted under (<see cref="Actor.OtherNames"/>)
+    /// and whom it answered for (<see cref="Actor.AnswersFor"/>, a token's creator). Kept so that an account unlinked
+    /// from the person afterwards, or another token of the same creator, still counts as the requester. Null on
+    /// requests made before Portal kept them: those compare <see cref="RequestedBy"/> alone.
+    /// </summary>
+    public List<string>? RequestedByAlso { get; private set; }
+
     public DateTime RequestedAt { get; private set; }
 
     public string? DecidedBy { get; private set; }
@@ -78,8 +95,15 @@ public sealed class Exemption : IVersioned
     /// <summary>Approved and not ended on <paramref name="today"/>.</summary>
     public bool AppliesOn(DateOnly today) => Status == ExemptionStatus.Approved && (EndsOn is null || today <= EndsOn);
 
-    /// <summary>Four eyes: whoever asked for the exemption does not approve or reject it.</summary>
-    public bool MayBeDecidedBy(Actor who) => !who.IsOrAnswersFor(RequestedBy);
+    /// <summary>
+    /// Four eyes: whoever asked for the exemption does not approve or reject it. Refused when any name the decider acts
+    /// under or answers for is one the requester acted under or answered for when asking.
+    /// </summary>
+    public bool MayBeDecidedBy(Actor who) => !IsRequester(who, RequestedBy, RequestedByAlso);
+
+    /// <summary>True when <paramref name="who"/> shares a name with the requester (<paramref name="requestedBy"/> and <paramref name="requestedByAlso"/>), case-insensitively.</summary>
+    public static bool IsRequester(Actor who, string requestedBy, IEnumerable<string>? requestedByAlso) =>
+        who.IsOrAnswersFor(requestedBy) || (requestedByAlso?.Any(who.IsOrAnswersFor) ?? false);
 
     public void Decide(bool approve, Actor by, DateTime at, string? note)
     {

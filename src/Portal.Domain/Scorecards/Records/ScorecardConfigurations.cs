@@ -72,6 +72,7 @@ internal sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemptio
         b.Property(e => e.DecisionNote).HasMaxLength(Exemption.MaxReasonLength);
         b.Property(e => e.RequestedBy).HasMaxLength(200);
         b.Property(e => e.RequestedByName).HasMaxLength(200);
+        b.Property(e => e.RequestedByAlso).HasConversion(JsonValue.Converter<List<string>?>(() => null), JsonValue.Comparer<List<string>?>());
         b.Property(e => e.DecidedBy).HasMaxLength(200);
         b.Property(e => e.DecidedByName).HasMaxLength(200);
         b.Property(e => e.Version).IsConcurrencyToken();

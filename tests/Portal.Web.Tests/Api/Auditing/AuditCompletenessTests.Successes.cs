@@ -84,8 +84,8 @@ public sealed partial class AuditCompletenessTests
                 _admin.PostAsJsonAsync("/api/v1/scorecards/default/checkout/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q2.", endsOn = "2099-01-31" }, Ct)),
             ("POST /api/v1/scorecards/exemptions/{id:guid}/{decision}", async () =>
             {
-                // Whoever asked for an exemption may not approve it: another admin decides.
-                var approver = _factory.CreateClient(await _factory.CreateTokenAsync(Portal.Domain.Security.PortalRole.Admin, "audit-admin-approver"));
+                // Whoever asked for an exemption may not approve it, nor a token of the same admin: another admin decides.
+                var approver = _factory.CreateClient(await _factory.CreateTokenAsync(Portal.Domain.Security.PortalRole.Admin, "audit-admin-approver", createdBy: "another-admin"));
                 return await approver.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemptionId}/approve", new { version = exemptionVersion }, Ct);
             }),
             ("PUT /api/v1/framework", async () =>

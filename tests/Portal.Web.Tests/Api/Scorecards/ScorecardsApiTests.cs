@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Common;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Testing;
@@ -105,8 +106,9 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
     [Fact]
     public async Task PostExemption_ThenAnotherAdminApproves_MakesTheCriterionExempt()
     {
-        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester"));
-        var approver = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "approver"));
+        // Two tokens made by two admins: two people.
+        var client = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "requester", createdBy: "root.one"));
+        var approver = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "approver", createdBy: "root.two"));
         var created = await client.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -160,6 +162,40 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
         Assert.Contains("another admin", await approved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostExemption_ApprovedThroughAnotherTokenOfTheSameCreator_ForbiddenAndStillWaiting()
+    {
+        var requester = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "token-a", createdBy: "root.one"));
+        var sameAdmin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "token-b", createdBy: "root.one"));
+        var created = await requester.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
+        var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var approved = await sameAdmin.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemption.GetProperty("id").GetGuid()}/approve", new { version = exemption.GetProperty("version").GetInt32() }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
+        Assert.Contains("another admin", await approved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var pending = await _factory.Services.GetRequiredService<ScorecardQueries>().PendingExemptionsAsync(Ct);
+        Assert.Contains(pending, e => e.Id == exemption.GetProperty("id").GetGuid());
+        Assert.False(exemption.TryGetProperty("requestedByAlso", out _));
+    }
+
+    [Fact]
+    public async Task PostExemption_ThroughAToken_ItsCreatorMayNotApproveInPerson()
+    {
+        var token = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "token-a", createdBy: "root.one"));
+        var created = await token.PostAsJsonAsync("/api/v1/scorecards/payments/exemptions", new { criterion = "no-foreign-writers", reason = "Moving to an API in Q1.", endsOn = "2099-01-31" }, Ct);
+        var exemption = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var commands = _factory.Services.GetRequiredService<ScorecardCommands>();
+        var id = exemption.GetProperty("id").GetGuid();
+        var version = exemption.GetProperty("version").GetInt32();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            commands.DecideExemptionAsync(new Actor("root.one", "Root One", PortalRole.Admin, new HashSet<Guid>()), id, true, null, version, Ct));
+
+        var approved = await commands.DecideExemptionAsync(new Actor("root.two", "Root Two", PortalRole.Admin, new HashSet<Guid>()), id, true, null, version, Ct);
+        Assert.True(approved.Active);
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public partial class ServiceScorecard
 
     /// <summary>The viewer asked for this exemption, so someone else decides it.</summary>
     private bool OwnRequest(ExemptionDto exemption) =>
-        _actor is not null && _actor.IsOrAnswersFor(exemption.RequestedByLogin);
+        _actor is not null && !exemption.MayBeDecidedBy(_actor);
 
     private void StartReject(ExemptionDto exemption)
     {
