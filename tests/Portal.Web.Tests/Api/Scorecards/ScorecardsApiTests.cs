@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Commands;
 
 namespace Portal.Web.Tests.Api.Scorecards;
 
