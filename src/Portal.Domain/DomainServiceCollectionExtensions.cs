@@ -22,6 +22,9 @@ using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Sync.Commands;
 using Portal.Domain.Sync.Queries;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain;
 

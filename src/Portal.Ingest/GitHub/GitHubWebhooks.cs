@@ -12,21 +12,6 @@ using Portal.Domain.Security;
 
 namespace Portal.Ingest.GitHub;
 
-/// <summary>What a webhook delivery asks Portal to do.</summary>
-public enum WebhookWork
-{
-    None,
-    SyncRepository,
-    SyncTeams,
-
-    /// <summary>An <c>issues</c> event about a tech-debt issue: bring that one issue into the debt register.</summary>
-    SyncIssue,
-}
-
-/// <summary>The outcome of receiving one delivery: its HTTP status and what was queued.</summary>
-public sealed record WebhookResult(
-    int StatusCode, string Message, WebhookWork Work = WebhookWork.None, string? Organization = null, string? Repository = null, int? Issue = null);
-
 /// <summary>
 /// Receives GitHub webhook deliveries: verifies <c>X-Hub-Signature-256</c> in constant time, drops
 /// replays by <c>X-GitHub-Delivery</c> and by a SHA-256 of the signed body (a captured delivery resent under a new

@@ -131,7 +131,7 @@ public sealed class PortalCli
     private static async Task<int> EvaluateScorecardsAsync(IServiceProvider services, bool verbose, TextWriter stdout, CancellationToken ct)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        var run = await services.GetRequiredService<Portal.Domain.Scorecards.ScorecardEvaluation>().EvaluateAllAsync(ct);
+        var run = await services.GetRequiredService<Portal.Domain.Scorecards.Evaluation.ScorecardEvaluation>().EvaluateAllAsync(ct);
         await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Evaluated {run.Services:N0} services under framework version {run.FrameworkVersion} on graph version {run.GraphVersion}: {run.Changed:N0} changed, in {run.Elapsed.TotalMilliseconds:N0} ms"));
         if (verbose && run.Timings is { } timings)

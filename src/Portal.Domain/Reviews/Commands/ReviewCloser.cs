@@ -7,6 +7,7 @@ using Portal.Domain.Persistence;
 using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Reviews.Commands;
 

@@ -7,6 +7,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Commands;
 
 namespace Portal.Web.Tests.Api.Scorecards;
 

@@ -4,10 +4,11 @@ using Portal.Domain.Common;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
 using Portal.Web.Components.Shared;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Web.Components.Pages.Reviews;
 

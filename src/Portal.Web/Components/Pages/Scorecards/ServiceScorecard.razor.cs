@@ -6,6 +6,8 @@ using Portal.Domain.Debt;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Web.Components.Pages.Scorecards;
 
