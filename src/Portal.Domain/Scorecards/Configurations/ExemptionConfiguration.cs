@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Catalog;
+using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
 
 namespace Portal.Domain.Scorecards.Configurations;
