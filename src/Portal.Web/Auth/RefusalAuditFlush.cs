@@ -40,8 +40,10 @@ public sealed class RefusalAuditFlush(RefusalAudit refusals, TimeProvider clock,
         {
             await refusals.FlushAsync();
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Any failure, not only the database's own exceptions: with retries on (PostgreSQL), an outage ends in
+            // RetryLimitExceededException, and an exception escaping a BackgroundService stops the whole host.
             logger.LogError(ex, "Could not write the refusal counts to the audit log; they were logged at Warning");
         }
     }

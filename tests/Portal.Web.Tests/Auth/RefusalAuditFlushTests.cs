@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Auditing.Refusals;
+using Portal.Domain.Persistence;
 using Portal.Domain.Security;
 using Portal.Testing;
 using Portal.Web.Auth;
@@ -63,6 +64,52 @@ public sealed class RefusalAuditFlushTests : IAsyncLifetime
         await flush.StopAsync(Ct);
 
         Assert.Contains("\"leftOut\":3", await SummaryAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DatabaseDown_WriteFailsWithAnyException_FlushLogsAndThePortalKeepsRunning()
+    {
+        var flaky = new DownableFactory(_db.Factory);
+        var audit = new RefusalAudit(flaky, new RefusalAuditThrottle(_clock), NullLogger<RefusalAudit>.Instance);
+        var attempt = new RefusalAttempt(
+            "authentication.refused|198.51.100.9", new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>()),
+            "authentication.refused", "endpoint", "GET /api/v1/teams", "198.51.100.9");
+        await audit.RecordAsync(attempt, n => new { LeftOutSinceLastEntry = n });
+        await audit.RecordAsync(attempt, n => new { LeftOutSinceLastEntry = n });
+        flaky.Down = true;
+
+        using var flush = new RefusalAuditFlush(audit, _clock, NullLogger<RefusalAuditFlush>.Instance);
+        await flush.StartAsync(Ct);
+        _clock.Advance(RefusalAuditThrottle.Window);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (flaky.Refused == 0 && DateTime.UtcNow < deadline)
+        {
+            _clock.Advance(RefusalAuditFlush.Interval);
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(flaky.Refused > 0, "the flush never tried to write while the database was down");
+        Assert.False(flush.ExecuteTask!.IsFaulted, "a failed write must not end the background loop (that stops the host)");
+        await flush.StopAsync(Ct);
+    }
+
+    /// <summary>A context factory that fails like EF Core's retrying strategy does once PostgreSQL stays away.</summary>
+    private sealed class DownableFactory(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
+    {
+        public bool Down { get; set; }
+
+        public int Refused { get; private set; }
+
+        public PortalDbContext CreateDbContext()
+        {
+            if (!Down)
+            {
+                return inner.CreateDbContext();
+            }
+
+            Refused++;
+            throw new Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException("The database is down.", new TimeoutException());
+        }
     }
 
     private async Task<int> CountAsync()

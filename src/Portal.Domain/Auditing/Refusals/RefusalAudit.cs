@@ -37,6 +37,7 @@ public sealed class RefusalAudit(IDbContextFactory<PortalDbContext> dbFactory, R
             return false;
         }
 
+        Log(due);
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         if (admission.Write)
         {
@@ -57,21 +58,29 @@ public sealed class RefusalAudit(IDbContextFactory<PortalDbContext> dbFactory, R
             return 0;
         }
 
+        Log(due);
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         Add(db, due);
         await db.SaveChangesAsync(CancellationToken.None);
         return due.Count;
     }
 
-    private void Add(PortalDbContext db, IReadOnlyList<RefusalSummary> due)
+    /// <summary>Logs each summary before anything touches the database: if the database is down, the count still reaches the log.</summary>
+    private void Log(IReadOnlyList<RefusalSummary> due)
     {
         foreach (var summary in due)
         {
-            // Logged before it is saved: if the save fails, the count still reaches the log.
             logger.LogWarning(
                 "{LeftOut} refusal(s) ({Action}, {Actor}, client {Client}) between {From:O} and {To:O} were counted instead of audited one by one: {ByKey}",
                 summary.LeftOut, summary.Action, summary.Actor.AuditName, summary.ClientAddress ?? "any", summary.From, summary.To,
                 string.Join(", ", summary.ByKey.Select(k => $"{k.Key} ×{k.Value}")));
+        }
+    }
+
+    private static void Add(PortalDbContext db, IReadOnlyList<RefusalSummary> due)
+    {
+        foreach (var summary in due)
+        {
             AuditLog.Record(
                 db,
                 summary.Actor,
