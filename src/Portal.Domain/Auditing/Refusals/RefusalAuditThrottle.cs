@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Portal.Domain.Common;
 using Portal.Domain.Security;
 
 namespace Portal.Domain.Auditing.Refusals;
@@ -58,27 +58,7 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
     /// The key a client address is counted under: an IPv4 address as itself, an IPv6 address by its /48 (one site's
     /// allocation: a /64 each would let one site write 65,536 entries a minute), <c>unknown</c> without one.
     /// </summary>
-    public static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 6, 10);
-        return new IPAddress(bytes) + "/48";
-    }
+    public static string AddressKey(IPAddress? address) => ClientAddressKey.Of(address, 48);
 
     /// <summary>Whether to write this refusal's entry now; otherwise it is counted for a later entry.</summary>
     public RefusalAdmission Admit(RefusalAttempt attempt)
