@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Auditing.Queries;
+using Portal.Domain.Auditing.Refusals;
 using Portal.Domain.Catalog.Commands;
 using Portal.Domain.Catalog.Demo;
 using Portal.Domain.Catalog.Queries;
@@ -21,6 +22,9 @@ using Portal.Domain.Security.Commands;
 using Portal.Domain.Security.Queries;
 using Portal.Domain.Sync.Commands;
 using Portal.Domain.Sync.Queries;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain;
 
@@ -92,6 +96,8 @@ public static class DomainServiceCollectionExtensions
 
         // Auditing and security
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<RefusalAuditThrottle>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SignInLinker>();

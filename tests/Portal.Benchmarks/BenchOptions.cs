@@ -30,8 +30,10 @@ internal sealed record BenchOptions
                                       page in Chromium; largest size only), github (`sync github` twice against a fake GitHub of
                                       1,000 repositories: counted requests per repository, share of 304s). Default: all four.
                                       Also: scorecards, and debt (the tech-debt register: 2 items per service, recompute-all,
-                                      first page, a filtered page, one service's items, the suggested items; largest size only)
-          --no-browser                graph: skip the graph page in Chromium
+                                      first page, a filtered page, one service's items, the suggested items; largest size only),
+                                      and reviews (close a review twice with `reviews close`, time and memory; compare the two
+                                      closed reviews; the report page in Chromium; largest size only)
+          --no-browser                graph, reviews: skip the page measured in Chromium
           --chromium PATH             graph: the Chromium to drive (default PLAYWRIGHT_CHROMIUM_EXECUTABLE or /usr/bin/chromium;
                                       never downloaded)
           --requests 500              timed requests per scenario
@@ -134,7 +136,7 @@ internal sealed record BenchOptions
             };
         }
 
-        if (options.Browser && options.Workloads.Contains("graph") && !File.Exists(options.ChromiumPath))
+        if (options.Browser && (options.Workloads.Contains("graph") || options.Workloads.Contains("reviews")) && !File.Exists(options.ChromiumPath))
         {
             throw new ArgumentException($"Chromium not found at {options.ChromiumPath}: install it, pass --chromium PATH, or --no-browser.");
         }

@@ -24,6 +24,7 @@ internal sealed record BenchReport(
         .. Targets.EvaluateGitHub(Results),
         .. ScorecardTargets.Evaluate(Results),
         .. DebtTargets.Evaluate(Results),
+        .. ReviewTargets.Evaluate(Results),
     ];
 
     /// <summary>The same report with only <paramref name="workload"/>'s results.</summary>
@@ -182,6 +183,7 @@ internal static class BenchmarksDoc
         ExtraSections.RenderGraph(md, graph);
         ExtraSections.RenderGitHub(md, github);
         DebtTargets.Render(md, latest.FirstOrDefault(r => r.Results[0].Workload == "debt"));
+        ReviewTargets.Render(md, latest.FirstOrDefault(r => r.Results[0].Workload == "reviews"));
 
         md.AppendLine("## Notes");
         md.AppendLine();
@@ -210,6 +212,7 @@ internal static class BenchmarksDoc
         md.AppendLine(CultureInfo.InvariantCulture, $"the full analysis ≤ {Targets.AnalysisColdMs:0} ms (cached afterwards), extra memory ≤ {Targets.GraphExtraMB:0} MB, the graph page with a depth-2 focus drawn in ≤ {Targets.PageMs:0} ms.");
         md.AppendLine(CultureInfo.InvariantCulture, $"GitHub sync (issue 5), a fake GitHub of {GitHubSyncWorkload.Repositories:N0} repositories: a full first sync costs ≤ {Targets.SyncRequestsPerRepo:0} counted requests per repository on average, and a resync with nothing changed gets ≥ {Targets.ResyncNotModifiedPercent:0}% of its answers as 304.");
         md.AppendLine(CultureInfo.InvariantCulture, $"Tech debt (issue 10), 20,000 items on 10,000 services: the register's priority-sorted first page and a filtered page p95 ≤ {DebtTargets.FirstPageP95Ms:0} ms, recomputing every score after a table change ≤ {DebtTargets.RecomputeAllSeconds:0} s, the suggested items on the 10k-service graph p95 ≤ {DebtTargets.CandidatesP95Ms:0} ms.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Quarterly reviews (issue 12), 10,000 services: closing a review ≤ {ReviewTargets.CloseSeconds:0} s and ≤ {ReviewTargets.CloseExtraMB:0} MB extra memory, comparing two closed reviews ≤ {ReviewTargets.CompareMs:0} ms, the report page of a 2,000-team organisation ≤ {ReviewTargets.ReportPageMs:0} ms.");
         md.AppendLine();
         md.AppendLine("| Provider | Target | Limit | Measured | Result |");
         md.AppendLine("| --- | --- | --- | --- | --- |");

@@ -75,7 +75,7 @@ internal sealed record Measure(string Name, string Description, double Value, st
 /// <summary>The workloads the harness knows.</summary>
 internal static class Workloads
 {
-    public static IReadOnlyList<IWorkload> All { get; } = [new CatalogReadWorkload(), new ImportWorkload(), new GraphWorkload(), new GitHubSyncWorkload(), new ScorecardsWorkload(), new DebtWorkload()];
+    public static IReadOnlyList<IWorkload> All { get; } = [new CatalogReadWorkload(), new ImportWorkload(), new GraphWorkload(), new GitHubSyncWorkload(), new ScorecardsWorkload(), new DebtWorkload(), new ReviewsWorkload()];
 
     public static IWorkload Find(string name) =>
         All.FirstOrDefault(w => w.Name == name)

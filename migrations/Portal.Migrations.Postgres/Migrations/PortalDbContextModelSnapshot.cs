@@ -1329,6 +1329,28 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("debt_item_services", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtRegisterState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_register_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1319,6 +1319,28 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("debt_item_services", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Debt.DebtRegisterState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("debt_register_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Domain.Debt.DebtReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,17 +1,5 @@
 namespace Portal.Domain.Debt;
 
-/// <summary>A service an item affects, as scoring sees it.</summary>
-/// <param name="Ref">The service's reference.</param>
-/// <param name="DisplayName">Its title, or its name.</param>
-/// <param name="Tier">1 is most critical; null when not known.</param>
-public sealed record AffectedService(string Ref, string DisplayName, int? Tier);
-
-/// <summary>How many services fail along with an item's services, from one version of the dependency graph.</summary>
-/// <param name="Count">Services in the union of the affected services' blast radii, the affected services left out.</param>
-/// <param name="GraphVersion">The graph version it was counted on.</param>
-/// <param name="Example">A few of them by reference, to show in the explanation.</param>
-public sealed record BlastRadiusCount(int Count, long GraphVersion, IReadOnlyList<string> Example);
-
 /// <summary>Everything <see cref="DebtScoring"/> needs about one item: plain data, no database.</summary>
 /// <param name="Likelihood">1–5.</param>
 /// <param name="Impact">1–5.</param>

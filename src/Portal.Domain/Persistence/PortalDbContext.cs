@@ -80,6 +80,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DebtScoringState> DebtScoringStates => Set<DebtScoringState>();
 
+    public DbSet<DebtRegisterState> DebtRegisterStates => Set<DebtRegisterState>();
+
     public DbSet<DebtCandidateDismissal> DebtCandidateDismissals => Set<DebtCandidateDismissal>();
     public DbSet<TeamCapacity> TeamCapacities => Set<TeamCapacity>();
 
@@ -146,7 +148,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     {
         StampTimes();
         BumpVersions();
-        if (!ChangesTheGraph())
+        var bumps = new StateBumps(ChangesTheGraph(), ChangesTheDebtRegister());
+        if (bumps is { Graph: false, DebtRegister: false })
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -154,19 +157,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await BumpGraphVersionAsync(cancellationToken);
+            await BumpStatesAsync(bumps, cancellationToken);
             return saved;
         }
 
         // The change and the version bump commit together, so a cache keyed by the version never
-        // holds a graph older than its key. The strategy retries the whole unit on transient errors.
+        // holds a graph (or a count) older than its key. The strategy retries the whole unit on transient errors.
         return await Database.CreateExecutionStrategy().ExecuteAsync(
-            (Context: this, Accept: acceptAllChangesOnSuccess),
+            (Context: this, Accept: acceptAllChangesOnSuccess, Bumps: bumps),
             async (_, state, ct) =>
             {
                 await using var transaction = await state.Context.Database.BeginTransactionAsync(ct);
                 var saved = await state.Context.SaveWithoutGraphAsync(ct);
-                await state.Context.BumpGraphVersionAsync(ct);
+                await state.Context.BumpStatesAsync(state.Bumps, ct);
                 await transaction.CommitAsync(ct);
                 if (state.Accept)
                 {
@@ -192,6 +195,25 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     private bool ChangesTheGraph() => ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && IsGraphType(e.Entity.GetType()));
+
+    /// <summary>Rows of these types make up what the debt register filters and counts: writing one raises its version.</summary>
+    private bool ChangesTheDebtRegister() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is DebtItem or DebtItemService);
+
+    private async Task BumpStatesAsync(StateBumps bumps, CancellationToken ct)
+    {
+        if (bumps.Graph)
+        {
+            await BumpGraphVersionAsync(ct);
+        }
+
+        if (bumps.DebtRegister)
+        {
+            await DebtRegisterStates.Where(s => s.Id == DebtRegisterState.SingletonId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version + 1), ct);
+        }
+    }
 
     internal Task<int> BumpGraphVersionAsync(CancellationToken ct) =>
         GraphStates.Where(g => g.Id == GraphState.SingletonId).ExecuteUpdateAsync(u => u.SetProperty(g => g.Version, g => g.Version + 1), ct);
@@ -235,4 +257,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             }
         }
     }
+
+    /// <summary>Which singleton versions a save raises in its transaction.</summary>
+    private readonly record struct StateBumps(bool Graph, bool DebtRegister);
 }

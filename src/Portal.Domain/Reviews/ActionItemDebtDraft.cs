@@ -1,8 +1,8 @@
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Reviews.Queries;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Commands;
 
 namespace Portal.Domain.Reviews;
 

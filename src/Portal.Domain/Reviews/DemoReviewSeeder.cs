@@ -8,6 +8,7 @@ using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Scorecards.Records;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Reviews;
 

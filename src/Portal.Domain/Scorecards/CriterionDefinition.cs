@@ -1,4 +1,5 @@
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Checks;
 
 namespace Portal.Domain.Scorecards;
 

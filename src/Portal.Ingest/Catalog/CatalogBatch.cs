@@ -38,6 +38,14 @@ public sealed class CatalogBatch
     /// </summary>
     public Func<BackstageEntity, string, bool>? Owns { get; init; }
 
+    /// <summary>
+    /// Whether a stored record of <see cref="Source"/> at this location may belong to this batch's origin though
+    /// <see cref="Owns"/> cannot say so this run: a file of the same import scope or sender that did not parse this
+    /// time, or that the sender did not send again. The run leaves such a record's place in the team hierarchy alone.
+    /// Default: never (a GitHub repository or team sync knows exactly what it owns).
+    /// </summary>
+    public Func<string, bool> OriginUnclear { get; init; } = _ => false;
+
     /// <summary>Who the per-record audit entry names for a write this entity causes (e.g. <c>github:acme/billing</c>).</summary>
     public required Func<BackstageEntity, Actor> ActorOf { get; init; }
 
@@ -73,6 +81,7 @@ public sealed class CatalogBatch
                 return !broken.Contains(file)
                     && (filesRead.Contains(file) || (orphanPrefix is not null && file.StartsWith(orphanPrefix + "/", StringComparison.Ordinal)));
             },
+            OriginUnclear = location => location.StartsWith(locationBase + "/", StringComparison.Ordinal),
             ActorOf = _ => actor,
             ActorAt = _ => actor,
         };

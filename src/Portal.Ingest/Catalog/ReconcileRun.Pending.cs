@@ -235,7 +235,7 @@ internal sealed partial class ReconcileRun
         }
 
         var edge = row.Field == "children" ? $"lists it in spec.children, which would make it a sub-team of {team.Ref}" : $"names it as spec.parent, which would make {team.Ref} its sub-team";
-        if (!arrived.Created)
+        if (!ArrivedNow(arrived))
         {
             // Not an arrival: the conflict was reported when the target arrived or when the team was written.
             Notice(arrived.Parsed, $"{team.Ref}, which belongs to {Describe(team)} (another origin), still {edge}; not linked (reported as a conflict when first found).");
@@ -253,6 +253,15 @@ internal sealed partial class ReconcileRun
         _pending++;
         return false;
     }
+
+    /// <summary>
+    /// Whether this run brought the record to its origin: created it, or adopted it from another origin (an orphan of
+    /// another import or repository). A hierarchy conflict with it is then new, reported and audited, not only noted.
+    /// </summary>
+    private bool ArrivedNow(RecordOutcome outcome) =>
+        outcome.Created
+        || (!outcome.ReadOnly && outcome.OriginBefore is { } before
+            && (before.Source != Source || !batch.OwnsLocation(outcome.Parsed, before.Location ?? "")));
 
     private void AuditLink(CatalogEntity record, string kind, string field, CatalogEntity target, object before)
     {

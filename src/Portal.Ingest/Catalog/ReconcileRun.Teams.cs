@@ -144,7 +144,7 @@ internal sealed partial class ReconcileRun
     {
         var name = FieldName(field);
         var edge = field == "spec.children" ? $"would make {other.Ref} its sub-team" : $"would make it a sub-team of {other.Ref}";
-        var arrivedNow = _outcomes.TryGetValue(StoredCatalog.KeyOf(KindOf(other), other), out var brought) && brought.Created && ReferenceEquals(brought.Entity, other);
+        var arrivedNow = _outcomes.TryGetValue(StoredCatalog.KeyOf(KindOf(other), other), out var brought) && ArrivedNow(brought) && ReferenceEquals(brought.Entity, other);
         if (!arrivedNow && catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == name && KeyOf(p).Equals(key)))
         {
             Notice(outcome.Parsed, $"{field} '{key}' still belongs to {Describe(other)}, another origin: the team hierarchy {edge}, so it stays unmade and kept as written (reported as a conflict when first found).");
@@ -170,20 +170,24 @@ internal sealed partial class ReconcileRun
     }
 
     /// <summary>
-    /// Takes a stored child off <paramref name="outcome"/>'s team when it comes from another source altogether (another
-    /// kind of source, or people in Portal): such an edge can only be left from before the hierarchy had to stay within
-    /// one origin. Audited (<c>team.hierarchy.removed</c>) and noted in the report. A child of the same source but
-    /// another location (say, a file that did not parse this time) is left alone: one run cannot tell it apart.
+    /// Takes a stored child of another origin off <paramref name="outcome"/>'s team: another kind of source, people in
+    /// Portal, or the same source at a location this batch knows is another origin's (another import scope or sender,
+    /// another repository, the team sync under a repository's group). Such an edge is left from before the hierarchy
+    /// had to stay within one origin, or from a hand-over of one team of a hierarchy. Audited
+    /// (<c>team.hierarchy.removed</c>) and noted in the report. A child the batch cannot place
+    /// (<see cref="CatalogBatch.OriginUnclear"/>: a file of the same scope that did not parse this time) is left alone.
     /// </summary>
     private void TakeOffForeignChild(RecordOutcome outcome, Team child)
     {
-        if (child.ParentTeamId != outcome.Entity.Id || (child.Source == Source && child.Source != DataSource.Manual))
+        if (child.ParentTeamId != outcome.Entity.Id
+            || (child.Source == Source && child.Source != DataSource.Manual
+                && (SameOrigin(outcome.Parsed, child) || batch.OriginUnclear(child.SourceLocation ?? ""))))
         {
             return;
         }
 
         child.SetParent(null);
-        Notice(outcome.Parsed, $"{child.Ref} ({Describe(child)}, another origin) was a sub-team of {outcome.Entity.Ref} from before the team hierarchy had to stay within one origin; taken off");
+        Notice(outcome.Parsed, $"{child.Ref} belongs to {Describe(child)}, another origin, so it cannot be a sub-team of {outcome.Entity.Ref} (a team's members may change what its sub-teams own); taken off");
         Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.removed", PortalKind(BackstageKinds.Group), child.Ref,
             new Dictionary<string, object?> { ["parent"] = outcome.Entity.Ref }, new Dictionary<string, object?> { ["parent"] = null });
     }

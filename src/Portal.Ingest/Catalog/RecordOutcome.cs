@@ -23,6 +23,9 @@ internal sealed class RecordOutcome(BackstageEntity parsed, CatalogEntity entity
 
     public bool Created { get; } = created;
 
+    /// <summary>The source and location the record had before this run; null for a new record.</summary>
+    public (DataSource Source, string? Location)? OriginBefore { get; } = created ? null : (entity.Source, entity.SourceLocation);
+
     /// <summary>The record belongs to another origin: compared, never changed.</summary>
     public bool ReadOnly { get; } = readOnly;
 

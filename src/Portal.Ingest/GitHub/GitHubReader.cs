@@ -6,34 +6,6 @@ using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.GitHub;
 
-/// <summary>A repository as the organisation's repository list describes it.</summary>
-public sealed record RepoInfo(
-    long Id, string NodeId, string Organization, string Name, string? Description, string? Language, IReadOnlyList<string> Topics,
-    string DefaultBranch, string HtmlUrl, bool Archived, bool Fork, DateTime? PushedAt);
-
-/// <summary>What the default branch of a repository holds that Portal cares about, and the catalog files it left unread.</summary>
-public sealed record RepoContents(
-    IReadOnlyDictionary<string, string> CatalogFiles,
-    IReadOnlyDictionary<string, string> CatalogShas,
-    string? CodeOwnersTeam,
-    string? CodeOwnersSha,
-    int WorkflowCount)
-{
-    public IReadOnlyList<RepoFileProblem> Problems { get; init; } = [];
-}
-
-/// <summary>A team with its parent and members (login → maintainer?).</summary>
-public sealed record TeamInfo(long Id, string Slug, string Name, string? Description, string? ParentSlug, IReadOnlyDictionary<string, bool> Members);
-
-/// <summary>Delivery evidence of one repository over the last 90 days.</summary>
-public sealed record RepoEvidence(string NodeId, int Releases, int Deployments, bool? BranchProtected);
-
-/// <summary>A file in a repository that could not be used, and why.</summary>
-public sealed class RepoFileException(string path, string message) : Exception(message)
-{
-    public string Path { get; } = path;
-}
-
 /// <summary>
 /// Reads GitHub through a <see cref="GitHubSession"/> with as few counted requests as it can: lists
 /// 100 per page, one recursive tree per repository (304 when nothing was pushed), blobs only when

@@ -1,30 +1,16 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Auditing;
+using Portal.Domain.Auditing.Refusals;
 using Portal.Domain.Debt;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
 using Portal.Domain.Security;
 
 namespace Portal.Ingest.GitHub;
-
-/// <summary>What a webhook delivery asks Portal to do.</summary>
-public enum WebhookWork
-{
-    None,
-    SyncRepository,
-    SyncTeams,
-
-    /// <summary>An <c>issues</c> event about a tech-debt issue: bring that one issue into the debt register.</summary>
-    SyncIssue,
-}
-
-/// <summary>The outcome of receiving one delivery: its HTTP status and what was queued.</summary>
-public sealed record WebhookResult(
-    int StatusCode, string Message, WebhookWork Work = WebhookWork.None, string? Organization = null, string? Repository = null, int? Issue = null);
 
 /// <summary>
 /// Receives GitHub webhook deliveries: verifies <c>X-Hub-Signature-256</c> in constant time, drops
@@ -33,7 +19,11 @@ public sealed record WebhookResult(
 /// quickly: the caller enqueues a job and answers, the sync itself happens in the background.
 /// </summary>
 public sealed class GitHubWebhooks(
-    IDbContextFactory<PortalDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<GitHubOptions> options, TimeProvider clock, ILogger<GitHubWebhooks> logger)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Microsoft.Extensions.Options.IOptions<GitHubOptions> options,
+    RefusalAudit refusals,
+    TimeProvider clock,
+    ILogger<GitHubWebhooks> logger)
 {
     /// <summary>Audit action of a delivery dropped as a replay (same delivery id, or same signed body under a new id).</summary>
     public const string ReplayAuditAction = "webhook.replay";
@@ -129,7 +119,7 @@ public sealed class GitHubWebhooks(
         }
 
         return IsSignatureValid(options.Value.WebhookSecret!, body, signature)
-            ? await HandleAsync(eventName!, deliveryId!, body, dispatch, ct)
+            ? await HandleAsync(eventName!, deliveryId!, body, null, dispatch, ct)
             : new WebhookResult(401, SignatureRefused);
     }
 
@@ -138,7 +128,7 @@ public sealed class GitHubWebhooks(
     /// for a body read by <see cref="SignedWebhookBody.ReadAsync"/> after <see cref="RefuseBeforeBody"/> let it through.
     /// </summary>
     public async Task<WebhookResult> ReceiveAsync(
-        string? eventName, string? deliveryId, SignedWebhookBody body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
+        string? eventName, string? deliveryId, SignedWebhookBody body, IPAddress? client, Func<WebhookResult, string?> dispatch, CancellationToken ct)
     {
         if (RefuseHeaders(eventName, deliveryId) is { } refused)
         {
@@ -146,7 +136,7 @@ public sealed class GitHubWebhooks(
         }
 
         return body.SignatureValid
-            ? await HandleAsync(eventName!, deliveryId!, body.Content, dispatch, ct)
+            ? await HandleAsync(eventName!, deliveryId!, body.Content, client, dispatch, ct)
             : new WebhookResult(401, SignatureRefused);
     }
 
@@ -191,7 +181,7 @@ public sealed class GitHubWebhooks(
     }
 
     private async Task<WebhookResult> HandleAsync(
-        string eventName, string deliveryId, ReadOnlyMemory<byte> body, Func<WebhookResult, string?> dispatch, CancellationToken ct)
+        string eventName, string deliveryId, ReadOnlyMemory<byte> body, IPAddress? client, Func<WebhookResult, string?> dispatch, CancellationToken ct)
     {
         var o = options.Value;
         string? action = null;
@@ -280,7 +270,7 @@ public sealed class GitHubWebhooks(
         if (earlier.Count > 0)
         {
             var repeats = earlier.Contains(deliveryId, StringComparer.Ordinal) ? deliveryId : earlier[0];
-            return await DropReplayAsync(db, eventName, deliveryId, action, repo is null ? null : $"{org}/{repo}", repeats, ct);
+            return await DropReplayAsync(eventName, deliveryId, action, repo is null ? null : $"{org}/{repo}", repeats, client);
         }
 
         WebhookResult result;
@@ -323,10 +313,11 @@ public sealed class GitHubWebhooks(
 
     /// <summary>
     /// Answers a replay the way a repeated delivery id has always been answered (200, nothing queued), and audits and
-    /// logs the refusal, naming the delivery it repeats.
+    /// logs the refusal, naming the delivery it repeats. Replays can be sent at will by whoever captured a delivery, so
+    /// the entry passes <see cref="RefusalAudit"/>: one a minute per client address, the rest counted.
     /// </summary>
     private async Task<WebhookResult> DropReplayAsync(
-        PortalDbContext db, string eventName, string deliveryId, string? action, string? repository, string earlier, CancellationToken ct)
+        string eventName, string deliveryId, string? action, string? repository, string earlier, IPAddress? client)
     {
         var sameId = earlier == deliveryId;
         var reason = sameId
@@ -334,10 +325,12 @@ public sealed class GitHubWebhooks(
             : $"its signed body is the same as delivery {earlier}'s";
         logger.LogWarning(
             "GitHub webhook delivery {DeliveryId} ({Event}) dropped as a replay: {Reason}.", deliveryId, eventName, reason);
-        AuditLog.Record(
-            db, WebhookActor, ReplayAuditAction, nameof(WebhookDelivery), deliveryId, null,
-            new { Event = eventName, Action = action, Repository = repository, Repeats = earlier, SameBody = !sameId }, succeeded: false);
-        await db.SaveChangesAsync(ct);
+        var address = client is null ? null : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
+        await refusals.RecordAsync(
+            new RefusalAttempt($"{ReplayAuditAction}|{RefusalAuditThrottle.AddressKey(client)}", WebhookActor, ReplayAuditAction, nameof(WebhookDelivery), deliveryId, address),
+            leftOut => leftOut > 0
+                ? new { Event = eventName, Action = action, Repository = repository, Repeats = earlier, SameBody = !sameId, ClientAddress = address, LeftOutSinceLastEntry = leftOut }
+                : new { Event = eventName, Action = action, Repository = repository, Repeats = earlier, SameBody = !sameId, ClientAddress = address });
         return new WebhookResult(200, sameId
             ? $"Delivery {deliveryId} was already handled; dropped."
             : $"Delivery {deliveryId} repeats the signed body of delivery {earlier}, already handled; dropped as a replay.");

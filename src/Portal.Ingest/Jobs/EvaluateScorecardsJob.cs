@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Ingest.Jobs;
 

@@ -11,7 +11,7 @@ using Portal.Web.Hosting;
 namespace Portal.Web.Cli;
 
 /// <summary>
-/// Verbs on the same executable: <c>migrate</c>, <c>seed demo</c>, <c>token create</c>. A verb never
+/// Verbs on the same executable: <c>migrate</c>, <c>seed demo</c>, <c>token create</c>, <c>reviews close</c>… A verb never
 /// serves the web app; it exits 0 on success and non-zero with a message on failure.
 /// </summary>
 public sealed class PortalCli
@@ -39,6 +39,9 @@ public sealed class PortalCli
           scorecards evaluate [--verbose]              evaluate every service's scorecard now and store what changed;
                                                        prints how many services were evaluated and changed, and the time;
                                                        --verbose adds the time of each phase and of each check
+          reviews close QUARTER [--title TITLE]        close a quarter's review now, in this process (creating the
+                                                       organisation review first when there is none); prints the
+                                                       services frozen, the time and the memory the close needed
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
                                                        it expires in a year unless --expires-in-days DAYS
                                                        or --no-expiry says otherwise;
@@ -49,7 +52,7 @@ public sealed class PortalCli
         ConnectionStrings__Portal=...) and --Key=Value arguments, as for the web app.
         """;
 
-    private static readonly HashSet<string> Verbs = ["migrate", "seed", "scorecards", "token", "import", "export", "sync", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["migrate", "seed", "scorecards", "reviews", "token", "import", "export", "sync", "help", "--help", "-h"];
 
     private PortalCli(string[] verbArgs, string[] hostArgs)
     {
@@ -98,6 +101,8 @@ public sealed class PortalCli
                 ["scorecards", "evaluate"] => await EvaluateScorecardsAsync(services, false, stdout, ct),
                 ["scorecards", "evaluate", "--verbose"] => await EvaluateScorecardsAsync(services, true, stdout, ct),
                 ["scorecards", ..] => Fail(stderr, "scorecards: the only action is evaluate: scorecards evaluate [--verbose]"),
+                ["reviews", "close", .. var rest] => await ReviewCloseVerb.RunAsync(services, rest, stdout, stderr, ct),
+                ["reviews", ..] => Fail(stderr, "reviews: the only action is close. " + ReviewCloseVerb.Usage),
                 ["sync", ..] => Fail(stderr, "sync: the only source is github: sync github"),
                 ["import"] or ["export"] => Fail(stderr, $"{VerbArgs[0]}: give a path, e.g. {VerbArgs[0]} ./catalog"),
                 _ => Fail(stderr, $"Unknown command '{string.Join(' ', VerbArgs)}'. Run with --help to see the verbs."),
@@ -126,7 +131,7 @@ public sealed class PortalCli
     private static async Task<int> EvaluateScorecardsAsync(IServiceProvider services, bool verbose, TextWriter stdout, CancellationToken ct)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        var run = await services.GetRequiredService<Portal.Domain.Scorecards.ScorecardEvaluation>().EvaluateAllAsync(ct);
+        var run = await services.GetRequiredService<Portal.Domain.Scorecards.Evaluation.ScorecardEvaluation>().EvaluateAllAsync(ct);
         await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Evaluated {run.Services:N0} services under framework version {run.FrameworkVersion} on graph version {run.GraphVersion}: {run.Changed:N0} changed, in {run.Elapsed.TotalMilliseconds:N0} ms"));
         if (verbose && run.Timings is { } timings)

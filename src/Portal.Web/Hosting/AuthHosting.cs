@@ -98,7 +98,7 @@ public static class AuthHosting
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ReadsOrCarriesAToken(ctx)));
-        builder.Services.AddSingleton<RefusalAuditThrottle>();
+        builder.Services.AddHostedService<RefusalAuditFlush>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
@@ -111,17 +111,5 @@ public static class AuthHosting
         // Keys in the database, shared by every instance (and encrypted when a certificate is configured).
         builder.AddPortalDataProtection();
         return builder;
-    }
-}
-
-/// <summary>Maps identity-provider role claim values to a Portal role.</summary>
-public static class OidcRoles
-{
-    public static PortalRole Map(IEnumerable<string> values, OidcOptions options)
-    {
-        var set = values.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return set.Contains(options.AdminRole) ? PortalRole.Admin
-            : set.Contains(options.EditorRole) ? PortalRole.Editor
-            : PortalRole.Viewer;
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 
 namespace Portal.Web.Hosting;
 
@@ -77,27 +77,7 @@ public sealed class PortalRateLimiters : IDisposable
     internal static string Address(HttpContext ctx) => AddressKey(ctx.Connection.RemoteIpAddress);
 
     /// <summary>An address as a rate-limit key: IPv4 (also when mapped into IPv6) as it is, IPv6 loopback as it is, any other IPv6 as its /64.</summary>
-    public static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    public static string AddressKey(IPAddress? address) => ClientAddressKey.Of(address, 64);
 
     private static string AddressPartition(string scope, HttpContext ctx) => $"{scope}|{Address(ctx)}";
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
@@ -35,6 +37,63 @@ public abstract class DebtQueriesTests(TestProvider provider) : DebtTestCatalog(
         Assert.Equal(7, high.Score!.Factors.Count);
         Assert.Equal("payments-core", high.Owner!.Ref);
         Assert.Equal("Payments", high.Services.Single().DisplayName);
+    }
+
+    [Fact]
+    public async Task ListAsync_CachedTotals_FollowEveryKindOfChange()
+    {
+        // One instance keeps its counts by the register's and the graph's versions: each change below must show.
+        var queries = Queries();
+        async Task<(int Open, int WebApp, int Web)> Totals() => (
+            (await queries.ListAsync(new DebtQuery(), Ct)).Total,
+            (await queries.ListAsync(new DebtQuery { Service = "web-app" }, Ct)).Total,
+            (await queries.ListAsync(new DebtQuery { Team = "web", Status = "all" }, Ct)).Total);
+        Assert.Equal((2, 1, 1), await Totals());
+        Assert.Equal((2, 1, 1), await Totals());
+
+        // A new item.
+        var (extra, _) = await Commands().CreateAsync(Root, Edit(title: "Extra", services: ["web-app"]), ct: Ct);
+        Assert.Equal((3, 2, 2), await Totals());
+
+        // A status change: Won't fix leaves the open view.
+        await Commands().SetStatusAsync(Root, new Dictionary<Guid, int> { [extra] = 0 }, new DebtStatusChange(DebtStatus.WontFix, null, "Retired next year", Today.AddDays(10)), Ct);
+        Assert.Equal((2, 1, 2), await Totals());
+
+        // An edit of the services moves an item between filters (and to the new services' owner).
+        await Commands().UpdateAsync(Root, _low, Edit(title: "Low", services: ["payments"], likelihood: 1, effort: 20, signal: ScalingSignal.Observability), 0, ct: Ct);
+        Assert.Equal((2, 0, 1), await Totals());
+
+        // The look-again date brings the Won't-fix item back into the open view on the day.
+        Clock.Advance(TimeSpan.FromDays(10));
+        Assert.Equal((3, 1, 1), await Totals());
+
+        // Deleting a service takes its links with it in the database, without touching the items.
+        await using (var db = Db.CreateContext())
+        {
+            db.Services.Remove(await db.Services.SingleAsync(s => s.Name == "web-app", Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal((3, 0, 1), await Totals());
+        Assert.Empty((await queries.ListAsync(new DebtQuery { Service = "web-app" }, Ct)).Items);
+    }
+
+    [Fact]
+    public async Task ListAsync_EachRow_IsWhatTheItemReadInFullSays()
+    {
+        // A page reads only the columns its rows show and the page's services in one query; every row must still say
+        // exactly what the item read whole says: owner, services most critical first (with their owners), numbers,
+        // the explanation with its blast radius.
+        var (both, _) = await Commands().CreateAsync(Root, Edit(title: "Both", services: ["web-app", "checkout", "payments"], likelihood: 4, effort: 2), ct: Ct);
+        var page = await Queries().ListAsync(new DebtQuery { Status = "all" }, Ct);
+
+        Assert.Equal(4, page.Items.Count);
+        Assert.Equal(["payments", "checkout", "web-app"], page.Items.Single(i => i.Id == both).Services.Select(s => s.Ref));
+        foreach (var row in page.Items)
+        {
+            var whole = (await Queries().GetAsync(row.Id, Ct))!.Summary;
+            Assert.Equal(JsonSerializer.Serialize(whole), JsonSerializer.Serialize(row));
+        }
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Portal.Domain.Reviews.Comparison;
 using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Domain.Tests.Reviews;
 

@@ -13,6 +13,7 @@ using Portal.Domain.Security.Queries;
 using Portal.Domain.Signals;
 using Portal.Ingest.Demo;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Reviews;
 
@@ -66,6 +67,32 @@ public abstract class ReviewRecordEditTests(TestProvider provider) : DatabaseTes
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == "reviews.note.edit", Ct);
         Assert.Contains("10%", audit.Before, StringComparison.Ordinal);
         Assert.Contains("20%", audit.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditNoteEditActionAndSetStatus_AuditAfterCarriesTheVersionSaved()
+    {
+        await _records.AddNoteAsync(_admin, "2026-Q4", new NoteInput(ReviewNoteKind.Decision, "Reserve 10% for timeouts."), Ct);
+        var note = (await ViewAsync()).Notes.Single();
+        var noteVersion = await _records.EditNoteAsync(_admin, note.Id, new NoteInput(note.Kind, "Reserve 20% for timeouts."), note.Version, Ct);
+        var itemId = await AddItemAsync();
+        var item = (await ViewAsync()).ActionItems.Single(a => a.Id == itemId);
+        var edited = await _records.EditActionItemAsync(_admin, itemId,
+            new ActionItemInput("Timeouts on every outbound call", null, "payments-core", new DateOnly(2027, 2, 15), ScalingSignal.CascadingFailures), item.Version, Ct);
+        var done = await _records.SetActionItemStatusAsync(_admin, itemId, ActionItemStatus.Done, "Shipped.", edited, Ct);
+
+        await using var db = Db.CreateContext();
+        Assert.Equal((note.Version, noteVersion), await VersionsAsync(db, "reviews.note.edit"));
+        Assert.Equal((item.Version, edited), await VersionsAsync(db, "reviews.action.edit"));
+        Assert.Equal((edited, done), await VersionsAsync(db, "reviews.action.status"));
+        Assert.Equal(done, (await ViewAsync()).ActionItems.Single(a => a.Id == itemId).Version);
+    }
+
+    private static async Task<(int Before, int After)> VersionsAsync(Portal.Domain.Persistence.PortalDbContext db, string action)
+    {
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == action, Ct);
+        static int Of(string? json) => System.Text.Json.JsonDocument.Parse(json!).RootElement.GetProperty("version").GetInt32();
+        return (Of(entry.Before), Of(entry.After));
     }
 
     [Fact]

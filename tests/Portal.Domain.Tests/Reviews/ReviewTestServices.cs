@@ -6,6 +6,7 @@ using Portal.Domain.Persistence;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Reviews;
 

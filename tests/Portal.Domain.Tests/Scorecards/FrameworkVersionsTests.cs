@@ -2,6 +2,7 @@ using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
 using static Portal.Domain.Tests.Scorecards.ScorecardTestData;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Scorecards;
 

@@ -1,6 +1,7 @@
 using Portal.Domain.Scorecards;
 using Portal.Domain.Scorecards.Framework;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Checks;
 
 namespace Portal.Domain.Tests.Scorecards;
 

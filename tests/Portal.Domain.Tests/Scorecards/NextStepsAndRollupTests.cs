@@ -1,5 +1,6 @@
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Domain.Tests.Scorecards;
 

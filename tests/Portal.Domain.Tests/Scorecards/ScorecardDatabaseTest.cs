@@ -7,6 +7,9 @@ using Portal.Domain.Security;
 using Portal.Domain.Security.Queries;
 using Portal.Ingest.Demo;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Scorecards;
 

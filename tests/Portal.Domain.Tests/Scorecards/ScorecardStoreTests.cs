@@ -10,6 +10,9 @@ using Portal.Domain.Security.Queries;
 using Portal.Domain.Signals;
 using Portal.Ingest.Demo;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Scorecards;
 

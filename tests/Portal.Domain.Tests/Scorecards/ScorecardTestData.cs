@@ -2,6 +2,8 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Graph;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Checks;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Tests.Scorecards;
 

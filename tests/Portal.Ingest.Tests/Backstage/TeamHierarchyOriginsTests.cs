@@ -93,6 +93,23 @@ public abstract class TeamHierarchyOriginsTests(TestProvider provider) : Databas
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "team.hierarchy.denied", Ct));
     }
 
+    [Fact]
+    public async Task ImportAsync_TargetAdoptedByAnotherOrigin_ConflictReportedAndAuditedForTheNewOrigin()
+    {
+        await ImportAsync(Db, ClaimsChild, "intruders");
+        await ImportAsync(Db, Payments, "first-owners");
+        await ImportAsync(Db, new CatalogFile("other.yaml", Group("other")), "first-owners");
+
+        // first-owners no longer defines payments (orphaned there); another import adopts it: a new origin, a new conflict.
+        var adoption = await ImportAsync(Db, Payments, "new-owners");
+
+        Assert.Contains(adoption.Notices, p => p.EntityRef == "group:default/payments" && p.Reason.StartsWith("adopted", StringComparison.Ordinal));
+        Assert.Contains(adoption.Errors, p => p.EntityRef == "group:default/payments" && p.Reason.StartsWith("conflict: intruder", StringComparison.Ordinal));
+        Assert.Contains("team payments parent=", await SummaryAsync(Db));
+        await using var db = Db.CreateContext();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "team.hierarchy.denied", Ct));
+    }
+
     [Theory]
     [InlineData("[payments]")]
     [InlineData("[]")]
@@ -112,9 +129,9 @@ public abstract class TeamHierarchyOriginsTests(TestProvider provider) : Databas
     }
 
     [Fact]
-    public async Task ImportAsync_ChildOfTheSameSourceElsewhere_IsLeftWhereItIs()
+    public async Task ImportAsync_ChildOfAnotherImportScope_IsTakenOffNotedAndAudited()
     {
-        // Another import scope, but the same kind of source: one run cannot tell it from a file that did not parse.
+        // The same kind of source, but another scope: another origin, so the group's members lose no right they should have.
         await ImportAsync(Db, Payments, "payments-owners");
         await ImportAsync(Db, new CatalogFile("intruder.yaml", Group("intruder")), "intruders");
         await using (var db = Db.CreateContext())
@@ -124,9 +141,31 @@ public abstract class TeamHierarchyOriginsTests(TestProvider provider) : Databas
             await db.SaveChangesAsync(Ct);
         }
 
-        await ImportAsync(Db, new CatalogFile("intruder.yaml", Group("intruder")), "intruders");
+        var report = await ImportAsync(Db, new CatalogFile("intruder.yaml", Group("intruder")), "intruders");
 
-        Assert.Contains("team payments parent=intruder", await SummaryAsync(Db));
+        Assert.Contains(report.Notices, p => p.EntityRef == "group:default/intruder"
+            && p.Reason.StartsWith("payments belongs to payments-owners/payments.yaml#1, another origin", StringComparison.Ordinal)
+            && p.Reason.EndsWith("taken off", StringComparison.Ordinal));
+        Assert.Contains("team payments parent=", await SummaryAsync(Db));
+        await using var check = Db.CreateContext();
+        Assert.Equal("payments", (await check.AuditEntries.SingleAsync(a => a.Action == "team.hierarchy.removed", Ct)).EntityKey);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ChildWhoseFileDidNotParseThisTime_IsLeftWhereItIs()
+    {
+        var lead = new CatalogFile("lead.yaml", Group("lead"));
+        await ImportAsync(Db, [lead, new CatalogFile("team.yaml", Group("team", parent: "lead"))], "org");
+        Assert.Contains("team team parent=lead", await SummaryAsync(Db));
+
+        // team.yaml has a typo this time: the run cannot tell whose the team is, so it neither orphans nor moves it.
+        var report = await ImportAsync(Db, [lead, new CatalogFile("team.yaml", "kind: Group\nmetadata: [unclosed\n")], "org");
+
+        Assert.NotEmpty(report.Errors);
+        Assert.DoesNotContain(report.Notices, p => p.Reason.EndsWith("taken off", StringComparison.Ordinal));
+        Assert.Contains("team team parent=lead", await SummaryAsync(Db));
+        await using var check = Db.CreateContext();
+        Assert.False(await check.AuditEntries.AnyAsync(a => a.Action == "team.hierarchy.removed", Ct));
     }
 
     /// <summary>A team made in Portal (another source) placed under <paramref name="under"/>, as imports before the origin rule could.</summary>
@@ -164,7 +203,10 @@ public abstract class TeamHierarchyOriginsTests(TestProvider provider) : Databas
     }
 
     private static Task<ImportReport> ImportAsync(TestDatabase database, CatalogFile file, string scope) =>
-        new BackstageImporter(database.Factory).ImportAsync([file], scope, Admin, Ct);
+        ImportAsync(database, [file], scope);
+
+    private static Task<ImportReport> ImportAsync(TestDatabase database, IReadOnlyList<CatalogFile> files, string scope) =>
+        new BackstageImporter(database.Factory).ImportAsync(files, scope, Admin, Ct);
 
     private static string Group(string name, string? parent = null, string? children = null) => $"""
         apiVersion: backstage.io/v1alpha1

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Auditing.Refusals;
 using Portal.Ingest.GitHub;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;
@@ -50,8 +51,12 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private RefusalAuditThrottle? _throttle;
+
+    private RefusalAudit Refusals => new(Db.Factory, _throttle ??= new RefusalAuditThrottle(_clock), NullLogger<RefusalAudit>.Instance);
+
     private GitHubWebhooks Webhooks => new(
-        Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), _clock, NullLogger<GitHubWebhooks>.Instance);
+        Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), Refusals, _clock, NullLogger<GitHubWebhooks>.Instance);
 
     public override async ValueTask InitializeAsync()
     {
@@ -146,6 +151,56 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     }
 
     [Fact]
+    public async Task ReceiveAsync_ReplayedAgainAndAgain_OneEntryAMinuteThenASummaryOfTheRest()
+    {
+        await ReceiveAsync("push", "d-20", Push);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(200, (await ReceiveAsync("push", "d-20", Push)).StatusCode);
+        }
+
+        await using (var during = Db.CreateContext())
+        {
+            Assert.Single(await during.AuditEntries.Where(a => a.Action == GitHubWebhooks.ReplayAuditAction).ToListAsync(Ct));
+        }
+
+        _clock.Advance(RefusalAuditThrottle.Window);
+        Assert.Equal(1, await Refusals.FlushAsync());
+
+        await using var db = Db.CreateContext();
+        var entries = await db.AuditEntries.Where(a => a.Action == GitHubWebhooks.ReplayAuditAction).OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(2, entries.Count);
+        Assert.DoesNotContain("leftOut", entries[0].After, StringComparison.Ordinal);
+        Assert.Equal(("github-webhook", "d-20", false), (entries[1].Actor, entries[1].EntityKey, entries[1].Succeeded));
+        Assert.Contains("\"leftOut\":4", entries[1].After, StringComparison.Ordinal);
+        Assert.Contains("\"d-20\":4", entries[1].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_ReplayFromAnAddress_EntryNamesTheAddressAndAnotherAddressGetsItsOwnEntry()
+    {
+        await ReceiveAsync("push", "d-21", Push);
+        await ReceiveFromAsync("2001:db8:1:2::7", "d-21");
+        await ReceiveFromAsync("2001:db8:1:ffff::9", "d-21");
+        await ReceiveFromAsync("203.0.113.7", "d-21");
+
+        await using var db = Db.CreateContext();
+        var entries = await db.AuditEntries.Where(a => a.Action == GitHubWebhooks.ReplayAuditAction).OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(2, entries.Count);
+        Assert.Contains("\"clientAddress\":\"2001:db8:1:2::7\"", entries[0].After, StringComparison.Ordinal);
+        Assert.Contains("\"clientAddress\":\"203.0.113.7\"", entries[1].After, StringComparison.Ordinal);
+    }
+
+    private async Task ReceiveFromAsync(string address, string delivery)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Push);
+        GitHubWebhooks.TryParseSignature(FakeWebhookDelivery.Signature(Secret, bytes), out var signature);
+        using var body = await SignedWebhookBody.ReadAsync(new MemoryStream(bytes), bytes.Length, 1 << 20, Secret, signature, Ct);
+        var result = await Webhooks.ReceiveAsync("push", delivery, body, System.Net.IPAddress.Parse(address), _ => "job", Ct);
+        Assert.Equal(200, result.StatusCode);
+    }
+
+    [Fact]
     public async Task ReceiveAsync_BadSignature_RefusedAndNotRecorded()
     {
         var body = Encoding.UTF8.GetBytes("""{"repository":{"name":"billing","owner":{"login":"acme"}}}""");
@@ -179,7 +234,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     [Fact]
     public async Task ReceiveAsync_NoSecretConfigured_Refused()
     {
-        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), _clock, NullLogger<GitHubWebhooks>.Instance);
+        var webhooks = new GitHubWebhooks(Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t" }), Refusals, _clock, NullLogger<GitHubWebhooks>.Instance);
 
         var result = await webhooks.ReceiveAsync("ping", "d-5", "sha256=00", [], _ => "job", Ct);
 
@@ -239,7 +294,7 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     public async Task ReceiveAsync_LabelledIssueByAnOutsider_QueuedOnlyWhenOutsidersAreMirroredOrItIsGone(string action, string association, bool outsiders, WebhookWork expected)
     {
         var webhooks = new GitHubWebhooks(
-            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), _clock, NullLogger<GitHubWebhooks>.Instance);
+            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret, DebtIssuesFromOutsiders = outsiders }), Refusals, _clock, NullLogger<GitHubWebhooks>.Instance);
         var body = Encoding.UTF8.GetBytes(
             $$$"""{"action":"{{{action}}}","issue":{"number":12,"author_association":"{{{association}}}","labels":[{"name":"tech-debt"}]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Catalog;
+using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Web.Auth;
 using Portal.Web.Hosting;
 using Portal.Testing;
@@ -85,6 +87,24 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.False(actor.Is("oidc:sub-bo"));
         await using var db = _factory.Database.CreateContext();
         Assert.Equal("sub-ada", (await db.People.SingleAsync(p => p.Name == "ada", Ct)).SignInSubject);
+    }
+
+    [Fact]
+    public async Task Resolve_AfterAnAdminRemovedTheLink_TheSameSessionIsTheBareAccountWithNoTeams()
+    {
+        var context = await ProviderAnswersAsync("sub-ada", ("email", "ada@example.com"), ("email_verified", "true"), ("name", "Ada"));
+        Assert.Equal("ada", (await ActorOfAsync(context)).Name);
+
+        await _factory.Services.GetRequiredService<SignInLinker>().UnlinkAsync(
+            new Actor("root", "Root", PortalRole.Admin, new HashSet<Guid>()), "ada", new SignInIdentity(Issuer, "sub-ada", null, false), Ct);
+
+        // The session's claims did not change; the link is read again on every resolve.
+        var actor = await ActorOfAsync(context);
+        Assert.Equal("oidc:sub-ada", actor.Name);
+        Assert.Equal(PortalRole.Editor, actor.Role);
+        Assert.Empty(actor.TeamIds);
+        Assert.Empty(actor.OtherNames);
+        Assert.False(actor.Is("ada"));
     }
 
     [Fact]

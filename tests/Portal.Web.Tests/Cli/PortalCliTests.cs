@@ -95,6 +95,26 @@ public class PortalCliTests
     }
 
     [Fact]
+    public async Task ReviewsClose_OnTheRealExecutable_CreatesAndClosesTheReviewThenRefusesASecondClose()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        Assert.Equal(0, (await RunAsync(db.ConnectionString, "seed", "scale", "--services", "20")).Exit);
+
+        var (exit, stdout, stderr) = await RunAsync(db.ConnectionString, "reviews", "close", "2026-q3", "--title", "Bench");
+        var again = await RunAsync(db.ConnectionString, "reviews", "close", "2026-Q3");
+        var malformed = await RunAsync(db.ConnectionString, "reviews", "close", "2026-Q5");
+
+        Assert.True(exit == 0, stderr + stdout);
+        Assert.Contains("Created the organisation review of 2026-Q3.", stdout, StringComparison.Ordinal);
+        Assert.Contains("Closed the review of 2026-Q3 (revision 1): 20 services frozen in", stdout, StringComparison.Ordinal);
+        Assert.Contains("Phase services read and packed:", stdout, StringComparison.Ordinal);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("already closed (revision 1)", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, malformed.Exit);
+        Assert.Contains("give the quarter as YYYY-Qn, not '2026-Q5'", malformed.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TokenCreate_UnknownRole_FailsWithAMessage()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);

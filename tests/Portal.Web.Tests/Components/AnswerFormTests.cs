@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
 using Portal.Web.Components.Pages.Scorecards;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Web.Tests.Components;
 

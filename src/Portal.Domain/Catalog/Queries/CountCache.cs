@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace Portal.Domain.Catalog.Queries;
 
 /// <summary>
-/// Remembers how many services match a filter, for as long as the catalog's version (the graph state row,
-/// bumped in the same transaction as every change to services, teams, resources or dependencies) stays
-/// the same. Paging through results then costs one tiny query instead of a count over the whole table.
+/// Remembers how many rows match a filter, for as long as a version stays the same: for services the catalog's (the
+/// graph state row, bumped in the same transaction as every change to services, teams, resources or dependencies),
+/// for the debt register its own state row's. Paging through results then costs one tiny query instead of a count
+/// over the whole table.
 /// </summary>
 internal sealed class CountCache
 {

@@ -108,7 +108,11 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
     /// Explains several items at once (a page of the register): one query for their reports, one for the tables. The
     /// items must be loaded with their services; reports added to <paramref name="db"/> and not yet saved count too.
     /// </summary>
-    internal async Task<Dictionary<Guid, DebtScore>> ExplainManyAsync(PortalDbContext db, IReadOnlyList<DebtItem> items, CancellationToken ct)
+    internal Task<Dictionary<Guid, DebtScore>> ExplainManyAsync(PortalDbContext db, IReadOnlyList<DebtItem> items, CancellationToken ct) =>
+        ExplainManyAsync(db, [.. items.Select(DebtScoreSubject.Of)], ct);
+
+    /// <summary>As <see cref="ExplainManyAsync(PortalDbContext, IReadOnlyList{DebtItem}, CancellationToken)"/>, from what the scores read.</summary>
+    internal async Task<Dictionary<Guid, DebtScore>> ExplainManyAsync(PortalDbContext db, IReadOnlyList<DebtScoreSubject> items, CancellationToken ct)
     {
         var (table, _) = await TableAsync(db, ct);
         var today = Today;
@@ -128,7 +132,7 @@ public sealed class DebtScores(IDbContextFactory<PortalDbContext> dbFactory, Gra
         var result = new Dictionary<Guid, DebtScore>(items.Count);
         foreach (var item in items)
         {
-            var services = item.Services.Select(s => new AffectedService(s.Service.Ref, s.Service.DisplayName, s.Service.Tier)).ToList();
+            var services = item.Services;
             var hours = reports[item.Id].ToList();
             var input = new DebtScoreInput(item.Likelihood, item.Impact, item.EffortDays, item.InterestOverride, hours.Sum(), hours.Count,
                 services, blast.Count(services.Select(s => s.Ref), withExample: true), item.PayBackBy);

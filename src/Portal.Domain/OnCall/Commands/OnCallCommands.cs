@@ -4,8 +4,8 @@ using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.OnCall.Queries;
 using Portal.Domain.Persistence;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.OnCall.Commands;
 

@@ -65,7 +65,7 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
         var now = Now;
         review.Retitle(input.Title, now);
         review.SetScope(teams, now);
-        AuditLog.Record(db, actor, "reviews.update", EntityType, review.Quarter, before, Snapshot(review));
+        AuditLog.Record(db, actor, "reviews.update", EntityType, review.Quarter, before, Snapshot(review, saved: true));
         await SaveAsync(db, review.Quarter, ct);
         return review.Version;
     }
@@ -132,7 +132,7 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
 
         db.Entry(review).Property(r => r.Version).OriginalValue = expectedVersion;
         review.Reopen(actor.Name, reason, Now);
-        AuditLog.Record(db, actor, "reviews.reopen", EntityType, review.Quarter, before, Snapshot(review));
+        AuditLog.Record(db, actor, "reviews.reopen", EntityType, review.Quarter, before, Snapshot(review, saved: true));
         await SaveAsync(db, review.Quarter, ct);
         return review.Revision;
     }
@@ -257,5 +257,7 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
     private static Task<ReviewClosing?> LastRunAsync(PortalDbContext db, Review review, CancellationToken ct) =>
         db.ReviewClosings.AsNoTracking().Where(c => c.ReviewId == review.Id && c.Revision == review.Revision).OrderByDescending(c => c.RequestedAt).FirstOrDefaultAsync(ct);
 
-    private static object Snapshot(Review r) => new { r.Quarter, r.Title, Teams = r.ScopeTeamIds, Status = r.Status.ToString(), r.Revision, r.ReopenReason, r.Version };
+    /// <summary>What the audit log keeps; with <paramref name="saved"/>, the version the pending save gives the row.</summary>
+    private static object Snapshot(Review r, bool saved = false) =>
+        new { r.Quarter, r.Title, Teams = r.ScopeTeamIds, Status = r.Status.ToString(), r.Revision, r.ReopenReason, Version = saved ? r.Version + 1 : r.Version };
 }

@@ -49,7 +49,7 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
         await RequireMayChangeAsync(db, actor, actor.IsAdmin || teamId is null || actor.TeamIds.Contains(teamId.Value), "reviews.note.edit.denied", NoteType, key,
             "a note to be about another team", ct);
         note.Edit(input.Text, input.Signal, teamId, Now);
-        AuditLog.Record(db, actor, "reviews.note.edit", NoteType, key, before, Snapshot(note));
+        AuditLog.Record(db, actor, "reviews.note.edit", NoteType, key, before, Snapshot(note, saved: true));
         await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.note.edit.denied", NoteType, key, "Note", ct);
         return note.Version;
     }
@@ -96,7 +96,7 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
             "reviews.action.edit.denied", ActionType, key, $"the owner of '{item.Title}' to a team they are not in", ct);
         db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
         item.Edit(edit, Today, Now);
-        AuditLog.Record(db, actor, "reviews.action.edit", ActionType, key, before, Snapshot(item));
+        AuditLog.Record(db, actor, "reviews.action.edit", ActionType, key, before, Snapshot(item, saved: true));
         await ReviewCommands.SaveWhileOpenAsync(db, actor, review, "reviews.action.edit.denied", ActionType, key, "Action item", ct);
         return item.Version;
     }
@@ -154,7 +154,7 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
             default: throw new DomainValidationException("status", $"'{status}' is not open, done or dropped");
         }
 
-        AuditLog.Record(db, actor, "reviews.action.status", ActionType, key, before, Snapshot(item));
+        AuditLog.Record(db, actor, "reviews.action.status", ActionType, key, before, Snapshot(item, saved: true));
         await ReviewCommands.SaveAsync(db, item.Id.ToString(), ct, "Action item");
         return item.Version;
     }
@@ -220,11 +220,14 @@ public sealed class ReviewRecordCommands(IDbContextFactory<PortalDbContext> dbFa
             ?? throw new DomainValidationException(field, $"there is no team '{teamRef.Trim()}'");
     }
 
-    private static object Snapshot(ReviewNote n) => new { Kind = n.Kind.ToString(), n.Text, Signal = n.Signal?.ToString(), n.TeamId, n.Version };
+    // With saved, the version is the one the pending save gives the row (the context raises it as it saves), so an
+    // audit entry's "after" is the state written, not the version it was read at.
+    private static object Snapshot(ReviewNote n, bool saved = false) =>
+        new { Kind = n.Kind.ToString(), n.Text, Signal = n.Signal?.ToString(), n.TeamId, Version = saved ? n.Version + 1 : n.Version };
 
-    private static object Snapshot(ActionItem a) => new
+    private static object Snapshot(ActionItem a, bool saved = false) => new
     {
         a.Title, a.Description, a.OwnerTeamId, a.DueOn, Signal = a.Signal?.ToString(), TargetLevel = a.TargetLevel?.ToString(), a.ServiceId,
-        Status = a.Status.ToString(), a.StatusNote, a.ClosedOn, a.DebtItemId, a.InitiativeId, a.Version,
+        Status = a.Status.ToString(), a.StatusNote, a.ClosedOn, a.DebtItemId, a.InitiativeId, Version = saved ? a.Version + 1 : a.Version,
     };
 }

@@ -14,8 +14,8 @@ namespace Portal.Domain.Reviews.Commands;
 
 /// <summary>
 /// Reads everything a review freezes, inside one read transaction (a consistent view on both providers that
-/// does not block writers), and turns it into snapshot rows and content. Service evidence is read and compressed
-/// a thousand services at a time, so memory stays bounded at any catalog size.
+/// does not block writers), and turns it into snapshot rows and content. Service evidence is read a thousand services
+/// at a time and compressed on every core; only the compressed rows are kept.
 /// </summary>
 internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysisResult analysis, IReadOnlyList<OpenDebtItem> debt, DateTime now)
 {
@@ -49,15 +49,21 @@ internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysis
         var rows = new List<ReviewSnapshotService>(services.Count);
         if (details)
         {
+            // A thousand services at a time: read their scorecards, then build and compress their rows on every core
+            // (packing each service's evidence is most of a close's work).
             await progress("Reading scorecards", 0, services.Count);
-            await ReviewData.ForEachScorecardAsync(db, services, async (s, record) =>
+            foreach (var chunk in services.Chunk(1_000))
             {
-                rows.Add(Row(snapshotId, s, record, keys, answers[s.Id], exemptions[s.Id]));
-                if (rows.Count % 1_000 == 0)
+                var records = await ReviewData.ScorecardsAsync(db, chunk, ct);
+                var built = new ReviewSnapshotService[chunk.Length];
+                Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, i =>
                 {
-                    await progress("Reading scorecards", rows.Count, services.Count);
-                }
-            }, ct);
+                    var s = chunk[i];
+                    built[i] = Row(snapshotId, s, records.GetValueOrDefault(s.Id), keys, answers[s.Id], exemptions[s.Id]);
+                });
+                rows.AddRange(built);
+                await progress("Reading scorecards", rows.Count, services.Count);
+            }
         }
         else
         {

@@ -1,6 +1,6 @@
 using Portal.Domain.Reviews.Snapshots;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Domain.Reviews.Comparison;
 

@@ -1,5 +1,5 @@
-using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Domain.Reviews.Comparison;
 

@@ -57,6 +57,14 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
                 throw AlreadyGrown();
             }
 
+            // A dropped item is a decision not to do it: growing it would track work nobody committed to.
+            if (item.Status == ActionItemStatus.Dropped)
+            {
+                await DenyAsync(db, actor, "initiatives.create.denied", itemId.ToString(), new { FromActionItem = itemId, Refused = "action item dropped" }, ct);
+                throw new DomainValidationException(
+                    "fromActionItem", $"'{item.Title}' was dropped from its review{(string.IsNullOrWhiteSpace(item.StatusNote) ? "" : $" ({item.StatusNote})")}; reopen it before growing it into an initiative");
+            }
+
             if (actionItemVersion is { } v && v != item.Version)
             {
                 throw new ConcurrencyConflictException("Action item", item.Id.ToString());
@@ -83,7 +91,7 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
             db.Entry(item).Property(a => a.Version).OriginalValue = item.Version;
             item.LinkInitiative(initiative.Id, Now);
             AuditLog.Record(db, actor, "reviews.action.initiative", ReviewRecordCommands.ActionType, item.Id.ToString(),
-                new { InitiativeId = (Guid?)null }, new { InitiativeId = initiative.Id });
+                new { InitiativeId = (Guid?)null, item.Version }, new { InitiativeId = initiative.Id, Version = item.Version + 1 });
         }
 
         try
@@ -130,7 +138,7 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
 
         db.Entry(initiative).Property(i => i.Version).OriginalValue = expectedVersion;
         initiative.Edit(edit, Today, Now);
-        AuditLog.Record(db, actor, "initiatives.update", EntityType, initiative.Id.ToString(), before, Snapshot(initiative));
+        AuditLog.Record(db, actor, "initiatives.update", EntityType, initiative.Id.ToString(), before, Snapshot(initiative, saved: true));
         await ReviewCommands.SaveAsync(db, initiative.Id.ToString(), ct, "Initiative");
         return initiative.Version;
     }
@@ -144,7 +152,7 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
         await RequireMayChangeAsync(db, actor, initiative, "initiatives.status.denied", ct);
         db.Entry(initiative).Property(i => i.Version).OriginalValue = expectedVersion;
         initiative.SetStatus(status, Now);
-        AuditLog.Record(db, actor, "initiatives.status", EntityType, initiative.Id.ToString(), before, Snapshot(initiative));
+        AuditLog.Record(db, actor, "initiatives.status", EntityType, initiative.Id.ToString(), before, Snapshot(initiative, saved: true));
         await ReviewCommands.SaveAsync(db, initiative.Id.ToString(), ct, "Initiative");
         return initiative.Version;
     }
@@ -194,9 +202,13 @@ public sealed class InitiativeCommands(IDbContextFactory<PortalDbContext> dbFact
     private static DomainValidationException AlreadyGrown() =>
         new("fromActionItem", "this action item already grew into an initiative (it may have been created a moment ago); nothing more was created");
 
-    private static object Snapshot(Initiative i) => new
+    /// <summary>
+    /// What the audit log keeps of an initiative. With <paramref name="saved"/>, the version is the one the pending save
+    /// gives it (the context raises the version of every modified row as it saves), so "after" is the state written.
+    /// </summary>
+    private static object Snapshot(Initiative i, bool saved = false) => new
     {
         i.Title, i.Description, Signal = i.Signal.ToString(), TargetLevel = i.TargetLevel.ToString(), Teams = i.ScopeTeamIds, i.MaxTier,
-        i.OwnerTeamId, i.StartsOn, i.DueOn, Status = i.Status.ToString(), i.FromActionItemId, i.Version,
+        i.OwnerTeamId, i.StartsOn, i.DueOn, Status = i.Status.ToString(), i.FromActionItemId, Version = saved ? i.Version + 1 : i.Version,
     };
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Persistence;
 using Portal.Domain.Reviews.Comparison;
 using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Reviews.Queries;
 

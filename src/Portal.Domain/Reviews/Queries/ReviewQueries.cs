@@ -8,6 +8,7 @@ using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Snapshots;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Domain.Reviews.Queries;
 

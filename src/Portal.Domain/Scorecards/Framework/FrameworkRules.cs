@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Portal.Domain.Scorecards.Checks;
 
 namespace Portal.Domain.Scorecards.Framework;
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Security;
+using Portal.Domain.Scorecards.Commands;
 
 namespace Portal.Domain.Scorecards.Records;
 

@@ -1,3 +1,5 @@
+using Portal.Domain.Scorecards.Evaluation;
+
 namespace Portal.Domain.Scorecards.Records;
 
 /// <summary>

@@ -117,15 +117,15 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         return new SignInLink(SignInLinkOutcome.NewlyLinked, person.Ref, null);
     }
 
-    /// <summary>The sign-in account linked to a person, for an admin (null when none); others may not see it.</summary>
+    /// <summary>The sign-in account linked to a person, for an admin (null when none); others may not see it (refused and audited).</summary>
     public async Task<SignInIdentity?> LinkOfAsync(Actor actor, string personRef, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!actor.IsAdmin)
         {
-            throw new ForbiddenException("Only admins may see which sign-in account a person is linked to.");
+            await RefuseAsync(db, actor, "person.view-sign-in-link", personRef, "Only admins may see which sign-in account a person is linked to.", ct);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await FindPersonAsync(db, personRef, ct);
         return person.SignInSubject is { } subject ? new SignInIdentity(person.SignInIssuer!, subject, person.Email, false) : null;
     }
@@ -142,13 +142,13 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!actor.IsAdmin)
         {
-            await RefuseUnlinkAsync(db, actor, personRef, "Only admins may remove a sign-in link.", ct);
+            await RefuseAsync(db, actor, "person.unlink-sign-in", personRef, "Only admins may remove a sign-in link.", ct);
         }
 
         var person = await FindPersonAsync(db, personRef, ct);
         if (actor.IsOrAnswersFor(person.Ref))
         {
-            await RefuseUnlinkAsync(db, actor, person.Ref, "You cannot remove your own sign-in link: another admin does it.", ct);
+            await RefuseAsync(db, actor, "person.unlink-sign-in", person.Ref, "You cannot remove your own sign-in link: another admin does it.", ct);
         }
 
         var before = new { person.SignInIssuer, person.SignInSubject };
@@ -173,12 +173,19 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
         logger.LogInformation("{Actor} removed the sign-in link {Issuer} {Subject} of {Person}", actor.AuditName, before.SignInIssuer, before.SignInSubject, person.Ref);
     }
 
-    private static async Task RefuseUnlinkAsync(PortalDbContext db, Actor actor, string personRef, string refusal, CancellationToken ct)
+    /// <summary>Refuses an admin's action on a person's link: audited as <paramref name="action"/>, then thrown as forbidden.</summary>
+    private static async Task RefuseAsync(PortalDbContext db, Actor actor, string action, string personRef, string refusal, CancellationToken ct)
+    {
+        await AuditRefusalAsync(db, actor, action, personRef, new { Refused = refusal }, ct);
+        throw new ForbiddenException(refusal);
+    }
+
+    /// <summary>Records a refused attempt on a person's sign-in link; nothing else the attempt changed is saved.</summary>
+    private static async Task AuditRefusalAsync(PortalDbContext db, Actor actor, string action, string personRef, object refused, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        AuditLog.Record(db, actor, "person.unlink-sign-in", "person", personRef, null, new { Refused = refusal }, succeeded: false);
+        AuditLog.Record(db, actor, action, "person", personRef, null, refused, succeeded: false);
         await db.SaveChangesAsync(ct);
-        throw new ForbiddenException(refusal);
     }
 
     private static async Task<Catalog.Person> FindPersonAsync(PortalDbContext db, string personRef, CancellationToken ct)
@@ -190,10 +197,9 @@ public sealed class SignInLinker(IDbContextFactory<PortalDbContext> dbFactory, I
 
     private async Task RefuseAsync(PortalDbContext db, SignInIdentity identity, string key, string why, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        AuditLog.Record(db, new Actor("oidc:" + identity.Subject, identity.Email ?? identity.Subject, PortalRole.Viewer, new HashSet<Guid>()),
-            "person.link-sign-in", "person", key, null, new { identity.Issuer, identity.Subject, identity.Email, Refused = why }, succeeded: false);
-        await db.SaveChangesAsync(ct);
+        await AuditRefusalAsync(
+            db, new Actor("oidc:" + identity.Subject, identity.Email ?? identity.Subject, PortalRole.Viewer, new HashSet<Guid>()),
+            "person.link-sign-in", key, new { identity.Issuer, identity.Subject, identity.Email, Refused = why }, ct);
         logger.LogWarning("Refused to link sign-in account {Issuer} {Subject} ({Email}) to {Key}: {Why}", identity.Issuer, identity.Subject, identity.Email, key, why);
     }
 }

@@ -1,4 +1,4 @@
-using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Web.Api.Scorecards;
 

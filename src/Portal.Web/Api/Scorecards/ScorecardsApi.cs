@@ -4,6 +4,8 @@ using Portal.Domain.Scorecards;
 using Portal.Domain.Scorecards.Framework;
 using Portal.Domain.Signals;
 using Portal.Web.Auth;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Web.Api.Scorecards;
 

@@ -1,8 +1,5 @@
 namespace Portal.Web.Components.Shared;
 
-/// <summary>A team's colour in pictures: a strong one for outlines and swatches, a pale one for fills behind text.</summary>
-public sealed record TeamColor(string Strong, string Pale);
-
 /// <summary>
 /// Colours for owner teams. Each team starts from a slot chosen by a hash of its name, so it keeps its colour
 /// from page to page; teams whose slots clash move on to the next free one (in name order), so no two

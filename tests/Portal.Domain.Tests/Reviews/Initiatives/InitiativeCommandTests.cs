@@ -88,6 +88,42 @@ public abstract class InitiativeCommandTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task Create_FromADroppedActionItem_RefusedNamingTheItemAuditedAndNothingCreated()
+    {
+        var item = await ActionItemAsync();
+        var version = await _services.Records.SetActionItemStatusAsync(_ada, item.Id, ActionItemStatus.Dropped, "Superseded by the platform's client library.", item.Version, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainValidationException>(() => _commands.CreateAsync(_ada, Payments(), item.Id, version, Ct));
+
+        Assert.Equal("fromActionItem", ex.Field);
+        Assert.Contains("was dropped", ex.Reason, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.Initiatives.CountAsync(Ct));
+        Assert.Null((await db.ActionItems.SingleAsync(a => a.Id == item.Id, Ct)).InitiativeId);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "initiatives.create.denied" && !a.Succeeded && a.EntityKey == item.Id.ToString(), Ct));
+    }
+
+    [Fact]
+    public async Task Update_And_SetStatus_AuditAfterIsTheSavedStateWithItsNewVersion()
+    {
+        var id = await _commands.CreateAsync(_ada, Payments(), ct: Ct);
+        var first = (await _queries.GetAsync(id, Ct))!.Summary.Version;
+
+        var second = await _commands.UpdateAsync(_ada, id, Payments("Renamed"), first, Ct);
+        var third = await _commands.SetStatusAsync(_ada, id, InitiativeStatus.Completed, second, Ct);
+
+        await using var db = Db.CreateContext();
+        var update = await db.AuditEntries.SingleAsync(a => a.Action == "initiatives.update" && a.EntityKey == id.ToString(), Ct);
+        var status = await db.AuditEntries.SingleAsync(a => a.Action == "initiatives.status" && a.EntityKey == id.ToString(), Ct);
+        Assert.Equal((first, second), (Version(update.Before), Version(update.After)));
+        Assert.Equal((second, third), (Version(status.Before), Version(status.After)));
+        Assert.Equal(third, (await _queries.GetAsync(id, Ct))!.Summary.Version);
+        Assert.Contains("\"Renamed\"", update.After, StringComparison.Ordinal);
+    }
+
+    private static int Version(string? json) => System.Text.Json.JsonDocument.Parse(json!).RootElement.GetProperty("version").GetInt32();
+
+    [Fact]
     public async Task Create_ActionItemChangedSince_ConflictAndNothingCreated()
     {
         var item = await ActionItemAsync();
@@ -251,6 +287,48 @@ public abstract class InitiativeCommandTests(TestProvider provider) : DatabaseTe
         Assert.All(view.ServicesShort, s => Assert.True(s.Level < ScoreLevel.Silver));
         var listed = Assert.Single((await _queries.ListAsync(new InitiativeFilter(), Ct)).Items);
         Assert.Equal((view.Summary.Met, view.Summary.Total), (listed.Met, listed.Total));
+    }
+
+    [Fact]
+    public async Task BurnUpHistory_ReadsOnlyTheWindow_AndCountsAsTheWholeHistoryWould()
+    {
+        var start = new DateOnly(2026, 10, 1);
+        var last = new DateOnly(2026, 11, 30);
+        Guid[] ids;
+        await using (var db = Db.CreateContext())
+        {
+            ids = [.. await db.Services.OrderBy(s => s.Name).Select(s => s.Id).Take(5).ToListAsync(Ct)];
+            db.ScorecardLevelHistory.AddRange(
+                // Long before the start, then the level it starts at, a change inside and one after the window.
+                new LevelHistoryRecord(ids[0], new DateOnly(2025, 1, 5), ScoreLevel.None, "0000000"),
+                new LevelHistoryRecord(ids[0], new DateOnly(2026, 9, 20), ScoreLevel.Silver, "2222222"),
+                new LevelHistoryRecord(ids[0], new DateOnly(2026, 10, 15), ScoreLevel.Bronze, "1111111"),
+                new LevelHistoryRecord(ids[0], new DateOnly(2026, 12, 5), ScoreLevel.Gold, "3333333"),
+                // Only after the window: it entered later and is not counted.
+                new LevelHistoryRecord(ids[1], new DateOnly(2026, 12, 2), ScoreLevel.Gold, "3333333"),
+                // A row on the start day itself, and one that enters inside the window.
+                new LevelHistoryRecord(ids[2], start, ScoreLevel.Silver, "2222222"),
+                new LevelHistoryRecord(ids[3], new DateOnly(2026, 11, 3), ScoreLevel.Silver, "2222222"));
+            // ids[4] has no row at all: never assessed, counted short from the start.
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var read = Db.CreateContext();
+        var bounded = await InitiativeQueries.BurnUpHistoryAsync(read, ids, start, last, Ct);
+        var everything = (await read.ScorecardLevelHistory.AsNoTracking().Where(h => ids.Contains(h.ServiceId)).ToListAsync(Ct))
+            .Select(h => (h.ServiceId, h.Day, h.Levels)).ToList();
+
+        Assert.DoesNotContain(bounded, h => h.Day == new DateOnly(2025, 1, 5) || h.Day == new DateOnly(2026, 12, 5));
+        Assert.Equal(5, bounded.Count);
+        foreach (var signal in new[] { ScalingSignal.CascadingFailures, ScalingSignal.Observability })
+        {
+            foreach (var target in new[] { ScoreLevel.Bronze, ScoreLevel.Silver, ScoreLevel.Gold })
+            {
+                Assert.Equal(
+                    InitiativeBurnUp.Compute(start, last, last.AddDays(10), ids, everything, signal, target),
+                    InitiativeBurnUp.Compute(start, last, last.AddDays(10), ids, bounded, signal, target));
+            }
+        }
     }
 }
 

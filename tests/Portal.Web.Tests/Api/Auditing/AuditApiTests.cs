@@ -84,6 +84,20 @@ public sealed class AuditApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedInViewerRepeatingRefusedRequests_EachRefusedButAuditedOncePerEndpointAMinute()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.GetAsync("/healthz/details", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.GetAsync("/api/v1/audit.csv", Ct)).StatusCode);
+        }
+
+        var entries = await EntriesAsync(AuditedAuthorizationResults.ForbiddenAction);
+        Assert.Equal(["GET /api/v1/audit.csv", "GET /healthz/details"], entries.Select(e => e.EntityKey).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.Contains("\"clientAddress\":", e.After, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ManyMadeUpBearerTokensFromOneAddress_EachRefusedButAuditedOnceAMinute()
     {
         var client = _factory.CreateClient();

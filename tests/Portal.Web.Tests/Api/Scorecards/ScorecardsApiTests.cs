@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Scorecards;
+using Portal.Domain.Scorecards.Queries;
 using Portal.Domain.Security;
 using Portal.Testing;
+using Portal.Domain.Scorecards.Commands;
 
 namespace Portal.Web.Tests.Api.Scorecards;
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Debt.Queries;
-using Portal.Domain.Security;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Components.Pages.Debt;
 
@@ -26,7 +27,9 @@ public partial class CapacityDialog
 
     [Parameter, EditorRequired] public required TeamCapacityPlan Plan { get; set; }
 
-    [Parameter, EditorRequired] public required Actor Actor { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    [Inject] private ActorResolver Actors { get; set; } = null!;
 
     protected override void OnInitialized()
     {
@@ -46,7 +49,9 @@ public partial class CapacityDialog
         (_problems, _conflict, _error) = ([], null, null);
         try
         {
-            var version = await Commands.SetAsync(Actor, Plan.Team, Quarter.Parse(Plan.Quarter), new CapacityEdit(_people, _days, _share, _mode), Plan.Setting?.Version);
+            // As whoever is signed in now (role and teams read again), not as the page loaded: a demotion since counts.
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            var version = await Commands.SetAsync(actor, Plan.Team, Quarter.Parse(Plan.Quarter), new CapacityEdit(_people, _days, _share, _mode), Plan.Setting?.Version);
             MudDialog.Close(DialogResult.Ok(version));
         }
         catch (DomainValidationException ex)

@@ -47,11 +47,9 @@ public partial class CapacityPage
 
     private int PageCount => _overview is null ? 0 : (_overview.Teams.Count + TeamsPerPage - 1) / TeamsPerPage;
 
-    protected override async Task OnInitializedAsync() =>
-        _actor = await Actors.ResolveAsync((await AuthState).User);
-
     protected override async Task OnParametersSetAsync()
     {
+        _actor = await Actors.ResolveAsync((await AuthState).User);
         _current = Quarter.Of(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         _quarterError = null;
         if (string.IsNullOrWhiteSpace(QuarterText))
@@ -92,11 +90,15 @@ public partial class CapacityPage
     {
         var dialog = await Dialogs.ShowAsync<CapacityDialog>(
             $"Capacity of {plan.TeamName}",
-            new DialogParameters<CapacityDialog> { { d => d.Plan, plan }, { d => d.Actor, _actor! } },
+            new DialogParameters<CapacityDialog> { { d => d.Plan, plan } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        if (await dialog.Result is { Canceled: false })
+        var saved = await dialog.Result is { Canceled: false };
+
+        // The dialog saves as whoever is signed in then; the Edit buttons follow that (a demotion or an unlink since the page loaded).
+        _actor = await Actors.ResolveAsync((await AuthState).User);
+        await LoadAsync();
+        if (saved)
         {
-            await LoadAsync();
             Snackbar.Add($"Capacity of {plan.TeamName} for {_quarter} saved.", Severity.Success);
         }
     }

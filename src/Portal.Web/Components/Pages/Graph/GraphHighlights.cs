@@ -3,18 +3,6 @@ using Portal.Domain.Graph.Queries;
 
 namespace Portal.Web.Components.Pages.Graph;
 
-/// <summary>
-/// What the graph page emphasises: nodes and the edges between them, with the finding's own words.
-/// <see cref="Nodes"/> is empty when there was nothing to show (the summary then says why).
-/// </summary>
-public sealed record GraphHighlight(
-    string Kind,
-    string Title,
-    string Summary,
-    string? Remedy,
-    IReadOnlyList<string> Nodes,
-    IReadOnlyList<(string From, string To)> Edges);
-
 /// <summary>Finds the highlight the URL asks for (<c>?highlight=blast|cycle|chain|retry</c>) in a graph snapshot.</summary>
 public static class GraphHighlights
 {

@@ -5,7 +5,6 @@ using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Initiatives;
 using Portal.Domain.Reviews.Queries;
 using Portal.Domain.Security;
-using Portal.Web.Components.Layout;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components.Pages.Initiatives;
@@ -29,8 +28,6 @@ public sealed partial class InitiativePage
 
     [Inject] private MarkdownRenderer Markdown { get; set; } = null!;
 
-    [Inject] private ViewerContext Viewer { get; set; } = null!;
-
     private List<BreadcrumbItem> _crumbs = [];
     private InitiativeView? _view;
     private IReadOnlyList<TeamInfo> _teams = [];
@@ -49,10 +46,19 @@ public sealed partial class InitiativePage
 
     protected override async Task OnParametersSetAsync()
     {
-        _actor = await CurrentActorAsync();
         _teams = await Reviews.TeamsAsync();
-        _ownerTeams = [.. _teams.Where(t => InitiativeCommands.MayChange(_actor, t.Id))];
+        await ReadActorAsync();
         await LoadAsync();
+    }
+
+    /// <summary>Who is signed in now (role, sign-in link and teams), and what that lets them change here.</summary>
+    private async Task<Actor> ReadActorAsync()
+    {
+        var actor = await CurrentActorAsync();
+        _actor = actor;
+        _ownerTeams = [.. _teams.Where(t => InitiativeCommands.MayChange(actor, t.Id))];
+        _mayChange = _view is not null && InitiativeCommands.MayChange(actor, _teams.FirstOrDefault(t => t.Ref == _view.Summary.OwnerTeam)?.Id);
+        return actor;
     }
 
     /// <summary>Editors scope to their own teams (<see cref="InitiativeCommands.MayScope"/>); teams already in scope stay listed.</summary>
@@ -62,8 +68,8 @@ public sealed partial class InitiativePage
 
     private async Task LoadAsync()
     {
-        _today = InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);
-        _view = await Queries.GetAsync(Id);
+        _today = Today;
+        _view = await Queries.GetAsync(Id, _today);
         _missing = _view is null;
         if (_view is null)
         {
@@ -101,7 +107,7 @@ public sealed partial class InitiativePage
 
     private async Task SaveAsync(InitiativeFormModel model)
     {
-        if (await RunAsync(() => Commands.UpdateAsync(_actor!, Id, model.ToInput(), _view!.Summary.Version), e => _formError = e))
+        if (await RunAsync(actor => Commands.UpdateAsync(actor, Id, model.ToInput(), _view!.Summary.Version), e => _formError = e))
         {
             _editing = false;
             Snackbar.Add("Initiative saved", Severity.Success);
@@ -127,21 +133,24 @@ public sealed partial class InitiativePage
             return;
         }
 
-        if (await RunAsync(() => Commands.SetStatusAsync(_actor!, Id, status, _view.Summary.Version), e => _error = e))
+        if (await RunAsync(actor => Commands.SetStatusAsync(actor, Id, status, _view.Summary.Version), e => _error = e))
         {
             Snackbar.Add($"The initiative is {InitiativeFormat.Status(status).ToLowerInvariant()}", Severity.Success);
         }
     }
 
-    /// <summary>Runs a command; a refusal is shown where it belongs, a conflict asks to reload. True when it succeeded.</summary>
-    private async Task<bool> RunAsync(Func<Task> command, Action<string?> error)
+    /// <summary>
+    /// Runs a command as whoever is signed in now (not as the page loaded; the buttons follow); a refusal is shown
+    /// where it belongs, a conflict asks to reload. True when it succeeded.
+    /// </summary>
+    private async Task<bool> RunAsync(Func<Actor, Task> command, Action<string?> error)
     {
         _busy = true;
         _error = null;
         error(null);
         try
         {
-            await command();
+            await command(await ReadActorAsync());
             await LoadAsync();
             return true;
         }

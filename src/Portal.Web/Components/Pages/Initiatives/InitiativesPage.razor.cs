@@ -68,12 +68,12 @@ public sealed partial class InitiativesPage
         var team = string.IsNullOrWhiteSpace(Team) ? null : Team.Trim();
         try
         {
-            _page = await Queries.ListAsync(new InitiativeFilter(status, team, Page, PageSize, signal));
+            _page = await Queries.ListAsync(new InitiativeFilter(status, team, Page, PageSize, signal), _today);
         }
         catch (DomainValidationException ex) when (ex.Field == "team")
         {
             _filterError = $"There is no team '{team}', so the owner filter is ignored.";
-            _page = await Queries.ListAsync(new InitiativeFilter(status, null, Page, PageSize, signal));
+            _page = await Queries.ListAsync(new InitiativeFilter(status, null, Page, PageSize, signal), _today);
         }
         catch (DomainValidationException ex)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Domain.Common;
+using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Initiatives;
 using Portal.Domain.Reviews.Queries;
@@ -37,7 +38,7 @@ public sealed partial class NewInitiativePage
         _refusal = null;
         _item = null;
         _actor = await CurrentActorAsync();
-        _today = DateOnly.FromDateTime(Now);
+        _today = Today;
         _teams = await Reviews.TeamsAsync();
         _ownerTeams = [.. _teams.Where(t => InitiativeCommands.MayChange(_actor, t.Id))];
         _form = new InitiativeFormModel { StartsOn = _today.ToDateTime(TimeOnly.MinValue), DueOn = _today.AddDays(90).ToDateTime(TimeOnly.MinValue) };
@@ -64,6 +65,10 @@ public sealed partial class NewInitiativePage
         {
             _refusal = $"“{_item.Title}” belongs to {_item.TeamName}: only admins and editors of that team may grow it into an initiative.";
         }
+        else if (_item.Status == ActionItemStatus.Dropped)
+        {
+            _refusal = $"“{_item.Title}” was dropped from its review{(string.IsNullOrWhiteSpace(_item.StatusNote) ? "" : $" ({_item.StatusNote})")}: reopen it on the review before growing it into an initiative.";
+        }
         else
         {
             _form = InitiativeFormModel.From(_item, _today);
@@ -75,7 +80,8 @@ public sealed partial class NewInitiativePage
         _error = null;
         try
         {
-            var id = await Commands.CreateAsync(_actor!, model.ToInput(), _item?.Id, _item?.Version);
+            // As whoever is signed in now, not as the page loaded: an unlink or a demotion since counts.
+            var id = await Commands.CreateAsync(await CurrentActorAsync(), model.ToInput(), _item?.Id, _item?.Version);
             Snackbar.Add(_item is null ? "Initiative created" : $"Initiative created; “{_item.Title}” now links to it", Severity.Success);
             Navigation.NavigateTo(InitiativeFormat.Href(id));
         }

@@ -4,10 +4,11 @@ using Portal.Domain.Common;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
 using Portal.Domain.Reviews.Queries;
-using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
 using Portal.Web.Components.Shared;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Web.Components.Pages.Reviews;
 
@@ -121,31 +122,31 @@ public sealed partial class ReviewPage : IDisposable
             return;
         }
 
-        await RunAsync(() => Commands.RequestCloseAsync(_actor!, _view.Quarter), e => _closeError = e);
+        await RunAsync(actor => Commands.RequestCloseAsync(actor, _view.Quarter), e => _closeError = e);
     }
 
-    private Task CancelCloseAsync() => RunAsync(() => Commands.CancelCloseAsync(_actor!, _view!.Quarter), e => _closeError = e);
+    private Task CancelCloseAsync() => RunAsync(actor => Commands.CancelCloseAsync(actor, _view!.Quarter), e => _closeError = e);
 
-    private Task ReopenAsync(string reason) => RunAsync(() => Commands.ReopenAsync(_actor!, _view!.Quarter, reason, _view.Version), e => _closeError = e);
+    private Task ReopenAsync(string reason) => RunAsync(actor => Commands.ReopenAsync(actor, _view!.Quarter, reason, _view.Version), e => _closeError = e);
 
     private Task RecordNoteAsync(Domain.Reviews.Commands.NoteInput input) =>
-        RunAsync(() => Records.AddNoteAsync(_actor!, _view!.Quarter, input), e => _noteError = e, () => Snackbar.Add($"{input.Kind} recorded", Severity.Success));
+        RunAsync(actor => Records.AddNoteAsync(actor, _view!.Quarter, input), e => _noteError = e, () => Snackbar.Add($"{input.Kind} recorded", Severity.Success));
 
     private Task AddActionItemAsync(ActionItemFormModel model) =>
-        RunAsync(() => Records.AddActionItemAsync(_actor!, _view!.Quarter, model.ToInput()), e => _actionError = e, () =>
+        RunAsync(actor => Records.AddActionItemAsync(actor, _view!.Quarter, model.ToInput()), e => _actionError = e, () =>
         {
             _form?.Reset();
             Snackbar.Add("Action item added", Severity.Success);
         });
 
     private Task EditNoteAsync((NoteDto Note, Domain.Reviews.Commands.NoteInput Input) change) =>
-        RunAsync(() => Records.EditNoteAsync(_actor!, change.Note.Id, change.Input, change.Note.Version), e => _noteError = e, () => Snackbar.Add("Saved", Severity.Success));
+        RunAsync(actor => Records.EditNoteAsync(actor, change.Note.Id, change.Input, change.Note.Version), e => _noteError = e, () => Snackbar.Add("Saved", Severity.Success));
 
     private async Task DeleteNoteAsync(NoteDto note)
     {
         var kind = note.Kind == ReviewNoteKind.Decision ? "decision" : "finding";
         if (await ConfirmAsync($"Delete this {kind}?", $"“{Shorten(note.Text)}” is removed from the review. The audit log keeps what it said.") &&
-            await RunAsync(() => Records.DeleteNoteAsync(_actor!, note.Id, note.Version), e => _noteError = e))
+            await RunAsync(actor => Records.DeleteNoteAsync(actor, note.Id, note.Version), e => _noteError = e))
         {
             Snackbar.Add($"The {kind} was deleted", Severity.Success);
         }
@@ -158,7 +159,7 @@ public sealed partial class ReviewPage : IDisposable
     }
 
     private Task SaveActionAsync(ActionItemFormModel model) =>
-        RunAsync(() => Records.EditActionItemAsync(_actor!, _editingAction!.Id, model.ToInput(), _editingAction.Version), e => _actionError = e, () =>
+        RunAsync(actor => Records.EditActionItemAsync(actor, _editingAction!.Id, model.ToInput(), _editingAction.Version), e => _actionError = e, () =>
         {
             _editingAction = null;
             Snackbar.Add("Action item saved", Severity.Success);
@@ -167,7 +168,7 @@ public sealed partial class ReviewPage : IDisposable
     private async Task DeleteActionAsync(ActionItemDto item)
     {
         if (await ConfirmAsync($"Delete “{item.Title}”?", "The action item is removed from the review. To record that it will not be done, drop it instead.") &&
-            await RunAsync(() => Records.DeleteActionItemAsync(_actor!, item.Id, item.Version), e => _statusError = e))
+            await RunAsync(actor => Records.DeleteActionItemAsync(actor, item.Id, item.Version), e => _statusError = e))
         {
             if (_editingAction?.Id == item.Id)
             {
@@ -192,7 +193,7 @@ public sealed partial class ReviewPage : IDisposable
             return;
         }
 
-        await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, change.Item.Id, change.Status, null, change.Item.Version), e => _statusError = e);
+        await RunAsync(actor => Records.SetActionItemStatusAsync(actor, change.Item.Id, change.Status, null, change.Item.Version), e => _statusError = e);
     }
 
     /// <summary>Opens the debt form filled in from the action item; saving logs the item and links both ways.</summary>
@@ -203,7 +204,7 @@ public sealed partial class ReviewPage : IDisposable
             new DialogParameters<DebtItemDialog>
             {
                 { d => d.Prefill, await ActionDebt.DraftAsync(item) },
-                { d => d.CreateWith, (edit, allowDuplicate) => ActionDebt.CreateDebtItemAsync(_actor!, item.Id, edit, item.Version, allowDuplicate) },
+                { d => d.CreateWith, async (edit, allowDuplicate) => await ActionDebt.CreateDebtItemAsync(await CurrentActorAsync(), item.Id, edit, item.Version, allowDuplicate) },
             },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false })
@@ -216,18 +217,23 @@ public sealed partial class ReviewPage : IDisposable
     private async Task ConfirmDropAsync()
     {
         var item = _dropping!;
-        await RunAsync(() => Records.SetActionItemStatusAsync(_actor!, item.Id, ActionItemStatus.Dropped, _dropReason, item.Version), e => _statusError = e, () => _dropping = null);
+        await RunAsync(actor => Records.SetActionItemStatusAsync(actor, item.Id, ActionItemStatus.Dropped, _dropReason, item.Version), e => _statusError = e, () => _dropping = null);
     }
 
-    /// <summary>Runs a command, shows a refusal in words where it belongs, and reloads; true when it succeeded.</summary>
-    private async Task<bool> RunAsync(Func<Task> command, Action<string?> error, Action? done = null)
+    /// <summary>
+    /// Runs a command as whoever is signed in now (role, sign-in link and teams read again, not as the page loaded),
+    /// shows a refusal in words where it belongs, and reloads with that actor, so the buttons follow; true when it
+    /// succeeded.
+    /// </summary>
+    private async Task<bool> RunAsync(Func<Actor, Task> command, Action<string?> error, Action? done = null)
     {
         _busy = true;
         error(null);
         var succeeded = false;
         try
         {
-            await command();
+            _actor = await CurrentActorAsync();
+            await command(_actor);
             done?.Invoke();
             succeeded = true;
         }

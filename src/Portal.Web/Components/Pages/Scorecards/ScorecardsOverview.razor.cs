@@ -3,6 +3,8 @@ using MudBlazor;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Signals;
 using Portal.Web.Components.Shared;
+using Portal.Domain.Scorecards.Queries;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Web.Components.Pages.Scorecards;
 

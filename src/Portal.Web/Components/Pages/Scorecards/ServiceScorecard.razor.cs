@@ -6,6 +6,8 @@ using Portal.Domain.Debt;
 using Portal.Domain.Scorecards;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Debt;
+using Portal.Domain.Scorecards.Commands;
+using Portal.Domain.Scorecards.Queries;
 
 namespace Portal.Web.Components.Pages.Scorecards;
 
@@ -48,6 +50,18 @@ public partial class ServiceScorecard
         _debt = _card is null ? new Dictionary<string, DebtItemRef>() : await Scorecards.DebtItemsAsync(_card.Service);
     }
 
+    /// <summary>
+    /// Who acts, read again as an action runs (role, sign-in link and teams as they are now, not as the page loaded):
+    /// the command checks that actor, and the buttons shown follow it.
+    /// </summary>
+    private async Task<Actor> ActingAsync()
+    {
+        var actor = await CurrentActorAsync();
+        _actor = actor;
+        _canEdit = _card is not null && actor.CanEdit(_card.OwnerTeamId);
+        return actor;
+    }
+
     /// <summary>Opens the debt form filled in from the criterion; the new item links back to it.</summary>
     private async Task LogDebtAsync(CriterionDefinition criterion, CriterionResult result)
     {
@@ -84,7 +98,7 @@ public partial class ServiceScorecard
         _error = null;
         try
         {
-            await Commands.AnswerAsync(_actor!, Reference, criterion.Key, model.Maturity, model.Note, model.EvidenceUrl, existing?.Version);
+            await Commands.AnswerAsync(await ActingAsync(), Reference, criterion.Key, model.Maturity, model.Note, model.EvidenceUrl, existing?.Version);
             _answering = null;
             Snackbar.Add($"Answer saved for '{criterion.Title}'.", MudBlazor.Severity.Success);
             await LoadAsync();
@@ -112,7 +126,7 @@ public partial class ServiceScorecard
 
         try
         {
-            await Commands.RequestExemptionAsync(_actor!, Reference, criterion, _exemptionReason, ends);
+            await Commands.RequestExemptionAsync(await ActingAsync(), Reference, criterion, _exemptionReason, ends);
             _exempting = null;
             Snackbar.Add("Exemption requested; an admin approves it.", MudBlazor.Severity.Success);
             await LoadAsync();
@@ -141,7 +155,7 @@ public partial class ServiceScorecard
         _error = null;
         try
         {
-            await Commands.DecideExemptionAsync(_actor!, exemption.Id, approve, approve ? null : _rejectNote, exemption.Version);
+            await Commands.DecideExemptionAsync(await ActingAsync(), exemption.Id, approve, approve ? null : _rejectNote, exemption.Version);
             _rejecting = null;
             Snackbar.Add(approve ? "Exemption approved: the criterion no longer blocks the level." : "Exemption rejected.", MudBlazor.Severity.Success);
             await LoadAsync();
@@ -160,7 +174,7 @@ public partial class ServiceScorecard
     {
         try
         {
-            await Commands.RevokeExemptionAsync(_actor!, exemption.Id, "Revoked on the scorecard page.", exemption.Version);
+            await Commands.RevokeExemptionAsync(await ActingAsync(), exemption.Id, "Revoked on the scorecard page.", exemption.Version);
             Snackbar.Add("Exemption revoked: the criterion counts again.", MudBlazor.Severity.Success);
             await LoadAsync();
         }

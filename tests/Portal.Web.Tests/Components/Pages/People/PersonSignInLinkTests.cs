@@ -70,6 +70,44 @@ public sealed class PersonSignInLinkTests : ComponentTest
         Assert.Equal("sub-ada", (await db.People.SingleAsync(p => p.Name == "ada.okafor", Ct)).SignInSubject);
     }
 
+    private async Task SetRoleAsync(string person, PortalRole role)
+    {
+        await using var db = Db.CreateContext();
+        (await db.People.SingleAsync(p => p.Name == person, Ct)).SetRole(role);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Admin_DemotedAfterThePageOpened_RemovalRefusedAuditedAndTheSectionGoes()
+    {
+        await SetRoleAsync("lina.haddad", PortalRole.Admin);
+        SignIn("lina.haddad", PortalRole.Admin);
+        var (dialogs, page) = RenderPage();
+        page.WaitForElement("button[data-testid=person-unlink]", Wait);
+
+        await SetRoleAsync("lina.haddad", PortalRole.Viewer);
+        await page.InvokeAsync(() => page.Find("button[data-testid=person-unlink]").Click());
+        await ClickDialogButtonAsync(dialogs, "Remove link");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=person-sign-in]")), Wait);
+        await using var db = Db.CreateContext();
+        Assert.Equal("sub-ada", (await db.People.SingleAsync(p => p.Name == "ada.okafor", Ct)).SignInSubject);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.unlink-sign-in" && !a.Succeeded && a.Actor == "lina.haddad", Ct));
+    }
+
+    [Fact]
+    public async Task Admin_OnTheirOwnPage_SeesTheirLinkButNoRemoveButton()
+    {
+        await SetRoleAsync("ada.okafor", PortalRole.Admin);
+        SignIn("ada.okafor", PortalRole.Admin);
+
+        var (_, page) = RenderPage();
+
+        page.WaitForElement("[data-testid=person-sign-in-own]", Wait);
+        Assert.Contains("sub-ada", page.Find("[data-testid=person-sign-in-link]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("button[data-testid=person-unlink]"));
+    }
+
     [Fact]
     public void Editor_SeesNoSignInSection()
     {

@@ -15,6 +15,20 @@ public sealed class ActionItemsPanelTests : ComponentTest
         Guid.NewGuid(), "2026-Q4", "Add timeouts to every outbound call", null, "payments-core", "Payments Core", new DateOnly(2027, 2, 15),
         ScalingSignal.CascadingFailures, ScoreLevel.Silver, null, null, ActionItemStatus.Open, null, null, false, 1, 3, debt, null, 0);
 
+    [Theory]
+    [InlineData(true, 15, "open")] // the server's UTC day is already the 16th; where the viewer is, it is still the 15th
+    [InlineData(false, 16, "missed")] // the server says not yet; the viewer's day is past the due date
+    [InlineData(true, 14, "open")]
+    public void Status_IsMissedOnTheViewersDay_NotTheServers(bool missedOnTheServer, int viewersDay, string shown)
+    {
+        var item = Item() with { Missed = missedOnTheServer };
+        var panel = Render<ActionItemsPanel>(p => p
+            .Add(x => x.Items, [item])
+            .Add(x => x.Today, new DateOnly(2027, 2, viewersDay)));
+
+        Assert.Contains(panel.FindAll(".mud-chip"), c => c.TextContent.Trim() == shown);
+    }
+
     [Fact]
     public void LogAsDebt_Clicked_HandsTheItemToThePage()
     {

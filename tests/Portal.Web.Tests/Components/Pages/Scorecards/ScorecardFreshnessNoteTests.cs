@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Scorecards;
 using Portal.Web.Components.Pages.Scorecards;
+using Portal.Domain.Scorecards.Evaluation;
 
 namespace Portal.Web.Tests.Components.Pages.Scorecards;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
-using CriterionDebtDraft = Portal.Domain.Scorecards.CriterionDebtDraft;
+using CriterionDebtDraft = Portal.Domain.Scorecards.Commands.CriterionDebtDraft;
 using Portal.Domain.Security;
 using Portal.Web.Components.Pages.Scorecards;
 

@@ -1,4 +1,0 @@
-namespace Portal.Domain.Scorecards;
-
-/// <summary>A team's roll-up with its display name.</summary>
-public sealed record TeamRollup(string Team, string DisplayName, RollupGroup Group);

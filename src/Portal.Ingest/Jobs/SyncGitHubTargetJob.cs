@@ -1,0 +1,50 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Sync;
+using Portal.Ingest.GitHub;
+
+namespace Portal.Ingest.Jobs;
+
+/// <summary>Targeted syncs a webhook asks for: one repository, one organisation's teams, or one tech-debt issue.</summary>
+public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SyncGitHubTargetJob> logger)
+{
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(30);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RepositoryAsync(string org, string name, CancellationToken ct)
+    {
+        var outcome = await sync.SyncRepositoryAsync(org, name, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub sync of {Org}/{Repository}: {Message}", org, name, outcome.Message);
+        if (outcome.Skipped || outcome.ResumeAt is not null)
+        {
+            // Another sync holds the lease, or the rate limit stopped this one: try again later; it is cheap.
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.RepositoryAsync(org, name, CancellationToken.None), Later(outcome));
+        }
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task TeamsAsync(string org, CancellationToken ct)
+    {
+        var outcome = await sync.SyncTeamsAsync(org, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub team sync of {Org}: {Message}", org, outcome.Message);
+        if (outcome.Skipped || outcome.ResumeAt is not null)
+        {
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.TeamsAsync(org, CancellationToken.None), Later(outcome));
+        }
+    }
+
+    /// <summary>One tech-debt issue an <c>issues</c> webhook named; retried later when another sync holds the lease.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task IssueAsync(string org, string repository, int number, CancellationToken ct)
+    {
+        var outcome = await sync.SyncIssueAsync(org, repository, number, SyncTrigger.Webhook, ct);
+        logger.LogInformation("GitHub sync of issue {Org}/{Repository}#{Number}: {Message}", org, repository, number, outcome.Message);
+        if (outcome.Skipped || outcome.ResumeAt is not null)
+        {
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.IssueAsync(org, repository, number, CancellationToken.None), Later(outcome));
+        }
+    }
+
+    private DateTimeOffset Later(SyncOutcome outcome) =>
+        outcome.ResumeAt?.AddSeconds(5) ?? clock.GetUtcNow() + BusyRetry;
+}

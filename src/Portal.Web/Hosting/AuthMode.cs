@@ -1,0 +1,7 @@
+namespace Portal.Web.Hosting;
+
+public enum AuthMode
+{
+    Local,
+    Oidc,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Web.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
