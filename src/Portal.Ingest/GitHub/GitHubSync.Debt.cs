@@ -260,7 +260,7 @@ public sealed partial class GitHubSync
             try
             {
                 var reason = DebtMirrorCommands.ArchivedReason(item.Organization, item.Repository);
-                counts = counts.Add(Count(await debt.ReleaseItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, null, ct)));
+                counts = counts.Add(Count(await debt.ReleaseArchivedItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, ct)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -20,14 +20,22 @@ public sealed partial class DebtMirrorCommands
     /// </summary>
     public Task<DebtMirrorResult> ReleaseAsync(
         Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct = default, DateTime? liveUpdatedAt = null) =>
-        RetryAsync(() => TryReleaseAsync(actor, null, organization, repository, number, issueId, reason, liveUpdatedAt, ct));
+        RetryAsync(() => TryReleaseAsync(actor, null, organization, repository, number, issueId, reason, liveUpdatedAt, false, ct));
 
     /// <summary>Stops mirroring into the item <paramref name="itemId"/> (the sync looked its issue up and knows which item it is).</summary>
     public Task<DebtMirrorResult> ReleaseItemAsync(Actor actor, Guid itemId, string reason, DateTime? liveUpdatedAt = null, CancellationToken ct = default) =>
-        RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, liveUpdatedAt, ct));
+        RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, liveUpdatedAt, false, ct));
+
+    /// <summary>
+    /// Releases the item <paramref name="itemId"/> for good because its repository is archived: the sync never mirrors
+    /// the issue into it again, even after the repository is unarchived (people may have closed or edited it since).
+    /// </summary>
+    public Task<DebtMirrorResult> ReleaseArchivedItemAsync(Actor actor, Guid itemId, string reason, CancellationToken ct = default) =>
+        RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, null, true, ct));
 
     private async Task<DebtMirrorResult> TryReleaseAsync(
-        Actor actor, Guid? itemId, string? organization, string? repository, int number, long? issueId, string reason, DateTime? liveUpdatedAt, CancellationToken ct)
+        Actor actor, Guid? itemId, string? organization, string? repository, int number, long? issueId, string reason, DateTime? liveUpdatedAt,
+        bool forGood, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
@@ -63,7 +71,7 @@ public sealed partial class DebtMirrorCommands
         }
 
         item.MarkMirrored(liveUpdatedAt);
-        Release(db, actor, item, reason);
+        Release(db, actor, item, reason, forGood);
         await db.SaveChangesAsync(ct);
         return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
     }
@@ -145,12 +153,29 @@ public sealed partial class DebtMirrorCommands
     public static string ArchivedReason(string organization, string repository) =>
         $"the repository {organization}/{repository} is archived on GitHub, so its issue can no longer be closed there; the item is Portal's own now";
 
-    private void Release(PortalDbContext db, Actor actor, DebtItem item, string reason)
+    /// <summary>
+    /// Makes the item Portal's own. <paramref name="forGood"/>: the sync never mirrors its issue into it again (as when an
+    /// admin stops it following), for a release that a later change on GitHub must not undo.
+    /// </summary>
+    private void Release(PortalDbContext db, Actor actor, DebtItem item, string reason, bool forGood = false)
     {
         var before = DebtCommands.Snapshot(item);
-        item.StopMirroring(Now);
-        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item), Json)!.AsObject();
+        if (forGood)
+        {
+            item.StopFollowing(Now);
+        }
+        else
+        {
+            item.StopMirroring(Now);
+        }
+
+        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item, saved: true), Json)!.AsObject();
         after["released"] = reason;
+        if (forGood)
+        {
+            after["followsAgain"] = false;
+        }
+
         AuditLog.Record(db, actor, ReleaseAction, DebtCommands.EntityType, item.Id.ToString(), before, after);
     }
 }

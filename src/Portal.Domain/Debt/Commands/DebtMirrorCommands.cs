@@ -70,7 +70,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
             // open for good. It is released (Portal's own from now on); a new issue of it is not brought in.
             if (item is { IsMirrored: true })
             {
-                Release(db, actor, item, ArchivedReason(issue.Organization, issue.Repository));
+                Release(db, actor, item, ArchivedReason(issue.Organization, issue.Repository), forGood: true);
                 await db.SaveChangesAsync(ct);
                 return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
             }
@@ -80,7 +80,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
 
         if (item is { IsMirrored: false, MirrorStoppedAt: not null })
         {
-            // An admin stopped this item following the issue: it stays Portal's own.
+            // An admin stopped this item following the issue, or its repository was archived: it stays Portal's own.
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored, item.Id);
         }
         if (item is null && issue.Closed)
