@@ -164,7 +164,7 @@ public sealed partial class AuditCompletenessTests
             ("POST /api/v1/debt/{id:guid}/reports/{reportId:guid}/removal", () =>
                 _admin.PostAsJsonAsync($"/api/v1/debt/{debtId}/reports/{reportId}/removal", new { reason = "The morning was lost to the VPN, not this" }, Ct)),
             ("POST /api/v1/debt/{id:guid}/stop-following", async () =>
-                _admin.PostAsJsonAsync($"/api/v1/debt/{await MirroredItemAsync()}/stop-following", new { version = 0 }, Ct)),
+                await _admin.PostAsJsonAsync($"/api/v1/debt/{await MirroredItemAsync()}/stop-following", new { version = 0 }, Ct)),
             ("POST /api/v1/debt/import", () =>
                 _admin.PostAsync("/api/v1/debt/import", Text("Title,Signal,Kind,Quadrant,Services,Likelihood (1-5),Impact (1-5),Effort (engineer-days)\r\nAudit test: CSV item,cascading-failures,code,deliberate-prudent,payments,3,3,2\r\n", "text/csv"), Ct)),
             ("POST /api/v1/debt/candidates/dismissals", async () =>
