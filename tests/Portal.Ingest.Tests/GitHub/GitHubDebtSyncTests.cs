@@ -175,6 +175,7 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
         await ChangeItemAsync(i =>
         {
             i.Describe("Ledger integration tests (ours now)", null, ClosedAt.UtcDateTime);
+            i.MoveTo(DebtStatus.InProgress, null, null, day, ClosedAt.UtcDateTime);
             i.MoveTo(DebtStatus.Done, null, null, day, ClosedAt.UtcDateTime);
         });
 
