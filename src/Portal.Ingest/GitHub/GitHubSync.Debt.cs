@@ -20,10 +20,10 @@ public sealed partial class GitHubSync
     /// Brings one issue (an <c>issues</c> webhook named it) into the register: labelled, it is mirrored; unlabelled,
     /// deleted or moved out of the configured organisations, the item that mirrored it is released (it stays, as
     /// Portal's own). An issue moved within them (repository renamed, issue transferred) is followed: same item, new address.
+    /// <paramref name="issueId"/> is GitHub's id for the issue, from the webhook: when GitHub answers that the issue is
+    /// gone, its item is found by this id (an address can belong to another issue after a rename); without it only an
+    /// item that has no id yet is found by the address.
     /// </summary>
-    /// <param name="issueId">GitHub's id for the issue, from the webhook; when GitHub answers that the issue is gone, its
-    /// item is found by this id (an address can belong to another issue after a rename). Null: only an item that has no id
-    /// yet is found by the address.</param>
     public Task<SyncOutcome> SyncIssueAsync(string org, string repository, int number, SyncTrigger trigger, CancellationToken ct, long? issueId = null)
     {
         var options = RequireEnabled();
