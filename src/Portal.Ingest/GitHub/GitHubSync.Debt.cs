@@ -20,8 +20,11 @@ public sealed partial class GitHubSync
     /// Brings one issue (an <c>issues</c> webhook named it) into the register: labelled, it is mirrored; unlabelled,
     /// deleted or moved out of the configured organisations, the item that mirrored it is released (it stays, as
     /// Portal's own). An issue moved within them (repository renamed, issue transferred) is followed: same item, new address.
+    /// <paramref name="issueId"/> is GitHub's id for the issue, from the webhook: when GitHub answers that the issue is
+    /// gone, its item is found by this id (an address can belong to another issue after a rename); without it only an
+    /// item that has no id yet is found by the address.
     /// </summary>
-    public Task<SyncOutcome> SyncIssueAsync(string org, string repository, int number, SyncTrigger trigger, CancellationToken ct)
+    public Task<SyncOutcome> SyncIssueAsync(string org, string repository, int number, SyncTrigger trigger, CancellationToken ct, long? issueId = null)
     {
         var options = RequireEnabled();
         return RunLockedAsync($"{org}/{repository}#{number}", trigger, resumable: false, async run =>
@@ -29,7 +32,7 @@ public sealed partial class GitHubSync
             await run.Heartbeat.PhaseAsync($"{org}/{repository}#{number}: reading the issue", 0, 1);
             var lookup = await DebtIssueReader.GetAsync(run.For(org), org, repository, number, run.Token);
             var problems = new List<(string What, string Problem)>();
-            var counts = await ApplyLookupAsync(new DebtMirrorMissing(Guid.Empty, org, repository, number, null), lookup, options, problems, run.Token);
+            var counts = await ApplyLookupAsync(new DebtMirrorMissing(Guid.Empty, org, repository, number, issueId), lookup, options, problems, run.Token);
             await RecordDebtAsync(run.RunId, counts, problems, run.Token);
         }, ct);
     }

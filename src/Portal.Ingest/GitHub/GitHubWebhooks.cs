@@ -140,8 +140,8 @@ public sealed class GitHubWebhooks(
             : new WebhookResult(401, SignatureRefused);
     }
 
-    /// <summary>What an <c>issues</c> delivery says: the issue number, and whether it can change a tech-debt item.</summary>
-    private sealed record IssueEvent(int Number, bool Relevant, string? Problem);
+    /// <summary>What an <c>issues</c> delivery says: the issue number and GitHub's id for it (null when absent), and whether it can change a tech-debt item.</summary>
+    private sealed record IssueEvent(int Number, bool Relevant, string? Problem, long? Id = null);
 
     /// <summary>
     /// An <c>issues</c> event matters when the issue carries the tech-debt label, or the label was just removed, or the
@@ -177,7 +177,11 @@ public sealed class GitHubWebhooks(
         var author = issue.TryGetProperty("author_association", out var association) && association.ValueKind == JsonValueKind.String ? association.GetString() : null;
         var outsider = author is not null && !MirroredIssue.IsInsider(author);
         var relevant = action is not null && IssueActions.Contains(action) && (labelled || removal) && (removal || outsidersMirrored || !outsider);
-        return new IssueEvent(number, relevant, null);
+
+        // GitHub's id for the issue: a deleted issue can no longer be looked up, and its address may belong to another
+        // issue after a rename, so the release after a deletion finds the item by this id.
+        long? id = issue.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out var known) && known > 0 ? known : null;
+        return new IssueEvent(number, relevant, null, id);
     }
 
     private async Task<WebhookResult> HandleAsync(
@@ -290,7 +294,7 @@ public sealed class GitHubWebhooks(
             result = work switch
             {
                 WebhookWork.SyncRepository => new WebhookResult(202, $"Queued a sync of {organisation}/{repo}.", work, organisation, repo),
-                WebhookWork.SyncIssue => new WebhookResult(202, $"Queued a sync of tech-debt issue {organisation}/{repo}#{issue!.Number}.", work, organisation, repo, issue.Number),
+                WebhookWork.SyncIssue => new WebhookResult(202, $"Queued a sync of tech-debt issue {organisation}/{repo}#{issue!.Number}.", work, organisation, repo, issue.Number, issue.Id),
                 _ => new WebhookResult(202, $"Queued a sync of {organisation}'s teams.", work, organisation),
             };
             var job = dispatch(result);

@@ -33,15 +33,27 @@ public sealed class SyncGitHubTargetJob(GitHubSync sync, IBackgroundJobClient jo
         }
     }
 
-    /// <summary>One tech-debt issue an <c>issues</c> webhook named; retried later when another sync holds the lease.</summary>
+    /// <summary>
+    /// One tech-debt issue an <c>issues</c> webhook named, without GitHub's id for it. Kept so jobs queued before
+    /// <see cref="IssueByIdAsync"/> existed still run after an upgrade; new deliveries use that one.
+    /// </summary>
     [AutomaticRetry(Attempts = 3)]
-    public async Task IssueAsync(string org, string repository, int number, CancellationToken ct)
+    public Task IssueAsync(string org, string repository, int number, CancellationToken ct) =>
+        IssueByIdAsync(org, repository, number, null, ct);
+
+    /// <summary>
+    /// One tech-debt issue an <c>issues</c> webhook named, with GitHub's id for it when the delivery carried one (a
+    /// deleted issue's item is then found by that id, not by an address another issue may have taken); retried later
+    /// when another sync holds the lease.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3)]
+    public async Task IssueByIdAsync(string org, string repository, int number, long? issueId, CancellationToken ct)
     {
-        var outcome = await sync.SyncIssueAsync(org, repository, number, SyncTrigger.Webhook, ct);
+        var outcome = await sync.SyncIssueAsync(org, repository, number, SyncTrigger.Webhook, ct, issueId);
         logger.LogInformation("GitHub sync of issue {Org}/{Repository}#{Number}: {Message}", org, repository, number, outcome.Message);
         if (outcome.Skipped || outcome.ResumeAt is not null)
         {
-            jobs.Schedule<SyncGitHubTargetJob>(j => j.IssueAsync(org, repository, number, CancellationToken.None), Later(outcome));
+            jobs.Schedule<SyncGitHubTargetJob>(j => j.IssueByIdAsync(org, repository, number, issueId, CancellationToken.None), Later(outcome));
         }
     }
 

@@ -83,7 +83,7 @@ public static class GitHubHosting
                 {
                     WebhookWork.SyncRepository => jobs.Enqueue<SyncGitHubTargetJob>(j => j.RepositoryAsync(work.Organization!, work.Repository!, CancellationToken.None)),
                     WebhookWork.SyncTeams => jobs.Enqueue<SyncGitHubTargetJob>(j => j.TeamsAsync(work.Organization!, CancellationToken.None)),
-                    WebhookWork.SyncIssue => jobs.Enqueue<SyncGitHubTargetJob>(j => j.IssueAsync(work.Organization!, work.Repository!, work.Issue!.Value, CancellationToken.None)),
+                    WebhookWork.SyncIssue => jobs.Enqueue<SyncGitHubTargetJob>(j => j.IssueByIdAsync(work.Organization!, work.Repository!, work.Issue!.Value, work.IssueId, CancellationToken.None)),
                     _ => null,
                 },
                 ct);

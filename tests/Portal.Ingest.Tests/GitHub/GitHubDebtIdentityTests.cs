@@ -52,6 +52,27 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
     }
 
     [Fact]
+    public async Task SyncIssueAsync_AnotherIssueDeletedAtTheItemsStaleAddress_ItemKeptItsOwnDeletionReleasesIt()
+    {
+        // The item follows acme/billing#1. After a rename and a new repository of the old name, another issue #1 there is
+        // deleted: the webhook names the same address, but GitHub's id for the deleted issue is not the item's.
+        var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        Org.Repo("billing").Issues.Remove(issue);
+
+        await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct, issueId: issue.Id + 1000);
+        var kept = await ItemAsync();
+        await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct, issueId: null);
+        var stillKept = await ItemAsync();
+        await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct, issueId: issue.Id);
+        var released = await ItemAsync();
+
+        Assert.Equal((true, true), (kept.IsMirrored, stillKept.IsMirrored));
+        Assert.Equal((false, DataSource.Manual), (released.IsMirrored, released.Source));
+    }
+
+    [Fact]
     public async Task RunAsync_OrganisationConfiguredInAnotherCase_IssuesMirroredOnce()
     {
         AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");

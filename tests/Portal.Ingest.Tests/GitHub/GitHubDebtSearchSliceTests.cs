@@ -54,7 +54,11 @@ public abstract class GitHubDebtSearchSliceTests(TestProvider provider) : GitHub
         var harness = Harness();
         await harness.RunAsync(Ct);
         Close(early);
-        var crowd = Enumerable.Range(0, 6).Select(_ => Issue(30)).ToList();
+        for (var n = 0; n < 6; n++)
+        {
+            Issue(30);
+        }
+
         Server.ClearRequests();
 
         var run = await harness.RunAsync(Ct);
@@ -62,7 +66,6 @@ public abstract class GitHubDebtSearchSliceTests(TestProvider provider) : GitHub
         Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Repository == "acme (tech-debt issues)" && e.Message.Contains("only the first 5 were read", StringComparison.Ordinal));
         Assert.DoesNotContain(Server.Requests, r => r.Path.EndsWith("/repos/acme/billing/issues/1", StringComparison.Ordinal));
         Assert.True((await ItemsAsync()).Single(i => i.Title == early.Title).IsOpen);
-        Assert.Equal(6, crowd.Count);
     }
 
     /// <summary>An open labelled issue of billing created <paramref name="second"/> seconds after <see cref="Start"/>.</summary>

@@ -312,14 +312,15 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
     public async Task SyncIssueAsync_LabelRemovedOrIssueDeleted_ItemReleased()
     {
         var unlabelled = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
-        AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
+        var deleted = AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
         var harness = Harness();
         await harness.RunAsync(Ct);
 
         unlabelled.Labels.Clear();
         await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct);
         Org.Repo("ledger").Issues.Clear();
-        await harness.Sync.SyncIssueAsync("acme", "ledger", 1, SyncTrigger.Webhook, Ct);
+        // The deletion's delivery carries GitHub's id for the issue (it can no longer be looked up).
+        await harness.Sync.SyncIssueAsync("acme", "ledger", 1, SyncTrigger.Webhook, Ct, deleted.Id);
 
         await using var db = Db.CreateContext();
         var items = await db.DebtItems.ToListAsync(Ct);

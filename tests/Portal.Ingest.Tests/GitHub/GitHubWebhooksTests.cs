@@ -318,6 +318,21 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
         Assert.Equal((WebhookWork.SyncIssue, 1), (fixedUp.Work, jobs));
     }
 
+    [Theory]
+    [InlineData(",\"id\":7340032", 7340032L)]
+    [InlineData("", null)]
+    [InlineData(",\"id\":\"7340032\"", null)]
+    [InlineData(",\"id\":-4", null)]
+    public async Task ReceiveAsync_DeletedIssue_QueuedWithGitHubsIdForTheIssueWhenItIsUsable(string id, long? expected)
+    {
+        // A deleted issue cannot be looked up any more, so its item is released by this id, not by its address.
+        var body = $$$"""{"action":"deleted","issue":{"number":12{{{id}}},"labels":[]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""";
+
+        var result = await ReceiveAsync("issues", "d-id" + id.Length, body);
+
+        Assert.Equal((WebhookWork.SyncIssue, 12, expected), (result.Work, result.Issue, result.IssueId));
+    }
+
     private static string IssuesBody(string action, string number, string labels, string extra) =>
         $$$"""{"action":"{{{action}}}","issue":{"number":{{{number}}},"labels":{{{labels}}} }{{{extra}}},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""";
 

@@ -57,9 +57,10 @@ public sealed partial class DebtMirrorCommands
             }
             else
             {
-                // GitHub no longer has the issue, so its id is unknown: of the items at its address, the open one that
-                // followed it most recently (a closed item's address may be stale after a rename).
-                item = (await atAddress.ToListAsync(ct))
+                // GitHub no longer has the issue and nobody told its id: only an item that never learnt an id may be it (an
+                // item with an id is some other issue, whose address this one took after a rename; the full sync looks
+                // those up by item). Of those, the open one that followed it most recently.
+                item = (await atAddress.Where(i => i.GitHubIssueId == null).ToListAsync(ct))
                     .OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.MirroredUpdatedAt).ThenByDescending(i => i.CreatedAt)
                     .FirstOrDefault();
             }
