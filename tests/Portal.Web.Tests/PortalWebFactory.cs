@@ -35,8 +35,7 @@ public sealed class PortalWebFactory(TestDatabase database, bool ownsDatabase = 
     public async Task SeedDemoAsync() =>
         await new DemoSeeder(Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), Services.GetRequiredService<TimeProvider>()).SeedAsync();
 
-    /// <summary>A token of <paramref name="role"/>; without a name, a fresh one (token names in use are unique).</summary>
-    /// <summary>A new token's secret; made by the admin <paramref name="createdBy"/> ("test" unless said), whom it answers for.</summary>
+    /// <summary>A new token's secret, of <paramref name="role"/> (without a name, a fresh one: token names in use are unique); made by the admin <paramref name="createdBy"/> ("test" unless said), whom it answers for.</summary>
     public async Task<string> CreateTokenAsync(PortalRole role, string? name = null, string createdBy = "test")
     {
         var (_, secret) = await Services.GetRequiredService<ApiTokenService>()

@@ -2819,6 +2819,10 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("CreatedByAlso")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_also");
+
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");

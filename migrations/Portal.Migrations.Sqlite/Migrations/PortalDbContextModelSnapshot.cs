@@ -2807,6 +2807,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("CreatedByAlso")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_also");
+
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");

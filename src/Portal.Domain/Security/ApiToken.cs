@@ -13,13 +13,14 @@ public sealed class ApiToken : Entity
     {
     }
 
-    private ApiToken(string name, PortalRole role, string hash, string hint, string createdBy, DateTime? expiresAt)
+    private ApiToken(string name, PortalRole role, string hash, string hint, string createdBy, List<string> createdByAlso, DateTime? expiresAt)
     {
         Name = name;
         Role = role;
         Hash = hash;
         Hint = hint;
         CreatedBy = createdBy;
+        CreatedByAlso = createdByAlso;
         ExpiresAt = expiresAt;
         NameKey = KeyOf(name);
     }
@@ -49,6 +50,28 @@ public sealed class ApiToken : Entity
 
     public string CreatedBy { get; private set; } = "";
 
+    /// <summary>
+    /// The creator's other names when the token was made: the names the same account acted under
+    /// (<see cref="Actor.OtherNames"/>, e.g. <c>oidc:&lt;subject&gt;</c>) and whom it answered for
+    /// (<see cref="Actor.AnswersFor"/>). The token answers for all of them, so it never decides a request its creator
+    /// made under any of those names. Null on tokens made before Portal kept them (those answer for
+    /// <see cref="CreatedBy"/>, widened at decision time over the current sign-in links).
+    /// </summary>
+    public List<string>? CreatedByAlso { get; private set; }
+
+    /// <summary>Every name this token answers for: <see cref="CreatedBy"/> and <see cref="CreatedByAlso"/>.</summary>
+    public IReadOnlySet<string> Creators()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(CreatedBy))
+        {
+            names.Add(CreatedBy);
+        }
+
+        names.UnionWith(CreatedByAlso ?? []);
+        return names;
+    }
+
     public DateTime? RevokedAt { get; private set; }
 
     public DateTime? LastUsedAt { get; private set; }
@@ -68,7 +91,14 @@ public sealed class ApiToken : Entity
     /// Creates a token that expires <paramref name="lifetime"/> after <paramref name="utcNow"/> (null: never); the
     /// returned secret is the only time it exists in clear.
     /// </summary>
-    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, string createdBy, DateTime utcNow, TimeSpan? lifetime)
+    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, string createdBy, DateTime utcNow, TimeSpan? lifetime) =>
+        Issue(name, role, new Actor(createdBy, createdBy, PortalRole.Admin, new HashSet<Guid>()), utcNow, lifetime);
+
+    /// <summary>
+    /// Creates a token made by <paramref name="creator"/>, keeping every name the creator acts under or answers for
+    /// (<see cref="CreatedByAlso"/>), so the token is never a second pair of eyes on its creator's requests.
+    /// </summary>
+    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, Actor creator, DateTime utcNow, TimeSpan? lifetime)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
@@ -81,7 +111,10 @@ public sealed class ApiToken : Entity
         }
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], createdBy, utcNow + lifetime), secret);
+        List<string> also = [.. creator.OtherNames.Concat(creator.AnswersFor)
+            .Where(n => !string.Equals(n, creator.Name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], creator.Name, also, utcNow + lifetime), secret);
     }
 
     /// <summary>A name as compared for uniqueness: trimmed, in canonical Unicode form, in .NET's invariant lower case (all scripts, not only ASCII).</summary>

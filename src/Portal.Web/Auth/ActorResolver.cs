@@ -31,9 +31,7 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
                 return new Actor("token:" + name, name, role, new HashSet<Guid>())
                 {
                     Credential = id == name ? null : id,
-                    AnswersFor = PortalClaims.Own(user, PortalClaims.TokenCreator) is { } creator
-                        ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) { creator }
-                        : new HashSet<string>(),
+                    AnswersFor = new HashSet<string>(PortalClaims.OwnAll(user, PortalClaims.TokenCreator), StringComparer.OrdinalIgnoreCase),
                 };
             case PortalClaims.BuiltInSource when local:
                 return ActorDirectory.LocalAdministrator;

@@ -18,7 +18,7 @@ public static class PortalClaims
     /// </summary>
     public const string SignedInAt = "portal:signed-in-at";
 
-    /// <summary>Who created the API token a principal authenticated with (an actor name): the token answers for them too.</summary>
+    /// <summary>Who created the API token a principal authenticated with (actor names, one claim each): the token answers for them too.</summary>
     public const string TokenCreator = "portal:token-creator";
 
     /// <summary>Source of a person who chose who they are on the local sign-in page.</summary>
@@ -69,6 +69,10 @@ public static class PortalClaims
     /// </summary>
     public static string? Own(ClaimsPrincipal user, string type) =>
         user.FindFirst(c => c.Type == type && c.Issuer == ClaimsIdentity.DefaultIssuer)?.Value;
+
+    /// <summary>Every value of the claims of <paramref name="type"/> that Portal itself wrote (see <see cref="Own"/>).</summary>
+    public static IEnumerable<string> OwnAll(ClaimsPrincipal user, string type) =>
+        user.FindAll(c => c.Type == type && c.Issuer == ClaimsIdentity.DefaultIssuer).Select(c => c.Value);
 
     public static ClaimsPrincipal Create(string id, string displayName, PortalRole role, string source, string scheme) =>
         new(new ClaimsIdentity(

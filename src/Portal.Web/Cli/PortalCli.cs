@@ -43,8 +43,10 @@ public sealed class PortalCli
                                                        organisation review first when there is none); prints the
                                                        services frozen, the time and the memory the close needed
           token create --name NAME --role ROLE         create an API token; ROLE is admin, editor or viewer;
-                                                       it expires in a year unless --expires-in-days DAYS
-                                                       or --no-expiry says otherwise;
+                     [--created-by PERSON]             it expires in a year unless --expires-in-days DAYS
+                                                       or --no-expiry says otherwise; it answers for
+                                                       cli:<os user> and PERSON (a name or e-mail in the
+                                                       catalog), who may not decide its exemption requests;
                                                        the token is printed as the last line, once
           --help                                       show this text
 
@@ -268,8 +270,9 @@ public sealed class PortalCli
 
     private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        const string usage = "Usage: token create --name NAME --role admin|editor|viewer [--expires-in-days DAYS | --no-expiry]";
+        const string usage = "Usage: token create --name NAME --role admin|editor|viewer [--expires-in-days DAYS | --no-expiry] [--created-by PERSON]";
         string? name = null;
+        string? createdBy = null;
         string? role = null;
         TimeSpan? lifetime = ApiToken.DefaultLifetime;
         for (var i = 0; i < args.Length; i++)
@@ -299,6 +302,9 @@ public sealed class PortalCli
                 case "--no-expiry":
                     lifetime = null;
                     break;
+                case "--created-by" when i + 1 < args.Length:
+                    createdBy = args[++i];
+                    break;
                 default:
                     return Fail(stderr, $"token create: unexpected argument '{args[i]}'. {usage}");
             }
@@ -315,12 +321,25 @@ public sealed class PortalCli
         }
 
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+
+        // The token answers for whoever made it (four eyes on exemptions): the operating system's user and, when given,
+        // the person they are in the catalog. Never one shared "cli" that every CLI-made token would answer for.
+        var creator = CliTokenCreator.ForOsUser(Environment.UserName);
+        if (createdBy is not null)
+        {
+            if (await services.GetRequiredService<Portal.Domain.Security.Queries.ActorDirectory>().ForPersonAsync(createdBy.Trim(), null, ct) is not { } person)
+            {
+                return Fail(stderr, $"token create: --created-by '{createdBy}' is nobody in the catalog: give a person's name (namespace/name) or e-mail. {usage}");
+            }
+
+            creator = creator with { AnswersFor = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { person.Name } };
+        }
+
         ApiTokenDto token;
         string secret;
         try
         {
-            (token, secret) = await services.GetRequiredService<ApiTokenService>()
-                .CreateAsync(new Actor("cli", "Command line", PortalRole.Admin, new HashSet<Guid>()), name, parsedRole, lifetime, ct);
+            (token, secret) = await services.GetRequiredService<ApiTokenService>().CreateAsync(creator, name, parsedRole, lifetime, ct);
         }
         catch (DomainValidationException ex)
         {
@@ -328,7 +347,8 @@ public sealed class PortalCli
         }
 
         var expiry = token.ExpiresAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"expires {at:yyyy-MM-dd HH:mm} UTC") : "never expires";
-        await stdout.WriteLineAsync($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}' ({expiry}). Store it now; it is not shown again:");
+        var answersFor = string.Join(" and ", new[] { creator.Name }.Concat(creator.AnswersFor));
+        await stdout.WriteLineAsync($"Created {token.Role.ToString().ToLowerInvariant()} token '{token.Name}' ({expiry}), answering for {answersFor}. Store it now; it is not shown again:");
         await stdout.WriteLineAsync(secret);
         return 0;
     }

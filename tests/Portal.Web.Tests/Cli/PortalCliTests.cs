@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Portal.Testing.FakeGitHub;
 using Portal.Web.Cli;
@@ -34,6 +35,29 @@ public class PortalCliTests
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("ptl_", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenCreate_CreatedBy_AnswersForTheOsUserAndThePersonNeverASharedCli()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(TestProvider.Sqlite);
+        Assert.Equal(0, (await RunAsync(db.ConnectionString, "seed", "demo")).Exit);
+
+        var plain = await RunAsync(db.ConnectionString, "token", "create", "--name", "ci", "--role", "admin");
+        var named = await RunAsync(db.ConnectionString, "token", "create", "--name", "ada-ci", "--role", "admin", "--created-by", "ada.okafor");
+        var unknown = await RunAsync(db.ConnectionString, "token", "create", "--name", "ghost-ci", "--role", "admin", "--created-by", "nobody.here");
+
+        Assert.True(plain.Exit == 0, plain.Stderr);
+        Assert.Contains($"answering for cli:{Environment.UserName}. Store it", plain.Stdout, StringComparison.Ordinal);
+        Assert.True(named.Exit == 0, named.Stderr);
+        Assert.Contains($"answering for cli:{Environment.UserName} and ada.okafor. Store it", named.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("--created-by 'nobody.here' is nobody in the catalog", unknown.Stderr, StringComparison.Ordinal);
+        await using var context = db.CreateContext();
+        var tokens = await context.ApiTokens.AsNoTracking().OrderBy(t => t.Name).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["ada-ci", "ci"], tokens.Select(t => t.Name));
+        Assert.Equal(["ada.okafor"], tokens[0].CreatedByAlso);
+        Assert.All(tokens, t => Assert.Equal("cli:" + Environment.UserName, t.CreatedBy));
     }
 
     [Fact]

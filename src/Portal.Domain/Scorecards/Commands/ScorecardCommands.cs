@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Queries;
 using Portal.Domain.Scorecards.Queries;
 using Portal.Domain.Scorecards.Evaluation;
 
@@ -252,7 +253,7 @@ public sealed class ScorecardCommands(
             throw new ForbiddenException($"{actor.DisplayName} may not {verb} exemptions: only admins may.");
         }
 
-        if (verb is "approve" or "reject" && !exemption.MayBeDecidedBy(actor))
+        if (verb is "approve" or "reject" && !await MayDecideAsync(db, exemption, actor, ct))
         {
             await DenyAsync(db, actor, $"scorecards.exemption.{verb}.denied", "scorecard-exemption", key, before, ct);
             throw new ForbiddenException($"{actor.DisplayName} requested this exemption and may not {verb} it: another admin decides.");
@@ -265,6 +266,23 @@ public sealed class ScorecardCommands(
         await SaveAsync(db, "Exemption", key, ct);
         await evaluation.EvaluateServicesAsync([service.Id], ct);
         return ScorecardQueries.ToDto(exemption, serviceRef, DateOnly.FromDateTime(now));
+    }
+
+    /// <summary>
+    /// Four eyes, over the names kept at request time and over today's sign-in links and token creators on both sides
+    /// (<see cref="SameAccountNames"/>): a link made since the request, a token made since, or a request kept without
+    /// the requester's other names (made before Portal kept them) does not let the requester decide it.
+    /// </summary>
+    private static async Task<bool> MayDecideAsync(PortalDbContext db, Exemption exemption, Actor actor, CancellationToken ct)
+    {
+        if (!exemption.MayBeDecidedBy(actor))
+        {
+            return false;
+        }
+
+        var requester = await SameAccountNames.CloseAsync(db, [exemption.RequestedBy, .. exemption.RequestedByAlso ?? []], ct);
+        var decider = await SameAccountNames.OfAsync(db, actor, ct);
+        return !requester.Overlaps(decider);
     }
 
     private static async Task<(Guid Id, string Ref, Guid? OwnerTeamId)> FindServiceAsync(PortalDbContext db, string serviceRef, CancellationToken ct)

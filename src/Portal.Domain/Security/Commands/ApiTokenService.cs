@@ -24,7 +24,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (token, secret) = ApiToken.Issue(name, role, actor.Name, now, lifetime);
+        var (token, secret) = ApiToken.Issue(name, role, actor, now, lifetime);
         var key = token.NameKey!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ApiTokens.FirstOrDefaultAsync(t => t.NameKey == key, ct) is { } holder)
@@ -50,7 +50,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         db.ApiTokens.Add(token);
-        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Id, token.Name, Role = role.ToString(), token.Hint, token.ExpiresAt });
+        AuditLog.Record(db, actor, "token.create", "api-token", token.Name, null, new { token.Id, token.Name, Role = role.ToString(), token.Hint, token.ExpiresAt, token.CreatedBy, token.CreatedByAlso });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -136,12 +136,13 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
             await db.SaveChangesAsync(ct);
         }
 
-        // The token answers for its creator too: an admin cannot decide their own request through a token they made.
+        // The token answers for its creator under every name they had when making it: an admin cannot decide their own
+        // request through a token they made.
         return new ApiTokenCheck(
             new Actor("token:" + token.Name, token.Name, token.Role, new HashSet<Guid>())
             {
                 Credential = token.Id.ToString(),
-                AnswersFor = string.IsNullOrEmpty(token.CreatedBy) ? new HashSet<string>() : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { token.CreatedBy },
+                AnswersFor = token.Creators(),
             },
             null);
     }

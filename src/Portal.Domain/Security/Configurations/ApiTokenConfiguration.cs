@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Persistence;
 
 namespace Portal.Domain.Security.Configurations;
 
@@ -13,6 +14,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Property(t => t.Hash).HasMaxLength(64);
         b.Property(t => t.Hint).HasMaxLength(16);
         b.Property(t => t.CreatedBy).HasMaxLength(200);
+        b.Property(t => t.CreatedByAlso).HasConversion(JsonValue.Converter<List<string>?>(() => null), JsonValue.Comparer<List<string>?>());
         b.HasIndex(t => t.Hash).IsUnique();
         b.Property(t => t.NameKey).HasMaxLength(200);
         b.HasIndex(t => t.NameKey).IsUnique();

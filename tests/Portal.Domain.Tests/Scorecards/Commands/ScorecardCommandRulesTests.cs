@@ -75,7 +75,7 @@ public abstract class ScorecardCommandRulesTests(TestProvider provider) : Scorec
     }
 
     [Fact]
-    public async Task DecideExemption_RequestFromBeforeOtherNamesWereKept_ComparesTheRequesterAlone()
+    public async Task DecideExemption_RequestFromBeforeOtherNamesWereKept_AccountNotLinkedToday_MayDecide()
     {
         var linked = Admin("root.one") with { OtherNames = new HashSet<string> { "oidc:sub-7" } };
         var request = await Commands.RequestExemptionAsync(linked, "payments", "no-foreign-writers", "Moves behind an API in Q1.", Today.AddDays(30), Ct);

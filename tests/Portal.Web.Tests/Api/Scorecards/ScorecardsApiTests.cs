@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.Scorecards.Queries;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Testing;
 using Portal.Domain.Scorecards.Commands;
 
@@ -197,6 +198,21 @@ public sealed class ScorecardsApiTests : IAsyncLifetime
 
         var approved = await commands.DecideExemptionAsync(new Actor("root.two", "Root Two", PortalRole.Admin, new HashSet<Guid>()), id, true, null, version, Ct);
         Assert.True(approved.Active);
+    }
+
+    [Fact]
+    public async Task RequestedAsTheUnlinkedAccount_ApprovedThroughATokenMadeOnceLinked_Forbidden()
+    {
+        // The token keeps every name of its creator (the person and the sign-in account): each reaches the API's actor.
+        var commands = _factory.Services.GetRequiredService<ScorecardCommands>();
+        var request = await commands.RequestExemptionAsync(new Actor("oidc:sub-9", "New hire", PortalRole.Admin, new HashSet<Guid>()), "payments", "no-foreign-writers", "Moving to an API in Q1.", null, Ct);
+        var linked = new Actor("root.nine", "Root Nine", PortalRole.Admin, new HashSet<Guid>()) { OtherNames = new HashSet<string> { "oidc:sub-9" } };
+        var (_, secret) = await _factory.Services.GetRequiredService<ApiTokenService>().CreateAsync(linked, "nine-ci", PortalRole.Admin, Ct);
+
+        var approved = await _factory.CreateClient(secret).PostAsJsonAsync($"/api/v1/scorecards/exemptions/{request.Id}/approve", new { version = request.Version }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, approved.StatusCode);
+        Assert.Contains("another admin", await approved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
