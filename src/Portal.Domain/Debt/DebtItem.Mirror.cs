@@ -58,8 +58,9 @@ public sealed partial class DebtItem
     }
 
     /// <summary>
-    /// When an admin stopped this item following its GitHub issue (an archived repository, an organisation no longer
-    /// synced, the sync switched off): the sync never mirrors the issue into it again. Null otherwise.
+    /// When this item stopped following its GitHub issue for good: an admin stopped it (an organisation no longer synced,
+    /// the sync switched off), or the sync released it because its repository was archived. The sync never mirrors the
+    /// issue into it again, even after an unarchive. Null otherwise.
     /// </summary>
     public DateTime? MirrorStoppedAt { get; private set; }
 

@@ -16,7 +16,9 @@ namespace Portal.Domain.Persistence;
 /// </summary>
 /// <remarks>
 /// What <see cref="PortalDbContext"/>'s save does for new rows is done here too: rows are stamped with the context's
-/// clock, and the graph version is raised when graph rows (services, resources, dependencies, teams) are written.
+/// clock, and the versions caches are keyed by are raised by the same rule (<see cref="PortalDbContext.BumpsFor"/>): the
+/// graph version for graph rows (services, resources, dependencies, teams), the debt register's for debt items and their
+/// services.
 /// Values go through the mapping's type mappings and value converters, exactly as EF would write them. Only flat
 /// entity types are accepted (no shadow, complex or owned properties); database-generated columns (an identity id)
 /// are left to the database, which is why such rows cannot be tracked. No <c>SaveChanges</c>
@@ -86,10 +88,7 @@ public static class BulkInsert
             await InsertManyPerStatementAsync(db, transaction, shape, rows, ct);
         }
 
-        if (PortalDbContext.IsGraphType(typeof(T)))
-        {
-            await db.BumpGraphVersionAsync(ct);
-        }
+        await db.BumpStatesAsync(PortalDbContext.BumpsFor(typeof(T)), ct);
     }
 
     /// <summary>

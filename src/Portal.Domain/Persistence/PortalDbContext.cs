@@ -197,11 +197,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         && IsGraphType(e.Entity.GetType()));
 
     /// <summary>Rows of these types make up what the debt register filters and counts: writing one raises its version.</summary>
+    internal static bool IsDebtRegisterType(Type type) =>
+        typeof(DebtItem).IsAssignableFrom(type) || typeof(DebtItemService).IsAssignableFrom(type);
+
+    /// <summary>
+    /// Which singleton versions writing rows of <paramref name="type"/> raises: the one rule for this context's save and
+    /// for <see cref="BulkInsert"/>, so no write path leaves a cache keyed by a version older than its data.
+    /// </summary>
+    internal static StateBumps BumpsFor(Type type) => new(IsGraphType(type), IsDebtRegisterType(type));
+
     private bool ChangesTheDebtRegister() => ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is DebtItem or DebtItemService);
+        && IsDebtRegisterType(e.Entity.GetType()));
 
-    private async Task BumpStatesAsync(StateBumps bumps, CancellationToken ct)
+    internal async Task BumpStatesAsync(StateBumps bumps, CancellationToken ct)
     {
         if (bumps.Graph)
         {
@@ -259,5 +268,5 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     }
 
     /// <summary>Which singleton versions a save raises in its transaction.</summary>
-    private readonly record struct StateBumps(bool Graph, bool DebtRegister);
+    internal readonly record struct StateBumps(bool Graph, bool DebtRegister);
 }

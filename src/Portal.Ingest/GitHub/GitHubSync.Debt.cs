@@ -66,7 +66,7 @@ public sealed partial class GitHubSync
                 if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
                 {
                     problems.Add((issue.Reference, OutsidersProblem(options, [issue.Reference])));
-                    return new SyncCounts();
+                    return await ReleaseOutsidersAsync(issue, problems, ct);
                 }
 
                 // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).
@@ -124,6 +124,7 @@ public sealed partial class GitHubSync
                 if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
                 {
                     outsiders.Add(issue.Reference);
+                    counts = counts.Add(await ReleaseOutsidersAsync(issue, problems, ct));
                     continue;
                 }
 
@@ -212,8 +213,18 @@ public sealed partial class GitHubSync
             var cause = gone == releases.Count
                 ? "That usually means the token or App lost access (it needs Issues: read)"
                 : $"That usually means lost access, or a {GitHubOptions.Section}:DebtLabel ('{options.DebtLabel}') that no longer matches the label on GitHub";
-            problems.Add(($"{org} (tech-debt issues)",
-                $"{releases.Count:N0} mirrored issues would be released at once ({gone:N0} answered 'not found', {releases.Count - gone:N0} no longer carry the label; {string.Join(", ", releases.Take(5).Select(g => g.Item.Reference))}{(releases.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). {cause}, so no item was released. If this is on purpose, raise the setting for one run."));
+            var held = $"{releases.Count:N0} mirrored issues would be released at once ({gone:N0} answered 'not found', {releases.Count - gone:N0} no longer carry the label; {string.Join(", ", releases.Take(5).Select(g => g.Item.Reference))}{(releases.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). {cause}, so no item was released. If this is on purpose, raise the setting for one run.";
+            problems.Add(($"{org} (tech-debt issues)", held));
+            try
+            {
+                // Each item's history says the sync held its release back (the run's errors are kept 90 days, the audit log longer).
+                await debt.RecordRefusedReleasesAsync(Actor(org, null), [.. releases.Select(r => r.Item.ItemId)], held, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                problems.Add(($"{org} (tech-debt issues)", $"the held-back releases were not audited: {Cause(ex)}"));
+            }
+
             return counts;
         }
 
@@ -249,7 +260,7 @@ public sealed partial class GitHubSync
             try
             {
                 var reason = DebtMirrorCommands.ArchivedReason(item.Organization, item.Repository);
-                counts = counts.Add(Count(await debt.ReleaseItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, null, ct)));
+                counts = counts.Add(Count(await debt.ReleaseArchivedItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, ct)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -258,6 +269,24 @@ public sealed partial class GitHubSync
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// An outsider's issue while <see cref="GitHubOptions.DebtIssuesFromOutsiders"/> is off: an item still following it
+    /// (mirrored while the setting was on) is released rather than left frozen, read-only and never updated.
+    /// </summary>
+    private async Task<SyncCounts> ReleaseOutsidersAsync(MirroredIssue issue, List<(string What, string Problem)> problems, CancellationToken ct)
+    {
+        try
+        {
+            var reason = $"the issue was opened by someone outside the organisation ({issue.AuthorAssociation ?? "relation unknown"}) and {GitHubOptions.Section}:DebtIssuesFromOutsiders is off";
+            return Count(await debt.ReleaseAsync(Actor(issue.Organization, issue.Repository), issue.Organization, issue.Repository, issue.Number, issue.Id, reason, ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add((issue.Reference, $"the outsider's issue is no longer mirrored, but its debt item was not released; the next sync tries again: {Cause(ex)}"));
+            return new SyncCounts();
+        }
     }
 
     /// <summary>Whether applying <paramref name="lookup"/> releases the item (see <see cref="ApplyLookupAsync"/>).</summary>

@@ -99,6 +99,29 @@ public abstract class DebtMirrorIdentityTests(TestProvider provider) : DebtTestC
         Assert.Equal(("Retry storm in invoices", DataSource.GitHub), (mirrored.Title, mirrored.Source));
     }
 
+    [Fact]
+    public async Task MirrorAsync_ItemsLinkingTheIssueClosedOrAboutAnotherService_NotAdoptedNewItemNamesThem()
+    {
+        var link = new DebtLink(DebtLinkKind.GitHubIssue, Url);
+        var done = await Commands().CreateAsync(Root, Edit(title: "Invoices retry too hard", status: DebtStatus.InProgress) with { Links = [link] }, ct: Ct);
+        await Commands().SetStatusAsync(Root, new Dictionary<Guid, int> { [done.Id] = done.Version }, new DebtStatusChange(DebtStatus.Done), Ct);
+        var web = await Commands().CreateAsync(Root, Edit(title: "Web app shows retry errors", services: ["web-app"]) with { Links = [link] }, ct: Ct);
+
+        var result = await Mirror().MirrorAsync(Sync, Issue(707), Ct);
+
+        Assert.Equal(DebtMirrorChange.Created, result.Change);
+        Assert.NotEqual(done.Id, result.ItemId);
+        Assert.NotEqual(web.Id, result.ItemId);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("also link this issue but were not adopted", problem, StringComparison.Ordinal);
+        Assert.Contains("'Invoices retry too hard'", problem, StringComparison.Ordinal);
+        Assert.Contains("'Web app shows retry errors'", problem, StringComparison.Ordinal);
+        await using var db = Db.CreateContext();
+        var kept = await db.DebtItems.AsNoTracking().SingleAsync(i => i.Id == done.Id, Ct);
+        Assert.Equal((DebtStatus.Done, "Invoices retry too hard", false), (kept.Status, kept.Title, kept.IsMirrored));
+        Assert.Equal("Web app shows retry errors", (await db.DebtItems.AsNoTracking().SingleAsync(i => i.Id == web.Id, Ct)).Title);
+    }
+
     private DebtMirrorCommands Mirror() => new(Db.Factory, Scores(), Clock);
 
     private async Task<DebtItem> ItemAsync(Guid id)

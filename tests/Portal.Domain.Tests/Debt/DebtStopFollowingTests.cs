@@ -48,6 +48,8 @@ public abstract class DebtStopFollowingTests(TestProvider provider) : DebtTestCa
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == DebtCommands.StopFollowingAction, Ct);
         Assert.Equal(("root", true), (audit.Actor, audit.Succeeded));
         Assert.Contains("stopped the item following", audit.After, StringComparison.Ordinal);
+        // The audit's "after" is the item as saved: the version the stop gave it, not the one it had before.
+        Assert.Equal(version, System.Text.Json.JsonDocument.Parse(audit.After!).RootElement.GetProperty("version").GetInt32());
 
         // Portal's own now: a person may close it (Won't fix, as for an archived repository's issue).
         var closed = await Commands().SetStatusAsync(Root, new Dictionary<Guid, int> { [id] = version },
@@ -90,6 +92,8 @@ public abstract class DebtStopFollowingTests(TestProvider provider) : DebtTestCa
         await using var check = Db.CreateContext();
         Assert.Equal(DataSource.Manual, (await check.DebtItems.SingleAsync(Ct)).Source);
         Assert.Contains("is archived on GitHub", await check.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
+        // For good: a later change of the issue (after an unarchive) does not make it follow again.
+        Assert.NotNull((await check.DebtItems.SingleAsync(Ct)).MirrorStoppedAt);
     }
 
     [Fact]

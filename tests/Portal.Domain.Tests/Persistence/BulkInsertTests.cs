@@ -3,9 +3,11 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Auditing;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
+using Portal.Domain.Debt;
 using Portal.Domain.Graph;
 using Portal.Domain.Persistence;
 using Portal.Domain.Security;
+using Portal.Domain.Signals;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Persistence;
@@ -114,6 +116,25 @@ public abstract class BulkInsertTests(TestProvider provider) : DatabaseTest(prov
 
         await using var check = Db.CreateContext();
         Assert.Equal(before + 1, (await check.GraphStates.SingleAsync(g => g.Id == GraphState.SingletonId, Ct)).Version);
+    }
+
+    [Fact]
+    public async Task InsertAsync_DebtRows_RaiseTheDebtRegisterVersion()
+    {
+        // The register caches its page totals by this version: a bulk write that left it alone would serve stale counts.
+        long before;
+        await using (var db = Db.CreateContext())
+        {
+            var item = new DebtItem("Orders share one database", ScalingSignal.DataModel, DebtKind.Architecture, DebtQuadrant.DeliberatePrudent, 3, 3, 5, "ada", Start);
+            db.DebtItems.Add(item);
+            await db.SaveChangesAsync(Ct);
+            before = (await db.DebtRegisterStates.SingleAsync(s => s.Id == DebtRegisterState.SingletonId, Ct)).Version;
+            var a = await db.Services.SingleAsync(s => s.Name == "a", Ct);
+            await InTransactionAsync(db, () => db.InsertAsync([new DebtItemService(item, a)], Ct));
+        }
+
+        await using var check = Db.CreateContext();
+        Assert.Equal(before + 1, (await check.DebtRegisterStates.SingleAsync(s => s.Id == DebtRegisterState.SingletonId, Ct)).Version);
     }
 
     [Fact]

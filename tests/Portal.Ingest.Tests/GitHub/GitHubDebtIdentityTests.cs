@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Sync;
@@ -96,7 +97,8 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         Org.Repo("billing").Issues.Clear();
         var run = await harness.RunAsync(Ct);
 
-        Assert.Equal(before, await FingerprintAsync());
+        Assert.Equal(ItemsOf(before), ItemsOf(await FingerprintAsync()));
+        Assert.Equal(3, await RefusedReleasesAsync());
         Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("MaxDebtReleasesPerRun", StringComparison.Ordinal));
     }
 
@@ -119,7 +121,8 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         });
         var run = await harness.RunAsync(Ct);
 
-        Assert.Equal(before, await FingerprintAsync());
+        Assert.Equal(ItemsOf(before), ItemsOf(await FingerprintAsync()));
+        Assert.Equal(3, await RefusedReleasesAsync());
         Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("3 mirrored issues would be released at once", StringComparison.Ordinal)
             && e.Message.Contains("DebtLabel", StringComparison.Ordinal));
     }
@@ -151,6 +154,31 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         harness.Options.DebtIssuesFromOutsiders = true;
         await harness.RunAsync(Ct);
         Assert.Equal(DebtLabels.DefaultEffortDays, Assert.Single(await ItemsAsync()).EffortDays);
+    }
+
+    [Fact]
+    public async Task RunAsync_OutsidersIssuesNoLongerMirrored_TheirItemsReleasedNotFrozen()
+    {
+        var issue = AddIssue("billing", "Please add retries", "tech-debt");
+        issue.AuthorAssociation = "NONE";
+        issue.User = "mallory";
+        var harness = Harness(o => o.DebtIssuesFromOutsiders = true);
+        await harness.RunAsync(Ct);
+        var mirrored = await ItemAsync();
+
+        harness.Options.DebtIssuesFromOutsiders = false;
+        var run = await harness.RunAsync(Ct);
+        var released = await ItemAsync();
+        issue.Title = "Please add retries with backoff";
+        issue.UpdatedAt = issue.UpdatedAt.AddMinutes(5);
+        await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct);
+
+        Assert.Equal(("mallory", "NONE", true), (mirrored.GitHubAuthor, mirrored.GitHubAuthorAssociation, mirrored.IsMirrored));
+        Assert.Equal(new SyncCounts(Orphaned: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
+        Assert.Equal((DataSource.Manual, "Please add retries"), (released.Source, released.Title));
+        Assert.Equal("Please add retries", (await ItemAsync()).Title);
+        await using var db = Db.CreateContext();
+        Assert.Contains("DebtIssuesFromOutsiders is off", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
     }
 }
 

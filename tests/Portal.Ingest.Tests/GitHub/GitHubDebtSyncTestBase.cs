@@ -80,5 +80,15 @@ public abstract class GitHubDebtSyncTestBase(TestProvider provider) : DatabaseTe
         return string.Join("|", items.Append(audits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>The items' part of a <see cref="FingerprintAsync"/> (without the audit log's length).</summary>
+    protected static string ItemsOf(string fingerprint) => fingerprint[..fingerprint.LastIndexOf('|')];
+
+    /// <summary>The audit entries saying the sync held an item's release back.</summary>
+    protected async Task<int> RefusedReleasesAsync()
+    {
+        await using var db = Db.CreateContext();
+        return await db.AuditEntries.CountAsync(a => a.Action == DebtMirrorCommands.ReleaseRefusedAction && !a.Succeeded && a.EntityType == DebtCommands.EntityType, Ct);
+    }
+
     internal GitHubSyncHarness Harness(Action<Portal.Ingest.GitHub.GitHubOptions>? configure = null) => new(Db.Factory, Server, configure);
 }

@@ -163,6 +163,39 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
     }
 
     [Fact]
+    public async Task RepositoryUnarchivedAfterTheRelease_IssueChanges_ItemStaysPortalsOwnAndDone()
+    {
+        var issue = AddIssue("ledger", "Ledger has no integration tests", "tech-debt");
+        var harness = Harness(o => o.SkipArchived = false);
+        await harness.RunAsync(Ct);
+        Org.Repo("ledger").Archived = true;
+        await harness.RunAsync(Ct);
+        // People close the released item in Portal and retitle it, as the docs tell them to.
+        var day = new DateOnly(2026, 11, 20);
+        await ChangeItemAsync(i =>
+        {
+            i.Describe("Ledger integration tests (ours now)", null, ClosedAt.UtcDateTime);
+            i.MoveTo(DebtStatus.InProgress, null, null, day, ClosedAt.UtcDateTime);
+            i.MoveTo(DebtStatus.Done, null, null, day, ClosedAt.UtcDateTime);
+        });
+
+        // Unarchived, and the issue changes on GitHub: a webhook and the next full sync both see it, labelled and open.
+        Org.Repo("ledger").Archived = false;
+        issue.Title = "Ledger has no integration tests (again)";
+        issue.UpdatedAt = issue.UpdatedAt.AddDays(2);
+        var webhook = await harness.Sync.SyncIssueAsync("acme", "ledger", issue.Number, SyncTrigger.Webhook, Ct);
+        var full = await harness.RunAsync(Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, webhook.Status);
+        var item = await ItemAsync();
+        Assert.Equal((DataSource.Manual, false, DebtStatus.Done), (item.Source, item.IsMirrored, item.Status));
+        Assert.Equal("Ledger integration tests (ours now)", item.Title);
+        Assert.NotNull(item.MirrorStoppedAt);
+        Assert.Equal(SyncRunStatus.Succeeded, full.Status);
+        Assert.Single(await ItemsAsync());
+    }
+
+    [Fact]
     public async Task SyncIssueAsync_IssueOfArchivedRepository_NotMirrored()
     {
         var harness = Harness(o => o.SkipArchived = false);

@@ -44,6 +44,7 @@ public abstract class ApiRequestProblemsTests(ApiHost host)
         { "PATCH", $"/api/v1/debt/{Guid.Empty}" },
         { "POST", $"/api/v1/debt/{Guid.Empty}/reports" },
         { "POST", $"/api/v1/debt/{Guid.Empty}/reports/{Guid.Empty}/removal" },
+        { "POST", $"/api/v1/debt/{Guid.Empty}/stop-following" },
         { "POST", "/api/v1/debt/candidates/dismissals" },
         { "PUT", "/api/v1/teams/payments-core/capacity" },
         { "POST", "/api/v1/reviews" },

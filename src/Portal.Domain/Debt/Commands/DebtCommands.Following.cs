@@ -43,7 +43,7 @@ public sealed partial class DebtCommands
         }
 
         item.StopFollowing(Now);
-        var after = JsonSerializer.SerializeToNode(Snapshot(item), AuditJson)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(Snapshot(item, saved: true), AuditJson)!.AsObject();
         after["released"] = $"{actor.DisplayName} stopped the item following {item.ExternalUrl}; it is Portal's own now and the sync leaves it alone";
         db.Entry(item).Property(i => i.Version).OriginalValue = expectedVersion;
         AuditLog.Record(db, actor, StopFollowingAction, EntityType, item.Id.ToString(), before, after);

@@ -64,7 +64,7 @@ public sealed partial class DebtCommands
             }
 
             db.Entry(item).Property(i => i.Version).OriginalValue = seen[item.Id];
-            AuditLog.Record(db, actor, "debt.status", EntityType, item.Id.ToString(), before, Snapshot(item));
+            AuditLog.Record(db, actor, "debt.status", EntityType, item.Id.ToString(), before, Snapshot(item, saved: true));
             changed.Add(Ref(item));
         }
 

@@ -135,7 +135,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         Apply(item, edit, services, owner, now, creating: false);
         await scores.ScoreAsync(db, item, ct);
         db.Entry(item).Property(i => i.Version).OriginalValue = expectedVersion;
-        AuditLog.Record(db, actor, "debt.update", EntityType, item.Id.ToString(), before, Snapshot(item));
+        AuditLog.Record(db, actor, "debt.update", EntityType, item.Id.ToString(), before, Snapshot(item, saved: true));
         await SaveAsync(db, item, ct);
         return item.Version;
     }
@@ -148,7 +148,11 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         return snapshot;
     }
 
-    internal static object Snapshot(DebtItem i) => new
+    /// <summary>
+    /// What the audit keeps of an item. <paramref name="saved"/>: the snapshot is of an item about to be saved as modified,
+    /// so it carries the version the save gives it (the save raises it by one), as the item's readers will see it.
+    /// </summary>
+    internal static object Snapshot(DebtItem i, bool saved = false) => new
     {
         i.Title,
         i.Description,
@@ -171,7 +175,7 @@ public sealed partial class DebtCommands(IDbContextFactory<PortalDbContext> dbFa
         Links = i.Links.Select(l => l.Url).ToArray(),
         Mirrors = i.IsMirrored ? i.ExternalUrl : null,
         OpenedOnGitHubBy = i.GitHubAuthor is { } login ? $"@{login} ({i.GitHubAuthorAssociation ?? "relation unknown"})" : null,
-        i.Version,
+        Version = saved ? i.Version + 1 : i.Version,
     };
 
     private void Apply(DebtItem item, DebtItemEdit edit, IReadOnlyList<Service> services, Team? owner, DateTime now, bool creating)

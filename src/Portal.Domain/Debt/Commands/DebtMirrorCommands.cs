@@ -13,12 +13,13 @@ namespace Portal.Domain.Debt.Commands;
 /// saved together, or not at all. Nothing is written when nothing changed. Fields people own (the assessment, target
 /// quarter, outcome, services, reports) are set once, when the item is created, and never touched again.
 /// </summary>
-public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
+public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFactory, DebtScores scores, TimeProvider clock)
 {
     public const string CreateAction = "debt.github.create";
     public const string UpdateAction = "debt.github.update";
     public const string ReleaseAction = "debt.github.release";
     public const string AdoptAction = "debt.github.adopt";
+    public const string ReleaseRefusedAction = "debt.github.release.refused";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -69,7 +70,7 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             // open for good. It is released (Portal's own from now on); a new issue of it is not brought in.
             if (item is { IsMirrored: true })
             {
-                Release(db, actor, item, ArchivedReason(issue.Organization, issue.Repository));
+                Release(db, actor, item, ArchivedReason(issue.Organization, issue.Repository), forGood: true);
                 await db.SaveChangesAsync(ct);
                 return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
             }
@@ -79,7 +80,7 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
 
         if (item is { IsMirrored: false, MirrorStoppedAt: not null })
         {
-            // An admin stopped this item following the issue: it stays Portal's own.
+            // An admin stopped this item following the issue, or its repository was archived: it stays Portal's own.
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored, item.Id);
         }
         if (item is null && issue.Closed)
@@ -91,10 +92,16 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
 
         if (item is null)
         {
-            var (adopted, others) = await AdoptableAsync(db, issue.Url, ct);
-            return adopted is null
-                ? await CreateAsync(db, actor, issue, link, repository?.ServiceId, now, ct)
-                : await UpdateAsync(db, actor, issue, link, adopted, now, others, ct);
+            var (adopted, others) = await AdoptableAsync(db, issue.Url, repository?.ServiceId, ct);
+            if (adopted is not null)
+            {
+                return await UpdateAsync(db, actor, issue, link, adopted, now, others, ct);
+            }
+
+            var created = await CreateAsync(db, actor, issue, link, repository?.ServiceId, now, ct);
+            return others.Count == 0 || created.Change != DebtMirrorChange.Created
+                ? created
+                : created with { Problems = [.. created.Problems, $"possible duplicates: {string.Join(", ", others)} also link this issue but were not adopted (closed, or not about the repository's service), so a new item follows it"] };
         }
 
         return await UpdateAsync(db, actor, issue, link, item, now, null, ct);
@@ -117,10 +124,13 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>
-    /// Items people logged by hand that already link the issue (before it carried the label): the oldest is adopted
-    /// rather than a duplicate created; the others are named on the run as possible duplicates.
+    /// Items people logged by hand that already link the issue (before it carried the label). The oldest that is still
+    /// open and affects the repository's service (<paramref name="serviceId"/>) is adopted rather than a duplicate
+    /// created; the others are named on the run as possible duplicates. A closed item is not adopted (its issue's state
+    /// would reopen it and take its done effort out of a past quarter), nor another team's item about another service (a
+    /// label on the issue would otherwise rewrite it).
     /// </summary>
-    private static async Task<(DebtItem? Adopted, IReadOnlyList<string> Others)> AdoptableAsync(PortalDbContext db, string url, CancellationToken ct)
+    private static async Task<(DebtItem? Adopted, IReadOnlyList<string> Others)> AdoptableAsync(PortalDbContext db, string url, Guid? serviceId, CancellationToken ct)
     {
         // The links are a JSON column: a LIKE narrows the rows (a superset: '_' matches any character), the check below decides.
         var pattern = $"%\"{url.ToLowerInvariant()}\"%";
@@ -132,7 +142,8 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
             .Where(i => i.Links.Any(l => l.Kind == DebtLinkKind.GitHubIssue && string.Equals(l.Url.Trim(), url, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .ToList();
-        return matching.Count == 0 ? (null, []) : (matching[0], matching.Skip(1).Select(i => $"'{i.Title}'").ToList());
+        var adopted = matching.FirstOrDefault(i => i.IsOpen && serviceId is { } id && i.Services.Any(s => s.ServiceId == id));
+        return (adopted, matching.Where(i => i != adopted).Select(i => $"'{i.Title}'").ToList());
     }
 
     private async Task<DebtMirrorResult> UpdateAsync(
@@ -221,119 +232,6 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
         return new DebtMirrorResult(DebtMirrorChange.Created, item.Id, problems);
     }
 
-    /// <summary>
-    /// Stops mirroring the issue <c>{organization}/{repository}#{number}</c> (its label was removed, it was deleted or
-    /// moved away): the item stays, with its status and its link, as Portal's own. The item is found by GitHub's issue id
-    /// <paramref name="issueId"/> when known; by the address only when the item has no id yet (mirrored before ids were
-    /// kept), since an address can be taken by another issue after a rename. <paramref name="liveUpdatedAt"/> is the
-    /// <c>updated_at</c> of the live answer that caused the release, so a lagging search cannot mirror it again.
-    /// Ignored when no item mirrors it.
-    /// </summary>
-    public Task<DebtMirrorResult> ReleaseAsync(
-        Actor actor, string organization, string repository, int number, long? issueId, string reason, CancellationToken ct = default, DateTime? liveUpdatedAt = null) =>
-        RetryAsync(() => TryReleaseAsync(actor, null, organization, repository, number, issueId, reason, liveUpdatedAt, ct));
-
-    /// <summary>Stops mirroring into the item <paramref name="itemId"/> (the sync looked its issue up and knows which item it is).</summary>
-    public Task<DebtMirrorResult> ReleaseItemAsync(Actor actor, Guid itemId, string reason, DateTime? liveUpdatedAt = null, CancellationToken ct = default) =>
-        RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, liveUpdatedAt, ct));
-
-    private async Task<DebtMirrorResult> TryReleaseAsync(
-        Actor actor, Guid? itemId, string? organization, string? repository, int number, long? issueId, string reason, DateTime? liveUpdatedAt, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null);
-        DebtItem? item;
-        if (itemId is { } known)
-        {
-            item = await items.FirstOrDefaultAsync(i => i.Id == known, ct);
-        }
-        else
-        {
-            var suffix = $"/{organization}/{repository}/issues/{number}".ToLowerInvariant();
-            var atAddress = items.Where(i => i.ExternalUrl!.ToLower().EndsWith(suffix));
-            if (issueId is > 0)
-            {
-                var id = issueId.Value;
-                item = await items.FirstOrDefaultAsync(i => i.GitHubIssueId == id, ct)
-                    ?? await atAddress.Where(i => i.GitHubIssueId == null).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).FirstOrDefaultAsync(ct);
-            }
-            else
-            {
-                // GitHub no longer has the issue, so its id is unknown: of the items at its address, the open one that
-                // followed it most recently (a closed item's address may be stale after a rename).
-                item = (await atAddress.ToListAsync(ct))
-                    .OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.MirroredUpdatedAt).ThenByDescending(i => i.CreatedAt)
-                    .FirstOrDefault();
-            }
-        }
-
-        if (item is null)
-        {
-            return DebtMirrorResult.Of(DebtMirrorChange.Ignored);
-        }
-
-        item.MarkMirrored(liveUpdatedAt);
-        Release(db, actor, item, reason);
-        await db.SaveChangesAsync(ct);
-        return DebtMirrorResult.Of(DebtMirrorChange.Released, item.Id);
-    }
-
-    /// <summary>
-    /// After a complete search of <paramref name="organization"/>'s open labelled issues: the open items still mirroring
-    /// an issue of it that the search did not return (neither its address nor its id), so the sync can ask GitHub about
-    /// each one (closed, unlabelled, deleted, moved) before changing anything. Items of archived repositories
-    /// (<paramref name="archivedRepositories"/>, names) are left out, as are items already closed: a closed issue is
-    /// not in the search, and nothing about it needs following.
-    /// </summary>
-    public async Task<IReadOnlyList<DebtMirrorMissing>> MissingAsync(
-        string organization, IReadOnlySet<string> foundUrls, IReadOnlySet<long> foundIds, IReadOnlySet<string> archivedRepositories, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mirrored = await db.DebtItems.AsNoTracking()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null && i.Status != DebtStatus.Done && i.Status != DebtStatus.WontFix)
-            .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
-            .ToListAsync(ct);
-        var urls = foundUrls.Select(u => u.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        // An item that knows its issue's id is found by it only: its address may since belong to another issue.
-        return mirrored
-            .Where(i => i.GitHubIssueId is { } id ? !foundIds.Contains(id) : !urls.Contains(i.Url.ToLowerInvariant()))
-            .Select(i => IssueOf(i.Url) is { } at && int.TryParse(i.Url.TrimEnd('/').Split('/')[^1], out var number)
-                ? new DebtMirrorMissing(i.Id, at.Organization, at.Repository, number, i.GitHubIssueId)
-                : null)
-            .OfType<DebtMirrorMissing>()
-            .Where(m => string.Equals(m.Organization, organization, StringComparison.OrdinalIgnoreCase)
-                && !archivedRepositories.Contains(m.Repository, StringComparer.OrdinalIgnoreCase))
-            .ToList();
-    }
-
-    /// <summary>
-    /// The items still mirroring an issue of one of <paramref name="organization"/>'s <paramref name="archivedRepositories"/>
-    /// (names), open or closed: an archived repository is read-only, so the sync releases them.
-    /// </summary>
-    public async Task<IReadOnlyList<DebtMirrorMissing>> InArchivedRepositoriesAsync(
-        string organization, IReadOnlySet<string> archivedRepositories, CancellationToken ct = default)
-    {
-        if (archivedRepositories.Count == 0)
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mirrored = await db.DebtItems.AsNoTracking()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null)
-            .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
-            .ToListAsync(ct);
-        return mirrored
-            .Select(i => IssueOf(i.Url) is { } at && int.TryParse(i.Url.TrimEnd('/').Split('/')[^1], out var number)
-                ? new DebtMirrorMissing(i.Id, at.Organization, at.Repository, number, i.GitHubIssueId)
-                : null)
-            .OfType<DebtMirrorMissing>()
-            .Where(m => string.Equals(m.Organization, organization, StringComparison.OrdinalIgnoreCase)
-                && archivedRepositories.Contains(m.Repository, StringComparer.OrdinalIgnoreCase))
-            .ToList();
-    }
-
     /// <summary>The organisation and repository of an issue's web address (<c>https://github.com/{org}/{repo}/issues/{n}</c>).</summary>
     public static (string Organization, string Repository)? IssueOf(string url)
     {
@@ -344,18 +242,5 @@ public sealed class DebtMirrorCommands(IDbContextFactory<PortalDbContext> dbFact
 
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 4 && segments[^2] == "issues" ? (segments[^4], segments[^3]) : null;
-    }
-
-    /// <summary>Why an item following an issue of an archived repository is released.</summary>
-    public static string ArchivedReason(string organization, string repository) =>
-        $"the repository {organization}/{repository} is archived on GitHub, so its issue can no longer be closed there; the item is Portal's own now";
-
-    private void Release(PortalDbContext db, Actor actor, DebtItem item, string reason)
-    {
-        var before = DebtCommands.Snapshot(item);
-        item.StopMirroring(Now);
-        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item), Json)!.AsObject();
-        after["released"] = reason;
-        AuditLog.Record(db, actor, ReleaseAction, DebtCommands.EntityType, item.Id.ToString(), before, after);
     }
 }

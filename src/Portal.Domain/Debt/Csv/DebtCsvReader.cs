@@ -101,7 +101,15 @@ public static class DebtCsvReader
     private static DebtCsvRow? Row(int line, Func<string, string> cell, bool hasOwnerFlag, DateOnly today, List<DebtImportProblem> problems)
     {
         var before = problems.Count;
-        void Problem(string column, string reason) => problems.Add(new DebtImportProblem(line, column, reason));
+
+        // Columns that could not be read: the row is still checked as a whole (with a placeholder for each), so every
+        // problem of the row is reported at once, and only the placeholders' own complaints are left out.
+        var unreadable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Problem(string column, string reason)
+        {
+            unreadable.Add(column);
+            problems.Add(new DebtImportProblem(line, column, reason));
+        }
 
         var status = DebtStatus.Proposed;
         if (cell(DebtCsvColumns.Status) is { Length: > 0 } s && !DebtEnums.TryParse(s, out status))
@@ -142,11 +150,6 @@ public static class DebtCsvReader
             Problem(DebtCsvColumns.Links, ex.Reason);
         }
 
-        if (problems.Count > before)
-        {
-            return null;
-        }
-
         var edit = new DebtItemEdit(
             cell(DebtCsvColumns.Title),
             NullIfEmpty(cell(DebtCsvColumns.Description)),
@@ -166,9 +169,9 @@ public static class DebtCsvReader
             revisitOn,
             NullIfEmpty(cell(DebtCsvColumns.BusinessOutcome)),
             links);
-        foreach (var p in edit.Problems(today))
+        foreach (var p in edit.Problems(today).Where(p => !unreadable.Contains(DebtCsvColumns.ForField(p.Field))))
         {
-            Problem(DebtCsvColumns.ForField(p.Field), p.Reason);
+            problems.Add(new DebtImportProblem(line, DebtCsvColumns.ForField(p.Field), p.Reason));
         }
 
         return problems.Count > before ? null : new DebtCsvRow(line, edit);

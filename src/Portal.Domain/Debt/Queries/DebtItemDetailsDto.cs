@@ -31,4 +31,13 @@ public sealed record DebtItemDetailsDto(
     public int Version => Summary.Version;
 
     public DataSource Source => Summary.Source;
+
+    /// <summary>The login of the GitHub issue's author, for items that came from an issue.</summary>
+    public string? GitHubAuthor { get; init; }
+
+    /// <summary>True when the issue's author is not an owner, member or collaborator of its repository.</summary>
+    public bool OpenedByOutsider { get; init; }
+
+    /// <summary>When an admin stopped the item following its GitHub issue.</summary>
+    public DateTime? MirrorStoppedAt { get; init; }
 }

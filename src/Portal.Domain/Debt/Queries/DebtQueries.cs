@@ -122,7 +122,12 @@ public sealed partial class DebtQueries(IDbContextFactory<PortalDbContext> dbFac
             .ToListAsync(ct);
         return new DebtItemDetailsDto(
             Summary(item, score), item.Description, item.BusinessOutcome, item.InterestOverride, item.WontFixReason, item.RevisitOn, item.OwnerOverridden,
-            item.Links, reports, item.CreatedBy, item.CreatedAt, item.DoneAt, item.FindingKey, score);
+            item.Links, reports, item.CreatedBy, item.CreatedAt, item.DoneAt, item.FindingKey, score)
+        {
+            GitHubAuthor = item.GitHubAuthor,
+            OpenedByOutsider = item.OpenedByOutsider,
+            MirrorStoppedAt = item.MirrorStoppedAt,
+        };
     }
 
     /// <summary>References of teams by id, for pages that show what the signed-in person may do.</summary>

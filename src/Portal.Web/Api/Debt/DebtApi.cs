@@ -26,6 +26,8 @@ public static class DebtApi
             .WithSummary("Add a report of pain (anyone with a token, viewers included): at most 40 h a report and 10 reports a person a day.");
         api.MapPost("/debt/{id:guid}/reports/{reportId:guid}/removal", RemoveReportAsync).WithName("RemoveDebtReport").WithTags("Debt")
             .WithSummary("Dispute a report of pain with a reason (editors of the owning team, admins): it stays listed and stops counting towards interest.");
+        api.MapPost("/debt/{id:guid}/stop-following", StopFollowingAsync).WithName("StopFollowingGitHubIssue").WithTags("Debt")
+            .WithSummary("Stop a debt item following its GitHub issue (admins): it becomes Portal's own and the sync leaves it alone. Send the version you read; 409 if someone saved in between, 400 when it follows no issue.");
         return api;
     }
 
@@ -171,6 +173,19 @@ public static class DebtApi
         var actor = await actors.ResolveAsync(http.User, ct);
         await commands.RemoveReportAsync(actor, id, reportId, body.Reason, ct);
         return Results.NoContent();
+    }
+
+    internal static async Task<IResult> StopFollowingAsync(
+        Guid id, DebtStopFollowingRequest body, HttpContext http, ActorResolver actors, DebtCommands commands, DebtQueries queries, CancellationToken ct)
+    {
+        if (body.Version is not { } expected)
+        {
+            return ApiProblems.Invalid("version", "is required");
+        }
+
+        var actor = await actors.ResolveAsync(http.User, ct);
+        await commands.StopFollowingAsync(actor, id, expected, ct);
+        return Results.Ok(await queries.GetAsync(id, ct));
     }
 
     /// <summary>Every field problem at once as a validation problem, or null when there is none.</summary>

@@ -49,6 +49,19 @@ public sealed class DebtCsvReaderTests
     }
 
     [Fact]
+    public void Read_UnreadableFieldAndOtherProblemsInOneRow_EveryProblemOfTheRowReported()
+    {
+        var csv = Header + ",cascading-failures,code,deliberate-prudent,payments,9,4,lots,,\r\n";
+
+        var parse = DebtCsvReader.Read(csv, Today);
+
+        Assert.Empty(parse.Rows);
+        var columns = parse.Problems.Where(p => p.Line == 2).Select(p => p.Column).ToList();
+        Assert.Equal([DebtCsvColumns.Effort, DebtCsvColumns.Likelihood, DebtCsvColumns.Title], columns.Order(StringComparer.Ordinal));
+        Assert.Equal("'lots' is not a number like 2.5 (a dot for decimals)", parse.Problems.Single(p => p.Column == DebtCsvColumns.Effort).Reason);
+    }
+
+    [Fact]
     public void Read_FieldRulesOfTheItem_ReportedUnderTheirColumns()
     {
         var csv = Header + "Too likely,cascading-failures,code,deliberate-prudent,payments,9,4,0,,\r\n";

@@ -1,6 +1,12 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Debt;
+using Portal.Domain.Debt.Commands;
+using Portal.Domain.Security;
+using Portal.Domain.Sync;
 
 namespace Portal.Web.Tests.Api.Auditing;
 
@@ -21,6 +27,25 @@ public sealed partial class AuditCompletenessTests
         return await _admin.SendAsync(request, Ct);
     }
 
+    /// <summary>An item following a GitHub issue of the demo's payments service, as the sync mirrors it.</summary>
+    private async Task<Guid> MirroredItemAsync()
+    {
+        await using (var db = _factory.Database.CreateContext())
+        {
+            var payments = await db.Services.SingleAsync(s => s.Name == "payments", Ct);
+            var repository = new GitHubRepository(1, "acme", "payments");
+            repository.Describe("acme", "payments", "R_1", null, null, [], "main", "https://github.com/acme/payments", false, false, null);
+            repository.LinkService(payments.Id);
+            db.GitHubRepositories.Add(repository);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var issue = new MirroredIssue("https://github.com/acme/payments/issues/7", "acme", "payments", 7, "Audit test: mirrored issue", null, false, false, null, ["tech-debt"]) { Id = 707 };
+        var sync = new Actor("github:acme/payments", "GitHub acme/payments", PortalRole.Admin, new HashSet<Guid>());
+        var mirror = _factory.Services.GetRequiredService<DebtMirrorCommands>();
+        return (await mirror.MirrorAsync(sync, issue, Ct)).ItemId!.Value;
+    }
+
     /// <summary>
     /// One successful call of every write endpoint, by an admin token on the demo company, in an order where each finds
     /// what it needs (a debt item before its report, an import before its hand-over). Keyed as <see cref="WriteEndpoints"/>.
@@ -32,7 +57,7 @@ public sealed partial class AuditCompletenessTests
         string? initiative = null;
         string? exemptionId = null;
         var exemptionVersion = 0;
-        var quarter = Portal.Domain.Debt.Quarter.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)).ToString();
+        var quarter = Quarter.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)).ToString();
         return
         [
             ("POST /api/v1/catalog/import", () => _admin.PostAsync("/api/v1/catalog/import", Text(Yaml, "application/yaml"), Ct)),
@@ -85,7 +110,7 @@ public sealed partial class AuditCompletenessTests
             ("POST /api/v1/scorecards/exemptions/{id:guid}/{decision}", async () =>
             {
                 // Whoever asked for an exemption may not approve it, nor a token of the same admin: another admin decides.
-                var approver = _factory.CreateClient(await _factory.CreateTokenAsync(Portal.Domain.Security.PortalRole.Admin, "audit-admin-approver", createdBy: "another-admin"));
+                var approver = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "audit-admin-approver", createdBy: "another-admin"));
                 return await approver.PostAsJsonAsync($"/api/v1/scorecards/exemptions/{exemptionId}/approve", new { version = exemptionVersion }, Ct);
             }),
             ("PUT /api/v1/framework", async () =>
@@ -138,6 +163,8 @@ public sealed partial class AuditCompletenessTests
             }),
             ("POST /api/v1/debt/{id:guid}/reports/{reportId:guid}/removal", () =>
                 _admin.PostAsJsonAsync($"/api/v1/debt/{debtId}/reports/{reportId}/removal", new { reason = "The morning was lost to the VPN, not this" }, Ct)),
+            ("POST /api/v1/debt/{id:guid}/stop-following", async () =>
+                await _admin.PostAsJsonAsync($"/api/v1/debt/{await MirroredItemAsync()}/stop-following", new { version = 0 }, Ct)),
             ("POST /api/v1/debt/import", () =>
                 _admin.PostAsync("/api/v1/debt/import", Text("Title,Signal,Kind,Quadrant,Services,Likelihood (1-5),Impact (1-5),Effort (engineer-days)\r\nAudit test: CSV item,cascading-failures,code,deliberate-prudent,payments,3,3,2\r\n", "text/csv"), Ct)),
             ("POST /api/v1/debt/candidates/dismissals", async () =>

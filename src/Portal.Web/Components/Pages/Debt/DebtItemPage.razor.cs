@@ -19,6 +19,8 @@ public partial class DebtItemPage
     private ReportForm _report = new();
     private bool _loading = true;
     private bool _canEdit;
+    private bool _isAdmin;
+    private bool _stopping;
     private bool _addingReport;
     private Guid? _removing;
     private string? _removalReason;
@@ -61,6 +63,7 @@ public partial class DebtItemPage
         var actor = await Actors.ResolveAsync((await AuthState).User);
         var mine = actor.Role == PortalRole.Editor ? (await Queries.TeamRefsAsync(actor.TeamIds)).ToHashSet(StringComparer.Ordinal) : [];
         var s = _item.Summary;
+        _isAdmin = actor.IsAdmin;
         _canEdit = actor.IsAdmin || (actor.Role == PortalRole.Editor && s.Services.All(x => x.OwnerTeam is { } t && mine.Contains(t)));
         _report = new ReportForm { OccurredOn = Clock.GetUtcNow().UtcDateTime.Date };
     }
@@ -100,6 +103,46 @@ public partial class DebtItemPage
         }
     }
 
+    private async Task StopFollowingAsync()
+    {
+        if (_item is not { Summary.ExternalUrl: { } url } item)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Stop following the GitHub issue?",
+            $"'{item.Title}' will no longer follow {IssueName(url)}: it becomes Portal's own (every field set here, closed here), keeps its link to the issue, and the GitHub sync leaves it alone from now on, even if the issue changes. Use this when the issue cannot be closed on GitHub or is no longer synced.",
+            yesText: "Stop following",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _stopping = true;
+        try
+        {
+            var actor = await Actors.ResolveAsync((await AuthState).User);
+            await Commands.StopFollowingAsync(actor, Id, item.Version);
+            Snackbar.Add("The item no longer follows its GitHub issue; it is Portal's own now.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Snackbar.Add("The item changed meanwhile (the sync or someone else saved it); look again and retry.", Severity.Warning);
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is ForbiddenException or DomainValidationException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _stopping = false;
+        }
+    }
+
     private void StartRemoving(Guid reportId) => (_removing, _removalReason, _removalError) = (reportId, null, null);
 
     private async Task RemoveReportAsync(Guid reportId)
@@ -133,6 +176,7 @@ public partial class DebtItemPage
         DebtMirrorCommands.UpdateAction => "updated it from its GitHub issue",
         DebtMirrorCommands.AdoptAction => "started following the GitHub issue it linked",
         DebtMirrorCommands.ReleaseAction => "stopped following its GitHub issue",
+        DebtCommands.StopFollowingAction => "stopped it following its GitHub issue",
         _ when !h.Succeeded => "tried to change it and was refused",
         _ => h.Action,
     };
