@@ -30,7 +30,10 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         Assert.Equal([item.ExternalUrl], item.Links.Where(l => l.Kind == DebtLinkKind.GitHubIssue).Select(l => l.Url));
         Assert.Equal((true, 5, 13.0), (item.IsMirrored, item.Likelihood, item.EffortDays));
         await using var db = Db.CreateContext();
-        Assert.Contains("/acme/billing/issues/1", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.UpdateAction).OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct), StringComparison.Ordinal);
+        var after = await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.UpdateAction).OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct);
+        Assert.Contains("/acme/billing/issues/1", after, StringComparison.Ordinal);
+        // The entry's "after" is the item as saved: the version the update gave it.
+        Assert.Equal(item.Version, System.Text.Json.JsonDocument.Parse(after).RootElement.GetProperty("version").GetInt32());
     }
 
     [Fact]
