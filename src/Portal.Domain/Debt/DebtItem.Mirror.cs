@@ -70,14 +70,29 @@ public sealed partial class DebtItem
     /// <summary>The author's relation to the repository (<c>author_association</c>: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…).</summary>
     public string? GitHubAuthorAssociation { get; private set; }
 
-    /// <summary>True when the issue's author is not an owner, member or collaborator of its repository.</summary>
+    /// <summary>
+    /// True when the item follows its issue as an outsider's: the author was not an owner, member or collaborator of the
+    /// repository when the item started following it (see <see cref="RecordAuthor"/>). False when unknown.
+    /// </summary>
     public bool OpenedByOutsider => GitHubAuthorAssociation is not null && !MirroredIssue.IsInsider(GitHubAuthorAssociation);
 
-    /// <summary>Records who opened the issue (values GitHub did not send keep what was known). False when nothing changed.</summary>
-    public bool RecordAuthor(string? login, string? association)
+    /// <summary>
+    /// Records who opened the issue (values GitHub did not send keep what was known). False when nothing changed.
+    /// An item already following the issue as an insider's (or from before Portal recorded authors) keeps that relation
+    /// when GitHub later reads the author as an outsider: people leave the organisation, and GitHub reports a member whose
+    /// membership is private as a contributor, so a later read must not turn a trusted item into an outsider's.
+    /// <paramref name="firstFollow"/> is true when the item starts following the issue (created or adopted): then the
+    /// relation GitHub gives is recorded as it is.
+    /// </summary>
+    public bool RecordAuthor(string? login, string? association, bool firstFollow)
     {
         var newLogin = string.IsNullOrWhiteSpace(login) ? GitHubAuthor : TextCut.Shorten(login.Trim(), MaxAuthorLength);
         var newAssociation = string.IsNullOrWhiteSpace(association) ? GitHubAuthorAssociation : TextCut.Shorten(association.Trim().ToUpperInvariant(), MaxAuthorLength);
+        if (!firstFollow && !MirroredIssue.IsInsider(newAssociation) && (GitHubAuthorAssociation is null || MirroredIssue.IsInsider(GitHubAuthorAssociation)))
+        {
+            newAssociation = GitHubAuthorAssociation;
+        }
+
         if (newLogin == GitHubAuthor && newAssociation == GitHubAuthorAssociation)
         {
             return false;

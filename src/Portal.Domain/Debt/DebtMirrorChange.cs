@@ -20,4 +20,11 @@ public enum DebtMirrorChange
 
     /// <summary>Not mirrored, for the reason in <see cref="DebtMirrorResult.Problems"/> (its repository is not in the catalog).</summary>
     Refused,
+
+    /// <summary>
+    /// An outsider's issue while outsiders' issues are not mirrored, and the item following it was mirrored as an
+    /// outsider's issue: nothing was written; the caller releases the item (<see cref="DebtMirrorResult.ItemId"/>), within
+    /// the run's cap on releases.
+    /// </summary>
+    OutsiderRelease,
 }

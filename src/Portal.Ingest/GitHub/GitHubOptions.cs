@@ -76,14 +76,16 @@ public sealed class GitHubOptions : IValidatableObject
     /// <summary>
     /// Mirror tech-debt issues opened by people outside the organisation (author not an owner, member or collaborator).
     /// Off by default: anyone can open an issue on a public repository, and an issue template can label it. When on,
-    /// such issues become items but their <c>debt:…</c> labels are never used for the assessment.
+    /// such issues become items but their <c>debt:…</c> labels are never used for the assessment. The author's relation is
+    /// the one recorded when an item started following the issue: a member who later leaves keeps their items followed.
     /// </summary>
     public bool DebtIssuesFromOutsiders { get; set; }
 
     /// <summary>
-    /// Items one run may release because GitHub answers "not found" for their issues. More at once usually means the
-    /// token or App lost access (Issues: read), not that the issues were deleted: the run then releases none and says so.
-    /// Raise it for one run after deleting many labelled issues on purpose.
+    /// Items one run may release because GitHub answers "not found" for their issues, they lost the label, or they are
+    /// outsiders' issues no longer mirrored (<see cref="DebtIssuesFromOutsiders"/>). More at once usually means the token
+    /// or App lost access (Issues: read) or a wrong setting, not that the issues were deleted: the run then releases none
+    /// and says so. Raise it for one run after deleting many labelled issues on purpose.
     /// </summary>
     [Range(0, 100_000)]
     public int MaxDebtReleasesPerRun { get; set; } = 10;

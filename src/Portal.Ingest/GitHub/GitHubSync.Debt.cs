@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Octokit;
 using Portal.Domain.Common;
 using Portal.Domain.Debt;
-using Portal.Domain.Debt.Commands;
 using Portal.Domain.Security;
 using Portal.Domain.Sync;
 
@@ -32,7 +31,7 @@ public sealed partial class GitHubSync
             await run.Heartbeat.PhaseAsync($"{org}/{repository}#{number}: reading the issue", 0, 1);
             var lookup = await DebtIssueReader.GetAsync(run.For(org), org, repository, number, run.Token);
             var problems = new List<(string What, string Problem)>();
-            var counts = await ApplyLookupAsync(new DebtMirrorMissing(Guid.Empty, org, repository, number, issueId), lookup, options, problems, run.Token);
+            var counts = await ApplyLookupAsync(new DebtMirrorMissing(Guid.Empty, org, repository, number, issueId), lookup, options, problems, null, run.Token);
             await RecordDebtAsync(run.RunId, counts, problems, run.Token);
         }, ct);
     }
@@ -40,8 +39,11 @@ public sealed partial class GitHubSync
     /// <summary>
     /// What GitHub answered about one issue (<paramref name="at"/>: where Portal last knew it), applied: mirrored when it
     /// carries the label in a configured organisation, else its item released. A failure is a problem for this issue only.
+    /// An outsider's item due for release (<see cref="DebtMirrorChange.OutsiderRelease"/>) is added to
+    /// <paramref name="pending"/> when the run caps its releases, else released at once (one issue, one release).
     /// </summary>
-    private async Task<SyncCounts> ApplyLookupAsync(DebtMirrorMissing at, DebtIssueLookup lookup, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
+    private async Task<SyncCounts> ApplyLookupAsync(
+        DebtMirrorMissing at, DebtIssueLookup lookup, GitHubOptions options, List<(string What, string Problem)> problems, List<DebtRelease>? pending, CancellationToken ct)
     {
         var actor = Actor(at.Organization, at.Repository);
         try
@@ -66,14 +68,25 @@ public sealed partial class GitHubSync
                 || !string.Equals(issue.Repository, at.Repository, StringComparison.OrdinalIgnoreCase) || issue.Number != at.Number;
             if (HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))
             {
-                if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
+                // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).
+                var result = await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, options, problems, ct);
+                if (LeftOutAsOutsiders(issue, result, options))
                 {
                     problems.Add((issue.Reference, OutsidersProblem(options, [issue.Reference])));
-                    return await ReleaseOutsidersAsync(issue, problems, ct);
                 }
 
-                // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).
-                return await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, problems, ct);
+                if (OutsiderRelease(issue, result) is not { } due)
+                {
+                    return Count(result);
+                }
+
+                if (pending is null)
+                {
+                    return await ReleaseOutsiderAsync(due, problems, ct);
+                }
+
+                pending.Add(due);
+                return new SyncCounts();
             }
 
             var reason = moved ? $"the issue was transferred to {issue.Reference}" : $"the '{options.DebtLabel}' label was removed from the issue";
@@ -122,16 +135,20 @@ public sealed partial class GitHubSync
         try
         {
             var outsiders = new List<string>();
+            var pending = new List<DebtRelease>();
             foreach (var issue in found.Issues)
             {
-                if (!issue.LabelsMaySetAssessment && !options.DebtIssuesFromOutsiders)
+                var result = await MirrorOneAsync(Actor(org, issue.Repository), issue, options, problems, ct);
+                counts = counts.Add(Count(result));
+                if (LeftOutAsOutsiders(issue, result, options))
                 {
                     outsiders.Add(issue.Reference);
-                    counts = counts.Add(await ReleaseOutsidersAsync(issue, problems, ct));
-                    continue;
                 }
 
-                counts = counts.Add(await MirrorOneAsync(Actor(org, issue.Repository), issue, problems, ct));
+                if (OutsiderRelease(issue, result) is { } due)
+                {
+                    pending.Add(due);
+                }
             }
 
             if (outsiders.Count > 0)
@@ -143,7 +160,7 @@ public sealed partial class GitHubSync
 
             if (found.Complete)
             {
-                counts = counts.Add(await FollowMissingAsync(gh, org, found, archived, options, problems, ct));
+                counts = counts.Add(await FollowMissingAsync(gh, org, found, archived, options, problems, pending, ct));
             }
             else
             {
@@ -152,6 +169,8 @@ public sealed partial class GitHubSync
                     ? $"GitHub's search found {found.Total:N0} open issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages is {options.MaxDebtIssuePages:N0} pages of 100, or more than {DebtIssueReader.SearchResultCap:N0} issues were created in one second). The others' items were left as they were, and closed issues were not looked up."
                     : "GitHub said its search results are incomplete (the search timed out on its side); items it did not return were left as they were."));
             }
+
+            counts = counts.Add(await ReleaseCappedAsync(org, pending, options, problems, ct));
         }
         finally
         {
@@ -163,157 +182,24 @@ public sealed partial class GitHubSync
         }
     }
 
-    /// <summary>
-    /// Each open item whose issue the complete search did not return, looked up on GitHub (conditional, so usually a 304).
-    /// When more items than <see cref="GitHubOptions.MaxDebtReleasesPerRun"/> would be released at once (their issues
-    /// answer "not found" or no longer carry the label), none of them is: that looks like lost access or a wrong label
-    /// setting rather than that many issues deleted or relabelled.
-    /// </summary>
-    private async Task<SyncCounts> FollowMissingAsync(
-        GitHubSession gh, string org, DebtIssueSearch found, IReadOnlySet<string> archived, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
-    {
-        IReadOnlyList<DebtMirrorMissing> missing;
-        try
-        {
-            missing = await debt.MissingAsync(org, found.Seen, found.SeenIds, archived, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "The debt items of {Org} whose issues left the tech-debt search were not looked up", org);
-            problems.Add(($"{org} (tech-debt issues)", $"the items whose issues the search no longer finds were not looked up, so they were left as they were: {Cause(ex)}"));
-            return new SyncCounts();
-        }
-
-        var counts = new SyncCounts();
-        var releases = new List<(DebtMirrorMissing Item, DebtIssueLookup Lookup)>();
-        foreach (var item in missing)
-        {
-            DebtIssueLookup lookup;
-            try
-            {
-                lookup = await DebtIssueReader.GetAsync(gh, item.Organization, item.Repository, item.Number, ct);
-            }
-            catch (Exception ex) when (ex is not (OperationCanceledException or RateLimitPauseException or RateLimitExceededException or AuthorizationException))
-            {
-                problems.Add((item.Reference, $"the issue left the tech-debt search but could not be read, so its item was left as it was: {Describe(ex)}"));
-                continue;
-            }
-
-            if (WouldRelease(lookup, options))
-            {
-                releases.Add((item, lookup));
-                continue;
-            }
-
-            counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
-        }
-
-        // Deleted issues and issues that lost the label count alike: a token that lost access and a mistyped or renamed
-        // GitHub:DebtLabel both look like "every mirrored issue left at once".
-        if (releases.Count > options.MaxDebtReleasesPerRun)
-        {
-            var gone = releases.Count(r => r.Lookup.Gone);
-            var cause = gone == releases.Count
-                ? "That usually means the token or App lost access (it needs Issues: read)"
-                : $"That usually means lost access, or a {GitHubOptions.Section}:DebtLabel ('{options.DebtLabel}') that no longer matches the label on GitHub";
-            var held = $"{releases.Count:N0} mirrored issues would be released at once ({gone:N0} answered 'not found', {releases.Count - gone:N0} no longer carry the label; {string.Join(", ", releases.Take(5).Select(g => g.Item.Reference))}{(releases.Count > 5 ? ", …" : "")}), more than {GitHubOptions.Section}:MaxDebtReleasesPerRun ({options.MaxDebtReleasesPerRun:N0}). {cause}, so no item was released. If this is on purpose, raise the setting for one run.";
-            problems.Add(($"{org} (tech-debt issues)", held));
-            try
-            {
-                // Each item's history says the sync held its release back (the run's errors are kept 90 days, the audit log longer).
-                await debt.RecordRefusedReleasesAsync(Actor(org, null), [.. releases.Select(r => r.Item.ItemId)], held, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                problems.Add(($"{org} (tech-debt issues)", $"the held-back releases were not audited: {Cause(ex)}"));
-            }
-
-            return counts;
-        }
-
-        foreach (var (item, lookup) in releases)
-        {
-            counts = counts.Add(await ApplyLookupAsync(item, lookup, options, problems, ct));
-        }
-
-        return counts;
-    }
-
-    /// <summary>
-    /// Releases the items following issues of the organisation's archived repositories (GitHub's repository list says
-    /// which): an archived repository is read-only, its issues can no longer be closed, and an item following one would
-    /// stay open for good. No GitHub request is needed; the archival itself is the reason.
-    /// </summary>
-    private async Task<SyncCounts> ReleaseArchivedAsync(string org, IReadOnlySet<string> archived, List<(string What, string Problem)> problems, CancellationToken ct)
-    {
-        var counts = new SyncCounts();
-        IReadOnlyList<DebtMirrorMissing> items;
-        try
-        {
-            items = await debt.InArchivedRepositoriesAsync(org, archived, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            problems.Add(($"{org} (tech-debt issues)", $"the items of archived repositories were not released, so they were left as they were: {Cause(ex)}"));
-            return counts;
-        }
-
-        foreach (var item in items)
-        {
-            try
-            {
-                var reason = DebtMirrorCommands.ArchivedReason(item.Organization, item.Repository);
-                counts = counts.Add(Count(await debt.ReleaseArchivedItemAsync(Actor(item.Organization, item.Repository), item.ItemId, reason, ct)));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                problems.Add((item.Reference, $"the repository is archived, but the issue's debt item was not released; the next sync tries again: {Cause(ex)}"));
-            }
-        }
-
-        return counts;
-    }
-
-    /// <summary>
-    /// An outsider's issue while <see cref="GitHubOptions.DebtIssuesFromOutsiders"/> is off: an item still following it
-    /// (mirrored while the setting was on) is released rather than left frozen, read-only and never updated.
-    /// </summary>
-    private async Task<SyncCounts> ReleaseOutsidersAsync(MirroredIssue issue, List<(string What, string Problem)> problems, CancellationToken ct)
-    {
-        try
-        {
-            var reason = $"the issue was opened by someone outside the organisation ({issue.AuthorAssociation ?? "relation unknown"}) and {GitHubOptions.Section}:DebtIssuesFromOutsiders is off";
-            return Count(await debt.ReleaseAsync(Actor(issue.Organization, issue.Repository), issue.Organization, issue.Repository, issue.Number, issue.Id, reason, ct, issue.UpdatedAt));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            problems.Add((issue.Reference, $"the outsider's issue is no longer mirrored, but its debt item was not released; the next sync tries again: {Cause(ex)}"));
-            return new SyncCounts();
-        }
-    }
-
-    /// <summary>Whether applying <paramref name="lookup"/> releases the item (see <see cref="ApplyLookupAsync"/>).</summary>
-    private static bool WouldRelease(DebtIssueLookup lookup, GitHubOptions options) =>
-        lookup.Problem is null
-        && (lookup.Gone || (lookup.Issue is { } issue && !(HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))));
-
     private static string OutsidersProblem(GitHubOptions options, IReadOnlyList<string> issues) =>
         $"{Counted.Of(issues.Count, "issue", "issues")} labelled '{options.DebtLabel}' opened by people outside the organisation (not an owner, member or collaborator) "
         + $"{(issues.Count == 1 ? "was" : "were")} not mirrored: {string.Join(", ", issues.Take(10))}{(issues.Count > 10 ? ", …" : "")}. "
         + $"Set {GitHubOptions.Section}:DebtIssuesFromOutsiders to true to mirror them (their debt:… labels are never used).";
 
-    private async Task<SyncCounts> MirrorOneAsync(Actor actor, MirroredIssue issue, List<(string What, string Problem)> problems, CancellationToken ct)
+    /// <summary>Mirrors one issue; null when it could not be (the run names why and goes on).</summary>
+    private async Task<DebtMirrorResult?> MirrorOneAsync(Actor actor, MirroredIssue issue, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
     {
         try
         {
-            var result = await debt.MirrorAsync(actor, issue, ct);
+            var result = await debt.MirrorAsync(actor, issue, ct, options.DebtIssuesFromOutsiders);
             problems.AddRange(result.Problems.Select(p => (issue.Reference, p)));
-            return Count(result);
+            return result;
         }
         catch (DomainValidationException ex)
         {
             problems.Add((issue.Reference, $"not mirrored into the debt register: {ex.Field} {ex.Reason}"));
-            return new SyncCounts();
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -321,7 +207,7 @@ public sealed partial class GitHubSync
             // other issues, nor the organisations after this one: the run names it and goes on.
             logger.LogWarning(ex, "GitHub tech-debt issue {Issue} not mirrored", issue.Url);
             problems.Add((issue.Reference, $"not mirrored into the debt register ({issue.Url}); the other issues went on: {Cause(ex)}"));
-            return new SyncCounts();
+            return null;
         }
     }
 
@@ -331,7 +217,7 @@ public sealed partial class GitHubSync
     private static bool HasDebtLabel(MirroredIssue issue, GitHubOptions options) =>
         issue.Labels.Contains(options.DebtLabel, StringComparer.OrdinalIgnoreCase);
 
-    private static SyncCounts Count(DebtMirrorResult result) => result.Change switch
+    private static SyncCounts Count(DebtMirrorResult? result) => result?.Change switch
     {
         DebtMirrorChange.Created => new SyncCounts(Created: 1),
         DebtMirrorChange.Updated => new SyncCounts(Updated: 1),

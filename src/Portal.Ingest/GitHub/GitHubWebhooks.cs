@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing.Refusals;
+using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
@@ -140,15 +141,20 @@ public sealed class GitHubWebhooks(
             : new WebhookResult(401, SignatureRefused);
     }
 
-    /// <summary>What an <c>issues</c> delivery says: the issue number and GitHub's id for it (null when absent), and whether it can change a tech-debt item.</summary>
-    private sealed record IssueEvent(int Number, bool Relevant, string? Problem, long? Id = null);
+    /// <summary>
+    /// What an <c>issues</c> delivery says: the issue number and GitHub's id for it (null when absent), and whether it can
+    /// change a tech-debt item. <paramref name="IfFollowed"/>: an outsider's change that matters only when an item already
+    /// follows the issue (see <see cref="ReadIssueEvent"/>).
+    /// </summary>
+    private sealed record IssueEvent(int Number, bool Relevant, string? Problem, long? Id = null, bool IfFollowed = false);
 
     /// <summary>
     /// An <c>issues</c> event matters when the issue carries the tech-debt label, or the label was just removed, or the
     /// issue was deleted or transferred (an item may mirror it). While outsiders' issues are not mirrored
     /// (<see cref="GitHubOptions.DebtIssuesFromOutsiders"/>), an outsider's opening, editing, closing or reopening of
-    /// their labelled issue does not matter either: the sync would not mirror it, and each edit would otherwise cost a
-    /// job, a GitHub request and a sync run. A payload without a usable issue number is refused.
+    /// their labelled issue matters only when an item already follows it (one mirrored while its author was a member, who
+    /// has since left or made their membership private): otherwise the sync would not mirror it, and each edit would cost
+    /// a job, a GitHub request and a sync run. A payload without a usable issue number is refused.
     /// </summary>
     private static IssueEvent ReadIssueEvent(JsonElement root, string? action, string label, bool outsidersMirrored)
     {
@@ -176,12 +182,20 @@ public sealed class GitHubWebhooks(
         var removal = unlabelled || action is "deleted" or "transferred";
         var author = issue.TryGetProperty("author_association", out var association) && association.ValueKind == JsonValueKind.String ? association.GetString() : null;
         var outsider = author is not null && !MirroredIssue.IsInsider(author);
-        var relevant = action is not null && IssueActions.Contains(action) && (labelled || removal) && (removal || outsidersMirrored || !outsider);
+        var candidate = action is not null && IssueActions.Contains(action) && (labelled || removal);
+        var relevant = candidate && (removal || outsidersMirrored || !outsider);
 
         // GitHub's id for the issue: a deleted issue can no longer be looked up, and its address may belong to another
         // issue after a rename, so the release after a deletion finds the item by this id.
         long? id = issue.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out var known) && known > 0 ? known : null;
-        return new IssueEvent(number, relevant, null, id);
+        return new IssueEvent(number, relevant, null, id, IfFollowed: candidate && !relevant && id is not null);
+    }
+
+    /// <summary>Whether a debt item follows GitHub's issue <paramref name="issueId"/> (mirrored, not released).</summary>
+    private async Task<bool> IsFollowedAsync(long issueId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DebtItems.AnyAsync(i => i.GitHubIssueId == issueId && i.Source == DataSource.GitHub && i.ExternalUrl != null, ct);
     }
 
     private async Task<WebhookResult> HandleAsync(
@@ -219,6 +233,11 @@ public sealed class GitHubWebhooks(
                 if (issue.Problem is { } problem)
                 {
                     return new WebhookResult(400, $"The issues payload cannot be used: {problem}. Nothing was changed.");
+                }
+
+                if (issue is { IfFollowed: true, Id: { } issueId })
+                {
+                    issue = issue with { Relevant = await IsFollowedAsync(issueId, ct) };
                 }
             }
 

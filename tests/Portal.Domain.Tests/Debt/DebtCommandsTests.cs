@@ -135,6 +135,22 @@ public abstract class DebtCommandsTests(TestProvider provider) : DebtTestCatalog
     }
 
     [Fact]
+    public async Task SetStatusAsync_AlreadySo_NotSavedNotAuditedAndSaid()
+    {
+        var (id, _) = await Commands().CreateAsync(Ada, Edit(), ct: Ct);
+        var wontFix = new DebtStatusChange(DebtStatus.WontFix, null, "Retired next year", Today.AddDays(30));
+        await Commands().SetStatusAsync(Ada, new Dictionary<Guid, int> { [id] = 0 }, wontFix, Ct);
+
+        var again = await Commands().SetStatusAsync(Ada, new Dictionary<Guid, int> { [id] = 1 }, wontFix, Ct);
+
+        Assert.Empty(again.Changed);
+        Assert.Equal(DebtCommands.AlreadySo, again.Refused.Single().Reason);
+        await using var db = Db.CreateContext();
+        Assert.Equal(1, (await db.DebtItems.SingleAsync(Ct)).Version);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "debt.status", Ct));
+    }
+
+    [Fact]
     public async Task AddReportAsync_Viewer_AddsItRaisesInterestAndMovesTheVersionOn()
     {
         var (id, _) = await Commands().CreateAsync(Ada, Edit(), ct: Ct);

@@ -22,6 +22,27 @@ public sealed class DebtItemMirrorTests
         Assert.Equal((DebtStatus.Done, ClosedAt, DebtStatus.InProgress), (item.Status, item.DoneAt, item.StatusBeforeClosed));
     }
 
+    [Theory]
+    [InlineData("MEMBER", "CONTRIBUTOR", false, "MEMBER")]
+    [InlineData("OWNER", "NONE", false, "OWNER")]
+    [InlineData(null, "CONTRIBUTOR", false, null)]
+    [InlineData("MEMBER", "CONTRIBUTOR", true, "CONTRIBUTOR")]
+    [InlineData("NONE", "MEMBER", false, "MEMBER")]
+    [InlineData("NONE", "CONTRIBUTOR", false, "CONTRIBUTOR")]
+    [InlineData("MEMBER", null, false, "MEMBER")]
+    public void RecordAuthor_LaterReadAsOutsider_ATrustedItemStaysTrusted(string? recorded, string? read, bool firstFollow, string? expected)
+    {
+        var item = Mirrored();
+        if (recorded is not null)
+        {
+            item.RecordAuthor("ada", recorded, firstFollow: true);
+        }
+
+        item.RecordAuthor("ada", read, firstFollow);
+
+        Assert.Equal((expected, expected is not null && !Portal.Domain.Debt.MirroredIssue.IsInsider(expected)), (item.GitHubAuthorAssociation, item.OpenedByOutsider));
+    }
+
     [Fact]
     public void MirrorState_ReopenedAfterClose_BackToTheStatusBefore()
     {

@@ -268,6 +268,33 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
         Assert.Equal(DebtLabels.DefaultImpact, (await db.DebtItems.SingleAsync(Ct)).Impact);
     }
 
+    [Theory]
+    [InlineData("MEMBER", "CONTRIBUTOR", DebtMirrorChange.Updated)]
+    [InlineData("NONE", "NONE", DebtMirrorChange.OutsiderRelease)]
+    [InlineData("NONE", null, DebtMirrorChange.Ignored)]
+    public async Task MirrorAsync_OutsidersNotMirrored_DecidedOnTheRelationTheItemWasMirroredWith(string mirroredAs, string? readNow, DebtMirrorChange expected)
+    {
+        var mirror = Mirror();
+        await mirror.MirrorAsync(Sync, Issue() with { AuthorAssociation = mirroredAs }, Ct);
+
+        var result = await mirror.MirrorAsync(Sync, Issue() with { AuthorAssociation = readNow, Title = "Retry storm in invoices and refunds", UpdatedAt = Now.AddMinutes(5) }, Ct, outsidersMirrored: false);
+
+        Assert.Equal(expected, result.Change);
+        await using var db = Db.CreateContext();
+        var item = await db.DebtItems.SingleAsync(Ct);
+        Assert.Equal((true, expected == DebtMirrorChange.Updated), (item.IsMirrored, item.Title == "Retry storm in invoices and refunds"));
+    }
+
+    [Fact]
+    public async Task MirrorAsync_OutsidersNewIssueWhileNotMirrored_NoItem()
+    {
+        var result = await Mirror().MirrorAsync(Sync, Issue() with { AuthorAssociation = "NONE" }, Ct, outsidersMirrored: false);
+
+        Assert.Equal(DebtMirrorChange.Ignored, result.Change);
+        await using var db = Db.CreateContext();
+        Assert.False(await db.DebtItems.AnyAsync(Ct));
+    }
+
     [Fact]
     public async Task ListAsync_SourceFilter_SeparatesItemsFromGitHub()
     {

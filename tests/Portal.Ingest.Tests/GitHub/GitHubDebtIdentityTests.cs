@@ -167,46 +167,6 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
 
         Assert.Equal([false, false, true], (await ItemsAsync()).OrderBy(i => i.Title).Select(i => i.IsMirrored));
     }
-
-    [Fact]
-    public async Task RunAsync_IssueByOutsider_NotMirroredUnlessAllowed()
-    {
-        AddIssue("billing", "Please add retries", "tech-debt", "debt:effort/0.25").AuthorAssociation = "NONE";
-        var harness = Harness();
-
-        var run = await harness.RunAsync(Ct);
-
-        Assert.Empty(await ItemsAsync());
-        Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("outside the organisation", StringComparison.Ordinal));
-        harness.Options.DebtIssuesFromOutsiders = true;
-        await harness.RunAsync(Ct);
-        Assert.Equal(DebtLabels.DefaultEffortDays, Assert.Single(await ItemsAsync()).EffortDays);
-    }
-
-    [Fact]
-    public async Task RunAsync_OutsidersIssuesNoLongerMirrored_TheirItemsReleasedNotFrozen()
-    {
-        var issue = AddIssue("billing", "Please add retries", "tech-debt");
-        issue.AuthorAssociation = "NONE";
-        issue.User = "mallory";
-        var harness = Harness(o => o.DebtIssuesFromOutsiders = true);
-        await harness.RunAsync(Ct);
-        var mirrored = await ItemAsync();
-
-        harness.Options.DebtIssuesFromOutsiders = false;
-        var run = await harness.RunAsync(Ct);
-        var released = await ItemAsync();
-        issue.Title = "Please add retries with backoff";
-        issue.UpdatedAt = issue.UpdatedAt.AddMinutes(5);
-        await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct);
-
-        Assert.Equal(("mallory", "NONE", true), (mirrored.GitHubAuthor, mirrored.GitHubAuthorAssociation, mirrored.IsMirrored));
-        Assert.Equal(new SyncCounts(Orphaned: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
-        Assert.Equal((DataSource.Manual, "Please add retries"), (released.Source, released.Title));
-        Assert.Equal("Please add retries", (await ItemAsync()).Title);
-        await using var db = Db.CreateContext();
-        Assert.Contains("DebtIssuesFromOutsiders is off", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
-    }
 }
 
 public sealed class SqliteGitHubDebtIdentityTests() : GitHubDebtIdentityTests(TestProvider.Sqlite);

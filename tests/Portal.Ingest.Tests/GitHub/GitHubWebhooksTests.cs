@@ -304,6 +304,33 @@ public abstract class GitHubWebhooksTests(TestProvider provider) : DatabaseTest(
     }
 
     [Theory]
+    [InlineData(true, WebhookWork.SyncIssue)]
+    [InlineData(false, WebhookWork.None)]
+    public async Task ReceiveAsync_OutsidersClosingOfAnIssueAnItemFollows_QueuedSoTheItemTurnsDone(bool followed, WebhookWork expected)
+    {
+        // The item was mirrored while its author was a member; they have left (or made their membership private), so
+        // GitHub reads them as a contributor now. Their closing the issue must still reach the item.
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var item = new Portal.Domain.Debt.DebtItem("Invoice sender retries", Portal.Domain.Signals.ScalingSignal.CascadingFailures,
+            Portal.Domain.Debt.DebtKind.Code, Portal.Domain.Debt.DebtQuadrant.DeliberatePrudent, 3, 3, 2, "github-sync", now);
+        item.StartMirroring("https://github.com/acme/billing/issues/12", now, followed ? 7340032 : 7340099);
+        await using (var db = Db.CreateContext())
+        {
+            db.DebtItems.Add(item);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var webhooks = new GitHubWebhooks(
+            Db.Factory, Options.Create(new GitHubOptions { Organizations = ["acme"], Token = "t", WebhookSecret = Secret }), Refusals, _clock, NullLogger<GitHubWebhooks>.Instance);
+        var body = Encoding.UTF8.GetBytes(
+            """{"action":"closed","issue":{"number":12,"id":7340032,"author_association":"CONTRIBUTOR","labels":[{"name":"tech-debt"}]},"repository":{"name":"billing","owner":{"login":"acme"}},"organization":{"login":"acme"}}""");
+
+        var result = await webhooks.ReceiveAsync("issues", $"d-f-{followed}", FakeWebhookDelivery.Signature(Secret, body), body, _ => "job-1", Ct);
+
+        Assert.Equal((202, expected), (result.StatusCode, result.Work));
+    }
+
+    [Theory]
     [InlineData("\"12\"")]
     [InlineData("-3")]
     [InlineData("null")]

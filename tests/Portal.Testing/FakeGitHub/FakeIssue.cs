@@ -46,8 +46,8 @@ public sealed class FakeIssue
     /// <summary>The author's login.</summary>
     public string User { get; set; } = "octocat";
 
-    /// <summary>The author's relation to the repository (<c>author_association</c>): OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…</summary>
-    public string AuthorAssociation { get; set; } = "MEMBER";
+    /// <summary>The author's relation to the repository (<c>author_association</c>): OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…; null leaves the field out as null.</summary>
+    public string? AuthorAssociation { get; set; } = "MEMBER";
 
     /// <summary>True while the search leaves the issue out, as GitHub's search index does while it lags behind a change.</summary>
     public bool HiddenFromSearch { get; set; }

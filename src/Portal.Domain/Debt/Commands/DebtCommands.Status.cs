@@ -63,6 +63,13 @@ public sealed partial class DebtCommands
                 continue;
             }
 
+            if (!IsChanged(db, item))
+            {
+                // Already so (the same status, reason, date and quarter): nothing is saved, so nothing is audited as a change.
+                refused.Add((Ref(item), AlreadySo));
+                continue;
+            }
+
             db.Entry(item).Property(i => i.Version).OriginalValue = seen[item.Id];
             AuditLog.Record(db, actor, "debt.status", EntityType, item.Id.ToString(), before, Snapshot(item, saved: true));
             changed.Add(Ref(item));
@@ -71,6 +78,15 @@ public sealed partial class DebtCommands
         refused.AddRange(ids.Except(items.Select(i => i.Id)).Select(id => (new DebtItemRef(id, id.ToString(), DebtStatus.Proposed), "no such item")));
         await SaveBulkAsync(db, actor, changed, refused, ct);
         return new DebtBulkResult(changed, refused);
+    }
+
+    /// <summary>Why an item of a bulk change was left alone although nothing refused it.</summary>
+    public const string AlreadySo = "it already has that status (and reason, date and quarter)";
+
+    private static bool IsChanged(PortalDbContext db, DebtItem item)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.Entry(item).State != EntityState.Unchanged;
     }
 
     private const string ChangedMeanwhile = "someone else saved it after you loaded the list; reload and check it before changing it";

@@ -30,9 +30,14 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
     /// repository (refused, with why, when the catalog has none) and is assessed from defaults and the issue's labels
     /// (<see cref="DebtLabels"/>). Issues of archived repositories are ignored. An item saved by a person meanwhile is
     /// read again and the issue applied once more, so neither change is lost.
+    /// <paramref name="outsidersMirrored"/> is GitHub:DebtIssuesFromOutsiders. When it is off and the issue's author is
+    /// not an owner, member or collaborator (or GitHub did not say), no new item is made for it; an item already following
+    /// it as an insider's issue goes on following it (<see cref="DebtItem.RecordAuthor"/>); an item following it as an
+    /// outsider's issue is answered <see cref="DebtMirrorChange.OutsiderRelease"/> when GitHub names the author an outsider,
+    /// and left as it is when GitHub did not say.
     /// </summary>
-    public Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default) =>
-        RetryAsync(() => TryMirrorAsync(actor, issue, ct));
+    public Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default, bool outsidersMirrored = true) =>
+        RetryAsync(() => TryMirrorAsync(actor, issue, outsidersMirrored, ct));
 
     /// <summary>
     /// Runs one unit of work again when someone saved the item between its read and its write: read again, and the
@@ -53,7 +58,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
         }
     }
 
-    private async Task<DebtMirrorResult> TryMirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct)
+    private async Task<DebtMirrorResult> TryMirrorAsync(Actor actor, MirroredIssue issue, bool outsidersMirrored, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (organization, name) = (issue.Organization.ToLowerInvariant(), issue.Repository.ToLowerInvariant());
@@ -83,6 +88,15 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
             // An admin stopped this item following the issue, or its repository was archived: it stays Portal's own.
             return DebtMirrorResult.Of(DebtMirrorChange.Ignored, item.Id);
         }
+
+        if (!outsidersMirrored && !issue.LabelsMaySetAssessment && (item is null || item.OpenedByOutsider))
+        {
+            // Decided on the relation recorded when the item started following the issue, not on today's read alone.
+            return item is { IsMirrored: true } && issue.AuthorAssociation is not null
+                ? DebtMirrorResult.Of(DebtMirrorChange.OutsiderRelease, item.Id)
+                : DebtMirrorResult.Of(DebtMirrorChange.Ignored, item?.Id);
+        }
+
         if (item is null && issue.Closed)
         {
             // Only open issues are brought in: a closed one nobody followed has nothing left to plan (and importing years of
@@ -167,7 +181,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
         var formerUrl = item.ExternalUrl;
         var changed = item.StartMirroring(issue.Url, now, issue.Id);
         changed |= item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
-        changed |= item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation);
+        changed |= item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation, firstFollow: adoptedOver is not null);
         if (!(issue.FromSearch && wasMirrored && !issue.Closed && !item.IsOpen && issue.UpdatedAt is { } at && at == item.MirroredUpdatedAt))
         {
             // Never reopened by a search answer as new as the closed state a live read (the webhook's) already applied.
@@ -221,7 +235,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
         item.StartMirroring(issue.Url, now, issue.Id);
         item.MarkMirrored(issue.UpdatedAt);
         item.MirrorText(issue.ItemTitle, issue.ItemDescription, link, now);
-        item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation);
+        item.RecordAuthor(issue.AuthorLogin, issue.AuthorAssociation, firstFollow: true);
         item.SetServices([service], now);
         item.AssignOwner(service.OwnerTeam, overridden: false, now);
         item.MirrorState(issue.Closed, issue.ClosedAsNotPlanned, issue.ClosedAt, scores.Today, now);

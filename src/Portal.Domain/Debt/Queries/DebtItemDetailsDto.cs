@@ -35,9 +35,9 @@ public sealed record DebtItemDetailsDto(
     /// <summary>The login of the GitHub issue's author, for items that came from an issue.</summary>
     public string? GitHubAuthor { get; init; }
 
-    /// <summary>True when the issue's author is not an owner, member or collaborator of its repository.</summary>
+    /// <summary>True when the issue's author was not an owner, member or collaborator of its repository when the item started following it.</summary>
     public bool OpenedByOutsider { get; init; }
 
-    /// <summary>When an admin stopped the item following its GitHub issue.</summary>
+    /// <summary>When the item stopped following its GitHub issue for good: an admin stopped it, or its repository was archived.</summary>
     public DateTime? MirrorStoppedAt { get; init; }
 }
