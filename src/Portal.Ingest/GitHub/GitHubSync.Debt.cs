@@ -66,6 +66,14 @@ public sealed partial class GitHubSync
 
             var moved = !string.Equals(issue.Organization, at.Organization, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(issue.Repository, at.Repository, StringComparison.OrdinalIgnoreCase) || issue.Number != at.Number;
+            if (!moved && at.IssueId is { } known && issue.Id > 0 && issue.Id != known)
+            {
+                // Answered at the same address, but about another issue (its repository was renamed and another took the
+                // name): that issue's label and state say nothing about this item's issue. (A redirect is a move, followed.)
+                problems.Add((at.Reference, $"GitHub answers for {at.Reference} with another issue ({issue.Title}), so the item that followed the issue there was left as it was: its repository was probably renamed or the issue transferred, and another repository took the old name. The item stays open here until its issue is found again (the search finds it while it is open and labelled) or someone changes it in Portal."));
+                return new SyncCounts();
+            }
+
             if (HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))
             {
                 // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).

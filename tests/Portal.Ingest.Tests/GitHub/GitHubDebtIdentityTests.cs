@@ -4,6 +4,7 @@ using Portal.Domain.Debt;
 using Portal.Domain.Debt.Commands;
 using Portal.Domain.Sync;
 using Portal.Testing;
+using Portal.Testing.FakeGitHub;
 
 namespace Portal.Ingest.Tests.GitHub;
 
@@ -73,6 +74,25 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
 
         Assert.Equal((true, true), (kept.IsMirrored, stillKept.IsMirrored));
         Assert.Equal((false, DataSource.Manual), (released.IsMirrored, released.Source));
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemsAddressNowAnswersWithAnotherIssue_ItemLeftAsItWasAndTheRunSaysWhy()
+    {
+        // The item follows acme/billing#1. That issue left the search (closed after its repository was renamed), and a
+        // new repository of the old name has its own, unlabelled issue #1: that answer is not about the item's issue.
+        var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        var before = await FingerprintAsync();
+        Org.Repo("billing").Issues.Remove(issue);
+        Org.Repo("billing").Issues.Add(new FakeIssue("Unrelated question") { Number = 1 });
+
+        var run = await harness.RunAsync(Ct);
+
+        Assert.Equal(ItemsOf(before), ItemsOf(await FingerprintAsync()));
+        Assert.True((await ItemAsync()).IsMirrored);
+        Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("another issue", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -179,14 +179,23 @@ public abstract class GitHubDebtSyncTests(TestProvider provider) : GitHubDebtSyn
             i.MoveTo(DebtStatus.Done, null, null, day, ClosedAt.UtcDateTime);
         });
 
-        // Unarchived, and the issue changes on GitHub: a webhook and the next full sync both see it, labelled and open.
+        // Unarchived (a full run reads it), then the issue changes on GitHub: a webhook sees it, labelled and open, in a
+        // repository Portal now knows is not archived; then the next full sync sees it too.
         Org.Repo("ledger").Archived = false;
+        var unarchived = await harness.RunAsync(Ct);
         issue.Title = "Ledger has no integration tests (again)";
         issue.UpdatedAt = issue.UpdatedAt.AddDays(2);
         var webhook = await harness.Sync.SyncIssueAsync("acme", "ledger", issue.Number, SyncTrigger.Webhook, Ct);
+        var afterWebhook = await ItemAsync();
         var full = await harness.RunAsync(Ct);
 
-        Assert.Equal(SyncRunStatus.Succeeded, webhook.Status);
+        Assert.Equal((SyncRunStatus.Succeeded, SyncRunStatus.Succeeded), (unarchived.Status, webhook.Status));
+        Assert.Equal((DataSource.Manual, DebtStatus.Done, "Ledger integration tests (ours now)"), (afterWebhook.Source, afterWebhook.Status, afterWebhook.Title));
+        await using (var db = Db.CreateContext())
+        {
+            Assert.False(await db.GitHubRepositories.Where(r => r.Name == "ledger").Select(r => r.IsArchived).SingleAsync(Ct));
+        }
+
         var item = await ItemAsync();
         Assert.Equal((DataSource.Manual, false, DebtStatus.Done), (item.Source, item.IsMirrored, item.Status));
         Assert.Equal("Ledger integration tests (ours now)", item.Title);

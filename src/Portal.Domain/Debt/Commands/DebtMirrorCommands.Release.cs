@@ -33,6 +33,15 @@ public sealed partial class DebtMirrorCommands
     public Task<DebtMirrorResult> ReleaseArchivedItemAsync(Actor actor, Guid itemId, string reason, CancellationToken ct = default) =>
         RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, null, true, ct));
 
+    /// <summary>
+    /// Of the items at an address that never learnt their issue's id, the one that followed it: the open one that was
+    /// mirrored most recently (one order for every release by address).
+    /// </summary>
+    private static async Task<DebtItem?> WithoutIdAtAsync(IQueryable<DebtItem> atAddress, CancellationToken ct) =>
+        (await atAddress.Where(i => i.GitHubIssueId == null).ToListAsync(ct))
+            .OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.MirroredUpdatedAt).ThenByDescending(i => i.CreatedAt)
+            .FirstOrDefault();
+
     /// <summary>How often an item's history says again that the sync held its release back while the cause lasts.</summary>
     public static readonly TimeSpan RefusedReleaseRepeat = TimeSpan.FromDays(1);
 
@@ -55,17 +64,14 @@ public sealed partial class DebtMirrorCommands
             if (issueId is > 0)
             {
                 var id = issueId.Value;
-                item = await items.FirstOrDefaultAsync(i => i.GitHubIssueId == id, ct)
-                    ?? await atAddress.Where(i => i.GitHubIssueId == null).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).FirstOrDefaultAsync(ct);
+                item = await items.FirstOrDefaultAsync(i => i.GitHubIssueId == id, ct) ?? await WithoutIdAtAsync(atAddress, ct);
             }
             else
             {
                 // GitHub no longer has the issue and nobody told its id: only an item that never learnt an id may be it (an
                 // item with an id is some other issue, whose address this one took after a rename; the full sync looks
-                // those up by item). Of those, the open one that followed it most recently.
-                item = (await atAddress.Where(i => i.GitHubIssueId == null).ToListAsync(ct))
-                    .OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.MirroredUpdatedAt).ThenByDescending(i => i.CreatedAt)
-                    .FirstOrDefault();
+                // those up by item).
+                item = await WithoutIdAtAsync(atAddress, ct);
             }
         }
 
