@@ -80,8 +80,12 @@ public sealed class GitHubConnector(
         return new Connection(Product, RestRoot(options.Value.ApiUrl), jwt, polite, new SimpleJsonSerializer());
     }
 
+    // Redirects are Octokit's to follow (its adapter keeps the credentials on GitHub's own host): .NET's handler would
+    // follow a 301 itself (a renamed repository, a transferred issue) and drop the Authorization header, so a private
+    // repository's old address would answer 401 and fail the run.
     private static HttpClientAdapter NewHttp() => new(() => new SocketsHttpHandler
     {
+        AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),

@@ -66,7 +66,7 @@ public sealed partial class GitHubSync
 
             var moved = !string.Equals(issue.Organization, at.Organization, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(issue.Repository, at.Repository, StringComparison.OrdinalIgnoreCase) || issue.Number != at.Number;
-            if (!moved && at.IssueId is { } known && issue.Id > 0 && issue.Id != known)
+            if (!moved && at.IssueId is > 0 and var known && issue.Id > 0 && issue.Id != known)
             {
                 // Answered at the same address, but about another issue (its repository was renamed and another took the
                 // name): that issue's label and state say nothing about this item's issue. (A redirect is a move, followed.)
@@ -76,8 +76,10 @@ public sealed partial class GitHubSync
 
             if (HasDebtLabel(issue, options) && options.Organizations.Contains(issue.Organization, StringComparer.OrdinalIgnoreCase))
             {
-                // Found by GitHub's issue id, so a moved issue keeps its item (the address follows).
-                var result = await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, options, problems, ct);
+                // Found by GitHub's issue id, so a renamed repository's issue keeps its item (the address follows). A transfer
+                // gives the issue a new id; the old address redirects to it, and the item that followed it takes the new id.
+                long? formerId = moved && at.IssueId is > 0 and var before && issue.Id > 0 && issue.Id != before ? before : null;
+                var result = await MirrorOneAsync(Actor(issue.Organization, issue.Repository), issue, options, problems, formerId, ct);
                 if (LeftOutAsOutsiders(issue, result, options))
                 {
                     problems.Add((issue.Reference, OutsidersProblem(options, [issue.Reference])));
@@ -144,26 +146,28 @@ public sealed partial class GitHubSync
         {
             var outsiders = new List<string>();
             var pending = new List<DebtRelease>();
-            foreach (var issue in found.Issues)
+            async Task MirrorAllAsync(IEnumerable<MirroredIssue> issues)
             {
-                var result = await MirrorOneAsync(Actor(org, issue.Repository), issue, options, problems, ct);
-                counts = counts.Add(Count(result));
-                if (LeftOutAsOutsiders(issue, result, options))
+                foreach (var issue in issues)
                 {
-                    outsiders.Add(issue.Reference);
-                }
+                    var result = await MirrorOneAsync(Actor(org, issue.Repository), issue, options, problems, null, ct);
+                    counts = counts.Add(Count(result));
+                    if (LeftOutAsOutsiders(issue, result, options))
+                    {
+                        outsiders.Add(issue.Reference);
+                    }
 
-                if (OutsiderRelease(issue, result) is { } due)
-                {
-                    pending.Add(due);
+                    if (OutsiderRelease(issue, result) is { } due)
+                    {
+                        pending.Add(due);
+                    }
                 }
             }
 
-            if (outsiders.Count > 0)
-            {
-                problems.Add(($"{org} (tech-debt issues)", OutsidersProblem(options, outsiders)));
-            }
-
+            // Issues no item knows yet are mirrored after the look-ups below: one of them may be a transferred issue (a
+            // new id and address), whose item the look-up of its old address finds and moves over, rather than a new one.
+            var known = await debt.KnownIssueIdsAsync([.. found.Issues.Select(i => i.Id)], ct);
+            await MirrorAllAsync(found.Issues.Where(i => known.Contains(i.Id)));
             counts = counts.Add(await ReleaseArchivedAsync(org, archived, problems, ct));
 
             if (found.Complete)
@@ -176,6 +180,12 @@ public sealed partial class GitHubSync
                 problems.Add(($"{org} (tech-debt issues)", read < found.Total
                     ? $"GitHub's search found {found.Total:N0} open issues labelled '{label}'; only the first {read:N0} were read ({GitHubOptions.Section}:MaxDebtIssuePages is {options.MaxDebtIssuePages:N0} pages of 100, or more than {DebtIssueReader.SearchResultCap:N0} issues were created in one second). The others' items were left as they were, and closed issues were not looked up."
                     : "GitHub said its search results are incomplete (the search timed out on its side); items it did not return were left as they were."));
+            }
+
+            await MirrorAllAsync(found.Issues.Where(i => !known.Contains(i.Id)));
+            if (outsiders.Count > 0)
+            {
+                problems.Add(($"{org} (tech-debt issues)", OutsidersProblem(options, outsiders)));
             }
 
             counts = counts.Add(await ReleaseCappedAsync(org, pending, options, problems, ct));
@@ -196,11 +206,12 @@ public sealed partial class GitHubSync
         + $"Set {GitHubOptions.Section}:DebtIssuesFromOutsiders to true to mirror them (their debt:… labels are never used).";
 
     /// <summary>Mirrors one issue; null when it could not be (the run names why and goes on).</summary>
-    private async Task<DebtMirrorResult?> MirrorOneAsync(Actor actor, MirroredIssue issue, GitHubOptions options, List<(string What, string Problem)> problems, CancellationToken ct)
+    private async Task<DebtMirrorResult?> MirrorOneAsync(
+        Actor actor, MirroredIssue issue, GitHubOptions options, List<(string What, string Problem)> problems, long? formerIssueId, CancellationToken ct)
     {
         try
         {
-            var result = await debt.MirrorAsync(actor, issue, ct, options.DebtIssuesFromOutsiders);
+            var result = await debt.MirrorAsync(actor, issue, ct, options.DebtIssuesFromOutsiders, formerIssueId);
             problems.AddRange(result.Problems.Select(p => (issue.Reference, p)));
             return result;
         }

@@ -261,7 +261,7 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
     [Fact]
     public async Task MirrorAsync_OutsidersLabels_NotUsedForTheAssessment()
     {
-        var result = await Mirror().MirrorAsync(Sync, Issue(labels: ["tech-debt", "debt:impact/5"]) with { AuthorAssociation = "NONE" }, Ct);
+        var result = await Mirror().MirrorAsync(Sync, Issue(labels: ["tech-debt", "debt:impact/5"]) with { AuthorAssociation = "NONE" }, Ct, outsidersMirrored: true);
 
         Assert.Contains("not an owner, member or collaborator", Assert.Single(result.Problems), StringComparison.Ordinal);
         await using var db = Db.CreateContext();
@@ -275,7 +275,7 @@ public abstract class DebtMirrorCommandsTests(TestProvider provider) : DebtTestC
     public async Task MirrorAsync_OutsidersNotMirrored_DecidedOnTheRelationTheItemWasMirroredWith(string mirroredAs, string? readNow, DebtMirrorChange expected)
     {
         var mirror = Mirror();
-        await mirror.MirrorAsync(Sync, Issue() with { AuthorAssociation = mirroredAs }, Ct);
+        await mirror.MirrorAsync(Sync, Issue() with { AuthorAssociation = mirroredAs }, Ct, outsidersMirrored: true);
 
         var result = await mirror.MirrorAsync(Sync, Issue() with { AuthorAssociation = readNow, Title = "Retry storm in invoices and refunds", UpdatedAt = Now.AddMinutes(5) }, Ct, outsidersMirrored: false);
 

@@ -99,7 +99,7 @@ public abstract class DebtStopFollowingTests(TestProvider provider) : DebtTestCa
     [Fact]
     public async Task MirrorAsync_IssueAuthor_RecordedAndInTheAudit()
     {
-        var created = await Mirror().MirrorAsync(Sync, Issue() with { AuthorLogin = "mallory", AuthorAssociation = "none" }, Ct);
+        var created = await Mirror().MirrorAsync(Sync, Issue() with { AuthorLogin = "mallory", AuthorAssociation = "none" }, Ct, outsidersMirrored: true);
 
         await using var db = Db.CreateContext();
         var item = await db.DebtItems.SingleAsync(Ct);

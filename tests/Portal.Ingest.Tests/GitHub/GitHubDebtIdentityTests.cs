@@ -37,22 +37,51 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         Assert.Equal(item.Version, System.Text.Json.JsonDocument.Parse(after).RootElement.GetProperty("version").GetInt32());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IssueTransferredToAnotherRepository_SameItemFollowsTheNewIssue(bool webhookFirst)
+    {
+        // GitHub gives a transferred issue a new id, number and address, and redirects the old address to it.
+        var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
+        var harness = Harness();
+        await harness.RunAsync(Ct);
+        await ChangeItemAsync(i => i.Assess(5, 4, 13, DateTime.UtcNow));
+        var oldId = issue.Id;
+
+        var moved = Org.Repo("billing").TransferIssue(issue, Org.Repo("ledger"));
+        if (webhookFirst)
+        {
+            await harness.Sync.SyncIssueAsync("acme", "billing", 1, SyncTrigger.Webhook, Ct, oldId);
+        }
+
+        var run = await harness.RunAsync(Ct);
+
+        var item = await ItemAsync();
+        Assert.NotEqual(oldId, moved.Id);
+        Assert.EndsWith("/acme/ledger/issues/1", item.ExternalUrl, StringComparison.Ordinal);
+        Assert.Equal((true, 5, 13.0, moved.Id), (item.IsMirrored, item.Likelihood, item.EffortDays, item.GitHubIssueId));
+        Assert.Equal(0, run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind].Created);
+    }
+
     [Fact]
-    public async Task RunAsync_IssueTransferredToAnotherRepository_SameItemFollows()
+    public async Task RunAsync_TransferredIssueAlreadyFollowedByAnotherItem_OldItemReleasedNamingIt()
     {
         var issue = AddIssue("billing", "Invoice sender retries without backoff", "tech-debt");
         var harness = Harness();
         await harness.RunAsync(Ct);
+        var moved = Org.Repo("billing").TransferIssue(issue, Org.Repo("ledger"));
+        // The new issue's own webhook came first and made an item for it.
+        await harness.Sync.SyncIssueAsync("acme", "ledger", 1, SyncTrigger.Webhook, Ct, moved.Id);
 
-        Org.Repo("billing").Issues.Remove(issue);
-        issue.Number = 0;
-        Org.Repo("ledger").Issues.Add(issue);
-        var run = await harness.RunAsync(Ct);
+        await harness.RunAsync(Ct);
 
-        Assert.Equal(new SyncCounts(Updated: 1), run.Counts[Portal.Ingest.GitHub.GitHubSync.DebtItemKind]);
-        var item = await ItemAsync();
-        Assert.EndsWith("/acme/ledger/issues/1", item.ExternalUrl, StringComparison.Ordinal);
-        Assert.True(item.IsMirrored);
+        var items = await ItemsAsync();
+        Assert.Equal(2, items.Count);
+        Assert.Single(items, i => i.IsMirrored && i.GitHubIssueId == moved.Id);
+        Assert.Single(items, i => i.Source == DataSource.Manual);
+        await using var db = Db.CreateContext();
+        Assert.Contains("transferred to acme/ledger#1", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.ReleaseAction).Select(a => a.After!).SingleAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -299,12 +299,7 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
                 // GitHub answers a renamed repository's old URL with 301 to /repositories/{id}.
                 var rest = string.Join('/', s[3..]);
                 var location = $"{request.Urls.Api}repositories/{movedTo}{(rest.Length > 0 ? "/" + rest : string.Empty)}{(request.Query.Length > 0 ? "?" + request.Query : string.Empty)}";
-                return FakeResponse.Json(new JsonObject
-                {
-                    ["message"] = "Moved Permanently",
-                    ["url"] = location,
-                    ["documentation_url"] = Docs.Redirect,
-                }, 301).WithHeader("Location", location);
+                return MovedPermanently(location);
             }
         }
         else
@@ -336,6 +331,8 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             ["deployments"] => Page(request, Deployments(request, repo), d => GitHubJson.Deployment(u, repo, d, state.UserCore(d.Creator))),
             ["actions", "workflows"] => Workflows(request, repo),
             ["issues"] => Issues(request, repo),
+            ["issues", var number] when int.TryParse(number, CultureInfo.InvariantCulture, out var n) && repo.TransferredIssues.TryGetValue(n, out var moved)
+                && !IssuesNumbered(repo).Any(i => i.Number == n) => Transferred(request, moved.To, moved.Issue),
             ["issues", var number] => Single(
                 IssuesNumbered(repo).FirstOrDefault(i => i.Number.ToString(CultureInfo.InvariantCulture) == number),
                 i => GitHubJson.Issue(u, repo, i, state.UserCore(i.User)),
@@ -343,6 +340,21 @@ internal sealed class FakeGitHubApi(FakeGitHubState state)
             _ => FakeResponse.NotFound(),
         };
     }
+
+    /// <summary>A transferred issue's old address: 301 to the new issue, as GitHub answers it.</summary>
+    private FakeResponse Transferred(FakeApiRequest request, FakeRepo to, FakeIssue issue)
+    {
+        IssuesNumbered(to);
+        return MovedPermanently($"{request.Urls.Api}repositories/{to.Id}/issues/{issue.Number}");
+    }
+
+    private static FakeResponse MovedPermanently(string location) =>
+        FakeResponse.Json(new JsonObject
+        {
+            ["message"] = "Moved Permanently",
+            ["url"] = location,
+            ["documentation_url"] = Docs.Redirect,
+        }, 301).WithHeader("Location", location);
 
     private static JsonObject Languages(FakeRepo repo)
     {

@@ -188,6 +188,37 @@ public sealed class FakeRepo
     /// <summary>Issues; the list endpoint filters by state and labels and answers newest first.</summary>
     public List<FakeIssue> Issues { get; } = [];
 
+    /// <summary>Issues transferred away, by their old number: GitHub answers the old address with 301 to the new issue.</summary>
+    public Dictionary<int, (FakeRepo To, FakeIssue Issue)> TransferredIssues { get; } = [];
+
+    /// <summary>
+    /// Transfers <paramref name="issue"/> to <paramref name="to"/> as GitHub does: a new issue there (new id and number,
+    /// same title, body, labels, state and author), and the old address redirects to it. Returns the new issue.
+    /// </summary>
+    public FakeIssue TransferIssue(FakeIssue issue, FakeRepo to)
+    {
+        var moved = new FakeIssue(issue.Title)
+        {
+            Body = issue.Body,
+            State = issue.State,
+            ClosedAt = issue.ClosedAt,
+            StateReason = issue.StateReason,
+            User = issue.User,
+            AuthorAssociation = issue.AuthorAssociation,
+            CreatedAt = issue.CreatedAt,
+            UpdatedAt = issue.UpdatedAt.AddMinutes(1),
+        };
+        moved.Labels.AddRange(issue.Labels);
+        lock (_state.Gate)
+        {
+            Issues.Remove(issue);
+            to.Issues.Add(moved);
+            TransferredIssues[issue.Number] = (to, moved);
+        }
+
+        return moved;
+    }
+
     /// <summary>Adds or replaces a file on the default branch: a push (moves <see cref="PushedAt"/> and the head sha).</summary>
     public void SetFile(string path, string content)
     {

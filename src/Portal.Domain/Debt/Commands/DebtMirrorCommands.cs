@@ -34,10 +34,26 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
     /// not an owner, member or collaborator (or GitHub did not say), no new item is made for it; an item already following
     /// it as an insider's issue goes on following it (<see cref="DebtItem.RecordAuthor"/>); an item following it as an
     /// outsider's issue is answered <see cref="DebtMirrorChange.OutsiderRelease"/> when GitHub names the author an outsider,
-    /// and left as it is when GitHub did not say.
+    /// and left as it is when GitHub did not say. <paramref name="formerIssueId"/>: GitHub's id for the issue before it
+    /// was transferred (a transfer gives the issue a new id, number and address, and the old address redirects to it):
+    /// the item that followed the old issue follows the new one, unless another item already does (then the old item
+    /// is released, saying which follows it).
     /// </summary>
-    public Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default, bool outsidersMirrored = true) =>
-        RetryAsync(() => TryMirrorAsync(actor, issue, outsidersMirrored, ct));
+    public Task<DebtMirrorResult> MirrorAsync(Actor actor, MirroredIssue issue, CancellationToken ct = default, bool outsidersMirrored = false, long? formerIssueId = null) =>
+        RetryAsync(() => TryMirrorAsync(actor, issue, outsidersMirrored, formerIssueId, ct));
+
+    /// <summary>Which of GitHub's issue ids (<paramref name="issueIds"/>) an item already follows or followed.</summary>
+    public async Task<IReadOnlySet<long>> KnownIssueIdsAsync(IReadOnlyCollection<long> issueIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = new HashSet<long>();
+        foreach (var chunk in issueIds.Where(id => id > 0).Distinct().Chunk(500))
+        {
+            known.UnionWith(await db.DebtItems.Where(i => i.GitHubIssueId != null && chunk.Contains(i.GitHubIssueId.Value)).Select(i => i.GitHubIssueId!.Value).ToListAsync(ct));
+        }
+
+        return known;
+    }
 
     /// <summary>
     /// Runs one unit of work again when someone saved the item between its read and its write: read again, and the
@@ -58,7 +74,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
         }
     }
 
-    private async Task<DebtMirrorResult> TryMirrorAsync(Actor actor, MirroredIssue issue, bool outsidersMirrored, CancellationToken ct)
+    private async Task<DebtMirrorResult> TryMirrorAsync(Actor actor, MirroredIssue issue, bool outsidersMirrored, long? formerIssueId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (organization, name) = (issue.Organization.ToLowerInvariant(), issue.Repository.ToLowerInvariant());
@@ -68,7 +84,16 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
             .FirstOrDefaultAsync(ct);
         var now = Now;
         var link = new DebtLink(DebtLinkKind.GitHubIssue, issue.Url, issue.Reference);
-        var item = await FindAsync(db, issue, ct);
+        var item = await FindAsync(db, issue, formerIssueId, ct);
+        if (formerIssueId is > 0 && item is not null && item.GitHubIssueId == issue.Id
+            && await db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
+                .FirstOrDefaultAsync(i => i.GitHubIssueId == formerIssueId && i.Id != item.Id, ct) is { IsMirrored: true } former)
+        {
+            // Another item follows the transferred issue already (made from its new address first): the old item is released
+            // in the same unit of work, not left following an issue that no longer exists.
+            Release(db, actor, former, $"the issue was transferred to {issue.Reference}, which another item ('{item.Title}') already follows");
+        }
+
         if (repository is { IsArchived: true })
         {
             // An archived repository is read-only: its issue can no longer be closed, so an item following it would stay
@@ -118,19 +143,32 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
                 : created with { Problems = [.. created.Problems, $"possible duplicates: {string.Join(", ", others)} also link this issue but were not adopted (closed, or not about the repository's service), so a new item follows it"] };
         }
 
-        return await UpdateAsync(db, actor, issue, link, item, now, null, ct);
+        var result = await UpdateAsync(db, actor, issue, link, item, now, null, ct);
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Only the release of an item that followed the issue before its transfer is left to save.
+            await db.SaveChangesAsync(ct);
+        }
+
+        return result;
     }
 
     /// <summary>
-    /// The item following the issue: by GitHub's issue id, which survives renames and transfers; else, for an item
-    /// mirrored before the id was kept, by the issue's web address (the id is filled in then).
+    /// The item following the issue: by GitHub's issue id, which survives renames; else by the id it had before a transfer
+    /// (<paramref name="formerIssueId"/>; the item takes the new id); else, for an item mirrored before the id was kept, by
+    /// the issue's web address (the id is filled in then).
     /// </summary>
-    private static async Task<DebtItem?> FindAsync(PortalDbContext db, MirroredIssue issue, CancellationToken ct)
+    private static async Task<DebtItem?> FindAsync(PortalDbContext db, MirroredIssue issue, long? formerIssueId, CancellationToken ct)
     {
         var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery();
         if (issue.Id > 0 && await items.FirstOrDefaultAsync(i => i.GitHubIssueId == issue.Id, ct) is { } byId)
         {
             return byId;
+        }
+
+        if (formerIssueId is > 0 && await items.FirstOrDefaultAsync(i => i.GitHubIssueId == formerIssueId, ct) is { } transferred)
+        {
+            return transferred;
         }
 
         return await items.Where(i => i.ExternalUrl == issue.Url && (i.GitHubIssueId == null || issue.Id <= 0))

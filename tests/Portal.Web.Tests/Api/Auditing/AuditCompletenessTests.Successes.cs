@@ -40,7 +40,7 @@ public sealed partial class AuditCompletenessTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var issue = new MirroredIssue("https://github.com/acme/payments/issues/7", "acme", "payments", 7, "Audit test: mirrored issue", null, false, false, null, ["tech-debt"]) { Id = 707 };
+        var issue = new MirroredIssue("https://github.com/acme/payments/issues/7", "acme", "payments", 7, "Audit test: mirrored issue", null, false, false, null, ["tech-debt"]) { Id = 707, AuthorAssociation = "MEMBER" };
         var sync = new Actor("github:acme/payments", "GitHub acme/payments", PortalRole.Admin, new HashSet<Guid>());
         var mirror = _factory.Services.GetRequiredService<DebtMirrorCommands>();
         return (await mirror.MirrorAsync(sync, issue, Ct)).ItemId!.Value;

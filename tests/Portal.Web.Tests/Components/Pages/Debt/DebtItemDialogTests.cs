@@ -150,7 +150,7 @@ public sealed class DebtItemDialogTests : ComponentTest
             await db.SaveChangesAsync(Ct);
         }
 
-        var issue = new MirroredIssue("https://github.com/dialog-test/payments/issues/7", "dialog-test", "payments", 7, "Payments retries without backoff", "From GitHub.", false, false, null, ["tech-debt"]);
+        var issue = new MirroredIssue("https://github.com/dialog-test/payments/issues/7", "dialog-test", "payments", 7, "Payments retries without backoff", "From GitHub.", false, false, null, ["tech-debt"]) { AuthorAssociation = "MEMBER" };
         var id = (await Services.GetRequiredService<DebtMirrorCommands>().MirrorAsync(Actor.System, issue, Ct)).ItemId!.Value;
         var (provider, dialog) = await OpenAsync(itemId: id);
 

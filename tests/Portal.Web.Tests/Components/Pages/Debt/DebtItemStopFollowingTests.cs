@@ -93,6 +93,6 @@ public sealed class DebtItemStopFollowingTests : ComponentTest
             AuthorAssociation = "NONE",
         };
         var sync = new Actor("github:acme/payments", "GitHub acme/payments", PortalRole.Admin, new HashSet<Guid>());
-        return (await Services.GetRequiredService<DebtMirrorCommands>().MirrorAsync(sync, issue, Ct)).ItemId!.Value;
+        return (await Services.GetRequiredService<DebtMirrorCommands>().MirrorAsync(sync, issue, Ct, outsidersMirrored: true)).ItemId!.Value;
     }
 }
