@@ -40,8 +40,8 @@ public sealed class CatalogBatch
 
     /// <summary>
     /// Whether a stored record of <see cref="Source"/> at this location may belong to this batch's origin though
-    /// <see cref="Owns"/> cannot say so this run: a file of the same import scope or sender that did not parse this
-    /// time, or that the sender did not send again. The run leaves such a record's place in the team hierarchy alone.
+    /// <see cref="Owns"/> cannot say so this run: a file of the same import scope that did not parse this time. The
+    /// run leaves such a record's place in the team hierarchy alone (a notice, no conflict).
     /// Default: never (a GitHub repository or team sync knows exactly what it owns).
     /// </summary>
     public Func<string, bool> OriginUnclear { get; init; } = _ => false;
@@ -60,10 +60,13 @@ public sealed class CatalogBatch
     /// <summary>
     /// A batch of catalog files: records are located at <c>{locationBase}/{file}#{document}</c>; the batch
     /// covers the files it read (not those it could not parse: a typo must not orphan a file's records) and,
-    /// with <paramref name="orphanPrefix"/>, every file below it.
+    /// with <paramref name="orphanPrefix"/>, every file below it. Its origin (<see cref="Owns"/>) is every file below
+    /// <paramref name="locationBase"/> (an import scope; a single file's folder), or with
+    /// <paramref name="eachFileItsOwnOrigin"/> (files a person sends) each file alone; never a file that did not parse.
     /// </summary>
     public static CatalogBatch ForFiles(
-        CatalogReadResult read, DataSource source, string scope, string locationBase, string? orphanPrefix, SourceRule rule, Actor actor)
+        CatalogReadResult read, DataSource source, string scope, string locationBase, string? orphanPrefix, SourceRule rule, Actor actor,
+        bool eachFileItsOwnOrigin = false)
     {
         ArgumentNullException.ThrowIfNull(read);
         var filesRead = read.FilesRead.Select(f => $"{locationBase}/{f}").ToHashSet(StringComparer.Ordinal);
@@ -81,7 +84,15 @@ public sealed class CatalogBatch
                 return !broken.Contains(file)
                     && (filesRead.Contains(file) || (orphanPrefix is not null && file.StartsWith(orphanPrefix + "/", StringComparison.Ordinal)));
             },
-            OriginUnclear = location => location.StartsWith(locationBase + "/", StringComparison.Ordinal),
+            Owns = (entity, location) =>
+            {
+                var file = FileOf(location);
+                return !broken.Contains(file)
+                    && (eachFileItsOwnOrigin
+                        ? string.Equals(file, $"{locationBase}/{entity.File}", StringComparison.Ordinal)
+                        : file.StartsWith(locationBase + "/", StringComparison.Ordinal));
+            },
+            OriginUnclear = location => !eachFileItsOwnOrigin && broken.Contains(FileOf(location)),
             ActorOf = _ => actor,
             ActorAt = _ => actor,
         };
