@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
-using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.Catalog;
