@@ -41,7 +41,8 @@ internal sealed partial class ReconcileRun
     /// parent's location and does not define it any more; kept when the run cannot see that definition (another file
     /// of the origin, not read this time), so the hierarchy does not depend on how files are grouped into runs. Of
     /// another origin: taken off, noted and audited (<c>team.hierarchy.removed</c>), as the parent's run would. Not
-    /// placeable (<see cref="CatalogBatch.OriginUnclear"/>: its file did not parse): kept, with a notice.
+    /// placeable (<see cref="CatalogBatch.OriginUnclear"/>: its file did not parse, or was not part of this send): kept,
+    /// with a notice.
     /// </summary>
     private Team? ParentKept(RecordOutcome outcome, HashSet<Team> inBatch)
     {
@@ -57,9 +58,9 @@ internal sealed partial class ReconcileRun
             return inBatch.Contains(parent) || batch.Covers(location) ? null : parent;
         }
 
-        if (Unclear(parent))
+        if (UnclearBecause(parent) is { } why)
         {
-            Notice(outcome.Parsed, $"cannot tell whose its parent {parent.Ref} is this run (its file did not parse), so the team hierarchy is left as it is");
+            Notice(outcome.Parsed, $"cannot tell whose its parent {parent.Ref} is this run ({why}), so the team hierarchy is left as it is");
             return parent;
         }
 
@@ -71,19 +72,26 @@ internal sealed partial class ReconcileRun
 
     /// <summary>
     /// A team of this source whose origin this run cannot tell (<see cref="CatalogBatch.OriginUnclear"/>: its file did
-    /// not parse this time): no conflict is reported for it and its place in the hierarchy is left as it is.
+    /// not parse this time, or was not part of this send): no conflict is reported for it and its place in the hierarchy
+    /// is left as it is.
     /// </summary>
-    private bool Unclear(CatalogEntity other) =>
-        other.Source == Source && other.Source != DataSource.Manual && batch.OriginUnclear(other.SourceLocation ?? "");
+    private bool Unclear(CatalogEntity other) => UnclearBecause(other) is not null;
+
+    /// <summary>Why this run cannot tell whose <paramref name="other"/> is (see <see cref="Unclear"/>), or null.</summary>
+    private string? UnclearBecause(CatalogEntity other) =>
+        other.Source == Source && other.Source != DataSource.Manual ? batch.OriginUnclear(other.SourceLocation ?? "") : null;
 
     /// <summary>
     /// A hierarchy reference to a team this run cannot place (<see cref="Unclear"/>): noted, nothing linked or taken off,
-    /// no conflict, and a reference kept as waiting before stays as it was (none is added).
+    /// no conflict, no audit. When the edge is there, nothing more; when it is not, the reference is kept as written
+    /// (waiting, as the export shows it), so a send of a group before or after its sub-team's send ends the same.
     /// </summary>
     private void LeaveUnclear(RecordOutcome outcome, string field, EntityKey key, CatalogEntity other)
     {
-        Notice(outcome.Parsed, $"{field} '{key}': cannot tell whose {other.Ref} is this run (its file did not parse), so the team hierarchy is left as it is");
-        if (catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == FieldName(field) && KeyOf(p).Equals(key)))
+        Notice(outcome.Parsed, $"{field} '{key}': cannot tell whose {other.Ref} is this run ({UnclearBecause(other)}), so the team hierarchy is left as it is");
+        var team = (Team)outcome.Entity;
+        var linked = field == "spec.children" ? other is Team child && child.ParentTeamId == team.Id : team.ParentTeamId == other.Id;
+        if (!linked)
         {
             KeepWaiting(outcome, FieldName(field), key);
         }
@@ -157,13 +165,14 @@ internal sealed partial class ReconcileRun
     /// another repository, the team sync under a repository's group). Such an edge is left from before the hierarchy
     /// had to stay within one origin, or from a hand-over of one team of a hierarchy. Audited
     /// (<c>team.hierarchy.removed</c>) and noted in the report. A child the batch cannot place
-    /// (<see cref="CatalogBatch.OriginUnclear"/>: a file of the same scope that did not parse this time) is left alone.
+    /// (<see cref="CatalogBatch.OriginUnclear"/>: a file of the same scope that did not parse this time, another file of
+    /// the same sender not part of this send) is left alone.
     /// </summary>
     private void TakeOffForeignChild(RecordOutcome outcome, Team child)
     {
         if (child.ParentTeamId != outcome.Entity.Id
             || (child.Source == Source && child.Source != DataSource.Manual
-                && (SameOrigin(outcome.Parsed, child) || batch.OriginUnclear(child.SourceLocation ?? ""))))
+                && (SameOrigin(outcome.Parsed, child) || Unclear(child))))
         {
             return;
         }

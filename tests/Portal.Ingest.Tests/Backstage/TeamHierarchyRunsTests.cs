@@ -9,7 +9,8 @@ namespace Portal.Ingest.Tests.Backstage;
 /// <summary>
 /// The team hierarchy does not depend on how one origin's files are grouped into runs (s13 review MED-2): a run that
 /// cannot see the other team's definition (its file did not parse, or was not part of this import or send) leaves the
-/// edge as it is, with no conflict; files imported one at a time from a folder, or the whole folder, end the same.
+/// edge as it is, with no conflict; files imported one at a time from a folder, the whole folder, or its files in one
+/// send end the same.
 /// </summary>
 public abstract class TeamHierarchyRunsTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {
@@ -68,20 +69,42 @@ public abstract class TeamHierarchyRunsTests(TestProvider provider) : DatabaseTe
     [Fact]
     public async Task ImportSentFilesAsync_ChildFileAloneAfterBoth_ChangesNothing()
     {
-        // Each sent file is its own origin: the two files cannot join their teams (a conflict, reported once).
+        // One send is one origin: the two files of the first send link their teams; the second send cannot see
+        // lead's definition, so it leaves the edge as it is (no conflict, no audit).
         var both = await Importer(Db).ImportSentFilesAsync([Lead, Team], "upload", Alice, Ct);
         var before = await SummaryAsync(Db);
 
         var alone = await Importer(Db).ImportSentFilesAsync([Team], "upload", Alice, Ct);
 
-        Assert.Contains(both.Errors, p => p.EntityRef == "group:default/lead" && p.Reason.StartsWith("conflict: spec.children 'group:default/team'", StringComparison.Ordinal));
-        Assert.DoesNotContain(alone.Errors, p => p.Reason.Contains("conflict", StringComparison.Ordinal));
+        Assert.Empty(both.Errors);
+        Assert.Contains("team team parent=lead", before);
+        Assert.DoesNotContain(before, l => l.StartsWith("waiting", StringComparison.Ordinal));
+        AssertLeftAlone(alone, "group:default/team");
+        Assert.Contains(alone.Notices, p => p.Reason.Contains("its file was not part of this send", StringComparison.Ordinal));
         Assert.Equal(before, await SummaryAsync(Db));
-        Assert.Contains("team team parent=", before);
-        Assert.Contains("waiting lead children group:default/team", before);
-        await using var db = Db.CreateContext();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "team.hierarchy.denied", Ct));
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "team.hierarchy.removed", Ct));
+        await AssertNoHierarchyAuditAsync(Db);
+    }
+
+    [Fact]
+    public async Task ImportSentFilesAsync_AcmeFilesInOneSend_HierarchyLinkedWithoutConflicts_SameAsTheFolder()
+    {
+        var acme = Path.Combine(Examples, "acme");
+        var files = ReadDirectory(acme);
+        Assert.True(files.Count > 5, "the acme folder has one file per group");
+
+        var sent = await Importer(Db).ImportSentFilesAsync(files, "upload", Alice, Ct);
+        await using var folderDb = await TestDatabase.CreateAsync(Provider);
+        var imported = await Importer(folderDb).ImportAsync(acme, Admin, Ct);
+
+        Assert.Empty(sent.Errors);
+        Assert.DoesNotContain(sent.Notices, p => p.Reason.Contains("another origin", StringComparison.Ordinal) || p.Reason.Contains("left as it is", StringComparison.Ordinal));
+        var summary = await SummaryAsync(Db);
+        Assert.Contains("team team-a parent=backstage", summary);
+        Assert.Contains("team infrastructure parent=acme-corp", summary);
+        Assert.Contains("team backstage parent=infrastructure", summary);
+        Assert.Equal(await SummaryAsync(folderDb), summary);
+        Assert.Empty(imported.Errors);
+        await AssertNoHierarchyAuditAsync(Db);
     }
 
     [Fact]
@@ -116,21 +139,34 @@ public abstract class TeamHierarchyRunsTests(TestProvider provider) : DatabaseTe
         Assert.Equal(summary, await SummaryAsync(wholeFolderDb));
         Assert.Empty(again.Errors);
 
-        // Sent files: each its own origin, so in any grouping the teams stay apart, with the reference kept waiting.
+        // Sent files: one send is one origin, like the folder. Two sends cannot tell whether the other's teams belong
+        // with theirs: the edge is not made and not a conflict, the reference kept as written, in either order; sending
+        // both together then links them as the folder does.
         await using var sentLeadFirst = await TestDatabase.CreateAsync(Provider);
         await using var sentTeamFirst = await TestDatabase.CreateAsync(Provider);
         await using var sentTogether = await TestDatabase.CreateAsync(Provider);
-        await Importer(sentLeadFirst).ImportSentFilesAsync([Lead], "api", Alice, Ct);
-        await Importer(sentLeadFirst).ImportSentFilesAsync([Team], "api", Alice, Ct);
-        await Importer(sentTeamFirst).ImportSentFilesAsync([Team], "api", Alice, Ct);
-        await Importer(sentTeamFirst).ImportSentFilesAsync([Lead], "api", Alice, Ct);
-        await Importer(sentTogether).ImportSentFilesAsync([Lead, Team], "api", Alice, Ct);
+        var reports = new List<ImportReport>
+        {
+            await Importer(sentLeadFirst).ImportSentFilesAsync([Lead], "api", Alice, Ct),
+            await Importer(sentLeadFirst).ImportSentFilesAsync([Team], "api", Alice, Ct),
+            await Importer(sentTeamFirst).ImportSentFilesAsync([Team], "api", Alice, Ct),
+            await Importer(sentTeamFirst).ImportSentFilesAsync([Lead], "api", Alice, Ct),
+            await Importer(sentTogether).ImportSentFilesAsync([Lead, Team], "api", Alice, Ct),
+        };
 
-        var sent = await SummaryAsync(sentTogether);
-        Assert.Contains("team team parent=", sent);
-        Assert.Contains("waiting lead children group:default/team", sent);
-        Assert.Equal(sent, await SummaryAsync(sentLeadFirst));
-        Assert.Equal(sent, await SummaryAsync(sentTeamFirst));
+        Assert.All(reports, r => Assert.Empty(r.Errors));
+        var apart = await SummaryAsync(sentLeadFirst);
+        Assert.Contains("team team parent=", apart);
+        Assert.Contains("waiting lead children group:default/team", apart);
+        Assert.Equal(apart, await SummaryAsync(sentTeamFirst));
+        Assert.Equal(summary, await SummaryAsync(sentTogether));
+        await AssertNoHierarchyAuditAsync(sentLeadFirst);
+        await AssertNoHierarchyAuditAsync(sentTeamFirst);
+
+        await Importer(sentLeadFirst).ImportSentFilesAsync([Lead, Team], "api", Alice, Ct);
+        await Importer(sentTeamFirst).ImportSentFilesAsync([Lead, Team], "api", Alice, Ct);
+        Assert.Equal(summary, await SummaryAsync(sentLeadFirst));
+        Assert.Equal(summary, await SummaryAsync(sentTeamFirst));
     }
 
     private static void AssertLeftAlone(ImportReport report, string entityRef)
