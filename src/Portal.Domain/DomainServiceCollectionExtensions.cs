@@ -82,6 +82,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ReviewCommands>();
         services.AddSingleton<ReviewRecordCommands>();
         services.AddSingleton<ActionItemDebtCommands>();
+        services.AddOptions<ReviewCloseOptions>().BindConfiguration(ReviewCloseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReviewCloser>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<ReviewComparisons>();

@@ -35,7 +35,20 @@ var app = builder.Build();
 
 if (cli is not null)
 {
-    return await cli.RunAsync(app.Services, Console.Out, Console.Error);
+    // Ctrl-C (or SIGTERM) asks the verb to stop and tidy up (a review close marks its run failed, "interrupted"); a
+    // second Ctrl-C ends the process at once.
+    using var interrupt = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = !interrupt.IsCancellationRequested;
+        interrupt.Cancel();
+    };
+    using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+    {
+        c.Cancel = !interrupt.IsCancellationRequested;
+        interrupt.Cancel();
+    });
+    return await cli.RunAsync(app.Services, Console.Out, Console.Error, interrupt.Token);
 }
 
 if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)

@@ -71,6 +71,16 @@ public abstract class EndToEndTest(PortalAppFixture app, BrowserFixture browser)
     }
 
     /// <summary>
+    /// Opens a page rendered statically on the server (the printable review report: <c>data-render-mode="static"</c>, no
+    /// circuit) and waits for the browser's load event; there is no circuit to wait for.
+    /// </summary>
+    protected async Task GoToStaticAsync(string path)
+    {
+        await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(Page.Locator("[data-render-mode]")).ToHaveAttributeAsync("data-render-mode", "static");
+    }
+
+    /// <summary>
     /// Pages prerender first; until the circuit is up, buttons render but do nothing. Every layout renders
     /// <c>data-interactive="true"</c> once it runs interactively.
     /// </summary>

@@ -73,8 +73,12 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await Expect(Page.GetByTestId("compare-actions")).ToContainTextAsync("Add timeouts and a fallback");
         await ScreenshotAsync("compare");
 
-        // The report, printed by Chromium.
-        await GoToAsync($"/reviews/{quarter}/report");
+        // The report, from the review's link (an in-app navigation: the report is static HTML, so the browser loads the
+        // whole page), printed by Chromium.
+        await GoToAsync($"/reviews/{quarter}");
+        await Page.GetByTestId("report-link").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/reviews/{quarter}/report", new() { WaitUntil = WaitUntilState.Load });
+        await Expect(Page.Locator("[data-render-mode]")).ToHaveAttributeAsync("data-render-mode", "static");
         await Expect(Page.GetByTestId("report-changes")).ToContainTextAsync($"What changed since {previous}");
         await Expect(Page.Locator("nav")).ToHaveCountAsync(0);
         await Expect(Page.GetByTestId("report-initiatives")).ToContainTextAsync("Every payments service at Silver on cascading failures");
@@ -83,6 +87,13 @@ public sealed class ReviewJourneyTests(DemoPortalAppFixture app, BrowserFixture 
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
         Assert.True(new FileInfo(pdf).Length > 10_000);
+
+        // Back to the review: the page it leads to runs interactively again.
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Back to the review" }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/reviews/{quarter}");
+        await WaitForInteractiveAsync();
+        await Expect(Page.GetByTestId("review-radar")).ToBeVisibleAsync();
     }
 
     /// <summary>

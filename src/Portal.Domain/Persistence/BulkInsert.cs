@@ -8,8 +8,9 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Persistence;
 
 /// <summary>
-/// Writes many new rows of one simple entity type with multi-row <c>INSERT … VALUES (…), (…)</c> statements in
-/// the context's current transaction, for bulk imports. <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>
+/// Writes many new rows of one simple entity type in the context's current transaction, for bulk imports: multi-row
+/// <c>INSERT … VALUES (…), (…)</c> statements on PostgreSQL, one single-row statement prepared once and run for every
+/// row on SQLite. <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>
 /// costs about 100 µs a row at import sizes (a modification command and column list per row, a topological sort of
 /// the whole batch, and on SQLite one prepared statement per row); these statements cost a few.
 /// </summary>

@@ -82,7 +82,10 @@ public sealed class ActionItem : IVersioned
     /// <summary>Open and past its due date on <paramref name="today"/>.</summary>
     public bool IsMissedOn(DateOnly today) => Status == ActionItemStatus.Open && DueOn < today;
 
-    /// <summary>Changes what the item says; every field is validated and named when wrong.</summary>
+    /// <summary>
+    /// Changes what the item says; every field is validated and named when wrong. <paramref name="today"/> is today in
+    /// UTC: a due date from <see cref="DueDates.Earliest"/> (UTC's yesterday) on is accepted.
+    /// </summary>
     public void Edit(ActionItemEdit edit, DateOnly today, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -112,7 +115,7 @@ public sealed class ActionItem : IVersioned
             throw new DomainValidationException("dueOn", "is required: choose the date it is due");
         }
 
-        if (due < today && due != DueOn)
+        if (due < DueDates.Earliest(today) && due != DueOn)
         {
             throw new DomainValidationException("dueOn", $"{due:yyyy-MM-dd} is in the past");
         }

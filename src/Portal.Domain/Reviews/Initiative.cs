@@ -73,6 +73,10 @@ public sealed class Initiative : IVersioned
 
     public void IncrementVersion() => Version++;
 
+    /// <summary>
+    /// Changes the initiative; every field is validated and named when wrong. <paramref name="today"/> is today in UTC:
+    /// the start defaults to it, and a due date from <see cref="DueDates.Earliest"/> (UTC's yesterday) on is accepted.
+    /// </summary>
     public void Edit(InitiativeEdit edit, DateOnly today, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -134,7 +138,7 @@ public sealed class Initiative : IVersioned
             throw new DomainValidationException("startsOn", $"{starts:yyyy-MM-dd} is more than three years before the due date ({due:yyyy-MM-dd}): check the year, or split the target into shorter initiatives");
         }
 
-        if (due < today && due != DueOn)
+        if (due < DueDates.Earliest(today) && due != DueOn)
         {
             throw new DomainValidationException("dueOn", $"{due:yyyy-MM-dd} is in the past");
         }

@@ -59,7 +59,10 @@ public sealed class ReviewClosing
 
     public string? Error { get; private set; }
 
-    public bool IsFinished => Status is ReviewClosingStatus.Succeeded or ReviewClosingStatus.Failed;
+    public bool IsFinished => Status is ReviewClosingStatus.Succeeded or ReviewClosingStatus.Failed or ReviewClosingStatus.Cancelled;
+
+    /// <summary>Finished without closing the review (failed or cancelled): a new attempt may be asked for.</summary>
+    public bool IsGivenUp => Status is ReviewClosingStatus.Failed or ReviewClosingStatus.Cancelled;
 
     /// <summary>Queued or running, but silent for longer than <see cref="StaleAfter"/>: the worker is gone.</summary>
     public bool IsStaleAt(DateTime now) => !IsFinished && now - HeartbeatAt > StaleAfter;
@@ -86,6 +89,16 @@ public sealed class ReviewClosing
         Status = ReviewClosingStatus.Succeeded;
         Phase = "Closed";
         Done = Total;
+        FinishedAt = now;
+        HeartbeatAt = now;
+    }
+
+    /// <summary>Gives up on an attempt that never started, saying why.</summary>
+    public void Cancel(string reason, DateTime now)
+    {
+        Status = ReviewClosingStatus.Cancelled;
+        Phase = "Cancelled";
+        Error = TextCut.Prefix(reason, MaxErrorLength);
         FinishedAt = now;
         HeartbeatAt = now;
     }

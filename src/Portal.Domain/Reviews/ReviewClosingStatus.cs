@@ -10,4 +10,7 @@ public enum ReviewClosingStatus
     Succeeded,
 
     Failed,
+
+    /// <summary>Never ran: the review was no longer closing (cancelled, closed or reopened) or a newer attempt replaced it.</summary>
+    Cancelled,
 }

@@ -283,7 +283,7 @@ public sealed partial class GitHubSync
         try
         {
             var reason = $"the issue was opened by someone outside the organisation ({issue.AuthorAssociation ?? "relation unknown"}) and {GitHubOptions.Section}:DebtIssuesFromOutsiders is off";
-            return Count(await debt.ReleaseAsync(Actor(issue.Organization, issue.Repository), issue.Organization, issue.Repository, issue.Number, issue.Id, reason, ct));
+            return Count(await debt.ReleaseAsync(Actor(issue.Organization, issue.Repository), issue.Organization, issue.Repository, issue.Number, issue.Id, reason, ct, issue.UpdatedAt));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

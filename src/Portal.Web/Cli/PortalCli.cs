@@ -87,6 +87,9 @@ public sealed class PortalCli
         return new PortalCli([.. verb], [.. host]);
     }
 
+    /// <summary>The exit code of a verb stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         try
@@ -113,6 +116,11 @@ public sealed class PortalCli
         catch (OptionsValidationException ex)
         {
             return Fail(stderr, "Configuration is not valid: " + string.Join(" ", ex.Failures));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stderr.WriteLine($"{VerbArgs[0]}: interrupted.");
+            return Interrupted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Persistence;
 using Portal.Domain.Reviews.Commands;
+using Portal.Domain.Reviews.Comparison;
 using Portal.Domain.Reviews.Queries;
+using Portal.Domain.Scorecards;
 using Portal.Domain.Security.Queries;
+using Portal.Domain.Signals;
 using Portal.Ingest.Demo;
 using Portal.Testing;
 
@@ -13,12 +16,17 @@ namespace Portal.Domain.Tests.Reviews;
 
 /// <summary>
 /// Comparing reviews reads in a few set-based queries whatever the size: two closed reviews are a handful of queries
-/// (never one per team, service or action item), and "now" adds one read per thousand services.
+/// (never one per team, service or action item), and "now" adds one read per thousand services. Each comparison runs
+/// twice, over reviews with 2 and with 14 action items (more than the whole budget), and must send as many commands
+/// both times: one query per item (or per service or team an item names) would show as a difference.
 /// </summary>
 public abstract class ReviewCompareShapeTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {
     /// <summary>Queries a closed-with-closed comparison may take: the two reviews and snapshots, their services, the earlier review's items, teams.</summary>
     private const int ClosedQueries = 9;
+
+    /// <summary>Action items in each review of the larger pair.</summary>
+    private const int ManyItems = 14;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     private ReviewTestServices _services = null!;
@@ -31,12 +39,17 @@ public abstract class ReviewCompareShapeTests(TestProvider provider) : DatabaseT
         await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
         _services = new ReviewTestServices(Db.Factory, _clock);
         var admin = (await new ActorDirectory(Db.Factory).ForPersonAsync("erik.johansson", ct: Ct))!;
-        foreach (var quarter in new[] { "2026-Q3", "2026-Q4" })
+
+        // Two items a review in 2026-Q1 and Q2, fourteen in Q3 and Q4; each owned by one of two teams, half about a service with a target.
+        foreach (var (quarter, count) in new[] { ("2026-Q1", 2), ("2026-Q2", 2), ("2026-Q3", ManyItems), ("2026-Q4", ManyItems) })
         {
             await _services.Reviews.CreateAsync(admin, new ReviewInput(quarter), Ct);
-            foreach (var (title, team) in new[] { ("Timeouts on every outbound call", "payments-core"), ("A runbook per service", "platform-infra") })
+            for (var i = 0; i < count; i++)
             {
-                await _services.Records.AddActionItemAsync(admin, quarter, new ActionItemInput(title, null, team, new DateOnly(2027, 2, 15)), Ct);
+                var input = i % 2 == 0
+                    ? new ActionItemInput($"Timeouts on every outbound call, part {i}", null, "payments-core", new DateOnly(2027, 2, 15), ScalingSignal.CascadingFailures, ScoreLevel.Silver, "payments")
+                    : new ActionItemInput($"A runbook per service, part {i}", null, "platform-infra", new DateOnly(2027, 2, 15));
+                await _services.Records.AddActionItemAsync(admin, quarter, input, Ct);
             }
 
             await _services.Reviews.RequestCloseAsync(admin, quarter, Ct);
@@ -45,29 +58,39 @@ public abstract class ReviewCompareShapeTests(TestProvider provider) : DatabaseT
         }
     }
 
-    [Fact]
-    public async Task Compare_TwoClosedReviews_AFewQueriesNotOnePerTeamServiceOrItem()
+    /// <summary>Compares through a factory that counts commands; returns the result and how many were sent.</summary>
+    private async Task<(ComparisonResult Result, int Commands)> CountedAsync(string from, string to)
     {
         var counter = new CommandCounter();
         var comparisons = new ReviewComparisons(new CountingFactory(Db, counter), _services.Evaluation, _services.Frameworks, _clock);
-
-        var result = await comparisons.CompareAsync("2026-Q3", "2026-Q4", Ct);
-
-        Assert.True(result.Totals.ServicesAfter > ClosedQueries && result.Teams.Count > 1 && result.ActionItems.Count > 1);
-        Assert.InRange(counter.Commands, 1, ClosedQueries);
+        var result = await comparisons.CompareAsync(from, to, Ct);
+        return (result, counter.Commands);
     }
 
     [Fact]
-    public async Task Compare_WithNow_AddsAFewQueriesNotOnePerService()
+    public async Task Compare_TwoClosedReviews_AFewQueriesNotOnePerTeamServiceOrItem()
+    {
+        var (few, fewCommands) = await CountedAsync("2026-Q1", "2026-Q2");
+        var (many, manyCommands) = await CountedAsync("2026-Q3", "2026-Q4");
+
+        Assert.Equal((2, ManyItems), (few.ActionItems.Count, many.ActionItems.Count));
+        Assert.True(many.Totals.ServicesAfter > ClosedQueries && many.Teams.Count > 1);
+        Assert.Equal(fewCommands, manyCommands);
+        Assert.InRange(manyCommands, 1, ClosedQueries);
+    }
+
+    [Fact]
+    public async Task Compare_WithNow_AddsAFewQueriesNotOnePerServiceOrItem()
     {
         await _services.Evaluation.EnsureFreshAsync(Ct);
-        var counter = new CommandCounter();
-        var comparisons = new ReviewComparisons(new CountingFactory(Db, counter), _services.Evaluation, _services.Frameworks, _clock);
 
-        var result = await comparisons.CompareAsync("2026-Q4", "now", Ct);
+        var (few, fewCommands) = await CountedAsync("2026-Q2", "now");
+        var (many, manyCommands) = await CountedAsync("2026-Q4", "now");
 
-        Assert.True(result.Totals.ServicesAfter > ClosedQueries + 5);
-        Assert.InRange(counter.Commands, 1, ClosedQueries + 5);
+        Assert.Equal((2, ManyItems), (few.ActionItems.Count, many.ActionItems.Count));
+        Assert.True(many.Totals.ServicesAfter > ClosedQueries + 5);
+        Assert.Equal(fewCommands, manyCommands);
+        Assert.InRange(manyCommands, 1, ClosedQueries + 5);
     }
 
     /// <summary>Counts the commands every context it creates sends.</summary>

@@ -235,6 +235,23 @@ public abstract class ReviewLifecycleTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
+    public async Task Compare_WithNowAfterUtcMidnight_MissedCountedFromTheViewersDay()
+    {
+        await CloseQ4Async();
+        // 01:00 UTC on the day after the item was due: 17:00 on its due date in UTC−8, where it is not missed yet.
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 16, 1, 0, 0, TimeSpan.Zero));
+
+        var viewerWest = await _comparisons.CompareAsync("2026-Q4", "now", new DateOnly(2027, 2, 15), Ct);
+        var utc = await _comparisons.CompareAsync("2026-Q4", "now", Ct);
+        var notAnyonesToday = await _comparisons.CompareAsync("2026-Q4", "now", new DateOnly(2027, 1, 1), Ct);
+
+        Assert.Equal(ActionOutcome.Open, Assert.Single(viewerWest.ActionItems).Outcome);
+        Assert.Equal(ActionOutcome.Missed, Assert.Single(utc.ActionItems).Outcome);
+        Assert.Equal((0, 1), (viewerWest.Totals.ActionsMissed, utc.Totals.ActionsMissed));
+        Assert.Equal(ActionOutcome.Open, Assert.Single(notAnyonesToday.ActionItems).Outcome);
+    }
+
+    [Fact]
     public async Task Compare_FromOpenReview_RefusedNamingTheParameter()
     {
         var admin = await PersonAsync("erik.johansson");

@@ -38,7 +38,8 @@ public sealed class AccessibilityTests(DemoPortalAppFixture app, BrowserFixture 
             await SignInOnceAsync();
         }
 
-        await GoToAsync(await AccessibilityPages.Resolve(path, app.Services));
+        var address = await AccessibilityPages.Resolve(path, app.Services);
+        await (page.Static ? GoToStaticAsync(address) : GoToAsync(address));
         await WaitUntilLoadedAsync(page);
 
         var light = await ScanAsync();

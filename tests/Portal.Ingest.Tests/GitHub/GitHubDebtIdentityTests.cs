@@ -30,7 +30,10 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
         Assert.Equal([item.ExternalUrl], item.Links.Where(l => l.Kind == DebtLinkKind.GitHubIssue).Select(l => l.Url));
         Assert.Equal((true, 5, 13.0), (item.IsMirrored, item.Likelihood, item.EffortDays));
         await using var db = Db.CreateContext();
-        Assert.Contains("/acme/billing/issues/1", await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.UpdateAction).OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct), StringComparison.Ordinal);
+        var after = await db.AuditEntries.Where(a => a.Action == DebtMirrorCommands.UpdateAction).OrderBy(a => a.Id).Select(a => a.After!).LastAsync(Ct);
+        Assert.Contains("/acme/billing/issues/1", after, StringComparison.Ordinal);
+        // The entry's "after" is the item as saved: the version the update gave it.
+        Assert.Equal(item.Version, System.Text.Json.JsonDocument.Parse(after).RootElement.GetProperty("version").GetInt32());
     }
 
     [Fact]
@@ -117,10 +120,13 @@ public abstract class GitHubDebtIdentityTests(TestProvider provider) : GitHubDeb
 
         Org.Repo("billing").Issues.Clear();
         var run = await harness.RunAsync(Ct);
+        var again = await harness.RunAsync(Ct);
 
         Assert.Equal(ItemsOf(before), ItemsOf(await FingerprintAsync()));
+        // One refused entry per item, not one per item and run: the cause lasts, and the hourly sync would fill the log.
         Assert.Equal(3, await RefusedReleasesAsync());
         Assert.Contains(await harness.ErrorsAsync(run, Ct), e => e.Message.Contains("MaxDebtReleasesPerRun", StringComparison.Ordinal));
+        Assert.Contains(await harness.ErrorsAsync(again, Ct), e => e.Message.Contains("MaxDebtReleasesPerRun", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed partial class DebtMirrorCommands
     public Task<DebtMirrorResult> ReleaseArchivedItemAsync(Actor actor, Guid itemId, string reason, CancellationToken ct = default) =>
         RetryAsync(() => TryReleaseAsync(actor, itemId, null, null, 0, null, reason, null, true, ct));
 
+    /// <summary>How often an item's history says again that the sync held its release back while the cause lasts.</summary>
+    public static readonly TimeSpan RefusedReleaseRepeat = TimeSpan.FromDays(1);
+
     private async Task<DebtMirrorResult> TryReleaseAsync(
         Actor actor, Guid? itemId, string? organization, string? repository, int number, long? issueId, string reason, DateTime? liveUpdatedAt,
         bool forGood, CancellationToken ct)
@@ -80,14 +83,21 @@ public sealed partial class DebtMirrorCommands
     /// <summary>
     /// Audits (as refused, one entry per item, in one transaction) that the sync did not release
     /// <paramref name="itemIds"/> although their issues say so, and why (more at once than a run may release). Items
-    /// that no longer exist are skipped.
+    /// that no longer exist are skipped, and so are items whose release was already refused within
+    /// <see cref="RefusedReleaseRepeat"/>: the cause (a token that lost access, a mistyped label) lasts until someone
+    /// mends it, and an entry per item on every hourly run would fill the audit log and every item's history.
     /// </summary>
     public async Task RecordRefusedReleasesAsync(Actor actor, IReadOnlyCollection<Guid> itemIds, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = itemIds.ToList();
         var existing = await db.DebtItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
-        foreach (var id in existing)
+        var keys = existing.Select(id => id.ToString()).ToList();
+        var since = Now - RefusedReleaseRepeat;
+        var recent = (await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == DebtCommands.EntityType && a.Action == ReleaseRefusedAction && a.At >= since && keys.Contains(a.EntityKey))
+            .Select(a => a.EntityKey).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in existing.Where(id => !recent.Contains(id.ToString())))
         {
             AuditLog.Record(db, actor, ReleaseRefusedAction, DebtCommands.EntityType, id.ToString(), null, new { Refused = reason }, succeeded: false);
         }

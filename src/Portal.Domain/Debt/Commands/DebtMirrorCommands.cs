@@ -181,7 +181,7 @@ public sealed partial class DebtMirrorCommands(IDbContextFactory<PortalDbContext
 
         item.MarkMirrored(issue.UpdatedAt);
         await scores.ScoreAsync(db, item, ct);
-        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item), Json)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(DebtCommands.Snapshot(item, saved: true), Json)!.AsObject();
         var problems = new List<string>();
         if (adoptedOver is not null)
         {

@@ -83,7 +83,7 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
         if (review.Status == ReviewStatus.Closing)
         {
             var last = await LastRunAsync(db, review, ct);
-            if (last is not null && last.Status != ReviewClosingStatus.Failed && !last.IsStaleAt(now))
+            if (last is not null && !last.IsGivenUp && !last.IsStaleAt(now))
             {
                 throw new DomainValidationException("status", $"the review of {review.Quarter} is already being closed");
             }
@@ -108,7 +108,7 @@ public sealed class ReviewCommands(IDbContextFactory<PortalDbContext> dbFactory,
         var review = await FindAsync(db, quarter, ct);
         await RequireRunAsync(db, actor, review, "reviews.close.cancel.denied", ct);
         var last = await LastRunAsync(db, review, ct);
-        if (review.Status != ReviewStatus.Closing || (last is not null && last.Status != ReviewClosingStatus.Failed && !last.IsStaleAt(Now)))
+        if (review.Status != ReviewStatus.Closing || (last is not null && !last.IsGivenUp && !last.IsStaleAt(Now)))
         {
             throw new DomainValidationException("status", "only a close that failed or stopped answering can be cancelled");
         }

@@ -15,9 +15,10 @@ namespace Portal.Domain.Reviews.Commands;
 /// <summary>
 /// Reads everything a review freezes, inside one read transaction (a consistent view on both providers that
 /// does not block writers), and turns it into snapshot rows and content. Service evidence is read a thousand services
-/// at a time and compressed on every core; only the compressed rows are kept.
+/// at a time and compressed on <c>parallelism</c> cores (every core when not given); only the compressed
+/// rows are kept.
 /// </summary>
-internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysisResult analysis, IReadOnlyList<OpenDebtItem> debt, DateTime now)
+internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysisResult analysis, IReadOnlyList<OpenDebtItem> debt, DateTime now, int? parallelism = null)
 {
     /// <summary>Debt items kept in full in a snapshot.</summary>
     public const int TopDebt = 20;
@@ -49,14 +50,14 @@ internal sealed class SnapshotReader(ScorecardFramework framework, GraphAnalysis
         var rows = new List<ReviewSnapshotService>(services.Count);
         if (details)
         {
-            // A thousand services at a time: read their scorecards, then build and compress their rows on every core
-            // (packing each service's evidence is most of a close's work).
+            // A thousand services at a time: read their scorecards, then build and compress their rows in parallel
+            // (packing each service's evidence is most of a close's work; the web process leaves a core to the pages).
             await progress("Reading scorecards", 0, services.Count);
             foreach (var chunk in services.Chunk(1_000))
             {
                 var records = await ReviewData.ScorecardsAsync(db, chunk, ct);
                 var built = new ReviewSnapshotService[chunk.Length];
-                Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, i =>
+                Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = parallelism ?? -1 }, i =>
                 {
                     var s = chunk[i];
                     built[i] = Row(snapshotId, s, records.GetValueOrDefault(s.Id), keys, answers[s.Id], exemptions[s.Id]);

@@ -23,7 +23,15 @@ public sealed class ReviewComparisons(IDbContextFactory<PortalDbContext> dbFacto
     /// when <paramref name="to"/> is empty or "now". Throws <see cref="DomainValidationException"/> naming the parameter
     /// when a quarter is malformed, has no closed review, or the order is wrong.
     /// </summary>
-    public async Task<ComparisonResult> CompareAsync(string? from, string? to, CancellationToken ct = default)
+    public Task<ComparisonResult> CompareAsync(string? from, string? to, CancellationToken ct = default) => CompareAsync(from, to, null, ct);
+
+    /// <summary>
+    /// As <see cref="CompareAsync(string?, string?, CancellationToken)"/>; with now, whether an action item was missed is
+    /// counted from <paramref name="viewerToday"/> (today where the viewer is, as the pages pass it) rather than today in
+    /// UTC (the API). A day further than one from UTC's today is nobody's today (no zone is more than 14 hours from UTC)
+    /// and is moved to the nearest that can be. Two closed reviews count from the later one's closing day either way.
+    /// </summary>
+    public async Task<ComparisonResult> CompareAsync(string? from, string? to, DateOnly? viewerToday, CancellationToken ct = default)
     {
         var fromQuarter = Quarter.Parse(from ?? "", "from");
         var toNow = string.IsNullOrWhiteSpace(to) || string.Equals(to.Trim(), Now, StringComparison.OrdinalIgnoreCase);
@@ -60,7 +68,7 @@ public sealed class ReviewComparisons(IDbContextFactory<PortalDbContext> dbFacto
             var services = await ReviewData.ServicesAsync(db, fromReview.ScopeTeamIds, teams, null, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             toSide = new ComparisonSide(Now, null, now, framework.Version, criteria, await ReviewData.StatesAsync(db, services, [.. criteria.Select(c => c.Key)], ct));
-            laterDay = DateOnly.FromDateTime(now);
+            laterDay = ViewersDay(DateOnly.FromDateTime(now), viewerToday);
             earlierItems = [.. items.Select(a => ActionItems.ToSnapshot(a, teams, refs, []))];
         }
 
@@ -82,6 +90,15 @@ public sealed class ReviewComparisons(IDbContextFactory<PortalDbContext> dbFacto
             .ToListAsync(ct);
         return (new ComparisonSide(key, key, snapshot.TakenAt, snapshot.FrameworkVersion, content.Framework.Criteria, services), content, review);
     }
+
+    /// <summary>The viewer's today, kept within a day of <paramref name="utcToday"/>; UTC's today when not given.</summary>
+    private static DateOnly ViewersDay(DateOnly utcToday, DateOnly? viewerToday) => viewerToday switch
+    {
+        null => utcToday,
+        { } day when day < utcToday.AddDays(-1) => utcToday.AddDays(-1),
+        { } day when day > utcToday.AddDays(1) => utcToday.AddDays(1),
+        { } day => day,
+    };
 
     /// <summary>An item as it stood on <paramref name="day"/>: done or dropped later than that counts as still open then.</summary>
     private static SnapshotActionItem AsOf(SnapshotActionItem item, DateOnly day) =>

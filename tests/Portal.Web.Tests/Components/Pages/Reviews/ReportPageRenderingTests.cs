@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Reviews;
+using Portal.Testing;
+
+namespace Portal.Web.Tests.Components.Pages.Reviews;
+
+/// <summary>
+/// The printable review report is rendered once on the server as plain HTML (<c>[ExcludeFromInteractiveRouting]</c>):
+/// the whole report is in the response and no circuit is started to render it again, while every other page stays
+/// interactive and signing in is still required.
+/// </summary>
+public sealed partial class ReportPageRenderingTests : IAsyncLifetime
+{
+    private PortalWebFactory _factory = null!;
+    private string _quarter = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await PortalWebFactory.CreateAsync(TestProvider.Sqlite);
+        await _factory.SeedDemoAsync();
+        _quarter = (await _factory.Services.GetRequiredService<DemoReviewSeeder>().SeedAsync(Ct))!;
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>What marks a component the browser should start a circuit for in prerendered HTML.</summary>
+    private const string InteractiveMarker = "\"type\":\"server\"";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>Signs in on the local sign-in form as <paramref name="person"/>; returns the cookies to send.</summary>
+    private async Task<string> SignInAsync(string person)
+    {
+        var client = Client();
+        var page = await client.GetAsync("/signin", Ct);
+        var antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(await page.Content.ReadAsStringAsync(Ct)).Groups[1].Value);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/auth/local/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["person"] = person, ["returnUrl"] = "/" }),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        var response = await client.SendAsync(post, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookies is not null)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        return await Client().SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task Report_SignedIn_WholeReportInTheHtmlAndNoCircuit()
+    {
+        var cookies = await SignInAsync("fatima.zahra");
+
+        var report = await GetAsync($"/reviews/{_quarter}/report", cookies);
+        var review = await GetAsync($"/reviews/{_quarter}", cookies);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (report.StatusCode, review.StatusCode));
+        var html = await report.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("data-render-mode=\"static\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"report-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"review-teams\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"report-initiatives\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Loading the report", html, StringComparison.Ordinal);
+        Assert.Contains(InteractiveMarker, await review.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_Anonymous_SentToSignIn()
+    {
+        var response = await GetAsync($"/reviews/{_quarter}/report", cookies: null);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/signin", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("report-summary", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_UnknownQuarter_SaysSoStatically()
+    {
+        var cookies = await SignInAsync("fatima.zahra");
+
+        var html = await (await GetAsync("/reviews/2019-Q1/report", cookies)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("There is no review of 2019-Q1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
+    }
+}
