@@ -2138,6 +2138,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("Claim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim");
+
                     b.Property<int>("Done")
                         .HasColumnType("integer")
                         .HasColumnName("done");

@@ -2126,6 +2126,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("Claim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim");
+
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER")
                         .HasColumnName("done");
