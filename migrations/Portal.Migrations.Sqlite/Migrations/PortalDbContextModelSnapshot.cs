@@ -547,6 +547,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GitHubLogin");
 
+                    b.HasIndex("SignInSubject");
+
                     b.HasIndex("Namespace", "Name")
                         .IsUnique();
 
@@ -2837,6 +2839,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameFolded")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_folded");
+
                     b.Property<string>("NameKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -2860,6 +2867,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("NameFolded");
 
                     b.HasIndex("NameKey")
                         .IsUnique();
