@@ -557,8 +557,6 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("GitHubLogin");
 
-                    b.HasIndex("SignInSubject");
-
                     b.HasIndex("Namespace", "Name")
                         .IsUnique();
 
@@ -2140,6 +2138,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("Claim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim");
+
                     b.Property<int>("Done")
                         .HasColumnType("integer")
                         .HasColumnName("done");
@@ -2851,11 +2854,6 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
-                    b.Property<string>("NameFolded")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name_folded");
-
                     b.Property<string>("NameKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2879,8 +2877,6 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("NameFolded");
 
                     b.HasIndex("NameKey")
                         .IsUnique();

@@ -547,8 +547,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GitHubLogin");
 
-                    b.HasIndex("SignInSubject");
-
                     b.HasIndex("Namespace", "Name")
                         .IsUnique();
 
@@ -2128,6 +2126,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("Claim")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim");
+
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER")
                         .HasColumnName("done");
@@ -2839,11 +2842,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("NameFolded")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_folded");
-
                     b.Property<string>("NameKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -2867,8 +2865,6 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("NameFolded");
 
                     b.HasIndex("NameKey")
                         .IsUnique();
