@@ -37,18 +37,28 @@ if (cli is not null)
 {
     // Ctrl-C (or SIGTERM) asks the verb to stop and tidy up (a review close marks its run failed, "interrupted"); a
     // second Ctrl-C ends the process at once.
+    // The handlers go before the token is disposed (the signal registration is disposed first, being declared last),
+    // so a Ctrl-C while the process ends finds no disposed token.
     using var interrupt = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
+    ConsoleCancelEventHandler onCtrlC = (_, e) =>
     {
         e.Cancel = !interrupt.IsCancellationRequested;
         interrupt.Cancel();
     };
-    using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+    Console.CancelKeyPress += onCtrlC;
+    try
     {
-        c.Cancel = !interrupt.IsCancellationRequested;
-        interrupt.Cancel();
-    });
-    return await cli.RunAsync(app.Services, Console.Out, Console.Error, interrupt.Token);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        });
+        return await cli.RunAsync(app.Services, Console.Out, Console.Error, interrupt.Token);
+    }
+    finally
+    {
+        Console.CancelKeyPress -= onCtrlC;
+    }
 }
 
 if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)

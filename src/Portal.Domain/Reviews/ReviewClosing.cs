@@ -59,6 +59,17 @@ public sealed class ReviewClosing
 
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// The token of the worker that started this attempt (a new one each start); null until one claims it. A concurrency
+    /// token: two workers that start the same attempt cannot both save their claim, and only the holder reports,
+    /// completes or fails the attempt.
+    /// </summary>
+    public Guid? Claim { get; private set; }
+
+    /// <summary>A worker may start this attempt: queued, failed (a retry), or running but silent (its worker is gone).</summary>
+    public bool IsClaimableAt(DateTime now) =>
+        Status is ReviewClosingStatus.Queued or ReviewClosingStatus.Failed || (Status == ReviewClosingStatus.Running && IsStaleAt(now));
+
     public bool IsFinished => Status is ReviewClosingStatus.Succeeded or ReviewClosingStatus.Failed or ReviewClosingStatus.Cancelled;
 
     /// <summary>Finished without closing the review (failed or cancelled): a new attempt may be asked for.</summary>
@@ -67,13 +78,26 @@ public sealed class ReviewClosing
     /// <summary>Queued or running, but silent for longer than <see cref="StaleAfter"/>: the worker is gone.</summary>
     public bool IsStaleAt(DateTime now) => !IsFinished && now - HeartbeatAt > StaleAfter;
 
-    public void Start(DateTime now)
+    /// <summary>Starts the attempt for the worker holding <paramref name="claim"/>.</summary>
+    public void Start(Guid claim, DateTime now)
     {
+        Claim = claim;
         Status = ReviewClosingStatus.Running;
         StartedAt ??= now;
         FinishedAt = null;
         Error = null;
         Report("Starting", 0, 0, now);
+    }
+
+    /// <summary>
+    /// Gives the attempt back, unfinished, for the next worker (the job runner stopping for a deploy): it starts again
+    /// from scratch, at once, instead of after the stale wait.
+    /// </summary>
+    public void Release(DateTime now)
+    {
+        Claim = null;
+        Status = ReviewClosingStatus.Queued;
+        Report("Waiting for a worker (the last one stopped before it finished)", 0, 0, now);
     }
 
     public void Report(string phase, int done, int total, DateTime now)

@@ -7,7 +7,8 @@ namespace Portal.Ingest.Jobs;
 /// <summary>
 /// Closes one revision of a quarterly review in the background: freezes its snapshot and marks it closed, reporting
 /// progress on the review's closing row. Idempotent: a revision already closed (or reopened, or cancelled) is left alone,
-/// and an attempt that stopped half-way starts again from nothing.
+/// an attempt another worker is running (<c>reviews close</c>) is left to it, and an attempt that stopped half-way
+/// starts again from nothing. Stopped with the job runner, it gives its attempt back to the queue for the next worker.
 /// </summary>
 public sealed class CloseReviewJob(ReviewCloser closer, ILogger<CloseReviewJob> logger)
 {
@@ -15,10 +16,10 @@ public sealed class CloseReviewJob(ReviewCloser closer, ILogger<CloseReviewJob> 
     [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(Guid reviewId, int revision, CancellationToken ct)
     {
-        var result = await closer.CloseAsync(reviewId, revision, ct);
-        if (result is null)
+        var outcome = await closer.TryCloseAsync(reviewId, revision, failWhenInterrupted: false, ct);
+        if (outcome.Result is not { } result)
         {
-            logger.LogInformation("Review {ReviewId} revision {Revision}: nothing to close", reviewId, revision);
+            logger.LogInformation("Review {ReviewId} revision {Revision}: not closed by this job: {Reason}", reviewId, revision, outcome.Reason);
             return;
         }
 

@@ -86,10 +86,10 @@ internal static class ReviewCloseVerb
         await stdout.WriteLineAsync($"Closing the review of {key} (revision {revision})…");
         var closer = ActivatorUtilities.CreateInstance<ReviewCloser>(services, Options.Create(new ReviewCloseOptions { CloseParallelism = Environment.ProcessorCount }));
         var memory = ProcessMemory.StartPeak();
-        ReviewCloseResult? result;
+        ReviewCloseOutcome outcome;
         try
         {
-            result = await closer.CloseAsync(reviewId, revision, ct);
+            outcome = await closer.TryCloseAsync(reviewId, revision, failWhenInterrupted: true, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -98,9 +98,9 @@ internal static class ReviewCloseVerb
             return PortalCli.Interrupted;
         }
 
-        if (result is null)
+        if (outcome.Result is not { } result)
         {
-            return Fail(stderr, $"reviews close: the review of {key} was not closing any more (cancelled or closed elsewhere); nothing was frozen.");
+            return Fail(stderr, $"reviews close: the review of {key} was not closed by this command: {outcome.Reason}. Nothing was frozen here; see the review's page.");
         }
 
         var (before, peak) = memory.Read();
@@ -114,15 +114,25 @@ internal static class ReviewCloseVerb
         return 0;
     }
 
-    /// <summary>Fails the run (if it has not finished), whatever the interrupted token says: the process is stopping.</summary>
+    /// <summary>
+    /// Fails the run if it is still queued: interrupted before the close claimed it (once claimed, the close fails it
+    /// itself). A run another worker claimed in the meantime is left to it.
+    /// </summary>
     private static async Task MarkInterruptedAsync(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, Guid runId)
     {
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
         var run = await db.ReviewClosings.FirstOrDefaultAsync(c => c.Id == runId, CancellationToken.None);
-        if (run is { IsFinished: false })
+        if (run is { Status: ReviewClosingStatus.Queued })
         {
             run.Fail("interrupted", clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Claimed by another worker between the read and the save: it is running there.
+            }
         }
     }
 

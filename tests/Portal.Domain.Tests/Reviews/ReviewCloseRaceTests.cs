@@ -130,6 +130,16 @@ public abstract class ReviewCloseRaceTests(TestProvider provider) : DatabaseTest
         var closer = new ReviewCloser(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock, Options.Create(new ReviewCloseOptions { CloseParallelism = 3 }));
         Assert.Equal(3, closer.Parallelism);
     }
+
+    [Fact]
+    public async Task Parallelism_ScorecardsBroughtUpToDateOnTheCoresGiven()
+    {
+        // The close brings stale scorecards up to date with its own degree of parallelism (every core but one in the web process).
+        var run = await _services.Evaluation.EnsureFreshAsync(1, Ct);
+
+        Assert.NotNull(run);
+        Assert.Contains(run.Timings!.Phases, p => p.Name.StartsWith("evaluate and fingerprint (1 cores;", StringComparison.Ordinal));
+    }
 }
 
 public sealed class SqliteReviewCloseRaceTests() : ReviewCloseRaceTests(TestProvider.Sqlite);

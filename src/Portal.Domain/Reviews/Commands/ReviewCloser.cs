@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
@@ -16,10 +17,17 @@ namespace Portal.Domain.Reviews.Commands;
 /// Closes a review revision: brings scorecards up to date, reads everything in one consistent view, writes the
 /// snapshot's service rows in batches (reporting progress on the <see cref="ReviewClosing"/> row, which any instance
 /// can show), and only then marks the snapshot complete and the review closed, in one transaction. Safe to run
-/// twice: a finished close does nothing, and an interrupted one starts again from scratch. A freeze that was overtaken
-/// while it ran (its run is no longer the latest, running attempt, or the review changed: cancelled, recorded in and
-/// asked to close again) does not become the record: its snapshot is deleted and its run fails, in the same transaction
-/// that would have closed the review.
+/// twice: a finished close does nothing, and an interrupted one starts again from scratch.
+/// <para>
+/// Exactly one worker runs an attempt: a worker starts the latest attempt only if it can claim it (queued, failed, or
+/// running but silent past <see cref="ReviewClosing.StaleAfter"/>), by saving a new <see cref="ReviewClosing.Claim"/>
+/// against the one it read; a second worker on the same attempt (the job runner and <c>reviews close</c>) loses that
+/// save and does nothing. Only the claim's holder reports, completes or fails the attempt, and its snapshot carries the
+/// claim as its id, so no worker deletes the snapshot of an attempt that is still alive. A freeze that was overtaken
+/// while it ran (its attempt is no longer the latest, or the review changed: cancelled, recorded in and asked to close
+/// again) does not become the record: its snapshot is deleted and its attempt fails, in the same transaction that would
+/// have closed the review.
+/// </para>
 /// </summary>
 public sealed class ReviewCloser(
     IDbContextFactory<PortalDbContext> dbFactory, ScorecardEvaluation evaluation, FrameworkStore frameworks, GraphService graphs, OpenDebtReader debt, TimeProvider clock,
@@ -35,49 +43,82 @@ public sealed class ReviewCloser(
     internal Func<Task>? BeforeCompleting { get; init; }
 
     /// <summary>
-    /// Closes <paramref name="revision"/> of the review; null when there was nothing to do (already closed, cancelled or
-    /// reopened) or when the freeze was overtaken before it could be marked complete (then its run failed, saying why).
+    /// Closes <paramref name="revision"/> of the review; null when this worker closed nothing (see
+    /// <see cref="TryCloseAsync"/> for why).
     /// </summary>
-    public async Task<ReviewCloseResult?> CloseAsync(Guid reviewId, int revision, CancellationToken ct = default)
+    public async Task<ReviewCloseResult?> CloseAsync(Guid reviewId, int revision, CancellationToken ct = default) =>
+        (await TryCloseAsync(reviewId, revision, failWhenInterrupted: false, ct)).Result;
+
+    /// <summary>
+    /// Closes <paramref name="revision"/> of the review, or says why this worker closed nothing: there was nothing to do
+    /// (already closed, cancelled or reopened), another worker is running the attempt, or the freeze was overtaken before
+    /// it could be marked complete (then its attempt failed, saying why). Interrupted (<paramref name="ct"/>), the
+    /// attempt is given back to the queue for the next worker (the job runner stopping), or fails, "interrupted", when
+    /// <paramref name="failWhenInterrupted"/> (the command line: nobody will pick it up).
+    /// </summary>
+    public async Task<ReviewCloseOutcome> TryCloseAsync(Guid reviewId, int revision, bool failWhenInterrupted, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var runId = await StartAsync(reviewId, revision, ct);
-        if (runId is null)
+        var (attempt, reason) = await StartAsync(reviewId, revision, ct);
+        if (attempt is null)
         {
-            return null;
+            return ReviewCloseOutcome.NotClosed(reason);
         }
 
         try
         {
-            return await FreezeAsync(reviewId, revision, runId.Value, watch, ct);
+            return await FreezeAsync(attempt, watch, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (ClaimLostException lost)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            var run = await db.ReviewClosings.FirstAsync(c => c.Id == runId, CancellationToken.None);
-            run.Fail($"{ex.GetType().Name}: {ex.Message}", Now);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await DeleteSnapshotAsync(attempt.Claim);
+            return ReviewCloseOutcome.NotClosed(lost.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await EndOwnAsync(attempt, run =>
+            {
+                if (failWhenInterrupted)
+                {
+                    run.Fail("interrupted", Now);
+                }
+                else
+                {
+                    run.Release(Now);
+                }
+            });
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await EndOwnAsync(attempt, run => run.Fail($"{ex.GetType().Name}: {ex.Message}", Now));
             throw;
         }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>One worker's hold on an attempt: the run it claimed and its claim (also its snapshot's id).</summary>
+    private sealed record Attempt(Guid ReviewId, int Revision, Guid RunId, Guid Claim);
+
+    /// <summary>Another worker holds the attempt now: this one stops and leaves the attempt alone.</summary>
+    private sealed class ClaimLostException(string message) : Exception(message);
+
     /// <summary>
-    /// Starts the latest attempt of the revision. Attempts still queued that will never run are cancelled, saying why:
-    /// all of them when the review is no longer closing at this revision (cancelled, closed by another attempt, reopened),
-    /// otherwise the older ones a newer request replaced.
+    /// Claims the latest attempt of the revision; null, saying why, when there is none to run or another worker holds it.
+    /// Attempts still queued that will never run are cancelled, saying why: all of them when the review is no longer
+    /// closing at this revision (cancelled, closed by another attempt, reopened), otherwise the older ones a newer
+    /// request replaced.
     /// </summary>
-    private async Task<Guid?> StartAsync(Guid reviewId, int revision, CancellationToken ct)
+    private async Task<(Attempt? Attempt, string Reason)> StartAsync(Guid reviewId, int revision, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         var runs = await db.ReviewClosings.Where(c => c.ReviewId == reviewId && c.Revision == revision).OrderByDescending(c => c.RequestedAt).ToListAsync(ct);
         var closing = review is not null && review.Status == ReviewStatus.Closing && review.Revision == revision;
         var run = closing ? runs.FirstOrDefault() : null;
-        var reason = closing
-            ? "a newer request to close replaced it"
-            : $"the review was no longer closing when the job ran (it was {(review is null ? "deleted" : review.Revision != revision ? $"at revision {review.Revision}" : review.Status.ToString().ToLowerInvariant())})";
+        var notClosing = $"the review was no longer closing when the job ran (it was {(review is null ? "deleted" : review.Revision != revision ? $"at revision {review.Revision}" : review.Status.ToString().ToLowerInvariant())})";
+        var reason = closing ? "a newer request to close replaced it" : notClosing;
         var now = Now;
         foreach (var never in runs.Where(r => r != run && r.Status == ReviewClosingStatus.Queued))
         {
@@ -89,21 +130,89 @@ public sealed class ReviewCloser(
             }
         }
 
-        run?.Start(now);
-        await db.SaveChangesAsync(ct);
-        return run?.Id;
+        string? refused = run is null ? $"nothing to close: {(closing ? "no attempt was asked for" : notClosing)}"
+            : run.IsClaimableAt(now) ? null
+            : run.Status == ReviewClosingStatus.Running ? AnotherWorker(run)
+            : $"its latest attempt is {run.Status.ToString().ToLowerInvariant()}";
+        if (refused is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            return (null, refused);
+        }
+
+        var claim = Guid.CreateVersion7();
+        run!.Start(claim, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker saved its claim between our read and our save: the attempt is theirs.
+            return (null, "another worker started this attempt first; it is running there");
+        }
+
+        return (new Attempt(reviewId, revision, run.Id, claim), "");
     }
 
-    private async Task ReportAsync(Guid runId, string phase, int done, int total, CancellationToken ct)
+    private static string AnotherWorker(ReviewClosing run) => string.Create(CultureInfo.InvariantCulture,
+        $"another worker is running this attempt (started {run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, last report {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); nothing was done here");
+
+    /// <summary>Reports progress on the attempt, if this worker still holds it (otherwise stops the freeze).</summary>
+    private async Task ReportAsync(Attempt attempt, string phase, int done, int total, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var run = await db.ReviewClosings.FirstAsync(c => c.Id == runId, ct);
+        var run = await db.ReviewClosings.FirstAsync(c => c.Id == attempt.RunId, ct);
+        if (run.Claim != attempt.Claim)
+        {
+            throw new ClaimLostException(TakenOver);
+        }
+
         run.Report(phase, done, total, Now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ClaimLostException(TakenOver);
+        }
     }
 
-    private async Task<ReviewCloseResult?> FreezeAsync(Guid reviewId, int revision, Guid runId, Stopwatch watch, CancellationToken ct)
+    private const string TakenOver = "another worker took over this attempt after it stopped reporting; this worker stopped and deleted its own partial snapshot";
+
+    /// <summary>Ends the attempt (fails or releases it), only if this worker still holds it and it is still running.</summary>
+    private async Task EndOwnAsync(Attempt attempt, Action<ReviewClosing> end)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.ReviewClosings.FirstOrDefaultAsync(c => c.Id == attempt.RunId, CancellationToken.None);
+        if (run is null || run.Claim != attempt.Claim || run.Status != ReviewClosingStatus.Running)
+        {
+            return;
+        }
+
+        end(run);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Taken over in between: the attempt is the other worker's to end.
+        }
+    }
+
+    /// <summary>Deletes this worker's own (incomplete) snapshot, if it wrote one.</summary>
+    private async Task DeleteSnapshotAsync(Guid snapshotId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ReviewSnapshotServices.Where(s => s.SnapshotId == snapshotId).ExecuteDeleteAsync(CancellationToken.None);
+        await db.ReviewSnapshots.Where(s => s.Id == snapshotId && !s.Complete).ExecuteDeleteAsync(CancellationToken.None);
+    }
+
+    private async Task<ReviewCloseOutcome> FreezeAsync(Attempt attempt, Stopwatch watch, CancellationToken ct)
+    {
+        var (reviewId, revision, runId, claim) = attempt;
         var phases = new List<KeyValuePair<string, TimeSpan>>();
         var lap = Stopwatch.StartNew();
         void Lap(string phase)
@@ -112,8 +221,8 @@ public sealed class ReviewCloser(
             lap.Restart();
         }
 
-        await ReportAsync(runId, "Bringing scorecards up to date", 0, 0, ct);
-        await evaluation.EnsureFreshAsync(ct);
+        await ReportAsync(attempt, "Bringing scorecards up to date", 0, 0, ct);
+        await evaluation.EnsureFreshAsync(Parallelism, ct);
         Lap("scorecards brought up to date");
         var framework = await frameworks.CurrentAsync(ct);
         var analysis = (await graphs.CurrentAsync(ct)).Analysis;
@@ -126,23 +235,27 @@ public sealed class ReviewCloser(
         var reviewVersion = review.Version;
         var requestedBy = await db.ReviewClosings.AsNoTracking().Where(c => c.Id == runId).Select(c => c.RequestedByName).FirstAsync(ct);
 
-        // An attempt that stopped half-way left an incomplete snapshot; start again from nothing.
-        var leftovers = await db.ReviewSnapshots.Where(s => s.ReviewId == reviewId && s.Revision == revision && !s.Complete).Select(s => s.Id).ToListAsync(ct);
+        // An attempt that stopped half-way left an incomplete snapshot; start again from nothing. A snapshot's id is the
+        // claim of the attempt writing it: one whose worker still reports is left alone (it is overtaken at completion).
+        var liveSince = Now - ReviewClosing.StaleAfter;
+        var live = db.ReviewClosings.Where(c => c.ReviewId == reviewId && c.Status == ReviewClosingStatus.Running && c.HeartbeatAt >= liveSince && c.Claim != null && c.Claim != claim)
+            .Select(c => c.Claim!.Value);
+        var leftovers = await db.ReviewSnapshots.Where(s => s.ReviewId == reviewId && s.Revision == revision && !s.Complete && !live.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (leftovers.Count > 0)
         {
             await db.ReviewSnapshotServices.Where(s => leftovers.Contains(s.SnapshotId)).ExecuteDeleteAsync(ct);
             await db.ReviewSnapshots.Where(s => leftovers.Contains(s.Id)).ExecuteDeleteAsync(ct);
         }
 
-        await ReportAsync(runId, "Reading open debt", 0, 0, ct);
+        await ReportAsync(attempt, "Reading open debt", 0, 0, ct);
         var scopeIds = review.IsOrganisation ? null : await ScopeIdsAsync(db, review, ct);
         var openDebt = await debt.AffectingAsync(scopeIds, ct, ensureFresh: true);
         Lap("open debt");
 
-        var snapshotId = Guid.CreateVersion7();
+        var snapshotId = claim;
         var now = Now;
         var reader = new SnapshotReader(framework, analysis, openDebt, now, Parallelism);
-        var (rows, content, keys) = await reader.ReadAsync(db, review, snapshotId, requestedBy, details: true, (phase, done, total) => ReportAsync(runId, phase, done, total, ct), ct);
+        var (rows, content, keys) = await reader.ReadAsync(db, review, snapshotId, requestedBy, details: true, (phase, done, total) => ReportAsync(attempt, phase, done, total, ct), ct);
         Lap("services read and packed");
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -153,7 +266,7 @@ public sealed class ReviewCloser(
         var strategy = db.Database.CreateExecutionStrategy();
         foreach (var batch in rows.Chunk(BatchSize))
         {
-            await ReportAsync(runId, "Freezing services", written, rows.Count, ct);
+            await ReportAsync(attempt, "Freezing services", written, rows.Count, ct);
 
             // Multi-row INSERTs (a save costs about 100 µs a row); each batch commits on its own, and a retry rewrites only it.
             await strategy.ExecuteAsync(async token =>
@@ -171,26 +284,29 @@ public sealed class ReviewCloser(
             await hook();
         }
 
-        if (!await CompleteAsync(new Completion(reviewId, revision, reviewVersion, snapshotId, runId, rows.Count, requestedBy), ct))
+        var notClosed = await CompleteAsync(new Completion(reviewId, revision, reviewVersion, snapshotId, runId, claim, rows.Count, requestedBy), ct);
+        if (notClosed is not null)
         {
-            return null;
+            return ReviewCloseOutcome.NotClosed(notClosed);
         }
 
         Lap("marked closed");
-        return new ReviewCloseResult(snapshotId, review.Quarter, revision, rows.Count, watch.Elapsed, phases);
+        return ReviewCloseOutcome.Closed(new ReviewCloseResult(snapshotId, review.Quarter, revision, rows.Count, watch.Elapsed, phases));
     }
 
     /// <summary>What a finished freeze asks to become: the review's record of the revision.</summary>
-    private sealed record Completion(Guid ReviewId, int Revision, int ReviewVersion, Guid SnapshotId, Guid RunId, int Services, string ClosedBy);
+    private sealed record Completion(Guid ReviewId, int Revision, int ReviewVersion, Guid SnapshotId, Guid RunId, Guid Claim, int Services, string ClosedBy);
 
     /// <summary>
-    /// In one transaction: marks the snapshot complete, the review closed and the run succeeded, if this freeze is still
-    /// the one the review waits for; otherwise deletes the snapshot and fails the run. False when it was overtaken.
+    /// In one transaction: marks the snapshot complete, the review closed and the attempt succeeded, if this freeze is
+    /// still the one the review waits for; otherwise deletes the snapshot and fails the attempt (only if this worker
+    /// still holds it and it is still running: another worker's attempt, or a finished one, is left as it is). Null
+    /// when the review closed; otherwise why not.
     /// </summary>
-    private async Task<bool> CompleteAsync(Completion c, CancellationToken ct)
+    private async Task<string?> CompleteAsync(Completion c, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var completed = false;
+        string? notClosed = null;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
@@ -205,12 +321,17 @@ public sealed class ReviewCloser(
             {
                 await db.ReviewSnapshotServices.Where(s => s.SnapshotId == c.SnapshotId).ExecuteDeleteAsync(token);
                 await db.ReviewSnapshots.Where(s => s.Id == c.SnapshotId).ExecuteDeleteAsync(token);
-                run.Fail($"Overtaken before it could close the review: {overtaken}. Its snapshot was deleted; nothing was frozen by this attempt.", now);
-                AuditLog.Record(db, Actor.System, "reviews.close.overtaken", "review", review.Quarter, new { Status = review.Status.ToString(), c.Revision, Run = c.RunId },
-                    new { Status = review.Status.ToString(), c.Revision, Run = c.RunId, reason = overtaken });
+                var ours = run.Claim == c.Claim && run.Status == ReviewClosingStatus.Running;
+                if (ours)
+                {
+                    run.Fail($"Overtaken before it could close the review: {overtaken}. Its snapshot was deleted; nothing was frozen by this attempt.", now);
+                    AuditLog.Record(db, Actor.System, "reviews.close.overtaken", "review", review.Quarter, new { Status = review.Status.ToString(), c.Revision, Run = c.RunId },
+                        new { Status = review.Status.ToString(), c.Revision, Run = c.RunId, reason = overtaken });
+                }
+
                 await db.SaveChangesAsync(token);
                 await transaction.CommitAsync(token);
-                completed = false;
+                notClosed = ours ? $"overtaken before it could close the review: {overtaken}; its snapshot was deleted" : overtaken;
                 return;
             }
 
@@ -221,14 +342,15 @@ public sealed class ReviewCloser(
                 new { Status = nameof(ReviewStatus.Closed), c.Revision, Snapshot = c.SnapshotId, c.Services, c.ClosedBy });
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
-            completed = true;
+            notClosed = null;
         }, ct);
-        return completed;
+        return notClosed;
     }
 
     /// <summary>Why a finished freeze may no longer become the record, or null when it may.</summary>
     private static string? Overtaken(Completion c, bool snapshotExists, Review review, ReviewClosing run, Guid latestRunId) =>
-        run.Status != ReviewClosingStatus.Running ? $"its run is {run.Status.ToString().ToLowerInvariant()}, not running"
+        run.Claim != c.Claim ? TakenOver
+        : run.Status != ReviewClosingStatus.Running ? $"its attempt is {run.Status.ToString().ToLowerInvariant()}, not running; it was left as it is"
         : latestRunId != c.RunId ? "a newer close of this revision was requested"
         : review.Status != ReviewStatus.Closing ? $"the review is {review.Status.ToString().ToLowerInvariant()}, not closing"
         : review.Revision != c.Revision ? $"the review is at revision {review.Revision} now"

@@ -14,6 +14,7 @@ internal sealed class ReviewClosingConfiguration : IEntityTypeConfiguration<Revi
         b.Property(c => c.RequestedBy).HasMaxLength(200);
         b.Property(c => c.RequestedByName).HasMaxLength(200);
         b.Property(c => c.Error).HasMaxLength(ReviewClosing.MaxErrorLength);
+        b.Property(c => c.Claim).IsConcurrencyToken();
         b.Ignore(c => c.IsFinished);
         b.Ignore(c => c.IsGivenUp);
         b.HasIndex(c => new { c.ReviewId, c.RequestedAt });

@@ -35,11 +35,11 @@ public sealed partial class ScorecardEvaluation
 
     /// <summary>
     /// Evaluates and fingerprints <paramref name="work"/>. The checks are pure and read only immutable inputs, so
-    /// services are evaluated on every core; each thread times its own parts, summed into <paramref name="timings"/>.
+    /// services are evaluated on <paramref name="cores"/> cores (every core but where a review close leaves one to the pages); each thread times its own parts, summed into <paramref name="timings"/>.
     /// </summary>
     private static (ServiceScorecard[] Cards, string[] Fingerprints) EvaluateOnEveryCore(
         ScorecardFramework framework, ScorecardGraph graph, Dictionary<Guid, ServiceInputs> inputs, KeyValuePair<Guid, ServiceFacts>[] work, DateTime now,
-        EvaluationTimings timings, CancellationToken ct)
+        EvaluationTimings timings, int cores, CancellationToken ct)
     {
         var cards = new ServiceScorecard[work.Length];
         var fingerprints = new string[work.Length];
@@ -47,7 +47,7 @@ public sealed partial class ScorecardEvaluation
         Parallel.For(
             0,
             work.Length,
-            new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = cores },
             () => new EvaluationTimings(),
             (i, _, local) =>
             {
@@ -65,7 +65,7 @@ public sealed partial class ScorecardEvaluation
                     timings.Merge(local);
                 }
             });
-        timings.EndPhase(string.Create(CultureInfo.InvariantCulture, $"evaluate and fingerprint ({Environment.ProcessorCount} cores; parts below summed over them)"));
+        timings.EndPhase(string.Create(CultureInfo.InvariantCulture, $"evaluate and fingerprint ({cores} cores; parts below summed over them)"));
         return (cards, fingerprints);
     }
 

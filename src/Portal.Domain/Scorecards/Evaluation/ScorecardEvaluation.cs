@@ -13,7 +13,7 @@ namespace Portal.Domain.Scorecards.Evaluation;
 /// Evaluates services and stores their scorecards. Every pass computes in memory (the checks are pure and the graph
 /// work is done once) and writes only the services whose results changed, so a re-evaluation after a small change
 /// touches a handful of rows. An answer, exemption, pushed result or rotation change re-evaluates its own services at
-/// once. A change of the graph (a service, dependency or team edited) makes <see cref="EnsureFreshAsync"/>, which pages
+/// once. A change of the graph (a service, dependency or team edited) makes <see cref="EnsureFreshAsync(CancellationToken)"/>, which pages
 /// call before reading, evaluate only the services the change touches (<see cref="ScorecardImpact"/>: facts that
 /// differ from the last pass's, and everything the graph checks read around a changed node); a change of the framework
 /// or the day, or a first pass in this instance, makes it a full pass. A recurring job runs a full pass every hour
@@ -106,7 +106,13 @@ public sealed partial class ScorecardEvaluation(
     /// Brings the stored scorecards up to date when the graph, the framework or the day moved since the last pass;
     /// otherwise nothing. After a graph change only, the services it touches are evaluated (see the class summary).
     /// </summary>
-    public async Task<EvaluationRun?> EnsureFreshAsync(CancellationToken ct = default)
+    public Task<EvaluationRun?> EnsureFreshAsync(CancellationToken ct = default) => EnsureFreshAsync(0, ct);
+
+    /// <summary>
+    /// <see cref="EnsureFreshAsync(CancellationToken)"/> on at most <paramref name="parallelism"/> cores (0 for every
+    /// core): a review close inside the web process leaves a core to the pages.
+    /// </summary>
+    public async Task<EvaluationRun?> EnsureFreshAsync(int parallelism, CancellationToken ct)
     {
         var framework = await frameworks.CurrentAsync(ct);
         var snapshot = await graphs.CurrentAsync(ct);
@@ -118,7 +124,7 @@ public sealed partial class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunWithRetriesAsync(null, true, ct);
+            return await IsFreshAsync(framework.Version, snapshot.Version, ct) ? null : await RunWithRetriesAsync(null, true, parallelism, ct);
         }
         catch (DbUpdateException ex)
         {
@@ -138,7 +144,7 @@ public sealed partial class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await RunWithRetriesAsync(null, false, ct);
+            return await RunWithRetriesAsync(null, false, 0, ct);
         }
         finally
         {
@@ -156,7 +162,7 @@ public sealed partial class ScorecardEvaluation(
         await _running.WaitAsync(ct);
         try
         {
-            return await RunWithRetriesAsync(serviceIds, false, ct);
+            return await RunWithRetriesAsync(serviceIds, false, 0, ct);
         }
         catch (DbUpdateException ex)
         {
@@ -234,13 +240,13 @@ public sealed partial class ScorecardEvaluation(
     /// Runs a pass; when another writer changed a row between our read and our write (a unique index on a first
     /// insert, a row gone under an update) the pass starts again from what is stored now.
     /// </summary>
-    private async Task<EvaluationRun> RunWithRetriesAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, CancellationToken ct)
+    private async Task<EvaluationRun> RunWithRetriesAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, int parallelism, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunAsync(serviceIds, touchedOnly, ct);
+                return await RunAsync(serviceIds, touchedOnly, parallelism, ct);
             }
             catch (DbUpdateException ex) when (attempt < Attempts)
             {
@@ -251,8 +257,9 @@ public sealed partial class ScorecardEvaluation(
 
     /// <param name="serviceIds">The services to evaluate; null for every service (a pass that records the state).</param>
     /// <param name="touchedOnly">With every service: evaluate only those a change touched since this instance's last pass, when that pass is what is stored.</param>
+    /// <param name="parallelism">Cores to evaluate on; 0 for every core.</param>
     /// <param name="ct">Cancels the pass.</param>
-    private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, CancellationToken ct)
+    private async Task<EvaluationRun> RunAsync(IReadOnlyCollection<Guid>? serviceIds, bool touchedOnly, int parallelism, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var timings = new EvaluationTimings();
@@ -282,7 +289,7 @@ public sealed partial class ScorecardEvaluation(
         var records = new List<ServiceScorecardRecord>();
         var replaced = new List<Guid>();
         var work = evaluate.ToArray();
-        var (cards, fingerprints) = EvaluateOnEveryCore(framework, graph.Graph, inputs, work, now, timings, ct);
+        var (cards, fingerprints) = EvaluateOnEveryCore(framework, graph.Graph, inputs, work, now, timings, parallelism > 0 ? parallelism : Environment.ProcessorCount, ct);
         for (var i = 0; i < work.Length; i++)
         {
             var (id, card, fingerprint) = (work[i].Key, cards[i], fingerprints[i]);

@@ -4,7 +4,7 @@ namespace Portal.Domain.Scorecards.Records;
 
 /// <summary>
 /// What the stored scorecards were last evaluated from: the graph version, the framework version and the day.
-/// When any moves on, <see cref="ScorecardEvaluation.EnsureFreshAsync"/> evaluates every service again. One row.
+/// When any moves on, <see cref="ScorecardEvaluation.EnsureFreshAsync(CancellationToken)"/> evaluates every service again. One row.
 /// </summary>
 public sealed class ScorecardState
 {
