@@ -557,6 +557,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("GitHubLogin");
 
+                    b.HasIndex("SignInSubject");
+
                     b.HasIndex("Namespace", "Name")
                         .IsUnique();
 
@@ -2854,6 +2856,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameFolded")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_folded");
+
                     b.Property<string>("NameKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2877,6 +2884,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("NameFolded");
 
                     b.HasIndex("NameKey")
                         .IsUnique();

@@ -547,6 +547,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GitHubLogin");
 
+                    b.HasIndex("SignInSubject");
+
                     b.HasIndex("Namespace", "Name")
                         .IsUnique();
 
@@ -2842,6 +2844,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameFolded")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_folded");
+
                     b.Property<string>("NameKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -2865,6 +2872,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
+
+                    b.HasIndex("NameFolded");
 
                     b.HasIndex("NameKey")
                         .IsUnique();

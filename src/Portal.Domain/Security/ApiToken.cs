@@ -23,6 +23,7 @@ public sealed class ApiToken : Entity
         CreatedByAlso = createdByAlso;
         ExpiresAt = expiresAt;
         NameKey = KeyOf(name);
+        NameFolded = NameKey;
     }
 
     /// <summary>How long a new token lasts unless its creator says otherwise.</summary>
@@ -39,6 +40,13 @@ public sealed class ApiToken : Entity
     /// tokens in use with the same name impossible, even when two admins create them at the same moment.
     /// </summary>
     public string? NameKey { get; private set; }
+
+    /// <summary>
+    /// <see cref="Name"/> folded (<see cref="KeyOf"/>) for good, kept after a revoke, so four eyes finds every token of
+    /// a name through an index (<c>SameAccountNames</c>) instead of reading them all. Null on tokens made before it was
+    /// kept (or by an older instance): those are compared in code.
+    /// </summary>
+    public string? NameFolded { get; private set; }
 
     public PortalRole Role { get; private set; }
 
@@ -96,9 +104,11 @@ public sealed class ApiToken : Entity
 
     /// <summary>
     /// Creates a token made by <paramref name="creator"/>, keeping every name the creator acts under or answers for
-    /// (<see cref="CreatedByAlso"/>), so the token is never a second pair of eyes on its creator's requests.
+    /// (<see cref="CreatedByAlso"/>), and <paramref name="sameAccount"/> (the names linked to those at creation), so the
+    /// token is never a second pair of eyes on its creator's requests, even after one of those links is removed.
     /// </summary>
-    public static (ApiToken Token, string Secret) Issue(string name, PortalRole role, Actor creator, DateTime utcNow, TimeSpan? lifetime)
+    public static (ApiToken Token, string Secret) Issue(
+        string name, PortalRole role, Actor creator, DateTime utcNow, TimeSpan? lifetime, IEnumerable<string>? sameAccount = null)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
@@ -111,7 +121,7 @@ public sealed class ApiToken : Entity
         }
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        List<string> also = [.. creator.OtherNames.Concat(creator.AnswersFor)
+        List<string> also = [.. creator.OtherNames.Concat(creator.AnswersFor).Concat(sameAccount ?? [])
             .Where(n => !string.Equals(n, creator.Name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
         return (new ApiToken(name.Trim(), role, HashOf(secret), secret[..10], creator.Name, also, utcNow + lifetime), secret);

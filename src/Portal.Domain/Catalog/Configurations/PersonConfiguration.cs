@@ -18,6 +18,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 
         // One sign-in account belongs to one person (NULLs, the unlinked, do not collide on either provider).
         b.HasIndex(p => new { p.SignInIssuer, p.SignInSubject }).IsUnique();
+
+        // Four eyes looks people up by their sign-in subject alone (SameAccountNames).
+        b.HasIndex(p => p.SignInSubject);
         b.Navigation(p => p.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -112,7 +112,9 @@ public sealed class ScorecardCommands(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var exemption = new Exemption(service.Id, criterionKey, reason, endsOn, actor, now);
+        // Every name linked to the requester now is kept with the request: an unlink later does not cut the tie.
+        var sameAccount = await SameAccountNames.OfAsync(db, actor, ct);
+        var exemption = new Exemption(service.Id, criterionKey, reason, endsOn, actor, now, sameAccount);
         db.ScorecardExemptions.Add(exemption);
         AuditLog.Record(db, actor, "scorecards.exemption.request", "scorecard-exemption", key, null, Snapshot(exemption));
         await db.SaveChangesAsync(ct);
@@ -268,22 +270,9 @@ public sealed class ScorecardCommands(
         return ScorecardQueries.ToDto(exemption, serviceRef, DateOnly.FromDateTime(now));
     }
 
-    /// <summary>
-    /// Four eyes, over the names kept at request time and over today's sign-in links and token creators on both sides
-    /// (<see cref="SameAccountNames"/>): a link made since the request, a token made since, or a request kept without
-    /// the requester's other names (made before Portal kept them) does not let the requester decide it.
-    /// </summary>
-    private static async Task<bool> MayDecideAsync(PortalDbContext db, Exemption exemption, Actor actor, CancellationToken ct)
-    {
-        if (!exemption.MayBeDecidedBy(actor))
-        {
-            return false;
-        }
-
-        var requester = await SameAccountNames.CloseAsync(db, [exemption.RequestedBy, .. exemption.RequestedByAlso ?? []], ct);
-        var decider = await SameAccountNames.OfAsync(db, actor, ct);
-        return !requester.Overlaps(decider);
-    }
+    /// <summary>Four eyes (<see cref="ExemptionFourEyes"/>, the same rule the page uses to offer the buttons).</summary>
+    private static async Task<bool> MayDecideAsync(PortalDbContext db, Exemption exemption, Actor actor, CancellationToken ct) =>
+        await ExemptionFourEyes.MayDecideAsync(db, exemption.RequestedBy, exemption.RequestedByAlso, actor, await ExemptionFourEyes.DeciderNamesAsync(db, actor, ct), ct);
 
     private static async Task<(Guid Id, string Ref, Guid? OwnerTeamId)> FindServiceAsync(PortalDbContext db, string serviceRef, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Portal.Domain.Graph;
 using Portal.Domain.Graph.Queries;
 using Portal.Domain.Persistence;
 using Portal.Domain.Scorecards.Records;
+using Portal.Domain.Security;
 using Portal.Domain.Signals;
 using Portal.Domain.Scorecards.Commands;
 using Portal.Domain.Scorecards.Evaluation;
@@ -93,6 +94,34 @@ public sealed class ScorecardQueries(
         return items.OrderBy(i => i.Status is DebtStatus.Done or DebtStatus.WontFix).ThenByDescending(i => i.CreatedAt)
             .GroupBy(i => i.FindingKey![prefix.Length..], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new DebtItemRef(g.First().Id, g.First().Title, g.First().Status), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The requests among <paramref name="exemptions"/> that <paramref name="who"/> may not approve or reject, by the
+    /// same four-eyes rule the command applies (<see cref="ExemptionFourEyes"/>): a page offers the buttons only where the
+    /// decision would be accepted. Requests already decided are left out.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> UndecidableByAsync(Actor who, IEnumerable<ExemptionDto> exemptions, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var requested = exemptions.Where(e => e.Status == ExemptionStatus.Requested).ToList();
+        var refused = new HashSet<Guid>();
+        if (requested.Count == 0)
+        {
+            return refused;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var decider = await ExemptionFourEyes.DeciderNamesAsync(db, who, ct);
+        foreach (var e in requested)
+        {
+            if (!await ExemptionFourEyes.MayDecideAsync(db, e.RequestedByLogin, e.RequestedByAlso, who, decider, ct))
+            {
+                refused.Add(e.Id);
+            }
+        }
+
+        return refused;
     }
 
     /// <summary>A page of services' scorecards, filtered in SQL, weakest and most critical first.</summary>

@@ -24,8 +24,11 @@ public sealed class Exemption : IVersioned
     {
     }
 
-    /// <summary>A request by <paramref name="requester"/>, keeping every name they act under or answer for (four eyes).</summary>
-    public Exemption(Guid serviceId, string criterionKey, string? reason, DateOnly? endsOn, Actor requester, DateTime at)
+    /// <summary>
+    /// A request by <paramref name="requester"/>, keeping every name they act under or answer for, and
+    /// <paramref name="sameAccount"/> (the names linked to those when they asked), for four eyes.
+    /// </summary>
+    public Exemption(Guid serviceId, string criterionKey, string? reason, DateOnly? endsOn, Actor requester, DateTime at, IEnumerable<string>? sameAccount = null)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -48,7 +51,7 @@ public sealed class Exemption : IVersioned
         EndsOn = endsOn;
         RequestedBy = requester.Name;
         RequestedByName = requester.DisplayName;
-        RequestedByAlso = [.. requester.OtherNames.Concat(requester.AnswersFor)
+        RequestedByAlso = [.. requester.OtherNames.Concat(requester.AnswersFor).Concat(sameAccount ?? [])
             .Where(n => !string.Equals(n, requester.Name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
         RequestedAt = at;
@@ -72,9 +75,10 @@ public sealed class Exemption : IVersioned
     public string RequestedByName { get; private set; } = "";
 
     /// <summary>
-    /// The requester's other names when they asked: the names the same account acted under (<see cref="Actor.OtherNames"/>)
-    /// and whom it answered for (<see cref="Actor.AnswersFor"/>, a token's creator). Kept so that an account unlinked
-    /// from the person afterwards, or another token of the same creator, still counts as the requester. Null on
+    /// The requester's other names when they asked: the names the same account acted under (<see cref="Actor.OtherNames"/>),
+    /// whom it answered for (<see cref="Actor.AnswersFor"/>, a token's creator), and every name linked to those then (a
+    /// person's sign-in account, a token creator's person and account). Kept so that an account unlinked from the person
+    /// afterwards, or another token of the same creator, still counts as the requester. Null on
     /// requests made before Portal kept them: those compare <see cref="RequestedBy"/> alone.
     /// </summary>
     public List<string>? RequestedByAlso { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Persistence;
+using Portal.Domain.Security.Queries;
 
 namespace Portal.Domain.Security.Commands;
 
@@ -24,9 +25,13 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (token, secret) = ApiToken.Issue(name, role, actor, now, lifetime);
-        var key = token.NameKey!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // The names linked to the creator now (a CLI --created-by person's sign-in account, say) are kept with the token:
+        // an unlink later does not let that account decide the token's requests.
+        var sameAccount = await SameAccountNames.OfAsync(db, actor, ct);
+        var (token, secret) = ApiToken.Issue(name, role, actor, now, lifetime, sameAccount);
+        var key = token.NameKey!;
         if (await db.ApiTokens.FirstOrDefaultAsync(t => t.NameKey == key, ct) is { } holder)
         {
             if (holder.IsUsableAt(now))

@@ -18,6 +18,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.HasIndex(t => t.Hash).IsUnique();
         b.Property(t => t.NameKey).HasMaxLength(200);
         b.HasIndex(t => t.NameKey).IsUnique();
+        b.Property(t => t.NameFolded).HasMaxLength(200);
+        b.HasIndex(t => t.NameFolded);
         b.Ignore(t => t.IsActive);
     }
 }

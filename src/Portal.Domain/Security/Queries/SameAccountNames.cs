@@ -22,7 +22,6 @@ internal static class SameAccountNames
     {
         var all = new HashSet<string>(names.Where(n => !string.IsNullOrEmpty(n)), StringComparer.OrdinalIgnoreCase);
         var fresh = all.ToList();
-        List<(string Name, IReadOnlySet<string> Creators)>? tokens = null;
         for (var round = 0; round < MaxRounds && fresh.Count > 0; round++)
         {
             var found = new List<string>();
@@ -30,9 +29,10 @@ internal static class SameAccountNames
                 .Select(n => ApiToken.KeyOf(n[TokenPrefix.Length..])).ToHashSet(StringComparer.Ordinal);
             if (tokenNames.Count > 0)
             {
-                // Few tokens exist (tens): all of them, compared with .NET's case folding, revoked ones included.
-                tokens ??= [.. (await db.ApiTokens.AsNoTracking().ToListAsync(ct)).Select(t => (ApiToken.KeyOf(t.Name), t.Creators()))];
-                found.AddRange(tokens.Where(t => tokenNames.Contains(t.Name)).SelectMany(t => t.Creators));
+                // Every token of those names, revoked ones included, through the index on the folded name; tokens made
+                // before it was kept have none and are compared with .NET's case folding.
+                var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.NameFolded == null || tokenNames.Contains(t.NameFolded)).ToListAsync(ct);
+                found.AddRange(tokens.Where(t => tokenNames.Contains(ApiToken.KeyOf(t.Name))).SelectMany(t => t.Creators()));
             }
 
             var subjects = fresh.Where(n => n.StartsWith(AccountPrefix, StringComparison.OrdinalIgnoreCase))
@@ -47,8 +47,11 @@ internal static class SameAccountNames
             var people = fresh.Where(n => !n.Contains(':', StringComparison.Ordinal)).Select(EntityRef.Parse).ToList();
             if (people.Count > 0)
             {
+                // Namespace and name both given, so the (namespace, name) index serves the lookup.
+                var namespaces = people.SelectMany(p => new[] { p.Namespace, p.Namespace.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
                 var personNames = people.SelectMany(p => new[] { p.Name, p.Name.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
-                var accounts = await db.People.AsNoTracking().Where(p => p.SignInSubject != null && personNames.Contains(p.Name))
+                var accounts = await db.People.AsNoTracking()
+                    .Where(p => namespaces.Contains(p.Namespace) && personNames.Contains(p.Name) && p.SignInSubject != null)
                     .Select(p => new { p.Namespace, p.Name, p.SignInSubject }).ToListAsync(ct);
                 found.AddRange(accounts
                     .Where(a => people.Any(p => string.Equals(p.Namespace, a.Namespace, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Name, a.Name, StringComparison.OrdinalIgnoreCase)))

@@ -25,6 +25,7 @@ public partial class ServiceScorecard
     private ServiceScorecardView? _card;
     private IReadOnlyDictionary<string, DebtItemRef> _debt = new Dictionary<string, DebtItemRef>();
     private Actor? _actor;
+    private IReadOnlySet<Guid> _undecidable = new HashSet<Guid>();
     private bool _missing;
     private bool _canEdit;
     private string? _answering;
@@ -48,6 +49,7 @@ public partial class ServiceScorecard
         _missing = _card is null;
         _canEdit = _card is not null && _actor is not null && _actor.CanEdit(_card.OwnerTeamId);
         _debt = _card is null ? new Dictionary<string, DebtItemRef>() : await Scorecards.DebtItemsAsync(_card.Service);
+        _undecidable = _card is null || _actor is null ? new HashSet<Guid>() : await Scorecards.UndecidableByAsync(_actor, _card.Exemptions);
     }
 
     /// <summary>
@@ -137,9 +139,12 @@ public partial class ServiceScorecard
         }
     }
 
-    /// <summary>The viewer asked for this exemption, so someone else decides it.</summary>
+    /// <summary>
+    /// The viewer asked for this exemption (under any name of theirs, today's sign-in links and tokens included), so
+    /// someone else decides it: the same rule the command applies.
+    /// </summary>
     private bool OwnRequest(ExemptionDto exemption) =>
-        _actor is not null && !exemption.MayBeDecidedBy(_actor);
+        _actor is not null && _undecidable.Contains(exemption.Id);
 
     private void StartReject(ExemptionDto exemption)
     {

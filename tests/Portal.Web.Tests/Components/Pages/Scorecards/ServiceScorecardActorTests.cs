@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Domain.Catalog;
+using Portal.Domain.Scorecards.Commands;
 using Portal.Domain.Scorecards.Records;
 using Portal.Domain.Security;
+using Portal.Domain.Security.Commands;
 using Portal.Web.Auth;
 using Portal.Web.Components.Pages.Scorecards;
 
@@ -104,5 +107,30 @@ public sealed class ServiceScorecardActorTests : ComponentTest
 
         // The account no longer is Ada: it acts as oidc:sub-ada, an Editor of no team.
         await SaveAndExpectRefusalAsync(page, criterion, "oidc:sub-ada");
+    }
+
+    [Fact]
+    public async Task Admin_WhoseTokenAskedBeforeItsNamesWereKept_IsNotOfferedApprove()
+    {
+        // s14 review LOW-3: a request made through Ada's token before Portal kept a requester's other names (only
+        // token:ada-ci stored). Ada, signed in through her linked account, would be refused by the server (the token's
+        // creator is her), so the page does not offer her Approve or Reject: it says another admin decides.
+        await ChangePersonAsync("ada.okafor", p => p.LinkSignIn(Issuer, "sub-ada"));
+        SignInOidc("sub-ada", PortalRole.Admin);
+        var tokens = Services.GetRequiredService<ApiTokenService>();
+        var (_, secret) = await tokens.CreateAsync(new Actor("ada.okafor", "Ada Okafor", PortalRole.Admin, new HashSet<Guid>()), "ada-ci", PortalRole.Admin, Ct);
+        var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await Services.GetRequiredService<ScorecardCommands>().RequestExemptionAsync(
+            (await tokens.AuthenticateAsync(secret, Ct))!, "payments", "no-foreign-writers", "Moves behind an API in Q1.", today.AddDays(30), Ct);
+        await using (var db = Db.CreateContext())
+        {
+            await db.ScorecardExemptions.ExecuteUpdateAsync(u => u.SetProperty(e => e.RequestedByAlso, (List<string>?)null), Ct);
+        }
+
+        var page = RenderPage();
+
+        page.WaitForElement("[data-testid=own-request-no-foreign-writers]", Wait);
+        Assert.Empty(page.FindAll("button[data-testid=approve-no-foreign-writers]"));
+        Assert.Empty(page.FindAll("button[data-testid=reject-no-foreign-writers]"));
     }
 }
