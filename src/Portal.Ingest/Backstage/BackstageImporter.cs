@@ -138,7 +138,7 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
         await DemandAdminAsync(actor, root, ct);
         SentFileNames.Demand(files);
         var read = BackstageCatalogReader.Read(files, options: new CatalogReadOptions { Limits = Limits });
-        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, null, (rules ?? SourceRules.Default).ForImports, actor);
+        return CatalogBatch.ForFiles(read, DataSource.Import, root, root, null, (rules ?? SourceRules.Default).ForImports, actor, oneSend: true);
     }
 
     private async Task<ImportReport> ImportCoreAsync(

@@ -39,12 +39,13 @@ public sealed class CatalogBatch
     public Func<BackstageEntity, string, bool>? Owns { get; init; }
 
     /// <summary>
-    /// Whether a stored record of <see cref="Source"/> at this location may belong to this batch's origin though
-    /// <see cref="Owns"/> cannot say so this run: a file of the same import scope or sender that did not parse this
-    /// time, or that the sender did not send again. The run leaves such a record's place in the team hierarchy alone.
+    /// Why a stored record of <see cref="Source"/> at this location may belong to this batch's origin though
+    /// <see cref="Owns"/> cannot say so this run, or null when it can: a file of the same import scope that did not parse
+    /// this time; another file of the same sender that was not part of this send. The run leaves such a record's place
+    /// in the team hierarchy alone (a notice giving the reason, no conflict).
     /// Default: never (a GitHub repository or team sync knows exactly what it owns).
     /// </summary>
-    public Func<string, bool> OriginUnclear { get; init; } = _ => false;
+    public Func<string, string?> OriginUnclear { get; init; } = _ => null;
 
     /// <summary>Who the per-record audit entry names for a write this entity causes (e.g. <c>github:acme/billing</c>).</summary>
     public required Func<BackstageEntity, Actor> ActorOf { get; init; }
@@ -60,10 +61,15 @@ public sealed class CatalogBatch
     /// <summary>
     /// A batch of catalog files: records are located at <c>{locationBase}/{file}#{document}</c>; the batch
     /// covers the files it read (not those it could not parse: a typo must not orphan a file's records) and,
-    /// with <paramref name="orphanPrefix"/>, every file below it.
+    /// with <paramref name="orphanPrefix"/>, every file below it. Its origin (<see cref="Owns"/>) is every file below
+    /// <paramref name="locationBase"/> (an import scope; a single file's folder), or with <paramref name="oneSend"/>
+    /// (files a person uploads or posts in one request) the files of this send; never a file that did not parse.
+    /// The sender's other files, not sent this time, are <see cref="OriginUnclear"/>: the run cannot tell whether they
+    /// still belong with these.
     /// </summary>
     public static CatalogBatch ForFiles(
-        CatalogReadResult read, DataSource source, string scope, string locationBase, string? orphanPrefix, SourceRule rule, Actor actor)
+        CatalogReadResult read, DataSource source, string scope, string locationBase, string? orphanPrefix, SourceRule rule, Actor actor,
+        bool oneSend = false)
     {
         ArgumentNullException.ThrowIfNull(read);
         var filesRead = read.FilesRead.Select(f => $"{locationBase}/{f}").ToHashSet(StringComparer.Ordinal);
@@ -81,7 +87,19 @@ public sealed class CatalogBatch
                 return !broken.Contains(file)
                     && (filesRead.Contains(file) || (orphanPrefix is not null && file.StartsWith(orphanPrefix + "/", StringComparison.Ordinal)));
             },
-            OriginUnclear = location => location.StartsWith(locationBase + "/", StringComparison.Ordinal),
+            Owns = (_, location) =>
+            {
+                var file = FileOf(location);
+                return !broken.Contains(file)
+                    && (oneSend ? filesRead.Contains(file) : file.StartsWith(locationBase + "/", StringComparison.Ordinal));
+            },
+            OriginUnclear = location =>
+            {
+                var file = FileOf(location);
+                return broken.Contains(file) ? "its file did not parse this time"
+                    : oneSend && !filesRead.Contains(file) && file.StartsWith(locationBase + "/", StringComparison.Ordinal) ? "its file was not part of this send"
+                    : null;
+            },
             ActorOf = _ => actor,
             ActorAt = _ => actor,
         };

@@ -235,6 +235,12 @@ internal sealed partial class ReconcileRun
         }
 
         var edge = row.Field == "children" ? $"lists it in spec.children, which would make it a sub-team of {team.Ref}" : $"names it as spec.parent, which would make {team.Ref} its sub-team";
+        if (UnclearBecause(team) is { } why)
+        {
+            Notice(arrived.Parsed, $"{team.Ref} {edge}, but this run cannot tell whose {team.Ref} is ({why}); not linked, left waiting");
+            return false;
+        }
+
         if (!ArrivedNow(arrived))
         {
             // Not an arrival: the conflict was reported when the target arrived or when the team was written.

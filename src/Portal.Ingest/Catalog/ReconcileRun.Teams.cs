@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Catalog;
-using Portal.Domain.Common;
 using Portal.Ingest.Backstage;
 
 namespace Portal.Ingest.Catalog;
@@ -24,6 +23,7 @@ internal sealed partial class ReconcileRun
         var groups = Writable(o => o.Parsed is BackstageGroup).ToList();
         var inBatch = groups.Select(o => (Team)o.Entity).ToHashSet();
         var parentFromChildren = new Dictionary<Team, Team>();
+        var listedOutside = new Dictionary<Team, RecordOutcome>();
         foreach (var outcome in groups.OrderBy(o => o.Parsed.Key.ToString(), StringComparer.Ordinal))
         {
             foreach (var childKey in ((BackstageGroup)outcome.Parsed).Children)
@@ -34,9 +34,22 @@ internal sealed partial class ReconcileRun
                 }
                 else if (!SameOrigin(outcome.Parsed, child))
                 {
-                    RefuseHierarchy(outcome, "spec.children", childKey, child);
+                    if (Unclear(child))
+                    {
+                        LeaveUnclear(outcome, "spec.children", childKey, child);
+                    }
+                    else
+                    {
+                        RefuseHierarchy(outcome, "spec.children", childKey, child);
+                    }
                 }
-                else if (inBatch.Contains(child) && !parentFromChildren.TryAdd(child, (Team)outcome.Entity) && parentFromChildren[child] != outcome.Entity)
+                else if (!inBatch.Contains(child))
+                {
+                    // Stored, of this origin, its file not read this run: linked if it has no parent yet (as when it
+                    // arrives after this group), otherwise left where it is (its own file decides, when read).
+                    listedOutside.TryAdd(child, outcome);
+                }
+                else if (!parentFromChildren.TryAdd(child, (Team)outcome.Entity) && parentFromChildren[child] != outcome.Entity)
                 {
                     Notice(outcome.Parsed, $"spec.children '{childKey}' is also listed by {parentFromChildren[child].Ref}, which comes first; left as its child");
                 }
@@ -59,20 +72,25 @@ internal sealed partial class ReconcileRun
             var team = (Team)outcome.Entity;
             if (group.Parent is not { } parentKey)
             {
-                desired[team] = parentFromChildren.GetValueOrDefault(team);
+                desired[team] = parentFromChildren.GetValueOrDefault(team) ?? ParentKept(outcome, inBatch);
             }
             else if (Resolve(catalog.Teams, parentKey, group, "spec.parent") is not { } parent)
             {
                 desired[team] = null;
             }
-            else if (!SameOrigin(group, parent))
+            else if (SameOrigin(group, parent))
             {
-                RefuseHierarchy(outcome, "spec.parent", parentKey, parent);
-                desired[team] = null;
+                desired[team] = parent;
+            }
+            else if (Unclear(parent))
+            {
+                LeaveUnclear(outcome, "spec.parent", parentKey, parent);
+                desired[team] = team.ParentTeam;
             }
             else
             {
-                desired[team] = parent;
+                RefuseHierarchy(outcome, "spec.parent", parentKey, parent);
+                desired[team] = null;
             }
         }
 
@@ -105,105 +123,8 @@ internal sealed partial class ReconcileRun
                 team.SetParent(parent);
             }
         }
-    }
 
-    /// <summary>
-    /// Whether <paramref name="other"/> is of the same origin as <paramref name="entity"/>: the batch writes it for an
-    /// origin that owns the entity's location, or it is stored from this source at a location the entity's origin
-    /// owns (the no-takeover rule of <see cref="Belongs"/>). People's records and the demo data are their own origins.
-    /// </summary>
-    private bool SameOrigin(BackstageEntity entity, CatalogEntity other)
-    {
-        var key = StoredCatalog.KeyOf(KindOf(other), other);
-        if (_outcomes.TryGetValue(key, out var written) && !written.ReadOnly && ReferenceEquals(written.Entity, other))
-        {
-            return batch.OwnsLocation(entity, batch.LocationOf(written.Parsed));
-        }
-
-        return other.Source == Source && other.Source != DataSource.Manual && batch.OwnsLocation(entity, other.SourceLocation ?? "");
-    }
-
-    private static string KindOf(CatalogEntity entity) => entity switch
-    {
-        Team => BackstageKinds.Group,
-        Person => BackstageKinds.User,
-        Service => BackstageKinds.Component,
-        Api => BackstageKinds.Api,
-        Resource => BackstageKinds.Resource,
-        SoftwareSystem => BackstageKinds.System,
-        _ => BackstageKinds.Domain,
-    };
-
-    /// <summary>
-    /// A hierarchy edge to a team of another origin: a conflict (an error in the report and a refused write in the
-    /// audit log), nothing changed; the reference is kept as written. A conflict already kept from an earlier run is
-    /// only noted, so a sync that runs every few minutes does not report and audit it again each time. A child of
-    /// another origin that still hangs under this team (linked before origins were checked) is taken off, audited.
-    /// </summary>
-    private void RefuseHierarchy(RecordOutcome outcome, string field, EntityKey key, CatalogEntity other)
-    {
-        var name = FieldName(field);
-        var edge = field == "spec.children" ? $"would make {other.Ref} its sub-team" : $"would make it a sub-team of {other.Ref}";
-        var arrivedNow = _outcomes.TryGetValue(StoredCatalog.KeyOf(KindOf(other), other), out var brought) && ArrivedNow(brought) && ReferenceEquals(brought.Entity, other);
-        if (!arrivedNow && catalog.Pending.Any(p => p.RecordId == outcome.Entity.Id && p.Field == name && KeyOf(p).Equals(key)))
-        {
-            Notice(outcome.Parsed, $"{field} '{key}' still belongs to {Describe(other)}, another origin: the team hierarchy {edge}, so it stays unmade and kept as written (reported as a conflict when first found).");
-        }
-        else
-        {
-            _problems.Add(new ImportProblem(
-                outcome.Parsed.File,
-                outcome.Parsed.Document,
-                outcome.Parsed.Key.ToString(),
-                $"conflict: {field} '{key}' belongs to {Describe(other)}, another origin; the team hierarchy {edge}, which only one origin may do (a team's members may change what its sub-teams own). Not applied; kept as written. An admin can hand one of the teams over.",
-                ProblemSeverity.Error));
-            Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.denied", PortalKind(BackstageKinds.Group), other.Ref, RecordSnapshot.Of(other), new Dictionary<string, object?> { [name] = outcome.Entity.Ref }, succeeded: false);
-        }
-
-        if (other is Team child)
-        {
-            TakeOffForeignChild(outcome, child);
-        }
-
-        _pending++;
-        KeepWaiting(outcome, name, key);
-    }
-
-    /// <summary>
-    /// Takes a stored child of another origin off <paramref name="outcome"/>'s team: another kind of source, people in
-    /// Portal, or the same source at a location this batch knows is another origin's (another import scope or sender,
-    /// another repository, the team sync under a repository's group). Such an edge is left from before the hierarchy
-    /// had to stay within one origin, or from a hand-over of one team of a hierarchy. Audited
-    /// (<c>team.hierarchy.removed</c>) and noted in the report. A child the batch cannot place
-    /// (<see cref="CatalogBatch.OriginUnclear"/>: a file of the same scope that did not parse this time) is left alone.
-    /// </summary>
-    private void TakeOffForeignChild(RecordOutcome outcome, Team child)
-    {
-        if (child.ParentTeamId != outcome.Entity.Id
-            || (child.Source == Source && child.Source != DataSource.Manual
-                && (SameOrigin(outcome.Parsed, child) || batch.OriginUnclear(child.SourceLocation ?? ""))))
-        {
-            return;
-        }
-
-        child.SetParent(null);
-        Notice(outcome.Parsed, $"{child.Ref} belongs to {Describe(child)}, another origin, so it cannot be a sub-team of {outcome.Entity.Ref} (a team's members may change what its sub-teams own); taken off");
-        Audit(batch.ActorOf(outcome.Parsed), "team.hierarchy.removed", PortalKind(BackstageKinds.Group), child.Ref,
-            new Dictionary<string, object?> { ["parent"] = outcome.Entity.Ref }, new Dictionary<string, object?> { ["parent"] = null });
-    }
-
-    private static bool ClosesLoop(Team team, Dictionary<Team, Team?> desired)
-    {
-        var visited = new HashSet<Team>();
-        for (var t = desired[team]; t is not null; t = desired.TryGetValue(t, out var next) ? next : t.ParentTeam)
-        {
-            if (t == team || !visited.Add(t))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        LinkListedOutside(listedOutside);
     }
 
     /// <summary>

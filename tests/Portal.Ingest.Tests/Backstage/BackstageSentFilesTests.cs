@@ -7,7 +7,7 @@ using Portal.Testing;
 namespace Portal.Ingest.Tests.Backstage;
 
 /// <summary>
-/// Files a person sends through the upload page or the API: each file is its own origin, named by the sender and
+/// Files a person sends through the upload page or the API: the files of one send are one origin, each record located by the sender and
 /// the file name, so one upload never orphans or rewrites what another file or another person sent.
 /// </summary>
 public abstract class BackstageSentFilesTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime

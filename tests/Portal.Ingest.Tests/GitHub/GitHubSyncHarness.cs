@@ -18,7 +18,7 @@ namespace Portal.Ingest.Tests.GitHub;
 /// </summary>
 internal sealed class GitHubSyncHarness
 {
-    public GitHubSyncHarness(IDbContextFactory<PortalDbContext> db, FakeGitHubServer server, Action<GitHubOptions>? configure = null, TimeProvider? clock = null)
+    public GitHubSyncHarness(IDbContextFactory<PortalDbContext> db, FakeGitHubServer server, Action<GitHubOptions>? configure = null, TimeProvider? clock = null, SourceRules? rules = null)
     {
         clock ??= TimeProvider.System;
         Options = new GitHubOptions
@@ -37,7 +37,7 @@ internal sealed class GitHubSyncHarness
         var cache = new DatabaseResponseCache(db, NullLogger<DatabaseResponseCache>.Instance);
         var connector = new GitHubConnector(Microsoft.Extensions.Options.Options.Create(Options), cache, clock, NullLoggerFactory.Instance);
         var debt = new DebtMirrorCommands(db, new DebtScores(db, new GraphService(db), clock), clock);
-        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), debt, clock, NullLogger<GitHubSync>.Instance);
+        Sync = new GitHubSync(connector, db, new CatalogReconciler(db), new SyncLeases(db, TimeProvider.System), debt, clock, NullLogger<GitHubSync>.Instance, rules);
         Queries = new SyncQueries(db);
     }
 

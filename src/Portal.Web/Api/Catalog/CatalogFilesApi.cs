@@ -13,7 +13,7 @@ public static class CatalogFilesApi
     public static RouteGroupBuilder MapCatalogFilesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/catalog/import", ImportAsync).WithName("ImportCatalog").WithTags("Catalog files")
-            .WithSummary("Import Backstage catalog YAML: a multipart upload of .yaml files, or one YAML body (multi-document allowed; ?file=NAME names it, default catalog-info.yaml). Each file name is its sender's own origin. Admins only.")
+            .WithSummary("Import Backstage catalog YAML: a multipart upload of .yaml files, or one YAML body (multi-document allowed; ?file=NAME names it, default catalog-info.yaml). The files of one request are one origin, each located by its sender and file name. Admins only.")
             .Produces<ImportResponse>()
             .Produces<ImportResponse>(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthHosting.AdminPolicy)

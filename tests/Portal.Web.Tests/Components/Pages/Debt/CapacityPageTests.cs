@@ -96,4 +96,32 @@ public sealed class CapacityPageTests : ComponentTest
         await using var db = Db.CreateContext();
         Assert.Equal((10d, 1), ((await db.TeamCapacities.SingleAsync(Ct)).DebtSharePercent, (await db.TeamCapacities.SingleAsync(Ct)).Version));
     }
+
+    [Fact]
+    public async Task PlanCapacity_EditorDemotedAfterTheDialogOpened_RefusedAuditedAndNothingSaved()
+    {
+        await SeedDemoAsync();
+        SignIn("ada.okafor", PortalRole.Editor);
+        await PlanPaymentsAsync(40);
+        var provider = Render<MudDialogProvider>();
+        var page = RenderAt($"?quarter={Planning}");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=capacity-edit]")));
+        page.Find("[data-testid=capacity-edit]").Click();
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("input[data-testid=capacity-share]")));
+        provider.Find("input[data-testid=capacity-share]").Change("10");
+
+        // Demoted while the dialog is open: the save acts as who Ada is now, not as the page loaded her.
+        await using (var change = Db.CreateContext())
+        {
+            (await change.People.SingleAsync(p => p.Name == "ada.okafor", Ct)).SetRole(PortalRole.Viewer);
+            await change.SaveChangesAsync(Ct);
+        }
+
+        provider.Find("button[data-testid=capacity-save]").Click();
+
+        provider.WaitForAssertion(() => Assert.Contains("Viewers may look at capacity but not change it", provider.Markup, StringComparison.Ordinal));
+        await using var db = Db.CreateContext();
+        Assert.Equal(20d, (await db.TeamCapacities.SingleAsync(Ct)).DebtSharePercent);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "debt.capacity.denied" && a.Actor == "ada.okafor" && !a.Succeeded, Ct));
+    }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -89,6 +90,30 @@ public sealed class InitiativePageTests : ComponentTest
         page.Find("button[data-testid=initiative-reload]").Click();
         page.WaitForAssertion(() => Assert.Equal("Theirs", page.Find("h1").TextContent.Trim()), Wait);
         Assert.Empty(page.FindAll("[data-testid=initiative-conflict]"));
+    }
+
+    [Fact]
+    public async Task Save_EditorDemotedAfterThePageOpened_RefusedAuditedAndTheActionsGo()
+    {
+        SignIn("ada.okafor", PortalRole.Editor);
+        var (_, page) = RenderPage();
+        page.Find("button[data-testid=initiative-edit]").Click();
+        page.Find("input[data-testid=initiative-title]").Change("Mine");
+        await using (var change = Db.CreateContext())
+        {
+            (await change.People.SingleAsync(p => p.Name == "ada.okafor", Ct)).SetRole(PortalRole.Viewer);
+            await change.SaveChangesAsync(Ct);
+        }
+
+        await page.InvokeAsync(() => page.Find("form").Submit());
+
+        // Acts as who Ada is now (a viewer), not as the page loaded her; the buttons follow.
+        page.WaitForAssertion(() => Assert.Contains("may not change 'Payments resilience'", page.Markup, StringComparison.Ordinal), Wait);
+        Assert.Empty(page.FindAll("button[data-testid=initiative-complete]"));
+        var view = await new InitiativeQueries(Db.Factory, _clock).GetAsync(_id, Ct);
+        Assert.Equal(("Payments resilience", 0), (view!.Summary.Title, view.Summary.Version));
+        await using var db = Db.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "initiatives.update.denied" && a.Actor == "ada.okafor" && !a.Succeeded, Ct));
     }
 
     [Fact]
