@@ -123,7 +123,7 @@ public sealed partial class ReportPageRenderingTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("There is no review of 2019-Q1", html, StringComparison.Ordinal);
+        Assert.Contains("There is nothing at this address", html, StringComparison.Ordinal);
         Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
     }
 }
