@@ -81,6 +81,27 @@ public sealed partial class ReportPageRenderingTests : IAsyncLifetime
         Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Loading the report", html, StringComparison.Ordinal);
         Assert.Contains(InteractiveMarker, await review.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // The per-team table is a plain semantic table, not MudBlazor's.
+        var teams = html[html.IndexOf("data-testid=\"review-teams\"", StringComparison.Ordinal)..];
+        teams = teams[..teams.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<table class=\"portal-table\"><caption>", teams, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-simple-table", teams, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_NoTimeZoneCookieYet_SaysItCountsFromUtc()
+    {
+        var cookies = await SignInAsync("fatima.zahra");
+
+        var first = await (await GetAsync($"/reviews/{_quarter}/report", cookies)).Content.ReadAsStringAsync(Ct);
+        var later = await (await GetAsync($"/reviews/{_quarter}/report", cookies + "; portal-browser-tz=Europe/Stockholm")).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("Times and days in UTC", first, StringComparison.Ordinal);
+        Assert.Contains("has not told Portal its time zone yet", first, StringComparison.Ordinal);
+        Assert.Contains("Times and days in Europe/Stockholm", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("has not told Portal its time zone yet", later, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,13 +115,15 @@ public sealed partial class ReportPageRenderingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_UnknownQuarter_SaysSoStatically()
+    public async Task Report_UnknownQuarter_404AndSaysSoStatically()
     {
         var cookies = await SignInAsync("fatima.zahra");
 
-        var html = await (await GetAsync("/reviews/2019-Q1/report", cookies)).Content.ReadAsStringAsync(Ct);
+        var response = await GetAsync("/reviews/2019-Q1/report", cookies);
+        var html = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.Contains("There is no review of 2019-Q1", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address", html, StringComparison.Ordinal);
         Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
     }
 }
