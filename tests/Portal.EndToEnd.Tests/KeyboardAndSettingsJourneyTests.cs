@@ -25,8 +25,11 @@ public sealed class KeyboardAndSettingsJourneyTests(DemoPortalAppFixture app, Br
         var field = Page.GetByLabel("Focus on a service");
 
         await field.FocusAsync();
-        await Page.Keyboard.TypeAsync("ledger");
-        await Expect(Page.GetByRole(AriaRole.Option).First).ToContainTextAsync("Ledger");
+        // Typed as a person types: on a loaded machine, keys sent faster than the circuit answers can be overwritten by
+        // the render of the first one, leaving the search at "l".
+        await field.PressSequentiallyAsync("ledger", new() { Delay = 120 });
+        await Expect(field).ToHaveValueAsync("ledger");
+        await Expect(Page.GetByRole(AriaRole.Option).First).ToContainTextAsync("Ledger", new() { Timeout = FirstPageTimeoutMs });
         await Page.Keyboard.PressAsync("Enter");
 
         // The focus changes the address in place (no page load); the graph may take a while on a loaded machine.
