@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing.Refusals;
-using Portal.Domain.Common;
 using Portal.Domain.Debt;
 using Portal.Domain.Persistence;
 using Portal.Domain.Persistence.Infrastructure;
@@ -195,7 +194,7 @@ public sealed class GitHubWebhooks(
     private async Task<bool> IsFollowedAsync(long issueId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.DebtItems.AnyAsync(i => i.GitHubIssueId == issueId && i.Source == DataSource.GitHub && i.ExternalUrl != null, ct);
+        return await db.DebtItems.Mirrored().AnyAsync(i => i.GitHubIssueId == issueId, ct);
     }
 
     private async Task<WebhookResult> HandleAsync(

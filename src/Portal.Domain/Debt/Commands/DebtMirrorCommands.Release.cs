@@ -51,7 +51,7 @@ public sealed partial class DebtMirrorCommands
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = db.DebtItems.Include(i => i.OwnerTeam).Include(i => i.Services).ThenInclude(s => s.Service).AsSplitQuery()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null);
+            .Mirrored();
         DebtItem? item;
         if (itemId is { } known)
         {
@@ -123,7 +123,7 @@ public sealed partial class DebtMirrorCommands
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mirrored = await db.DebtItems.AsNoTracking()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null && i.Status != DebtStatus.Done && i.Status != DebtStatus.WontFix)
+            .Mirrored().Where(i => i.Status != DebtStatus.Done && i.Status != DebtStatus.WontFix)
             .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
             .ToListAsync(ct);
         var urls = foundUrls.Select(u => u.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -153,7 +153,7 @@ public sealed partial class DebtMirrorCommands
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mirrored = await db.DebtItems.AsNoTracking()
-            .Where(i => i.Source == Common.DataSource.GitHub && i.ExternalUrl != null)
+            .Mirrored()
             .Select(i => new { i.Id, Url = i.ExternalUrl!, i.GitHubIssueId })
             .ToListAsync(ct);
         return mirrored
