@@ -67,6 +67,62 @@ public sealed class RefusalAuditFlushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_TenSecondsIntoABurst_WritesTheOpenCountEndingNow()
+    {
+        using var flush = new RefusalAuditFlush(_audit, _clock, NullLogger<RefusalAuditFlush>.Instance);
+        await flush.StartAsync(Ct);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await flush.StopAsync(Ct);
+
+        var summary = await SummaryAsync();
+        Assert.Contains("\"leftOut\":3", summary, StringComparison.Ordinal);
+        Assert.Contains("\"to\":\"2026-12-07T09:00:10+00:00\"", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stopping_WithTheMinutesCapSpent_WritesTheOpenCountBeyondIt()
+    {
+        var anonymous = new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+        for (var i = 0; i < RefusalAuditThrottle.MaxEntriesPerWindow + 4; i++)
+        {
+            await _audit.RecordAsync(
+                new RefusalAttempt($"authentication.refused|198.51.100.{i}", anonymous, "authentication.refused", "endpoint", "GET /api/v1/services", $"198.51.100.{i}"),
+                n => new { LeftOutSinceLastEntry = n });
+        }
+
+        using var flush = new RefusalAuditFlush(_audit, _clock, NullLogger<RefusalAuditFlush>.Instance);
+        await flush.StartAsync(Ct);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await flush.StopAsync(Ct);
+
+        await using var db = _db.CreateContext();
+        var overflow = Assert.Single(await db.AuditEntries.Where(a => a.Action == RefusalAuditThrottle.LeftOutAction).ToListAsync(Ct));
+        Assert.Contains("\"leftOut\":5", overflow.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stopping_DatabaseDoesNotAnswer_GivesUpAfterTheLimit()
+    {
+        var hanging = new DownableFactory(_db.Factory);
+        var audit = new RefusalAudit(hanging, new RefusalAuditThrottle(_clock), NullLogger<RefusalAudit>.Instance);
+        var attempt = new RefusalAttempt(
+            "authentication.refused|198.51.100.9", new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>()),
+            "authentication.refused", "endpoint", "GET /api/v1/teams", "198.51.100.9");
+        await audit.RecordAsync(attempt, n => new { LeftOutSinceLastEntry = n });
+        await audit.RecordAsync(attempt, n => new { LeftOutSinceLastEntry = n });
+        hanging.Hangs = true;
+        using var flush = new RefusalAuditFlush(audit, _clock, NullLogger<RefusalAuditFlush>.Instance);
+        await flush.StartAsync(Ct);
+
+        var stopping = flush.StopAsync(Ct);
+        _clock.Advance(RefusalAuditFlush.ShutdownLimit);
+
+        // Real time only as a guard against a hang; the limit itself runs on the fake clock.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.True(hanging.Waited, "the shutdown flush never tried to write");
+    }
+
+    [Fact]
     public async Task DatabaseDown_WriteFailsWithAnyException_FlushLogsAndThePortalKeepsRunning()
     {
         var flaky = new DownableFactory(_db.Factory);
@@ -93,12 +149,30 @@ public sealed class RefusalAuditFlushTests : IAsyncLifetime
         await flush.StopAsync(Ct);
     }
 
-    /// <summary>A context factory that fails like EF Core's retrying strategy does once PostgreSQL stays away.</summary>
+    /// <summary>
+    /// A context factory that fails like EF Core's retrying strategy does once PostgreSQL stays away (<see cref="Down"/>),
+    /// or waits until cancelled, like a server that does not answer (<see cref="Hangs"/>).
+    /// </summary>
     private sealed class DownableFactory(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
     {
         public bool Down { get; set; }
 
+        public bool Hangs { get; set; }
+
+        public bool Waited { get; private set; }
+
         public int Refused { get; private set; }
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            if (Hangs)
+            {
+                Waited = true;
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
+            return CreateDbContext();
+        }
 
         public PortalDbContext CreateDbContext()
         {

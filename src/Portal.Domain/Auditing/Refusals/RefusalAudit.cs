@@ -8,7 +8,8 @@ namespace Portal.Domain.Auditing.Refusals;
 /// Writes refusals that anyone can repeat at will (failed bearer tokens, a signed-in caller refused by a policy,
 /// webhook replays) through <see cref="RefusalAuditThrottle"/>: an entry when the throttle lets the refusal through,
 /// counts of those it left out as summary entries once their window closed (written with the next refusal entry, or
-/// by <see cref="FlushAsync"/>, which the host calls every few seconds). Each summary is also logged at Warning.
+/// by <see cref="FlushAsync"/>, which the host calls every few seconds, and <see cref="FlushAllAsync"/> at shutdown).
+/// Each summary is also logged at Warning before it is written, and a count whose entry cannot be written is logged too.
 /// </summary>
 public sealed class RefusalAudit(IDbContextFactory<PortalDbContext> dbFactory, RefusalAuditThrottle throttle, ILogger<RefusalAudit> logger)
 {
@@ -38,31 +39,58 @@ public sealed class RefusalAudit(IDbContextFactory<PortalDbContext> dbFactory, R
         }
 
         Log(due);
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        if (admission.Write)
+        try
         {
-            AuditLog.Record(db, attempt.Actor, attempt.Action, attempt.EntityType, attempt.EntityKey, null, after(admission.LeftOut), succeeded: false);
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            if (admission.Write)
+            {
+                AuditLog.Record(db, attempt.Actor, attempt.Action, attempt.EntityType, attempt.EntityKey, null, after(admission.LeftOut), succeeded: false);
+            }
+
+            Add(db, due);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception) when (admission.LeftOut > 0 && NoteUncarriedCount(attempt, admission.LeftOut))
+        {
+            // Never reached: NoteUncarriedCount logs and lets the exception go on to the caller.
+            throw;
         }
 
-        Add(db, due);
-        await db.SaveChangesAsync(CancellationToken.None);
         return admission.Write;
     }
 
     /// <summary>Writes the summaries due now (callers quiet for a window, the global count beyond the cap); how many. Not cancellable, as <see cref="RecordAsync"/>.</summary>
-    public async Task<int> FlushAsync()
+    public Task<int> FlushAsync() => WriteAsync(throttle.TakeDue(), CancellationToken.None);
+
+    /// <summary>
+    /// At shutdown: writes every count the throttle still holds, open windows too (<see cref="RefusalAuditThrottle.TakeAll"/>);
+    /// how many summaries. Cancellable, so that a database that does not answer cannot hold up the shutdown: each
+    /// summary is logged at Warning before the write, so a cut-short write still leaves the counts in the log.
+    /// </summary>
+    public Task<int> FlushAllAsync(CancellationToken ct) => WriteAsync(throttle.TakeAll(), ct);
+
+    private async Task<int> WriteAsync(IReadOnlyList<RefusalSummary> due, CancellationToken ct)
     {
-        var due = throttle.TakeDue();
         if (due.Count == 0)
         {
             return 0;
         }
 
         Log(due);
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         Add(db, due);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveChangesAsync(ct);
         return due.Count;
+    }
+
+    // The entry that failed to be written was to carry how many of the caller's refusals were left out before it:
+    // they reach the log instead. Returns false, so the exception goes on.
+    private bool NoteUncarriedCount(RefusalAttempt attempt, int leftOut)
+    {
+        logger.LogWarning(
+            "{LeftOut} earlier refusal(s) ({Action}, {Caller}) were to be counted on an audit entry that could not be written",
+            leftOut, attempt.Action, attempt.Caller);
+        return false;
     }
 
     /// <summary>Logs each summary before anything touches the database: if the database is down, the count still reaches the log.</summary>

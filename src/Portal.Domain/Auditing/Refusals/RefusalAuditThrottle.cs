@@ -9,7 +9,8 @@ namespace Portal.Domain.Auditing.Refusals;
 /// <list type="bullet">
 /// <item>Per caller (<see cref="RefusalAttempt.Caller"/>): the first refusal in each <see cref="Window"/> is written,
 /// later ones are counted. The count is written by the caller's next entry, or, when the caller stops, by a summary
-/// entry once its window has closed (<see cref="TakeDue"/>).</item>
+/// entry once its window has closed (<see cref="TakeDue"/>), or at shutdown whether or not it has
+/// (<see cref="TakeAll"/>).</item>
 /// <item>Globally: at most <see cref="MaxEntriesPerWindow"/> refusal entries a window, whoever the callers are, so a
 /// flood from many addresses (a whole IPv6 /48, see <see cref="AddressKey"/>) or many accounts cannot grow the log
 /// faster. Refusals beyond it are counted by action and written as one <see cref="LeftOutAction"/> entry when the
@@ -122,6 +123,44 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
             {
                 due.Add(overflow.Summary(Actor.System, LeftOutAction, "audit", "refusals", null));
                 _closedOverflow = null;
+            }
+
+            return due;
+        }
+    }
+
+    /// <summary>
+    /// Everything still counted, open windows too, for the last write at shutdown: the summaries <see cref="TakeDue"/>
+    /// would give, every remembered caller's open count and the open count beyond the cap (their span ending now).
+    /// Every caller is forgotten.
+    /// </summary>
+    public IReadOnlyList<RefusalSummary> TakeAll()
+    {
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            var due = new List<RefusalSummary>();
+            foreach (var caller in _callers.Values)
+            {
+                if (caller.LeftOut is { } tally)
+                {
+                    var last = tally.Last;
+                    var summary = tally.Summary(last.Actor, last.Action, last.EntityType, last.EntityKey, last.ClientAddress);
+                    due.Add(now - caller.WrittenAt < Window ? summary with { To = now } : summary);
+                }
+            }
+
+            _callers.Clear();
+            if (_closedOverflow is { } closed)
+            {
+                due.Add(closed.Summary(Actor.System, LeftOutAction, "audit", "refusals", null));
+                _closedOverflow = null;
+            }
+
+            if (_overflow is { } open)
+            {
+                due.Add(open.Summary(Actor.System, LeftOutAction, "audit", "refusals", null) with { To = now });
+                _overflow = null;
             }
 
             return due;
