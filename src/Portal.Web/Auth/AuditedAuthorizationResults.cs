@@ -13,7 +13,8 @@ namespace Portal.Web.Auth;
 /// with why). A request that simply carries no credentials (sent to sign in) is not a refusal and is not written.
 /// Both kinds can be repeated at will, so both pass <see cref="RefusalAudit"/>: one entry a minute per signed-in caller
 /// and endpoint, or per client address (an IPv6 client by its /48) for failed tokens, counts of the rest written later,
-/// and at most <see cref="RefusalAuditThrottle.MaxEntriesPerWindow"/> refusal entries a minute in all. Every entry
+/// at most <see cref="RefusalAuditThrottle.MaxEntriesPerPrincipal"/> a minute per account (or address), and at most
+/// <see cref="RefusalAuditThrottle.MaxEntriesPerWindow"/> refusal entries a minute in all. Every entry
 /// names the client address; its path and reason are cut to <see cref="AuditWrite.MaxTextLength"/> characters.
 /// The caller is looked up without the request's token and, should the database fail, named from its claims
 /// (<see cref="ActorResolver.ResolveForAuditAsync"/>), so hanging up at once does not skip the entry. A failure to write
@@ -38,7 +39,12 @@ public sealed class AuditedAuthorizationResults(
             var reasons = authorizeResult.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToArray() ?? [];
             var endpoint = EndpointKey(context);
             await RecordAsync(
-                context, new RefusalAttempt($"{ForbiddenAction}|{actor.AuditName}|{endpoint}", actor, ForbiddenAction, EntityType, endpoint, ClientAddress(context)),
+                context,
+                new RefusalAttempt($"{ForbiddenAction}|{actor.AuditName}|{endpoint}", actor, ForbiddenAction, EntityType, endpoint, ClientAddress(context))
+                {
+                    // One account over all the endpoints it is refused on: it cannot spend everyone's entries.
+                    Principal = $"{ForbiddenAction}|{actor.AuditName}",
+                },
                 reasons.Length > 0 ? string.Join(" ", reasons) : "the endpoint's policy refused this caller");
         }
         else if (authorizeResult.Challenged && context.Items[ApiChallengeProblems.RefusalItem] is string tokenRefusal)

@@ -78,7 +78,7 @@ public sealed class RefusalAuditThrottleTests
     }
 
     [Fact]
-    public void Admit_FloodFromManyCallers_CappedAMinuteWithTheRestCountedInOneSummaryByAction()
+    public void Admit_FloodFromManyCallers_CappedAMinuteWithTheRestCountedInOneSummaryByCaller()
     {
         var throttle = new RefusalAuditThrottle(_clock);
         var written = 0;
@@ -95,12 +95,70 @@ public sealed class RefusalAuditThrottleTests
         var due = throttle.TakeDue();
         var overflow = Assert.Single(due, s => s.Action == RefusalAuditThrottle.LeftOutAction);
         Assert.Equal(10_000 - RefusalAuditThrottle.MaxEntriesPerWindow, overflow.LeftOut);
-        Assert.Equal(overflow.LeftOut, overflow.ByKey["authentication.refused"] + overflow.ByKey["webhook.replay"]);
+        Assert.Equal(overflow.LeftOut, overflow.ByKey.Values.Sum());
+        Assert.Equal(RefusalAuditThrottle.MaxKeysPerSummary + 1, overflow.ByKey.Count);
+        Assert.Equal(1, overflow.ByKey["caller-120"]);
         Assert.Equal("system", overflow.Actor.Name);
         Assert.Equal(0, throttle.Remembered);
 
         // A new minute: entries are written again.
         Assert.True(throttle.Admit(Attempt("caller-late")).Write);
+    }
+
+    [Fact]
+    public void Admit_OneAccountRefusedOnManyEndpoints_CannotSpendEveryonesEntries()
+    {
+        var throttle = new RefusalAuditThrottle(_clock);
+        var mallory = new Actor("mallory", "Mallory", PortalRole.Viewer, new HashSet<Guid>());
+        var ada = new Actor("ada", "Ada", PortalRole.Viewer, new HashSet<Guid>());
+        var written = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var endpoint = $"GET /admin/page-{i}";
+            var attempt = new RefusalAttempt($"authorization.refused|mallory|{endpoint}", mallory, "authorization.refused", "endpoint", endpoint, "192.0.2.66")
+            {
+                Principal = "authorization.refused|mallory",
+            };
+            written += throttle.Admit(attempt).Write ? 1 : 0;
+        }
+
+        var adas = throttle.Admit(new RefusalAttempt("authorization.refused|ada|GET /admin/tokens", ada, "authorization.refused", "endpoint", "GET /admin/tokens", "198.51.100.4")
+        {
+            Principal = "authorization.refused|ada",
+        });
+        _clock.Advance(RefusalAuditThrottle.Window);
+        var overflow = Assert.Single(throttle.TakeDue(), s => s.Action == RefusalAuditThrottle.LeftOutAction);
+
+        Assert.Equal(RefusalAuditThrottle.MaxEntriesPerPrincipal, written);
+        Assert.True(adas.Write, "another account's refusal must still get its own entry, with its actor and address");
+        Assert.Equal(new Dictionary<string, int> { ["authorization.refused|mallory"] = 190 }, overflow.ByKey);
+    }
+
+    [Fact]
+    public void Summary_BeyondTheCap_NamesThoseCountedMost()
+    {
+        var throttle = new RefusalAuditThrottle(_clock);
+        for (var i = 0; i < RefusalAuditThrottle.MaxEntriesPerWindow; i++)
+        {
+            throttle.Admit(Attempt($"filler-{i}"));
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            throttle.Admit(Attempt($"once-{i:D2}"));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Admit(Attempt("persistent"));
+        }
+
+        _clock.Advance(RefusalAuditThrottle.Window);
+        var overflow = Assert.Single(throttle.TakeDue(), s => s.Action == RefusalAuditThrottle.LeftOutAction);
+
+        Assert.Equal(5, overflow.ByKey["persistent"]);
+        Assert.Equal(35, overflow.ByKey.Values.Sum());
+        Assert.Equal(RefusalAuditThrottle.MaxKeysPerSummary + 1, overflow.ByKey.Count);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class RefusalAudit(IDbContextFactory<PortalDbContext> dbFactory, R
                     summary.ClientAddress,
                     summary.ByKey,
                     Summary = summary.Action == RefusalAuditThrottle.LeftOutAction
-                        ? $"{summary.LeftOut} refusal(s) beyond the audit log's {RefusalAuditThrottle.MaxEntriesPerWindow} a minute, counted by action"
+                        ? $"{summary.LeftOut} refusal(s) beyond the audit log's {RefusalAuditThrottle.MaxEntriesPerWindow} a minute, or {RefusalAuditThrottle.MaxEntriesPerPrincipal} a minute for one account or address, counted by who was refused"
                         : $"{summary.LeftOut} more refusal(s) of this caller, counted instead of written one by one",
                 },
                 succeeded: false);

@@ -11,11 +11,16 @@ namespace Portal.Domain.Auditing.Refusals;
 /// later ones are counted. The count is written by the caller's next entry, or, when the caller stops, by a summary
 /// entry once its window has closed (<see cref="TakeDue"/>), or at shutdown whether or not it has
 /// (<see cref="TakeAll"/>).</item>
+/// <item>Per principal (<see cref="RefusalAttempt.Principal"/>: an account over all the endpoints it is refused on, or
+/// one client address): at most <see cref="MaxEntriesPerPrincipal"/> entries a window, so one signed-in caller probing
+/// many endpoints cannot spend everyone's entries.</item>
 /// <item>Globally: at most <see cref="MaxEntriesPerWindow"/> refusal entries a window, whoever the callers are, so a
 /// flood from many addresses (a whole IPv6 /48, see <see cref="AddressKey"/>) or many accounts cannot grow the log
-/// faster. Refusals beyond it are counted by action and written as one <see cref="LeftOutAction"/> entry when the
-/// window closes.</item>
+/// faster.</item>
 /// </list>
+/// Refusals beyond either cap are counted by principal and written as one <see cref="LeftOutAction"/> entry when the
+/// window closes, naming the <see cref="MaxKeysPerSummary"/> principals counted most (of the first
+/// <see cref="MaxPrincipalsCounted"/> seen in the window) and the rest as <see cref="OtherKeys"/>.
 /// Only callers with an entry written in the last window are remembered, so memory is bounded by the global cap
 /// (about twice <see cref="MaxEntriesPerWindow"/> callers), however many addresses ask.
 /// </summary>
@@ -27,7 +32,13 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
     /// <summary>How many refusal entries are written a window at most, over all callers.</summary>
     public const int MaxEntriesPerWindow = 120;
 
-    /// <summary>The action of the entry counting the refusals left out beyond <see cref="MaxEntriesPerWindow"/>.</summary>
+    /// <summary>How many refusal entries are written a window at most for one principal (an account, or a client address).</summary>
+    public const int MaxEntriesPerPrincipal = 10;
+
+    /// <summary>How many principals the count beyond the caps tells apart in a window; later ones are counted as <see cref="OtherKeys"/>.</summary>
+    public const int MaxPrincipalsCounted = 100;
+
+    /// <summary>The action of the entry counting the refusals left out beyond <see cref="MaxEntriesPerWindow"/> or <see cref="MaxEntriesPerPrincipal"/>.</summary>
     public const string LeftOutAction = "audit.refusals.left-out";
 
     /// <summary>How many records (or actions) a summary names one by one.</summary>
@@ -38,6 +49,7 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Caller> _callers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _writtenBy = new(StringComparer.Ordinal);
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _written;
     private Tally? _overflow;
@@ -76,13 +88,15 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
                 return new RefusalAdmission(false, 0);
             }
 
-            if (_written >= MaxEntriesPerWindow)
+            var byPrincipal = _writtenBy.GetValueOrDefault(attempt.Principal);
+            if (_written >= MaxEntriesPerWindow || byPrincipal >= MaxEntriesPerPrincipal)
             {
-                (_overflow ??= new Tally(now)).Add(attempt, attempt.Action, now);
+                (_overflow ??= new Tally(now, MaxPrincipalsCounted)).Add(attempt, attempt.Principal, now);
                 return new RefusalAdmission(false, 0);
             }
 
             _written++;
+            _writtenBy[attempt.Principal] = byPrincipal + 1;
             var leftOut = caller?.LeftOut?.Count ?? 0;
             _callers[attempt.Caller] = new Caller(now);
             return new RefusalAdmission(true, leftOut);
@@ -183,6 +197,7 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
 
         _windowStart = now;
         _written = 0;
+        _writtenBy.Clear();
     }
 
     private sealed class Caller(DateTimeOffset writtenAt)
@@ -192,8 +207,11 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
         public Tally? LeftOut { get; set; }
     }
 
-    /// <summary>Refusals counted instead of written: how many, when, by record (or action), and the last one.</summary>
-    private sealed class Tally(DateTimeOffset from)
+    /// <summary>
+    /// Refusals counted instead of written: how many, when, by record (or principal), and the last one. Tells apart up
+    /// to <c>track</c> keys; a summary names the <see cref="MaxKeysPerSummary"/> counted most.
+    /// </summary>
+    private sealed class Tally(DateTimeOffset from, int track = MaxKeysPerSummary)
     {
         private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
 
@@ -227,11 +245,29 @@ public sealed class RefusalAuditThrottle(TimeProvider clock)
         }
 
         public RefusalSummary Summary(Actor actor, string action, string entityType, string entityKey, string? clientAddress) =>
-            new(actor, action, entityType, entityKey, clientAddress, Count, From, To, new Dictionary<string, int>(_byKey, StringComparer.Ordinal));
+            new(actor, action, entityType, entityKey, clientAddress, Count, From, To, Named());
+
+        // The keys counted most by name (ties by name, so a summary does not depend on the order of arrival), the rest together.
+        private Dictionary<string, int> Named()
+        {
+            var named = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (key, count) in _byKey.Where(k => k.Key != OtherKeys).OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
+            {
+                var name = named.Count < MaxKeysPerSummary ? key : OtherKeys;
+                named[name] = named.GetValueOrDefault(name) + count;
+            }
+
+            if (_byKey.TryGetValue(OtherKeys, out var others))
+            {
+                named[OtherKeys] = named.GetValueOrDefault(OtherKeys) + others;
+            }
+
+            return named;
+        }
 
         private void Tick(string key, int count)
         {
-            if (!_byKey.ContainsKey(key) && _byKey.Count >= MaxKeysPerSummary)
+            if (!_byKey.ContainsKey(key) && _byKey.Count >= track)
             {
                 key = OtherKeys;
             }

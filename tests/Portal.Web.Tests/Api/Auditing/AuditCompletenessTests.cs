@@ -3,10 +3,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Auditing.Refusals;
 using Portal.Domain.Security;
 using Portal.Testing;
 using Portal.Web.Auth;
@@ -57,6 +60,7 @@ public sealed partial class AuditCompletenessTests : IAsyncLifetime
           owner: audit-team
         """;
 
+    private readonly FakeTimeProvider _refusalClock = new(DateTimeOffset.UnixEpoch);
     private PortalWebFactory _factory = null!;
     private HttpClient _admin = null!;
 
@@ -67,7 +71,10 @@ public sealed partial class AuditCompletenessTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await PortalWebFactory.CreateAsync(TestProvider.Sqlite);
+        // The refusal throttle on a clock of its own, moved on a minute per refusal below: every endpoint's refusal gets
+        // an entry of its own, not a count (one person refused on many endpoints is capped, RefusalAuditThrottle).
+        _factory = await PortalWebFactory.CreateAsync(
+            TestProvider.Sqlite, b => b.ConfigureTestServices(s => s.AddSingleton(new RefusalAuditThrottle(_refusalClock))));
         await _factory.SeedDemoAsync();
         _admin = _factory.CreateClient(await _factory.CreateTokenAsync(PortalRole.Admin, "audit-admin"));
     }
@@ -143,6 +150,7 @@ public sealed partial class AuditCompletenessTests : IAsyncLifetime
                 Content = new StringContent(accepts.Contains("json", StringComparison.Ordinal) ? "{}" : "x", Encoding.UTF8, accepts),
             };
             request.Headers.Add("Cookie", cookie);
+            _refusalClock.Advance(RefusalAuditThrottle.Window);
             var response = await client.SendAsync(request, Ct);
             var audited = await AuditedAsync(a => a.Action == AuditedAuthorizationResults.ForbiddenAction && a.EntityKey == key && !a.Succeeded);
             if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Redirect) || !audited)
