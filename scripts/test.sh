@@ -92,9 +92,50 @@ stop_postgres() {
     pg_dir=""
 }
 
+# Clusters the fault tests made (tests/Portal.Web.Tests/Faults/ThrowawayPostgres.cs) whose test host died before it
+# could stop them: pg_ctl runs them as daemons, so nothing else would ever stop them. A cluster whose test host
+# (host.pid) still runs is another test run's and is left alone.
+sweep_fault_clusters() {
+    local dir owner pid bin
+    bin="${pg_bin:-$(find_pg_bin)}"
+    for dir in "${TMPDIR:-/tmp}"/portal-fault-pg-*; do
+        [[ -d "$dir" ]] || continue
+        owner="$(cat "$dir/host.pid" 2>/dev/null || true)"
+        if [[ "$owner" =~ ^[0-9]+$ ]] && kill -0 "$owner" 2>/dev/null; then
+            continue
+        fi
+        # No owner written yet: a cluster being made right now, unless it is an hour old.
+        if [[ -z "$owner" && -z "$(find "$dir" -maxdepth 0 -mmin +60 2>/dev/null)" ]]; then
+            continue
+        fi
+        if [[ -f "$dir/data/postmaster.pid" ]]; then
+            if [[ -n "$bin" ]]; then
+                runuser_for "$dir" "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+            fi
+            if [[ -f "$dir/data/postmaster.pid" ]]; then
+                pid="$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+                [[ "$pid" =~ ^[0-9]+$ ]] && kill -KILL "$pid" 2>/dev/null || true
+            fi
+        fi
+        rm -rf "$dir"
+    done
+}
+
+# Runs a command as the owner of the cluster in $1 when running as root (pg_ctl refuses root), else as is.
+runuser_for() {
+    local dir="$1"
+    shift
+    if [[ "$(id -u)" -eq 0 ]]; then
+        runuser -u "$(stat -c %U "$dir/data")" -- "$@"
+    else
+        "$@"
+    fi
+}
+
 cleanup() {
     # Silent on purpose: the summary line must stay the last line of output.
     stop_postgres >/dev/null 2>&1 || true
+    sweep_fault_clusters >/dev/null 2>&1 || true
     if [[ -n "${CI:-}" ]]; then
         # Build servers outlive the script; a CI run must leave nothing behind.
         dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -191,6 +232,7 @@ main() {
     trap 'exit 143' TERM
 
     install_missing_tools
+    sweep_fault_clusters
     if [[ -n "${PORTAL_TEST_POSTGRES:-}" ]]; then
         log "Using the PostgreSQL server given in PORTAL_TEST_POSTGRES"
     else

@@ -5,7 +5,8 @@ namespace Portal.Web.Tests.Faults;
 
 /// <summary>
 /// Portal.Web.dll from this test's output folder running as a child process (serving, or a CLI verb), its output kept
-/// line by line so a test can wait for what it says, and killed with SIGKILL when the test asks or ends.
+/// line by line so a test can wait for what it says, and killed with SIGKILL when the test asks or ends, or when the
+/// test host dies (<see cref="OrphanGuard"/>).
 /// </summary>
 public sealed class ChildPortal : IAsyncDisposable
 {
@@ -35,7 +36,8 @@ public sealed class ChildPortal : IAsyncDisposable
     /// <summary>Starts <c>dotnet Portal.Web.dll <paramref name="args"/></c> with <paramref name="environment"/> added.</summary>
     public static ChildPortal Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests when it says (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,10 +56,11 @@ public sealed class ChildPortal : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var child = new ChildPortal(new Process { StartInfo = start });
+        // Killed by the kernel if the test host dies before it disposes the child (OrphanGuard).
+        var child = new ChildPortal(new Process { StartInfo = OrphanGuard.Guarded(start) });
         child._process.OutputDataReceived += (_, e) => child.Add(e.Data);
         child._process.ErrorDataReceived += (_, e) => child.Add(e.Data);
-        child._process.Start();
+        OrphanGuard.Launch(child._process);
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
         return child;

@@ -68,7 +68,7 @@ public sealed class DatabaseOutageTests
             await Task.Delay(500, Ct);
         }
 
-        await pg.StartAgainAsync(Ct);
+        await pg.StartAgainAsync();
         await HealthAsync(http, portal, HttpStatusCode.OK, TimeSpan.FromSeconds(45));
         Assert.False(portal.HasExited);
 

@@ -35,7 +35,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderBy(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var major) ? major : 0).LastOrDefault()
             : null;
         if (bin is null)
         {
@@ -45,6 +46,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("portal-fault-pg-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "socket"));
         await File.WriteAllTextAsync(Path.Combine(dir, "pwfile"), "postgres\n", ct);
+
+        // Whose cluster this is: scripts/test.sh stops and removes clusters whose test host is gone.
+        await File.WriteAllTextAsync(Path.Combine(dir, "host.pid"), $"{Environment.ProcessId}\n", ct);
         var owner = Environment.UserName == "root" ? "postgres" : null;
         if (owner is not null)
         {
@@ -56,7 +60,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             await cluster.AsOwnerAsync(
                 "initdb", ["-D", cluster.Data, "-U", "postgres", $"--pwfile={Path.Combine(dir, "pwfile")}", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
-            await cluster.StartAgainAsync(ct);
+            await cluster.StartAgainAsync();
             await using var connection = new NpgsqlConnection(cluster.ConnectionString());
             await connection.OpenAsync(ct);
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
@@ -72,14 +76,19 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private string Data => Path.Combine(_dir, "data");
 
-    /// <summary>Starts the server (again) on the same port and waits until it accepts connections.</summary>
-    public Task StartAgainAsync(CancellationToken ct) =>
+    /// <summary>
+    /// Starts the server (again) on the same port and waits until it accepts connections. Not cancellable: pg_ctl
+    /// starts the server as a daemon, and a cancelled wait would leave it running while the caller, seeing no
+    /// <c>postmaster.pid</c> yet, deleted its folder. A cluster left behind by a test host that died is stopped and
+    /// removed by scripts/test.sh (<c>/tmp/portal-fault-pg-*</c>).
+    /// </summary>
+    public Task StartAgainAsync() =>
         AsOwnerAsync(
             "pg_ctl",
             ["-D", Data, "-l", Path.Combine(_dir, "postgres.log"), "-w", "-t", "60", "-o",
                 $"-c listen_addresses=127.0.0.1 -p {Port} -k {Path.Combine(_dir, "socket")} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100",
                 "start"],
-            ct);
+            CancellationToken.None);
 
     /// <summary>Stops the server as an operator or a crash would: <c>fast</c> ends every connection at once.</summary>
     public Task StopAsync(CancellationToken ct) => AsOwnerAsync("pg_ctl", ["-D", Data, "-m", "fast", "-w", "-t", "30", "stop"], ct);
