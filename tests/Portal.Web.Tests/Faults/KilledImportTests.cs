@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Testing;
@@ -7,13 +10,29 @@ using Portal.Testing;
 namespace Portal.Web.Tests.Faults;
 
 /// <summary>
-/// A <c>portal import</c> killed with SIGKILL while its one transaction is open leaves the database as it was before
-/// the import (SQLite: a sound file, the half-written transaction ignored on the next open; PostgreSQL: rolled back
-/// when the connection drops), and the same import run again completes.
+/// A <c>portal import</c> killed with SIGKILL while its one transaction is open, half of its services already sent to
+/// the database, leaves the database as it was before the import (SQLite: a sound file, the half-written transaction
+/// in the write-ahead log ignored on the next open; PostgreSQL: rolled back when the connection drops), and the same
+/// import run again completes. An import that committed part of its work (per batch, say) would leave services behind.
 /// </summary>
-public abstract class KilledImportTests(TestProvider provider) : IAsyncLifetime
+public abstract partial class KilledImportTests(TestProvider provider) : IAsyncLifetime
 {
     private const int Components = 3000;
+
+    /// <summary>
+    /// How many services the import must have sent before it is killed: half, over several of EF's command batches
+    /// (at most 1,000 rows each on PostgreSQL), and with descriptions long enough (about 2 KB) that SQLite's page cache
+    /// (2 MB) has spilled uncommitted pages into the write-ahead log by then.
+    /// </summary>
+    private const int SentBeforeKill = Components / 2;
+
+    /// <summary>The child's connections to PostgreSQL carry this name, so the test watches only them.</summary>
+    private const string ApplicationName = "portal-killed-import";
+
+    private static readonly string Filler = string.Concat(Enumerable.Repeat("It settles card payments for the shop. ", 52));
+
+    [GeneratedRegex(@"INSERT INTO ""?services""? \(", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceInsert();
 
     private TestDatabase _db = null!;
     private string _catalog = null!;
@@ -31,7 +50,7 @@ public abstract class KilledImportTests(TestProvider provider) : IAsyncLifetime
             var yaml = new StringBuilder();
             for (var i = file * (Components / 6); i < (file + 1) * (Components / 6); i++)
             {
-                yaml.Append(CultureInfo.InvariantCulture, $"apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc-{i:D4}\n  description: Service number {i}\n")
+                yaml.Append(CultureInfo.InvariantCulture, $"apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc-{i:D4}\n  description: Service number {i}. {Filler}\n")
                     .Append("spec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n---\n");
             }
 
@@ -52,11 +71,18 @@ public abstract class KilledImportTests(TestProvider provider) : IAsyncLifetime
 
         await using (var import = Start())
         {
-            var began = await WhenTheImportWritesAsync(import);
+            var writing = await WhenHalfTheServicesAreSentAsync(import);
             await import.KillAsync();
 
             // Killed before EF even began to commit: nothing of the import may be visible.
-            Assert.DoesNotContain(import.LinesFrom(began), l => l.Contains("Committing transaction", StringComparison.Ordinal));
+            Assert.DoesNotContain(import.LinesFrom(writing), l => l.Contains("Committing transaction", StringComparison.Ordinal));
+        }
+
+        if (provider == TestProvider.Sqlite)
+        {
+            // Before anything opens the file again: the log holds written pages of the open transaction, for SQLite to ignore.
+            var wal = new SqliteConnectionStringBuilder(_db.ConnectionString).DataSource + "-wal";
+            Assert.True(UncommittedFrames(wal) > 0, $"{wal} holds no page of the killed transaction: the kill proves nothing");
         }
 
         Assert.Equal(0, await CountAsync(db => db.Services.CountAsync(Ct)));
@@ -79,47 +105,73 @@ public abstract class KilledImportTests(TestProvider provider) : IAsyncLifetime
     private ChildPortal Start() => ChildPortal.Start(
         new Dictionary<string, string>
         {
-            ["ConnectionStrings__Portal"] = _db.ConnectionString,
+            ["ConnectionStrings__Portal"] = provider == TestProvider.Postgres
+                ? new NpgsqlConnectionStringBuilder(_db.ConnectionString) { ApplicationName = ApplicationName }.ConnectionString
+                : _db.ConnectionString,
             ["Database__Provider"] = provider.ToString(),
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction"] = "Debug",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+
+            // Plain lines: a batch's command text then shows each INSERT on a line of its own (JSON puts it on one, twice).
+            ["Logging__Console__FormatterName"] = "simple",
         },
         "import",
         _catalog);
 
     /// <summary>
-    /// Returns once the import's transaction has begun writing. SQLite: the first transaction after the planner
-    /// statistics are refreshed (the last step of <c>migrate</c>, which the import runs first) is the import's, and
-    /// EF logs its start. PostgreSQL: a session of this database holds a transaction id, which a transaction gets with
-    /// its first write and gives up when it ends.
+    /// Returns once EF has logged <see cref="SentBeforeKill"/> executed inserts into <c>services</c> (only the import
+    /// writes services; EF logs a command after the database ran it). On PostgreSQL the child's own session (by its
+    /// application name, so no autovacuum worker counts) must then hold a transaction id: a transaction that has written.
     /// </summary>
     /// <returns>The line of output from which on the import's commit would show.</returns>
-    private async Task<int> WhenTheImportWritesAsync(ChildPortal import)
+    private async Task<int> WhenHalfTheServicesAreSentAsync(ChildPortal import)
     {
-        if (provider == TestProvider.Sqlite)
+        var first = -1;
+        var line = -1;
+        for (var sent = 0; sent < SentBeforeKill; sent++)
         {
-            var refreshed = await import.WaitForLineAsync(
-                l => l.Contains("Refreshed SQLite planner statistics", StringComparison.Ordinal), "the statistics refresh after migrate", TimeSpan.FromSeconds(60), Ct);
-            var began = await import.WaitForLineAsync(
-                l => l.Contains("Began transaction", StringComparison.Ordinal), "the import's transaction", TimeSpan.FromSeconds(60), Ct, refreshed + 1);
-            return began;
+            line = await import.WaitForLineAsync(
+                l => ServiceInsert().IsMatch(l), $"insert {sent + 1} of {SentBeforeKill} into services", TimeSpan.FromSeconds(90), Ct, line + 1);
+            first = first < 0 ? line : first;
         }
 
-        var admin = Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)!;
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync(Ct);
-        await using var writing = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = @name AND backend_xid IS NOT NULL", connection);
-        writing.Parameters.AddWithValue("name", _db.DatabaseName!);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((long)(await writing.ExecuteScalarAsync(Ct))! == 0)
+        if (provider == TestProvider.Postgres)
         {
-            Assert.False(import.HasExited, "The import ended before it was seen writing:\n" + import.Tail());
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "The import was not seen writing within 60 s:\n" + import.Tail());
-            await Task.Delay(5, Ct);
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)!);
+            await connection.OpenAsync(Ct);
+            await using var writing = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = @name AND application_name = @app AND backend_xid IS NOT NULL", connection);
+            writing.Parameters.AddWithValue("name", _db.DatabaseName!);
+            writing.Parameters.AddWithValue("app", ApplicationName);
+            Assert.True((long)(await writing.ExecuteScalarAsync(Ct))! > 0, "The import's session holds no open transaction:\n" + import.Tail());
         }
 
-        return import.LineCount;
+        return first;
+    }
+
+    /// <summary>
+    /// How many frames at the end of a SQLite write-ahead log follow its last commit frame: pages of a transaction
+    /// that never committed. Frames count while their salts match the log's header (later ones are left from before).
+    /// </summary>
+    private static int UncommittedFrames(string walPath)
+    {
+        var wal = File.ReadAllBytes(walPath);
+        if (wal.Length < 32)
+        {
+            return 0;
+        }
+
+        var pageSize = BinaryPrimitives.ReadInt32BigEndian(wal.AsSpan(8));
+        pageSize = pageSize == 1 ? 65536 : pageSize;
+        var salts = wal.AsSpan(16, 8);
+        var sinceCommit = 0;
+        for (var at = 32; at + 24 + pageSize <= wal.Length && wal.AsSpan(at + 8, 8).SequenceEqual(salts); at += 24 + pageSize)
+        {
+            sinceCommit = BinaryPrimitives.ReadUInt32BigEndian(wal.AsSpan(at + 4)) != 0 ? 0 : sinceCommit + 1;
+        }
+
+        return sinceCommit;
     }
 
     private async Task<int> CountAsync(Func<Portal.Domain.Persistence.PortalDbContext, Task<int>> count)
