@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Portal.Domain.Auditing.Refusals;
-using Portal.Domain.Security;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Auth;
@@ -20,8 +19,7 @@ namespace Portal.Web.Auth;
 /// (<see cref="ActorResolver.ResolveForAuditAsync"/>), so hanging up at once does not skip the entry. A failure to write
 /// the entry (any, <see cref="AuditWrite"/>) is logged and does not change the answer: the 401 or 403 stands.
 /// </summary>
-public sealed class AuditedAuthorizationResults(
-    RefusalAudit refusals, ActorResolver actors, ILogger<AuditedAuthorizationResults> logger) : IAuthorizationMiddlewareResultHandler
+public sealed class AuditedAuthorizationResults(RefusalRecorder refusals, ActorResolver actors) : IAuthorizationMiddlewareResultHandler
 {
     public const string ForbiddenAction = "authorization.refused";
     public const string TokenRefusedAction = "authentication.refused";
@@ -38,7 +36,7 @@ public sealed class AuditedAuthorizationResults(
             var actor = await actors.ResolveForAuditAsync(context.User);
             var reasons = authorizeResult.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToArray() ?? [];
             var endpoint = EndpointKey(context);
-            await RecordAsync(
+            await refusals.RecordAsync(
                 context,
                 new RefusalAttempt($"{ForbiddenAction}|{actor.AuditName}|{endpoint}", actor, ForbiddenAction, EntityType, endpoint, ClientAddress(context))
                 {
@@ -49,8 +47,7 @@ public sealed class AuditedAuthorizationResults(
         }
         else if (authorizeResult.Challenged && context.Items[ApiChallengeProblems.RefusalItem] is string tokenRefusal)
         {
-            var caller = $"{TokenRefusedAction}|{RefusalAuditThrottle.AddressKey(context.Connection.RemoteIpAddress)}";
-            await RecordAsync(context, new RefusalAttempt(caller, Anonymous, TokenRefusedAction, EntityType, EndpointKey(context), ClientAddress(context)), tokenRefusal);
+            await refusals.RecordByAddressAsync(context, TokenRefusedAction, RefusalRecorder.Anonymous, EntityType, EndpointKey(context), tokenRefusal);
         }
 
         await _answer.HandleAsync(next, context, policy, authorizeResult);
@@ -60,26 +57,10 @@ public sealed class AuditedAuthorizationResults(
     public static string? ClientAddress(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null;
 
-    private static readonly Actor Anonymous = new("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
-
     /// <summary>
     /// <c>PUT /api/v1/services/{name}</c>: the route pattern when the endpoint has one, else the path (cut to
     /// <see cref="AuditWrite.MaxTextLength"/>: a request without an endpoint is keyed by whatever path it sent).
     /// </summary>
     public static string EndpointKey(HttpContext context) =>
         AuditWrite.Bounded($"{context.Request.Method} {(context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : context.Request.Path.Value)}")!;
-
-    private async Task RecordAsync(HttpContext context, RefusalAttempt attempt, string reason)
-    {
-        var method = context.Request.Method;
-        var path = AuditWrite.Bounded(context.Request.Path.Value);
-        reason = AuditWrite.Bounded(reason)!;
-        await AuditWrite.TryAsync(
-            () => refusals.RecordAsync(
-                attempt,
-                leftOut => leftOut > 0
-                    ? new { Method = method, Path = path, Reason = reason, attempt.ClientAddress, LeftOutSinceLastEntry = leftOut }
-                    : new { Method = method, Path = path, Reason = reason, attempt.ClientAddress }),
-            ex => logger.LogError(ex, "Could not audit the refusal of {Method} {Path} ({Action}); the refusal is answered all the same", method, path, attempt.Action));
-    }
 }

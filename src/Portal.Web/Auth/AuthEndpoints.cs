@@ -11,6 +11,9 @@ namespace Portal.Web.Auth;
 /// <summary>Sign-in and sign-out endpoints; the sign-in page posts a plain form here so the cookie can be set.</summary>
 public static class AuthEndpoints
 {
+    /// <summary>The audit action of a Local sign-in refused because it came from the network (keyed by client address).</summary>
+    public const string SignInRefusedAction = "signin.refused";
+
     public static WebApplication MapPortalAuth(this WebApplication app)
     {
         app.MapPost("/auth/local/signin", LocalSignInAsync).AllowAnonymous();
@@ -28,6 +31,7 @@ public static class AuthEndpoints
         IOptions<AuthOptions> options,
         ActorDirectory directory,
         LocalModePeerCheck peers,
+        RefusalRecorder refusals,
         ILoggerFactory loggers)
     {
         if (options.Value.Mode != AuthMode.Local)
@@ -41,6 +45,9 @@ public static class AuthEndpoints
         if (!peers.Allows(peer))
         {
             logger.LogWarning("Local sign-in refused: {Reason}", LocalModePeerCheck.Refusal(peer));
+            await refusals.RecordByAddressAsync(
+                http, SignInRefusedAction, RefusalRecorder.Anonymous, AuditedAuthorizationResults.EntityType, AuditedAuthorizationResults.EndpointKey(http),
+                "local sign-in refused: " + LocalModePeerCheck.Refusal(peer));
             return Results.LocalRedirect("/signin?error=network&returnUrl=" + Uri.EscapeDataString(target));
         }
 

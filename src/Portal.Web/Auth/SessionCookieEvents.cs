@@ -11,12 +11,22 @@ namespace Portal.Web.Auth;
 /// Keeps a sign-in cookie honest: it records when the person signed in and under which <c>Auth:Mode</c>; a cookie
 /// older than <c>Auth:SessionMaxHours</c> (however active its owner), issued under another mode, or (Local mode in a
 /// container, <see cref="LocalModePeerCheck"/>) used from elsewhere than the loopback-published port is rejected, and
-/// the API and the health details answer with status codes instead of redirects to the sign-in page.
+/// the API and the health details answer with status codes instead of redirects to the sign-in page. A rejected cookie
+/// is audited as <see cref="RejectedAction"/> (through <see cref="RefusalRecorder"/>: at most one entry a minute per
+/// client address, the rest counted).
 /// </summary>
 public sealed class SessionCookieEvents(
-    IOptions<AuthOptions> options, TimeProvider clock, PrincipalRefresher refresher, LocalModePeerCheck peers, ILogger<SessionCookieEvents> logger)
+    IOptions<AuthOptions> options,
+    TimeProvider clock,
+    PrincipalRefresher refresher,
+    LocalModePeerCheck peers,
+    ILogger<SessionCookieEvents> logger,
+    RefusalRecorder refusals)
     : CookieAuthenticationEvents
 {
+    /// <summary>The audit action of a rejected sign-in cookie (keyed by client address, named by the cookie's account).</summary>
+    public const string RejectedAction = "session.refused";
+
     /// <summary>When the person signed in (round-trip UTC), kept across sliding renewals.</summary>
     public const string SignedInAtKey = ".portal.signed-in-at";
 
@@ -88,6 +98,13 @@ public sealed class SessionCookieEvents(
         if (reason is not null)
         {
             logger.LogInformation("Sign-in cookie rejected: {Reason}", reason);
+
+            // Named as the cookie names itself (whatever Auth:Mode now is): the database is not asked about a session being turned away.
+            var actor = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id
+                ? new Portal.Domain.Security.Actor(id, context.Principal.Identity?.Name ?? id, Portal.Domain.Security.PortalRole.Viewer, new HashSet<Guid>())
+                : RefusalRecorder.Anonymous;
+            await refusals.RecordByAddressAsync(
+                context.HttpContext, RejectedAction, actor, AuditedAuthorizationResults.EntityType, AuditedAuthorizationResults.EndpointKey(context.HttpContext), "sign-in cookie rejected: " + reason);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }

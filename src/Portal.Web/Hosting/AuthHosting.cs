@@ -102,6 +102,7 @@ public static class AuthHosting
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ActorResolver>();
+        builder.Services.AddSingleton<RefusalRecorder>();
         builder.Services.AddScoped<SessionCookieEvents>();
         builder.Services.AddSingleton<PrincipalRefresher>();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Sync;
 using Portal.Ingest.GitHub;
 using Portal.Ingest.Jobs;
+using Portal.Web.Auth;
 
 namespace Portal.Web.Hosting;
 
@@ -31,6 +32,9 @@ public static class GitHubHosting
         }
     }
 
+    /// <summary>The audit action of a webhook delivery refused for its signature.</summary>
+    public const string SignatureRefusedAction = "webhook.refused";
+
     public static WebApplication MapPortalGitHubWebhooks(this WebApplication app)
     {
         app.MapPost("/webhooks/github", ReceiveAsync)
@@ -50,13 +54,20 @@ public static class GitHubHosting
     /// hashing it on the way, and hands it on only when the signature matches.
     /// </summary>
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, GitHubWebhooks webhooks, IBackgroundJobClient jobs, IOptions<GitHubOptions> github, IOptions<LimitsOptions> limits, CancellationToken ct)
+        HttpRequest request,
+        GitHubWebhooks webhooks,
+        IBackgroundJobClient jobs,
+        IOptions<GitHubOptions> github,
+        IOptions<LimitsOptions> limits,
+        RefusalRecorder refusals,
+        CancellationToken ct)
     {
         var eventName = request.Headers["X-GitHub-Event"].ToString();
         var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
         var signature = request.Headers["X-Hub-Signature-256"].ToString();
         if (webhooks.RefuseBeforeBody(eventName, deliveryId, signature) is { } refused)
         {
+            await AuditSignatureRefusalAsync(request.HttpContext, refusals, refused);
             return Answer(refused, null);
         }
 
@@ -87,9 +98,20 @@ public static class GitHubHosting
                     _ => null,
                 },
                 ct);
+            await AuditSignatureRefusalAsync(request.HttpContext, refusals, result);
             return Answer(result, jobId);
         }
     }
+
+    /// <summary>
+    /// A delivery refused for its signature (401: missing, malformed, or not matching the body) is audited as
+    /// <see cref="SignatureRefusedAction"/>, by client address: anyone can send them at will, so through
+    /// <see cref="RefusalRecorder"/> (one entry a minute per address, the rest counted).
+    /// </summary>
+    private static Task AuditSignatureRefusalAsync(HttpContext http, RefusalRecorder refusals, WebhookResult result) =>
+        result.StatusCode == StatusCodes.Status401Unauthorized
+            ? refusals.RecordByAddressAsync(http, SignatureRefusedAction, RefusalRecorder.Anonymous, AuditedAuthorizationResults.EntityType, AuditedAuthorizationResults.EndpointKey(http), result.Message)
+            : Task.CompletedTask;
 
     private static IResult Answer(WebhookResult result, string? jobId) =>
         Results.Json(new { message = result.Message, job = jobId }, statusCode: result.StatusCode);

@@ -15,7 +15,8 @@ public sealed class SessionCookieEventsTests
 
     private SessionCookieEvents Events(AuthMode mode = AuthMode.Local, int maxHours = 24) =>
         new(Options.Create(new AuthOptions { Mode = mode, SessionMaxHours = maxHours }), _clock, new PrincipalRefresher(new ActorDirectory(null!)),
-            new LocalModePeerCheck(false, new ContainerNetwork(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())), NullLogger<SessionCookieEvents>.Instance);
+            new LocalModePeerCheck(false, new ContainerNetwork(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())), NullLogger<SessionCookieEvents>.Instance,
+            null!);
 
     private AuthenticationProperties SignedIn(string mode = "Local") => new(new Dictionary<string, string?>
     {

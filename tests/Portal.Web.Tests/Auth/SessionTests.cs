@@ -116,6 +116,10 @@ public sealed partial class SessionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, sameMode.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, otherMode.StatusCode);
+        await using var db = _database.CreateContext();
+        var refused = Assert.Single(await db.AuditEntries.Where(a => a.Action == SessionCookieEvents.RejectedAction).ToListAsync(Ct));
+        Assert.Equal(("local-admin", false), (refused.Actor, refused.Succeeded));
+        Assert.Contains("issued under Auth:Mode Local", refused.After, StringComparison.Ordinal);
     }
 
     [Fact]

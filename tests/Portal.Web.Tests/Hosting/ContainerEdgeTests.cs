@@ -112,6 +112,10 @@ public sealed partial class ContainerEdgeTests : IAsyncDisposable
         Assert.Contains("error=network", response.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("portal.auth=", string.Join("\n", response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []), StringComparison.Ordinal);
         Assert.Contains(_log, l => l.Level == LogLevel.Warning && l.Message.Contains("203.0.113.40", StringComparison.Ordinal));
+        await using var db = _factory!.Database.CreateContext();
+        var refused = Assert.Single(db.AuditEntries.Where(a => a.Action == Portal.Web.Auth.AuthEndpoints.SignInRefusedAction).ToList());
+        Assert.Equal(("anonymous", "POST /auth/local/signin", false), (refused.Actor, refused.EntityKey, refused.Succeeded));
+        Assert.Contains("203.0.113.40", refused.After, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,6 +113,24 @@ public sealed class WebhookEdgeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Webhook_BadSignatures_RefusedAndAuditedOnceAMinutePerAddressWithTheRestCounted()
+    {
+        var client = await ClientAsync(("GitHub:WebhookSecret", Secret));
+        using var missing = FakeWebhookDelivery.Request("ping", "{}", Secret);
+        missing.Headers.Remove("X-Hub-Signature-256");
+        using var wrong = FakeWebhookDelivery.Request("ping", "{}", "another-secret");
+        using var wrongAgain = FakeWebhookDelivery.Request("ping", "{ }", "another-secret");
+
+        var answers = new[] { await client.SendAsync(missing, Ct), await client.SendAsync(wrong, Ct), await client.SendAsync(wrongAgain, Ct) };
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        await using var db = _factory!.Database.CreateContext();
+        var refused = Assert.Single(db.AuditEntries.Where(a => a.Action == GitHubHosting.SignatureRefusedAction).ToList());
+        Assert.Equal(("anonymous", "POST /webhooks/github", false), (refused.Actor, refused.EntityKey, refused.Succeeded));
+        Assert.Contains("X-Hub-Signature-256", refused.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Webhook_MoreAtOnceThanTheGateAndItsQueue_Answers429WithRetryAfter()
     {
         var client = await ClientAsync(("GitHub:WebhookSecret", Secret), ("Limits:WebhookConcurrency", "1"));

@@ -29,7 +29,7 @@ public sealed partial class AuditCompletenessTests : IAsyncLifetime
     {
         ["POST /auth/local/signin"] = "signing in is anonymous by design; it starts a session and changes no record (the sign-in is logged)",
         ["POST /auth/signout"] = "ends the caller's own session; changes no record",
-        ["POST /webhooks/github"] = "anonymous by design, authenticated by its signature; the sync job it queues audits every change it makes, and replays are audited as webhook.replay",
+        ["POST /webhooks/github"] = "anonymous by design, authenticated by its signature; the sync job it queues audits every change it makes, replays are audited as webhook.replay and bad signatures as webhook.refused (WebhookEdgeTests)",
         ["POST /healthz"] = "read-only: answers any method and writes nothing",
         ["POST /healthz/details"] = "read-only: answers any method and writes nothing",
     };
