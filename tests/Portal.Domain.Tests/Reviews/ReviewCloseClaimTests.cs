@@ -15,7 +15,7 @@ namespace Portal.Domain.Tests.Reviews;
 /// worker that stopped reporting is taken over, and when it wakes up it leaves the attempt alone. The claim is one
 /// conditional update: an attempt that succeeded, or whose worker reported, after another worker read it as stale is
 /// not taken over. The overtaken check's branches each on their own: the review changed, the snapshot removed, the
-/// attempt finished elsewhere.
+/// attempt finished elsewhere. Superseded attempts and leftovers: <see cref="ReviewCloseSupersededTests"/>.
 /// </summary>
 public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {

@@ -13,7 +13,9 @@ namespace Portal.Domain.Reviews.Commands;
 /// A claim is one conditional update of the attempt's row: it matches only while the row still has the claim the
 /// worker read <em>and</em> a status that may be claimed (queued, failed, or running but silent past
 /// <see cref="ReviewClosing.StaleAfter"/>), so an attempt that succeeded, or whose worker reported, after the read is
-/// never taken over.
+/// never taken over. Claiming the latest attempt also ends the older attempts of the revision that are still running
+/// (a retry replaced them): their claim is cleared and they fail, so their workers stop at their next report instead of
+/// racing the newer attempt.
 /// </para>
 /// </summary>
 internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -21,18 +23,24 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
     /// <summary>One worker's hold on an attempt: the run it claimed and its claim (also its snapshot's id).</summary>
     internal sealed record Attempt(Guid ReviewId, int Revision, Guid RunId, Guid Claim);
 
-    /// <summary>Another worker holds the attempt now: this one stops and leaves it alone.</summary>
+    /// <summary>Another worker holds the attempt now, or a newer attempt replaced it: this one stops and leaves it alone.</summary>
     internal sealed class ClaimLostException(string message) : Exception(message);
 
     internal const string TakenOver = "another worker took over this attempt after it stopped reporting; this worker stopped and deleted its own partial snapshot";
 
+    internal const string Replaced = "a newer attempt replaced this one while it ran; this worker stopped and deleted its own partial snapshot";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Why a worker no longer holds <paramref name="run"/>: a newer attempt ended it, or another worker took it over.</summary>
+    internal static string LostBecause(ReviewClosing run) =>
+        run.Claim is null && run.Status == ReviewClosingStatus.Failed ? Replaced : TakenOver;
 
     /// <summary>
     /// Claims the latest attempt of the revision; null, saying why, when there is none to run or another worker holds
     /// it. Attempts still queued that will never run are cancelled, saying why: all of them when the review is no longer
     /// closing at this revision (cancelled, closed by another attempt, reopened), otherwise the older ones a newer
-    /// request replaced.
+    /// request replaced. Older attempts still running are failed with the claim (see the class).
     /// <paramref name="beforeClaiming"/> (tests) runs between reading the attempts and claiming one.
     /// </summary>
     public async Task<(Attempt? Attempt, string Reason)> StartAsync(Guid reviewId, int revision, Func<Task>? beforeClaiming, CancellationToken ct)
@@ -71,6 +79,7 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
         }
 
         var claim = Guid.CreateVersion7();
+        var older = runs.Where(r => r != run && r.Status == ReviewClosingStatus.Running).ToList();
         bool claimed;
         try
         {
@@ -80,6 +89,15 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
                 if (await ClaimAsync(db, run!, claim, now, token) != 1)
                 {
                     return false;
+                }
+
+                foreach (var old in older)
+                {
+                    if (await ReplaceAsync(db, old, run!, now, token) == 1)
+                    {
+                        AuditLog.Record(db, Actor.System, "reviews.close.replaced", "review", review!.Quarter, new { Status = nameof(ReviewClosingStatus.Running), revision, Run = old.Id },
+                            new { Status = nameof(ReviewClosingStatus.Failed), revision, Run = old.Id, By = run!.Id });
+                    }
                 }
 
                 await db.SaveChangesAsync(token);
@@ -122,6 +140,21 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
                 .SetProperty(c => c.HeartbeatAt, now), ct);
     }
 
+    /// <summary>Fails an older attempt still running, clearing its claim, if it is still running with the claim read.</summary>
+    private static Task<int> ReplaceAsync(PortalDbContext db, ReviewClosing old, ReviewClosing latest, DateTime now, CancellationToken ct)
+    {
+        var read = old.Claim;
+        var error = string.Create(CultureInfo.InvariantCulture, $"Replaced by a newer attempt (requested {latest.RequestedAt:yyyy-MM-dd HH:mm:ss} UTC by {latest.RequestedByName}); its worker stops at its next report.");
+        return db.ReviewClosings
+            .Where(c => c.Id == old.Id && c.Claim == read && c.Status == ReviewClosingStatus.Running)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Claim, (Guid?)null)
+                .SetProperty(c => c.Status, ReviewClosingStatus.Failed)
+                .SetProperty(c => c.Error, error)
+                .SetProperty(c => c.FinishedAt, (DateTime?)now)
+                .SetProperty(c => c.HeartbeatAt, now), ct);
+    }
+
     private static string AnotherWorker(ReviewClosing run) => string.Create(CultureInfo.InvariantCulture,
         $"another worker is running this attempt (started {run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, last report {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); nothing was done here");
 
@@ -132,7 +165,7 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
         var run = await db.ReviewClosings.FirstAsync(c => c.Id == attempt.RunId, ct);
         if (run.Claim != attempt.Claim)
         {
-            throw new ClaimLostException(TakenOver);
+            throw new ClaimLostException(LostBecause(run));
         }
 
         run.Report(phase, done, total, Now);
@@ -142,7 +175,8 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ClaimLostException(TakenOver);
+            await db.Entry(run).ReloadAsync(CancellationToken.None);
+            throw new ClaimLostException(LostBecause(run));
         }
     }
 
@@ -163,15 +197,22 @@ internal sealed class ReviewCloseClaims(IDbContextFactory<PortalDbContext> dbFac
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Taken over in between: the attempt is the other worker's to end.
+            // Taken over or replaced in between: the attempt is the other worker's to end.
         }
     }
 
-    /// <summary>Deletes this worker's own (incomplete) snapshot, if it wrote one.</summary>
+    /// <summary>Deletes this worker's own snapshot, if it wrote one and it is incomplete.</summary>
     public async Task DeleteSnapshotAsync(Guid snapshotId)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db.ReviewSnapshotServices.Where(s => s.SnapshotId == snapshotId).ExecuteDeleteAsync(CancellationToken.None);
-        await db.ReviewSnapshots.Where(s => s.Id == snapshotId && !s.Complete).ExecuteDeleteAsync(CancellationToken.None);
+        await DeleteIncompleteAsync(db, [snapshotId], CancellationToken.None);
     }
+
+    /// <summary>
+    /// Deletes those of <paramref name="snapshotIds"/> that are still incomplete, with their service rows, in one
+    /// statement: the header is deleted only while incomplete, and its rows go with it (the foreign key cascades), so a
+    /// snapshot that completes meanwhile keeps every row. A complete snapshot is never deleted.
+    /// </summary>
+    public static Task<int> DeleteIncompleteAsync(PortalDbContext db, IReadOnlyCollection<Guid> snapshotIds, CancellationToken ct) =>
+        db.ReviewSnapshots.Where(s => snapshotIds.Contains(s.Id) && !s.Complete).ExecuteDeleteAsync(ct);
 }

@@ -22,9 +22,10 @@ namespace Portal.Domain.Reviews.Commands;
 /// running but silent past <see cref="ReviewClosing.StaleAfter"/>), with one conditional update that sets a new
 /// <see cref="ReviewClosing.Claim"/> only while the row still has the claim it read and such a status
 /// (<see cref="ReviewCloseClaims"/>); a second worker on the same attempt (the job runner and <c>reviews close</c>)
-/// loses that update and does nothing, and a finished attempt is never taken over. Only the claim's holder reports,
-/// completes or fails the attempt, and its snapshot carries the claim as its id, so no worker deletes the snapshot of
-/// an attempt that is still alive. A freeze that was overtaken
+/// loses that update and does nothing, and a finished attempt is never taken over. Claiming also ends older attempts
+/// still running, so their workers stop. Only the claim's holder reports, completes or fails the attempt, and its
+/// snapshot carries the claim as its id, so no worker deletes the snapshot of a newer attempt that is still alive, and
+/// no complete snapshot is ever deleted. A freeze that was overtaken
 /// while it ran (its attempt is no longer the latest, or the review changed: cancelled, recorded in and asked to close
 /// again) does not become the record: its snapshot is deleted and its attempt fails, in the same transaction that would
 /// have closed the review.
@@ -47,6 +48,9 @@ public sealed class ReviewCloser(
 
     /// <summary>Tests only: runs after the attempts were read and before the latest one is claimed.</summary>
     internal Func<Task>? BeforeClaiming { get; init; }
+
+    /// <summary>Tests only: runs after the leftover snapshots were listed and before they are deleted.</summary>
+    internal Func<Task>? BeforeDeletingLeftovers { get; init; }
 
     /// <summary>
     /// Closes <paramref name="revision"/> of the review; null when this worker closed nothing (see
@@ -130,15 +134,21 @@ public sealed class ReviewCloser(
         var requestedBy = await db.ReviewClosings.AsNoTracking().Where(c => c.Id == runId).Select(c => c.RequestedByName).FirstAsync(ct);
 
         // An attempt that stopped half-way left an incomplete snapshot; start again from nothing. A snapshot's id is the
-        // claim of the attempt writing it: one whose worker still reports is left alone (it is overtaken at completion).
+        // claim of the attempt writing it. Older attempts were ended when this one was claimed, so a snapshot whose
+        // attempt is still running with a live worker is a newer attempt's: it is left alone (this one is overtaken at
+        // completion). Only incomplete snapshots are deleted, checked again in the delete itself.
         var liveSince = Now - ReviewClosing.StaleAfter;
         var live = db.ReviewClosings.Where(c => c.ReviewId == reviewId && c.Status == ReviewClosingStatus.Running && c.HeartbeatAt >= liveSince && c.Claim != null && c.Claim != claim)
             .Select(c => c.Claim!.Value);
         var leftovers = await db.ReviewSnapshots.Where(s => s.ReviewId == reviewId && s.Revision == revision && !s.Complete && !live.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (leftovers.Count > 0)
         {
-            await db.ReviewSnapshotServices.Where(s => leftovers.Contains(s.SnapshotId)).ExecuteDeleteAsync(ct);
-            await db.ReviewSnapshots.Where(s => leftovers.Contains(s.Id)).ExecuteDeleteAsync(ct);
+            if (BeforeDeletingLeftovers is { } pause)
+            {
+                await pause();
+            }
+
+            await ReviewCloseClaims.DeleteIncompleteAsync(db, leftovers, ct);
         }
 
         await _claims.ReportAsync(attempt, "Reading open debt", 0, 0, ct);
@@ -213,8 +223,8 @@ public sealed class ReviewCloser(
             var overtaken = Overtaken(c, snapshot is not null, review, run, latest);
             if (overtaken is not null)
             {
-                await db.ReviewSnapshotServices.Where(s => s.SnapshotId == c.SnapshotId).ExecuteDeleteAsync(token);
-                await db.ReviewSnapshots.Where(s => s.Id == c.SnapshotId).ExecuteDeleteAsync(token);
+                await db.ReviewSnapshotServices.Where(s => s.SnapshotId == c.SnapshotId && db.ReviewSnapshots.Any(x => x.Id == s.SnapshotId && !x.Complete)).ExecuteDeleteAsync(token);
+                await db.ReviewSnapshots.Where(s => s.Id == c.SnapshotId && !s.Complete).ExecuteDeleteAsync(token);
                 var ours = run.Claim == c.Claim && run.Status == ReviewClosingStatus.Running;
                 if (ours)
                 {
@@ -243,7 +253,7 @@ public sealed class ReviewCloser(
 
     /// <summary>Why a finished freeze may no longer become the record, or null when it may.</summary>
     private static string? Overtaken(Completion c, bool snapshotExists, Review review, ReviewClosing run, Guid latestRunId) =>
-        run.Claim != c.Claim ? ReviewCloseClaims.TakenOver
+        run.Claim != c.Claim ? ReviewCloseClaims.LostBecause(run)
         : run.Status != ReviewClosingStatus.Running ? $"its attempt is {run.Status.ToString().ToLowerInvariant()}, not running; it was left as it is"
         : latestRunId != c.RunId ? "a newer close of this revision was requested"
         : review.Status != ReviewStatus.Closing ? $"the review is {review.Status.ToString().ToLowerInvariant()}, not closing"
