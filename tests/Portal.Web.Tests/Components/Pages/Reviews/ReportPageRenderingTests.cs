@@ -167,7 +167,37 @@ public sealed partial class ReportPageRenderingTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("There is nothing at this address", html, StringComparison.Ordinal);
+        Assert.Contains("There is no review of 2019-Q1", html, StringComparison.Ordinal);
         Assert.DoesNotContain(InteractiveMarker, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/reviews/2031-Q1")]
+    [InlineData("/reviews/2031-q1/report")]
+    public async Task Review_UnknownQuarter_404NamesTheQuarterAndLinksBackToTheReviews(string path)
+    {
+        var cookies = await SignInAsync("fatima.zahra");
+
+        var response = await GetAsync(path, cookies);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Matches("<h1[^>]*>There is no review of 2031-Q1</h1>", html);
+        Assert.Matches("<a[^>]*href=\"/reviews\"[^>]*data-testid=\"not-found-back\"[^>]*>Back to the reviews</a>|<a[^>]*data-testid=\"not-found-back\"[^>]*href=\"/reviews\"[^>]*>Back to the reviews</a>", html);
+        Assert.Contains("Nobody has started a review of that quarter", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("There is nothing at this address", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_NotAQuarter_404SaysHowReviewsAreAddressed()
+    {
+        var cookies = await SignInAsync("fatima.zahra");
+
+        var response = await GetAsync("/reviews/last-year", cookies);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is no review of last-year", html, StringComparison.Ordinal);
+        Assert.Contains("is not a quarter: reviews are addressed by quarter, such as 2026-Q4.", html, StringComparison.Ordinal);
     }
 }
