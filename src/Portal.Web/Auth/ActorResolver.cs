@@ -11,8 +11,49 @@ namespace Portal.Web.Auth;
 /// wrote count (<see cref="PortalClaims.Own"/>); the local sources only while <c>Auth:Mode</c> is Local, the token
 /// source only for the API token scheme.
 /// </summary>
-public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions> options)
+public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions> options, ILogger<ActorResolver> logger)
 {
+    /// <summary>
+    /// The actor an audit entry about <paramref name="user"/> names, without ever failing: as <see cref="ResolveAsync"/>,
+    /// but not cancellable (a caller who hangs up at once must still be audited or counted), and when the database
+    /// cannot be asked, the actor the claims Portal wrote describe (<see cref="FromClaims"/>), so the entry is still written.
+    /// </summary>
+    public async Task<Actor> ResolveForAuditAsync(ClaimsPrincipal user)
+    {
+        Actor? actor = null;
+        await AuditWrite.TryAsync(
+            async () => actor = await ResolveAsync(user, CancellationToken.None),
+            ex => logger.LogWarning(ex, "Could not look up {User} for an audit entry; the entry names the account from its sign-in claims", user.Identity?.Name));
+        return actor ?? FromClaims(user);
+    }
+
+    /// <summary>
+    /// Who <paramref name="user"/> is by the claims Portal wrote alone, no database: the name identifier (an OpenID
+    /// Connect account as <c>oidc:&lt;subject&gt;</c>), the name and the role it signed in with, no team.
+    /// </summary>
+    public Actor FromClaims(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+        }
+
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = PortalClaims.RoleOf(user);
+        var name = user.Identity.Name ?? id;
+        var local = options.Value.Mode == AuthMode.Local;
+        return PortalClaims.Own(user, PortalClaims.Source) switch
+        {
+            PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName =>
+                new Actor("token:" + name, name, role, new HashSet<Guid>()) { Credential = id == name ? null : id },
+            PortalClaims.BuiltInSource when local => ActorDirectory.LocalAdministrator,
+            PortalClaims.LocalSource when local => new Actor(id, name, role, new HashSet<Guid>()),
+            _ when user.FindFirstValue(OidcSignIn.SubjectClaim) is { Length: > 0 } subject
+                && !string.IsNullOrEmpty(PortalClaims.Own(user, PortalClaims.OidcIssuer)) => new Actor("oidc:" + subject, name, role, new HashSet<Guid>()),
+            _ => new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>()),
+        };
+    }
+
     public async Task<Actor> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true)

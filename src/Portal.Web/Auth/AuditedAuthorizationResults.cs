@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing.Refusals;
 using Portal.Domain.Security;
 using Portal.Web.Hosting;
@@ -15,7 +14,10 @@ namespace Portal.Web.Auth;
 /// Both kinds can be repeated at will, so both pass <see cref="RefusalAudit"/>: one entry a minute per signed-in caller
 /// and endpoint, or per client address (an IPv6 client by its /48) for failed tokens, counts of the rest written later,
 /// and at most <see cref="RefusalAuditThrottle.MaxEntriesPerWindow"/> refusal entries a minute in all. Every entry
-/// names the client address. A failure to write the entry is logged and does not change the answer.
+/// names the client address; its path and reason are cut to <see cref="AuditWrite.MaxTextLength"/> characters.
+/// The caller is looked up without the request's token and, should the database fail, named from its claims
+/// (<see cref="ActorResolver.ResolveForAuditAsync"/>), so hanging up at once does not skip the entry. A failure to write
+/// the entry (any, <see cref="AuditWrite"/>) is logged and does not change the answer: the 401 or 403 stands.
 /// </summary>
 public sealed class AuditedAuthorizationResults(
     RefusalAudit refusals, ActorResolver actors, ILogger<AuditedAuthorizationResults> logger) : IAuthorizationMiddlewareResultHandler
@@ -32,7 +34,7 @@ public sealed class AuditedAuthorizationResults(
     {
         if (authorizeResult.Forbidden)
         {
-            var actor = await actors.ResolveAsync(context.User, context.RequestAborted);
+            var actor = await actors.ResolveForAuditAsync(context.User);
             var reasons = authorizeResult.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToArray() ?? [];
             var endpoint = EndpointKey(context);
             await RecordAsync(
@@ -54,23 +56,24 @@ public sealed class AuditedAuthorizationResults(
 
     private static readonly Actor Anonymous = new("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
 
-    /// <summary><c>PUT /api/v1/services/{name}</c>: the route pattern when the endpoint has one, else the path.</summary>
+    /// <summary>
+    /// <c>PUT /api/v1/services/{name}</c>: the route pattern when the endpoint has one, else the path (cut to
+    /// <see cref="AuditWrite.MaxTextLength"/>: a request without an endpoint is keyed by whatever path it sent).
+    /// </summary>
     public static string EndpointKey(HttpContext context) =>
-        $"{context.Request.Method} {(context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : context.Request.Path.Value)}";
+        AuditWrite.Bounded($"{context.Request.Method} {(context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.TrimStart('/') : context.Request.Path.Value)}")!;
 
     private async Task RecordAsync(HttpContext context, RefusalAttempt attempt, string reason)
     {
-        try
-        {
-            await refusals.RecordAsync(
+        var method = context.Request.Method;
+        var path = AuditWrite.Bounded(context.Request.Path.Value);
+        reason = AuditWrite.Bounded(reason)!;
+        await AuditWrite.TryAsync(
+            () => refusals.RecordAsync(
                 attempt,
                 leftOut => leftOut > 0
-                    ? new { context.Request.Method, Path = context.Request.Path.Value, Reason = reason, attempt.ClientAddress, LeftOutSinceLastEntry = leftOut }
-                    : new { context.Request.Method, Path = context.Request.Path.Value, Reason = reason, attempt.ClientAddress });
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)
-        {
-            logger.LogError(ex, "Could not audit the refusal of {Method} {Path} ({Action})", context.Request.Method, context.Request.Path.Value, attempt.Action);
-        }
+                    ? new { Method = method, Path = path, Reason = reason, attempt.ClientAddress, LeftOutSinceLastEntry = leftOut }
+                    : new { Method = method, Path = path, Reason = reason, attempt.ClientAddress }),
+            ex => logger.LogError(ex, "Could not audit the refusal of {Method} {Path} ({Action}); the refusal is answered all the same", method, path, attempt.Action));
     }
 }

@@ -34,17 +34,10 @@ public sealed class RefusalAuditFlush(RefusalAudit refusals, TimeProvider clock,
         }
     }
 
-    private async Task FlushAsync()
-    {
-        try
-        {
-            await refusals.FlushAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Any failure, not only the database's own exceptions: with retries on (PostgreSQL), an outage ends in
-            // RetryLimitExceededException, and an exception escaping a BackgroundService stops the whole host.
-            logger.LogError(ex, "Could not write the refusal counts to the audit log; they were logged at Warning");
-        }
-    }
+    private async Task FlushAsync() =>
+        // Any failure, not only the database's own exceptions (AuditWrite): with retries on (PostgreSQL), an outage
+        // ends in RetryLimitExceededException, and an exception escaping a BackgroundService stops the whole host.
+        await AuditWrite.TryAsync(
+            refusals.FlushAsync,
+            ex => logger.LogError(ex, "Could not write the refusal counts to the audit log; they were logged at Warning"));
 }

@@ -39,21 +39,21 @@ public static class JobsDashboardAudit
     private static async Task RecordAsync(HttpContext context, string action)
     {
         var services = context.RequestServices;
-        var actor = await services.GetRequiredService<ActorResolver>().ResolveAsync(context.User, CancellationToken.None);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsDashboardAudit));
+        var actor = await services.GetRequiredService<ActorResolver>().ResolveForAuditAsync(context.User);
 
         // The dashboard read its form already (job ids come as jobs[]); nothing is read that it did not.
         var form = context.Features.Get<IFormFeature>()?.Form;
         var jobs = form is null ? [] : form.Where(f => f.Key.StartsWith("jobs", StringComparison.Ordinal)).SelectMany(f => f.Value).ToArray();
-        try
-        {
-            await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            AuditLog.Record(db, actor, Action, "job", action, null, new { Jobs = jobs });
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsDashboardAudit))
-                .LogError(ex, "Could not audit the jobs dashboard action {Action} by {Actor}", action, actor.AuditName);
-        }
+
+        // The action has happened: a failed write is logged (AuditWrite) and the dashboard still gets its answer.
+        await AuditWrite.TryAsync(
+            async () =>
+            {
+                await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(CancellationToken.None);
+                AuditLog.Record(db, actor, Action, "job", action, null, new { Jobs = jobs });
+                await db.SaveChangesAsync(CancellationToken.None);
+            },
+            ex => logger.LogError(ex, "Could not audit the jobs dashboard action {Action} by {Actor}", action, actor.AuditName));
     }
 }

@@ -138,6 +138,25 @@ public abstract class BulkInsertTests(TestProvider provider) : DatabaseTest(prov
     }
 
     [Fact]
+    public async Task InsertAsync_KeyAlreadyStored_ThrowsAndKeepsNothingOfTheBatch()
+    {
+        // PostgreSQL copies the rows in one stream: a refused row must fail the whole copy, not keep the rows before it.
+        await using var db = Db.CreateContext();
+        var (a, b) = (await db.Services.SingleAsync(s => s.Name == "a", Ct), await db.Services.SingleAsync(s => s.Name == "b", Ct));
+        var stored = Dependency.ToService(a, b, InteractionKind.AsyncEvent);
+        await InTransactionAsync(db, () => db.InsertAsync([stored], Ct));
+        var fresh = Dependency.ToService(b, a, InteractionKind.SyncHttp);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.InsertAsync([fresh, stored], Ct));
+        }
+
+        await using var check = Db.CreateContext();
+        Assert.Equal([stored.Id], await check.Dependencies.Select(d => d.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task InsertAsync_NoTransaction_RefusesAndWritesNothing()
     {
         await using var db = Db.CreateContext();

@@ -7,7 +7,7 @@ namespace Portal.Domain.Scorecards.Evaluation;
 
 /// <summary>
 /// Reads the stored fingerprints a pass compares with, and writes the scorecards that changed set-based: the stored
-/// rows of changed services are deleted and every changed scorecard inserted with multi-row statements
+/// rows of changed services are deleted and every changed scorecard inserted in bulk (a binary copy on PostgreSQL)
 /// (<see cref="BulkInsert"/>), in the caller's transaction. Tracking 10,000 rows and saving them one statement each
 /// took most of a full pass; this takes a few statements per thousand rows.
 /// </summary>
