@@ -93,10 +93,11 @@ public sealed class BackstageImporter(IDbContextFactory<PortalDbContext> dbFacto
 
     /// <summary>
     /// Imports files a person sent through the portal (<paramref name="channel"/>: <c>upload</c> for the page,
-    /// <c>api</c> for the API). Each file is its own origin, named by the sender and the file name
-    /// (<c>upload/{sender}/{file}#{document}</c>): sending a file of the same name again updates what it defined and
-    /// orphans what it no longer defines; files with other names, and files someone else sent, are other origins
-    /// whose records it never changes (a conflict, until an admin hands a record over).
+    /// <c>api</c> for the API). The files of one send are one origin; each record is located by the sender and the
+    /// file name (<c>upload/{sender}/{file}#{document}</c>): sending a file of the same name again updates what it
+    /// defined and orphans what it no longer defines; a file of another send, or a file someone else sent, never
+    /// changes those records (a conflict, until an admin hands a record over), and teams of two sends are not linked
+    /// to each other.
     /// </summary>
     public async Task<ImportReport> ImportSentFilesAsync(IReadOnlyList<CatalogFile> files, string channel, Actor actor, CancellationToken ct)
     {

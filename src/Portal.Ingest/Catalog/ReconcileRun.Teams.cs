@@ -62,6 +62,12 @@ internal sealed partial class ReconcileRun
             foreach (var child in storedChildren[outcome.Entity.Id].ToList())
             {
                 TakeOffForeignChild(outcome, child);
+                if (child.ParentTeamId == outcome.Entity.Id && !Lists(outcome, child))
+                {
+                    // Portal does not keep which side made an edge: the child's own file, not read in this run, may
+                    // name this group as its parent. Say so, rather than leave the edge without a word.
+                    Notice(outcome.Parsed, $"{child.Ref} stays a sub-team of {outcome.Entity.Ref} although spec.children no longer lists it: its own file was not read in this run and may name {outcome.Entity.Ref} as spec.parent; import both files (or their folder, or send them together) to take it off");
+                }
             }
         }
 
@@ -227,4 +233,8 @@ internal sealed partial class ReconcileRun
             await SaveIfDueAsync(ct);
         }
     }
+
+    /// <summary>Whether <paramref name="outcome"/>'s group lists <paramref name="child"/> in <c>spec.children</c>.</summary>
+    private bool Lists(RecordOutcome outcome, Team child) =>
+        ((BackstageGroup)outcome.Parsed).Children.Any(key => catalog.Teams.TryGetValue(key, out var listed) && listed == child);
 }

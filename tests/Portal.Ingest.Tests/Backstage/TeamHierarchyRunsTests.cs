@@ -86,6 +86,48 @@ public abstract class TeamHierarchyRunsTests(TestProvider provider) : DatabaseTe
     }
 
     [Fact]
+    public async Task ImportSentFilesAsync_ParentFileAloneNoLongerListsTheChild_EdgeStaysWithANotice()
+    {
+        // s16 review MED: the child's own file (not in this send) may name lead as its parent, so the edge stays;
+        // the run must say so instead of leaving it without a word.
+        await Importer(Db).ImportSentFilesAsync([Lead, Team], "upload", Alice, Ct);
+
+        var alone = await Importer(Db).ImportSentFilesAsync([new CatalogFile("lead.yaml", Group("lead"))], "upload", Alice, Ct);
+
+        Assert.Contains("team team parent=lead", await SummaryAsync(Db));
+        Assert.Contains(alone.Notices, p => p.EntityRef == "group:default/lead"
+            && p.Reason.Contains("team stays a sub-team of lead although spec.children no longer lists it", StringComparison.Ordinal));
+        Assert.DoesNotContain(alone.Errors, p => p.Reason.StartsWith("conflict", StringComparison.Ordinal));
+        await AssertNoHierarchyAuditAsync(Db);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ParentFileAloneFromAFolder_ThenBothFiles_TakesTheChildOff()
+    {
+        // One file on the command line keeps the edge (with the notice); importing both files takes it off.
+        var folder = Directory.CreateTempSubdirectory("portal-hierarchy-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "lead.yaml"), Lead.Content);
+            File.WriteAllText(Path.Combine(folder, "team.yaml"), Team.Content);
+            await Importer(Db).ImportAsync(folder, Admin, Ct);
+            File.WriteAllText(Path.Combine(folder, "lead.yaml"), Group("lead"));
+
+            var alone = await Importer(Db).ImportAsync(Path.Combine(folder, "lead.yaml"), Admin, Ct);
+            Assert.Contains("team team parent=lead", await SummaryAsync(Db));
+            Assert.Contains(alone.Notices, p => p.Reason.Contains("team stays a sub-team of lead although", StringComparison.Ordinal));
+
+            var both = await Importer(Db).ImportAsync(folder, Admin, Ct);
+            Assert.Contains("team team parent=", await SummaryAsync(Db));
+            Assert.DoesNotContain(both.Notices, p => p.Reason.Contains("stays a sub-team", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ImportSentFilesAsync_AcmeFilesInOneSend_HierarchyLinkedWithoutConflicts_SameAsTheFolder()
     {
         var acme = Path.Combine(Examples, "acme");

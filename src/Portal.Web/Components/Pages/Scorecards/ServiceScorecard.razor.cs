@@ -49,7 +49,8 @@ public partial class ServiceScorecard
         _missing = _card is null;
         _canEdit = _card is not null && _actor is not null && _actor.CanEdit(_card.OwnerTeamId);
         _debt = _card is null ? new Dictionary<string, DebtItemRef>() : await Scorecards.DebtItemsAsync(_card.Service);
-        _undecidable = _card is null || _actor is null ? new HashSet<Guid>() : await Scorecards.UndecidableByAsync(_actor, _card.Exemptions);
+        // Only an admin decides, so only an admin's page needs to know which requests are theirs (four eyes).
+        _undecidable = _card is null || _actor is not { IsAdmin: true } ? new HashSet<Guid>() : await Scorecards.UndecidableByAsync(_actor, _card.Exemptions);
     }
 
     /// <summary>
