@@ -13,6 +13,9 @@ public sealed class ReviewClosing
     /// <summary>A running close that has not reported for this long is considered lost (the process stopped).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
 
+    /// <summary>The phase of an attempt a worker has just claimed.</summary>
+    public const string StartingPhase = "Starting";
+
     private ReviewClosing()
     {
     }
@@ -78,7 +81,10 @@ public sealed class ReviewClosing
     /// <summary>Queued or running, but silent for longer than <see cref="StaleAfter"/>: the worker is gone.</summary>
     public bool IsStaleAt(DateTime now) => !IsFinished && now - HeartbeatAt > StaleAfter;
 
-    /// <summary>Starts the attempt for the worker holding <paramref name="claim"/>.</summary>
+    /// <summary>
+    /// Starts the attempt for the worker holding <paramref name="claim"/>. (The close claims with one conditional update
+    /// that makes these same changes, <c>ReviewCloseClaims</c>; this is the in-memory form.)
+    /// </summary>
     public void Start(Guid claim, DateTime now)
     {
         Claim = claim;
@@ -86,7 +92,7 @@ public sealed class ReviewClosing
         StartedAt ??= now;
         FinishedAt = null;
         Error = null;
-        Report("Starting", 0, 0, now);
+        Report(StartingPhase, 0, 0, now);
     }
 
     /// <summary>

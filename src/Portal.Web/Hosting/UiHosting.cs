@@ -14,6 +14,7 @@ public static class UiHosting
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
         builder.Services.AddScoped<Portal.Web.Components.Layout.ViewerPreferences>();
+        builder.Services.AddScoped<MissingRecord>();
         builder.Services.AddSingleton<ChatLinks>();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();

@@ -12,8 +12,10 @@ namespace Portal.Domain.Tests.Reviews;
 /// <summary>
 /// Exactly one worker runs an attempt to close: a second worker on the same attempt (the job runner coming back while
 /// <c>reviews close</c> runs it) does nothing and says another worker has it, and the first one closes the review; a
-/// worker that stopped reporting is taken over, and when it wakes up it leaves the attempt alone. The overtaken check's
-/// branches each on their own: the review changed, the snapshot removed, the attempt finished elsewhere.
+/// worker that stopped reporting is taken over, and when it wakes up it leaves the attempt alone. The claim is one
+/// conditional update: an attempt that succeeded, or whose worker reported, after another worker read it as stale is
+/// not taken over. The overtaken check's branches each on their own: the review changed, the snapshot removed, the
+/// attempt finished elsewhere. Superseded attempts and leftovers: <see cref="ReviewCloseSupersededTests"/>.
 /// </summary>
 public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
 {
@@ -34,8 +36,13 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         await _services.Reviews.CreateAsync(_admin, new ReviewInput("2026-Q4"), Ct);
     }
 
-    private ReviewCloser Closer(Func<Task>? beforeCompleting = null) =>
-        new(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock) { BeforeCompleting = beforeCompleting };
+    private ReviewCloser Closer(Func<Task>? beforeCompleting = null, Func<Task>? beforeClaiming = null, Func<Task>? beforeDeletingLeftovers = null) =>
+        new(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock)
+        {
+            BeforeCompleting = beforeCompleting,
+            BeforeClaiming = beforeClaiming,
+            BeforeDeletingLeftovers = beforeDeletingLeftovers,
+        };
 
     private async Task<List<ReviewClosing>> RunsAsync()
     {
@@ -106,6 +113,65 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         await using var db = Db.CreateContext();
         Assert.Equal(takeover.SnapshotId, (await db.ReviewSnapshots.SingleAsync(Ct)).Id);
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "reviews.close.overtaken", Ct));
+    }
+
+    [Fact]
+    public async Task Claim_AttemptSucceededBetweenTheStaleReadAndTheClaim_NotTakenOverAndStaysSucceeded()
+    {
+        // A falls silent right before completing; B (a retry) reads its attempt as stale; A completes; then B claims.
+        var (reviewId, revision) = await RequestAsync();
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claimNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var late = Closer(beforeClaiming: async () =>
+        {
+            read.SetResult();
+            await claimNow.Task;
+        });
+        Task<ReviewCloseOutcome>? retry = null;
+        var silent = Closer(async () =>
+        {
+            _clock.Advance(PastStale);
+            retry = late.TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
+            await read.Task;
+        });
+
+        var closed = await silent.TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
+        claimNow.SetResult();
+        var retried = await retry!;
+
+        Assert.NotNull(closed.Result);
+        Assert.Null(retried.Result);
+        Assert.Contains("another worker started or finished this attempt first", retried.Reason, StringComparison.Ordinal);
+        var run = Assert.Single(await RunsAsync());
+        Assert.Equal((ReviewClosingStatus.Succeeded, (string?)null), (run.Status, run.Error));
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal((ReviewStatus.Closed, 1, 1), await StateAsync());
+    }
+
+    [Fact]
+    public async Task Claim_WorkerReportedBetweenTheStaleReadAndTheClaim_NotTakenOver()
+    {
+        var (reviewId, revision) = await RequestAsync();
+        ReviewCloseOutcome? retried = null;
+        var slow = Closer(async () =>
+        {
+            _clock.Advance(PastStale);
+            retried = await Closer(beforeClaiming: async () =>
+            {
+                // The slow worker's progress report lands after the retry read its attempt as stale.
+                await using var db = Db.CreateContext();
+                var now = _clock.GetUtcNow().UtcDateTime;
+                await db.ReviewClosings.ExecuteUpdateAsync(u => u.SetProperty(c => c.HeartbeatAt, now), Ct);
+            }).TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
+        });
+
+        var closed = await slow.TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
+
+        Assert.NotNull(retried);
+        Assert.Null(retried.Result);
+        Assert.NotNull(closed.Result);
+        Assert.Equal(ReviewClosingStatus.Succeeded, Assert.Single(await RunsAsync()).Status);
+        Assert.Equal((ReviewStatus.Closed, 1, 1), await StateAsync());
     }
 
     [Fact]

@@ -132,13 +132,31 @@ public abstract class ReviewCloseRaceTests(TestProvider provider) : DatabaseTest
     }
 
     [Fact]
-    public async Task Parallelism_ScorecardsBroughtUpToDateOnTheCoresGiven()
+    public async Task Parallelism_CloseBringsStaleScorecardsUpToDateOnItsOwnCores()
     {
-        // The close brings stale scorecards up to date with its own degree of parallelism (every core but one in the web process).
-        var run = await _services.Evaluation.EnsureFreshAsync(1, Ct);
+        // The close brings stale scorecards up to date with its own degree of parallelism (every core but one in the web
+        // process). One more than the machine's cores: neither every core nor the default can pass for it. The job path,
+        // with the setting from configuration: CloseReviewJobParallelismTests (web tests).
+        var cores = Environment.ProcessorCount + 1;
+        await _services.Reviews.RequestCloseAsync(_admin, "2026-Q4", Ct);
+        var (reviewId, revision) = _services.CloseQueue.Queued.Single();
+        _clock.Advance(TimeSpan.FromDays(1));
+        var passes = new List<Portal.Domain.Scorecards.Evaluation.EvaluationRun>();
+        void Record(Portal.Domain.Scorecards.Evaluation.EvaluationRun run) => passes.Add(run);
+        _services.Evaluation.Evaluated += Record;
+        try
+        {
+            var closer = new ReviewCloser(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock,
+                Options.Create(new ReviewCloseOptions { CloseParallelism = cores }));
+            Assert.NotNull(await closer.CloseAsync(reviewId, revision, Ct));
+        }
+        finally
+        {
+            _services.Evaluation.Evaluated -= Record;
+        }
 
-        Assert.NotNull(run);
-        Assert.Contains(run.Timings!.Phases, p => p.Name.StartsWith("evaluate and fingerprint (1 cores;", StringComparison.Ordinal));
+        var pass = Assert.Single(passes);
+        Assert.Contains(pass.Timings!.Phases, p => p.Name.StartsWith($"evaluate and fingerprint ({cores} cores;", StringComparison.Ordinal));
     }
 }
 

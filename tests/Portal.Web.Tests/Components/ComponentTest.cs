@@ -31,6 +31,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddPortalDomain().AddPortalIngest();
         Services.AddScoped<Portal.Web.Components.Layout.ViewerContext>();
         Services.AddScoped<Portal.Web.Components.Layout.ViewerPreferences>();
+        Services.AddScoped<Portal.Web.Components.Shared.MissingRecord>();
         Services.AddSingleton<ChatLinks>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatOptions { ChannelUrl = "https://acme.slack.com/app_redirect?channel={channel}" }));
         Services.AddSingleton<ActorResolver>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
@@ -20,10 +19,13 @@ namespace Portal.Domain.Reviews.Commands;
 /// twice: a finished close does nothing, and an interrupted one starts again from scratch.
 /// <para>
 /// Exactly one worker runs an attempt: a worker starts the latest attempt only if it can claim it (queued, failed, or
-/// running but silent past <see cref="ReviewClosing.StaleAfter"/>), by saving a new <see cref="ReviewClosing.Claim"/>
-/// against the one it read; a second worker on the same attempt (the job runner and <c>reviews close</c>) loses that
-/// save and does nothing. Only the claim's holder reports, completes or fails the attempt, and its snapshot carries the
-/// claim as its id, so no worker deletes the snapshot of an attempt that is still alive. A freeze that was overtaken
+/// running but silent past <see cref="ReviewClosing.StaleAfter"/>), with one conditional update that sets a new
+/// <see cref="ReviewClosing.Claim"/> only while the row still has the claim it read and such a status
+/// (<see cref="ReviewCloseClaims"/>); a second worker on the same attempt (the job runner and <c>reviews close</c>)
+/// loses that update and does nothing, and a finished attempt is never taken over. Claiming also ends older attempts
+/// still running, so their workers stop. Only the claim's holder reports, completes or fails the attempt, and its
+/// snapshot carries the claim as its id, so no worker deletes the snapshot of a newer attempt that is still alive, and
+/// no complete snapshot is ever deleted. A freeze that was overtaken
 /// while it ran (its attempt is no longer the latest, or the review changed: cancelled, recorded in and asked to close
 /// again) does not become the record: its snapshot is deleted and its attempt fails, in the same transaction that would
 /// have closed the review.
@@ -39,8 +41,16 @@ public sealed class ReviewCloser(
     /// <summary>Cores the close packs rows on (<see cref="ReviewCloseOptions"/>).</summary>
     internal int Parallelism { get; } = (options?.Value ?? new ReviewCloseOptions()).DegreeOfParallelism(Environment.ProcessorCount);
 
+    private readonly ReviewCloseClaims _claims = new(dbFactory, clock);
+
     /// <summary>Tests only: runs after the snapshot is written and before it is marked complete (to overtake a close).</summary>
     internal Func<Task>? BeforeCompleting { get; init; }
+
+    /// <summary>Tests only: runs after the attempts were read and before the latest one is claimed.</summary>
+    internal Func<Task>? BeforeClaiming { get; init; }
+
+    /// <summary>Tests only: runs after the leftover snapshots were listed and before they are deleted.</summary>
+    internal Func<Task>? BeforeDeletingLeftovers { get; init; }
 
     /// <summary>
     /// Closes <paramref name="revision"/> of the review; null when this worker closed nothing (see
@@ -59,7 +69,7 @@ public sealed class ReviewCloser(
     public async Task<ReviewCloseOutcome> TryCloseAsync(Guid reviewId, int revision, bool failWhenInterrupted, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var (attempt, reason) = await StartAsync(reviewId, revision, ct);
+        var (attempt, reason) = await _claims.StartAsync(reviewId, revision, BeforeClaiming, ct);
         if (attempt is null)
         {
             return ReviewCloseOutcome.NotClosed(reason);
@@ -69,14 +79,14 @@ public sealed class ReviewCloser(
         {
             return await FreezeAsync(attempt, watch, ct);
         }
-        catch (ClaimLostException lost)
+        catch (ReviewCloseClaims.ClaimLostException lost)
         {
-            await DeleteSnapshotAsync(attempt.Claim);
+            await _claims.DeleteSnapshotAsync(attempt.Claim);
             return ReviewCloseOutcome.NotClosed(lost.Message);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await EndOwnAsync(attempt, run =>
+            await _claims.EndOwnAsync(attempt, run =>
             {
                 if (failWhenInterrupted)
                 {
@@ -91,126 +101,14 @@ public sealed class ReviewCloser(
         }
         catch (Exception ex)
         {
-            await EndOwnAsync(attempt, run => run.Fail($"{ex.GetType().Name}: {ex.Message}", Now));
+            await _claims.EndOwnAsync(attempt, run => run.Fail($"{ex.GetType().Name}: {ex.Message}", Now));
             throw;
         }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>One worker's hold on an attempt: the run it claimed and its claim (also its snapshot's id).</summary>
-    private sealed record Attempt(Guid ReviewId, int Revision, Guid RunId, Guid Claim);
-
-    /// <summary>Another worker holds the attempt now: this one stops and leaves the attempt alone.</summary>
-    private sealed class ClaimLostException(string message) : Exception(message);
-
-    /// <summary>
-    /// Claims the latest attempt of the revision; null, saying why, when there is none to run or another worker holds it.
-    /// Attempts still queued that will never run are cancelled, saying why: all of them when the review is no longer
-    /// closing at this revision (cancelled, closed by another attempt, reopened), otherwise the older ones a newer
-    /// request replaced.
-    /// </summary>
-    private async Task<(Attempt? Attempt, string Reason)> StartAsync(Guid reviewId, int revision, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        var runs = await db.ReviewClosings.Where(c => c.ReviewId == reviewId && c.Revision == revision).OrderByDescending(c => c.RequestedAt).ToListAsync(ct);
-        var closing = review is not null && review.Status == ReviewStatus.Closing && review.Revision == revision;
-        var run = closing ? runs.FirstOrDefault() : null;
-        var notClosing = $"the review was no longer closing when the job ran (it was {(review is null ? "deleted" : review.Revision != revision ? $"at revision {review.Revision}" : review.Status.ToString().ToLowerInvariant())})";
-        var reason = closing ? "a newer request to close replaced it" : notClosing;
-        var now = Now;
-        foreach (var never in runs.Where(r => r != run && r.Status == ReviewClosingStatus.Queued))
-        {
-            never.Cancel(reason, now);
-            if (review is not null)
-            {
-                AuditLog.Record(db, Actor.System, "reviews.close.cancelled", "review", review.Quarter, new { Status = nameof(ReviewClosingStatus.Queued), revision, Run = never.Id },
-                    new { Status = nameof(ReviewClosingStatus.Cancelled), revision, Run = never.Id, reason });
-            }
-        }
-
-        string? refused = run is null ? $"nothing to close: {(closing ? "no attempt was asked for" : notClosing)}"
-            : run.IsClaimableAt(now) ? null
-            : run.Status == ReviewClosingStatus.Running ? AnotherWorker(run)
-            : $"its latest attempt is {run.Status.ToString().ToLowerInvariant()}";
-        if (refused is not null)
-        {
-            await db.SaveChangesAsync(ct);
-            return (null, refused);
-        }
-
-        var claim = Guid.CreateVersion7();
-        run!.Start(claim, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another worker saved its claim between our read and our save: the attempt is theirs.
-            return (null, "another worker started this attempt first; it is running there");
-        }
-
-        return (new Attempt(reviewId, revision, run.Id, claim), "");
-    }
-
-    private static string AnotherWorker(ReviewClosing run) => string.Create(CultureInfo.InvariantCulture,
-        $"another worker is running this attempt (started {run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC, last report {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); nothing was done here");
-
-    /// <summary>Reports progress on the attempt, if this worker still holds it (otherwise stops the freeze).</summary>
-    private async Task ReportAsync(Attempt attempt, string phase, int done, int total, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var run = await db.ReviewClosings.FirstAsync(c => c.Id == attempt.RunId, ct);
-        if (run.Claim != attempt.Claim)
-        {
-            throw new ClaimLostException(TakenOver);
-        }
-
-        run.Report(phase, done, total, Now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ClaimLostException(TakenOver);
-        }
-    }
-
-    private const string TakenOver = "another worker took over this attempt after it stopped reporting; this worker stopped and deleted its own partial snapshot";
-
-    /// <summary>Ends the attempt (fails or releases it), only if this worker still holds it and it is still running.</summary>
-    private async Task EndOwnAsync(Attempt attempt, Action<ReviewClosing> end)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var run = await db.ReviewClosings.FirstOrDefaultAsync(c => c.Id == attempt.RunId, CancellationToken.None);
-        if (run is null || run.Claim != attempt.Claim || run.Status != ReviewClosingStatus.Running)
-        {
-            return;
-        }
-
-        end(run);
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Taken over in between: the attempt is the other worker's to end.
-        }
-    }
-
-    /// <summary>Deletes this worker's own (incomplete) snapshot, if it wrote one.</summary>
-    private async Task DeleteSnapshotAsync(Guid snapshotId)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db.ReviewSnapshotServices.Where(s => s.SnapshotId == snapshotId).ExecuteDeleteAsync(CancellationToken.None);
-        await db.ReviewSnapshots.Where(s => s.Id == snapshotId && !s.Complete).ExecuteDeleteAsync(CancellationToken.None);
-    }
-
-    private async Task<ReviewCloseOutcome> FreezeAsync(Attempt attempt, Stopwatch watch, CancellationToken ct)
+    private async Task<ReviewCloseOutcome> FreezeAsync(ReviewCloseClaims.Attempt attempt, Stopwatch watch, CancellationToken ct)
     {
         var (reviewId, revision, runId, claim) = attempt;
         var phases = new List<KeyValuePair<string, TimeSpan>>();
@@ -221,7 +119,7 @@ public sealed class ReviewCloser(
             lap.Restart();
         }
 
-        await ReportAsync(attempt, "Bringing scorecards up to date", 0, 0, ct);
+        await _claims.ReportAsync(attempt, "Bringing scorecards up to date", 0, 0, ct);
         await evaluation.EnsureFreshAsync(Parallelism, ct);
         Lap("scorecards brought up to date");
         var framework = await frameworks.CurrentAsync(ct);
@@ -236,18 +134,24 @@ public sealed class ReviewCloser(
         var requestedBy = await db.ReviewClosings.AsNoTracking().Where(c => c.Id == runId).Select(c => c.RequestedByName).FirstAsync(ct);
 
         // An attempt that stopped half-way left an incomplete snapshot; start again from nothing. A snapshot's id is the
-        // claim of the attempt writing it: one whose worker still reports is left alone (it is overtaken at completion).
+        // claim of the attempt writing it. Older attempts were ended when this one was claimed, so a snapshot whose
+        // attempt is still running with a live worker is a newer attempt's: it is left alone (this one is overtaken at
+        // completion). Only incomplete snapshots are deleted, checked again in the delete itself.
         var liveSince = Now - ReviewClosing.StaleAfter;
         var live = db.ReviewClosings.Where(c => c.ReviewId == reviewId && c.Status == ReviewClosingStatus.Running && c.HeartbeatAt >= liveSince && c.Claim != null && c.Claim != claim)
             .Select(c => c.Claim!.Value);
         var leftovers = await db.ReviewSnapshots.Where(s => s.ReviewId == reviewId && s.Revision == revision && !s.Complete && !live.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (leftovers.Count > 0)
         {
-            await db.ReviewSnapshotServices.Where(s => leftovers.Contains(s.SnapshotId)).ExecuteDeleteAsync(ct);
-            await db.ReviewSnapshots.Where(s => leftovers.Contains(s.Id)).ExecuteDeleteAsync(ct);
+            if (BeforeDeletingLeftovers is { } pause)
+            {
+                await pause();
+            }
+
+            await ReviewCloseClaims.DeleteIncompleteAsync(db, leftovers, ct);
         }
 
-        await ReportAsync(attempt, "Reading open debt", 0, 0, ct);
+        await _claims.ReportAsync(attempt, "Reading open debt", 0, 0, ct);
         var scopeIds = review.IsOrganisation ? null : await ScopeIdsAsync(db, review, ct);
         var openDebt = await debt.AffectingAsync(scopeIds, ct, ensureFresh: true);
         Lap("open debt");
@@ -255,7 +159,7 @@ public sealed class ReviewCloser(
         var snapshotId = claim;
         var now = Now;
         var reader = new SnapshotReader(framework, analysis, openDebt, now, Parallelism);
-        var (rows, content, keys) = await reader.ReadAsync(db, review, snapshotId, requestedBy, details: true, (phase, done, total) => ReportAsync(attempt, phase, done, total, ct), ct);
+        var (rows, content, keys) = await reader.ReadAsync(db, review, snapshotId, requestedBy, details: true, (phase, done, total) => _claims.ReportAsync(attempt, phase, done, total, ct), ct);
         Lap("services read and packed");
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -266,7 +170,7 @@ public sealed class ReviewCloser(
         var strategy = db.Database.CreateExecutionStrategy();
         foreach (var batch in rows.Chunk(BatchSize))
         {
-            await ReportAsync(attempt, "Freezing services", written, rows.Count, ct);
+            await _claims.ReportAsync(attempt, "Freezing services", written, rows.Count, ct);
 
             // Multi-row INSERTs (a save costs about 100 µs a row); each batch commits on its own, and a retry rewrites only it.
             await strategy.ExecuteAsync(async token =>
@@ -319,8 +223,8 @@ public sealed class ReviewCloser(
             var overtaken = Overtaken(c, snapshot is not null, review, run, latest);
             if (overtaken is not null)
             {
-                await db.ReviewSnapshotServices.Where(s => s.SnapshotId == c.SnapshotId).ExecuteDeleteAsync(token);
-                await db.ReviewSnapshots.Where(s => s.Id == c.SnapshotId).ExecuteDeleteAsync(token);
+                await db.ReviewSnapshotServices.Where(s => s.SnapshotId == c.SnapshotId && db.ReviewSnapshots.Any(x => x.Id == s.SnapshotId && !x.Complete)).ExecuteDeleteAsync(token);
+                await db.ReviewSnapshots.Where(s => s.Id == c.SnapshotId && !s.Complete).ExecuteDeleteAsync(token);
                 var ours = run.Claim == c.Claim && run.Status == ReviewClosingStatus.Running;
                 if (ours)
                 {
@@ -349,7 +253,7 @@ public sealed class ReviewCloser(
 
     /// <summary>Why a finished freeze may no longer become the record, or null when it may.</summary>
     private static string? Overtaken(Completion c, bool snapshotExists, Review review, ReviewClosing run, Guid latestRunId) =>
-        run.Claim != c.Claim ? TakenOver
+        run.Claim != c.Claim ? ReviewCloseClaims.LostBecause(run)
         : run.Status != ReviewClosingStatus.Running ? $"its attempt is {run.Status.ToString().ToLowerInvariant()}, not running; it was left as it is"
         : latestRunId != c.RunId ? "a newer close of this revision was requested"
         : review.Status != ReviewStatus.Closing ? $"the review is {review.Status.ToString().ToLowerInvariant()}, not closing"

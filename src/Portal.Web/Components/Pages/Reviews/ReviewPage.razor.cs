@@ -86,6 +86,7 @@ public sealed partial class ReviewPage : IDisposable
         _missing = _view is null;
         if (_view is null)
         {
+            ShowNoReview(Quarter);
             return;
         }
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Portal.Domain.Debt;
 using Portal.Domain.Security;
 using Portal.Web.Auth;
 using Portal.Web.Components.Layout;
+using Portal.Web.Components.Shared;
 using Portal.Web.Components.Pages.Initiatives;
 
 namespace Portal.Web.Components.Pages.Reviews;
@@ -23,6 +25,8 @@ public abstract class ReviewPageBase : ComponentBase
 
     [Inject] protected ViewerContext Viewer { get; set; } = null!;
 
+    [Inject] private MissingRecord Missing { get; set; } = null!;
+
     /// <summary>Now (UTC), from the injected clock.</summary>
     protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
@@ -31,6 +35,20 @@ public abstract class ReviewPageBase : ComponentBase
     /// earliest due date a form accepts and this quarter are counted from the viewer's day, not the server's.
     /// </summary>
     protected DateOnly Today => InitiativeFormat.Today(Clock, Viewer.Settings.TimeZone);
+
+    /// <summary>
+    /// There is no review of <paramref name="quarter"/>: answers 404 with the not-found page saying so, with a link back
+    /// to the list of reviews (where one can be started), instead of this page.
+    /// </summary>
+    protected void ShowNoReview(string quarter)
+    {
+        var named = Quarter.TryParse(quarter, out var q) ? q.ToString() : quarter;
+        Missing.Set(Navigation.Uri, $"There is no review of {named}", Quarter.TryParse(quarter, out _)
+                ? "Nobody has started a review of that quarter. The list of reviews has every quarter that has one, and is where a review is started."
+                : $"“{quarter}” is not a quarter: reviews are addressed by quarter, such as 2026-Q4.",
+            "Back to the reviews", "/reviews");
+        Navigation.NotFound();
+    }
 
     /// <summary>Who is signed in, as the domain sees them (role and teams).</summary>
     protected async Task<Actor> CurrentActorAsync() => await Actors.ResolveAsync((await AuthState).User);
