@@ -24,6 +24,13 @@ public sealed class OrphanGuardTests
         var child = int.Parse((await host.StandardOutput.ReadLineAsync(Ct))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(IsRunning(child), "the guarded child did not start");
 
+        // $! is known as soon as the shell forks: wait until setpriv has set the signal and become sleep.
+        var waited = Stopwatch.StartNew();
+        while (ReadComm(child) != "sleep" && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, Ct);
+        }
+
         host.Kill();
         await host.WaitForExitAsync(Ct);
 
@@ -94,6 +101,18 @@ public sealed class OrphanGuardTests
             }
 
             await Task.Delay(20, Ct);
+        }
+    }
+
+    private static string? ReadComm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
