@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
-using Portal.Domain.Security;
-using Portal.Domain.Security.Queries;
-using Portal.Ingest.Demo;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Reviews;
@@ -17,57 +13,14 @@ namespace Portal.Domain.Tests.Reviews;
 /// not taken over. The overtaken check's branches each on their own: the review changed, the snapshot removed, the
 /// attempt finished elsewhere. Superseded attempts and leftovers: <see cref="ReviewCloseSupersededTests"/>.
 /// </summary>
-public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
+public abstract class ReviewCloseClaimTests(TestProvider provider) : ReviewCloseTest(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private ReviewTestServices _services = null!;
-    private Actor _admin = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static TimeSpan PastStale => ReviewClosing.StaleAfter + TimeSpan.FromMinutes(1);
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
-        _services = new ReviewTestServices(Db.Factory, _clock);
-        _admin = (await new ActorDirectory(Db.Factory).ForPersonAsync("erik.johansson", ct: Ct))!;
-        await _services.Reviews.CreateAsync(_admin, new ReviewInput("2026-Q4"), Ct);
-    }
-
-    private ReviewCloser Closer(Func<Task>? beforeCompleting = null, Func<Task>? beforeClaiming = null, Func<Task>? beforeDeletingLeftovers = null) =>
-        new(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock)
-        {
-            BeforeCompleting = beforeCompleting,
-            BeforeClaiming = beforeClaiming,
-            BeforeDeletingLeftovers = beforeDeletingLeftovers,
-        };
-
-    private async Task<List<ReviewClosing>> RunsAsync()
-    {
-        await using var db = Db.CreateContext();
-        return await db.ReviewClosings.AsNoTracking().OrderBy(c => c.RequestedAt).ToListAsync(Ct);
-    }
-
-    private async Task<(ReviewStatus Status, int Snapshots, int Complete)> StateAsync()
-    {
-        await using var db = Db.CreateContext();
-        return ((await db.Reviews.SingleAsync(Ct)).Status, await db.ReviewSnapshots.CountAsync(Ct), await db.ReviewSnapshots.CountAsync(s => s.Complete, Ct));
-    }
-
-    private async Task<(Guid ReviewId, int Revision)> RequestAsync()
-    {
-        await _services.Reviews.RequestCloseAsync(_admin, "2026-Q4", Ct);
-        return _services.CloseQueue.Queued[^1];
-    }
-
     [Fact]
     public async Task Close_JobRunnerComesBackWhileTheCommandLineRunsTheAttempt_OneClosesTheOtherDoesNothing()
     {
         // The job's attempt goes stale (the job runner is down); the operator closes from the command line.
         var (reviewId, revision) = await RequestAsync();
-        _clock.Advance(PastStale);
+        Clock.Advance(PastStale);
         await RequestAsync();
         ReviewCloseOutcome? job = null;
         var cli = Closer(async () => job = await Closer().TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct));
@@ -98,7 +51,7 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         ReviewCloseResult? takeover = null;
         var silent = Closer(async () =>
         {
-            _clock.Advance(PastStale);
+            Clock.Advance(PastStale);
             takeover = await Closer().CloseAsync(reviewId, revision, Ct);
         });
 
@@ -130,7 +83,7 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         Task<ReviewCloseOutcome>? retry = null;
         var silent = Closer(async () =>
         {
-            _clock.Advance(PastStale);
+            Clock.Advance(PastStale);
             retry = late.TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
             await read.Task;
         });
@@ -155,12 +108,12 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         ReviewCloseOutcome? retried = null;
         var slow = Closer(async () =>
         {
-            _clock.Advance(PastStale);
+            Clock.Advance(PastStale);
             retried = await Closer(beforeClaiming: async () =>
             {
                 // The slow worker's progress report lands after the retry read its attempt as stale.
                 await using var db = Db.CreateContext();
-                var now = _clock.GetUtcNow().UtcDateTime;
+                var now = Clock.GetUtcNow().UtcDateTime;
                 await db.ReviewClosings.ExecuteUpdateAsync(u => u.SetProperty(c => c.HeartbeatAt, now), Ct);
             }).TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
         });
@@ -182,7 +135,7 @@ public abstract class ReviewCloseClaimTests(TestProvider provider) : DatabaseTes
         await using var second = Db.CreateContext();
         var one = await first.ReviewClosings.SingleAsync(Ct);
         var two = await second.ReviewClosings.SingleAsync(Ct);
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         one.Start(Guid.CreateVersion7(), now);
         two.Start(Guid.CreateVersion7(), now);
 

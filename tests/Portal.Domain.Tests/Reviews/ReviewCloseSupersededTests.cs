@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Reviews;
 using Portal.Domain.Reviews.Commands;
-using Portal.Domain.Security;
-using Portal.Domain.Security.Queries;
-using Portal.Ingest.Demo;
 using Portal.Testing;
 
 namespace Portal.Domain.Tests.Reviews;
@@ -15,55 +11,13 @@ namespace Portal.Domain.Tests.Reviews;
 /// review, even when the old worker reported again before the new one cleared the leftovers. A leftover snapshot that
 /// completes between being listed and being deleted is never deleted.
 /// </summary>
-public abstract class ReviewCloseSupersededTests(TestProvider provider) : DatabaseTest(provider), IAsyncLifetime
+public abstract class ReviewCloseSupersededTests(TestProvider provider) : ReviewCloseTest(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private ReviewTestServices _services = null!;
-    private Actor _admin = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static TimeSpan PastStale => ReviewClosing.StaleAfter + TimeSpan.FromMinutes(1);
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await new DemoSeeder(Db.Factory, _clock).SeedAsync(Ct);
-        _services = new ReviewTestServices(Db.Factory, _clock);
-        _admin = (await new ActorDirectory(Db.Factory).ForPersonAsync("erik.johansson", ct: Ct))!;
-        await _services.Reviews.CreateAsync(_admin, new ReviewInput("2026-Q4"), Ct);
-    }
-
-    private ReviewCloser Closer(Func<Task>? beforeCompleting = null, Func<Task>? beforeDeletingLeftovers = null) =>
-        new(Db.Factory, _services.Evaluation, _services.Frameworks, _services.Graphs, _services.OpenDebt, _clock)
-        {
-            BeforeCompleting = beforeCompleting,
-            BeforeDeletingLeftovers = beforeDeletingLeftovers,
-        };
-
-    private async Task<List<ReviewClosing>> RunsAsync()
-    {
-        await using var db = Db.CreateContext();
-        return await db.ReviewClosings.AsNoTracking().OrderBy(c => c.RequestedAt).ToListAsync(Ct);
-    }
-
-    private async Task<(ReviewStatus Status, int Snapshots, int Complete)> StateAsync()
-    {
-        await using var db = Db.CreateContext();
-        return ((await db.Reviews.SingleAsync(Ct)).Status, await db.ReviewSnapshots.CountAsync(Ct), await db.ReviewSnapshots.CountAsync(s => s.Complete, Ct));
-    }
-
-    private async Task<(Guid ReviewId, int Revision)> RequestAsync()
-    {
-        await _services.Reviews.RequestCloseAsync(_admin, "2026-Q4", Ct);
-        return _services.CloseQueue.Queued[^1];
-    }
-
     /// <summary>The latest attempt's worker reports, as a worker that woke up does.</summary>
     private async Task ReportOnAsync(Guid runId)
     {
         await using var db = Db.CreateContext();
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await db.ReviewClosings.Where(c => c.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(c => c.HeartbeatAt, now), Ct);
     }
 
@@ -91,7 +45,7 @@ public abstract class ReviewCloseSupersededTests(TestProvider provider) : Databa
         {
             // The old worker (all its rows written) goes silent; the page's retry asks for a new attempt; the old worker
             // wakes and reports before the retry's worker gets to the leftovers.
-            _clock.Advance(PastStale);
+            Clock.Advance(PastStale);
             await RequestAsync();
             await ReportOnAsync((await RunsAsync())[0].Id);
             retry = await Closer().TryCloseAsync(reviewId, revision, failWhenInterrupted: false, Ct);
@@ -121,7 +75,7 @@ public abstract class ReviewCloseSupersededTests(TestProvider provider) : Databa
         ReviewCloseResult? retry = null;
         var old = Closer(beforeDeletingLeftovers: async () =>
         {
-            _clock.Advance(PastStale);
+            Clock.Advance(PastStale);
             await RequestAsync();
             retry = await Closer().CloseAsync(reviewId, revision, Ct);
         });
