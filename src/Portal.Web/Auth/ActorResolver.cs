@@ -33,41 +33,35 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
     /// </summary>
     public Actor FromClaims(ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true)
+        if (SignedIn(user) is not { } signedIn)
         {
-            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+            return Anonymous();
         }
 
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var role = PortalClaims.RoleOf(user);
-        var name = user.Identity.Name ?? id;
-        var local = options.Value.Mode == AuthMode.Local;
+        var (id, role, name, local) = signedIn;
         return PortalClaims.Own(user, PortalClaims.Source) switch
         {
-            PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName =>
+            PortalClaims.TokenSource when user.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName =>
                 new Actor("token:" + name, name, role, new HashSet<Guid>()) { Credential = id == name ? null : id },
             PortalClaims.BuiltInSource when local => ActorDirectory.LocalAdministrator,
             PortalClaims.LocalSource when local => new Actor(id, name, role, new HashSet<Guid>()),
             _ when user.FindFirstValue(OidcSignIn.SubjectClaim) is { Length: > 0 } subject
                 && !string.IsNullOrEmpty(PortalClaims.Own(user, PortalClaims.OidcIssuer)) => new Actor("oidc:" + subject, name, role, new HashSet<Guid>()),
-            _ => new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>()),
+            _ => Anonymous(),
         };
     }
 
     public async Task<Actor> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (user.Identity?.IsAuthenticated != true)
+        if (SignedIn(user) is not { } signedIn)
         {
-            return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+            return Anonymous();
         }
 
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var role = PortalClaims.RoleOf(user);
-        var name = user.Identity.Name ?? id;
-        var local = options.Value.Mode == AuthMode.Local;
+        var (id, role, name, local) = signedIn;
         switch (PortalClaims.Own(user, PortalClaims.Source))
         {
-            case PortalClaims.TokenSource when user.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName:
+            case PortalClaims.TokenSource when user.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName:
                 // The token's id rides along for the audit log (a name may be used again by a later token).
                 return new Actor("token:" + name, name, role, new HashSet<Guid>())
                 {
@@ -86,14 +80,28 @@ public sealed class ActorResolver(ActorDirectory directory, IOptions<AuthOptions
                 var issuer = PortalClaims.Own(user, PortalClaims.OidcIssuer);
                 if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(issuer))
                 {
-                    return new Actor("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+                    return Anonymous();
                 }
 
                 // Linked, the account still answers for what it did as oidc:<subject> before the link (OtherNames).
                 var unlinkedName = "oidc:" + subject;
                 return await directory.ForSignInAsync(issuer, subject, role, ct) is { } person
                     ? person with { OtherNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { unlinkedName } }
-                    : new Actor(unlinkedName, user.Identity.Name ?? subject, role, new HashSet<Guid>());
+                    : new Actor(unlinkedName, user.Identity?.Name ?? subject, role, new HashSet<Guid>());
         }
+    }
+
+    private static Actor Anonymous() => new("anonymous", "Anonymous", PortalRole.Viewer, new HashSet<Guid>());
+
+    /// <summary>What both readings of a user start from (the name identifier, role, name and auth mode), or null when nobody is signed in.</summary>
+    private (string Id, PortalRole Role, string Name, bool Local)? SignedIn(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        return (id, PortalClaims.RoleOf(user), user.Identity.Name ?? id, options.Value.Mode == AuthMode.Local);
     }
 }
